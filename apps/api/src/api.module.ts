@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ALL_EVENT_TYPES } from '@nrm/composition';
+import { IdentificationModule } from '@nrm/identification';
+import { PlatformModule } from '@nrm/platform/platform.module';
+import { WorkerModule } from '../../worker/src/worker.module';
+
+/** The HTTP API; with `withWorker` it also runs the worker in the same process (local default). */
+@Module({})
+export class ApiModule {
+  static create({ withWorker }: { withWorker: boolean }): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true }),
+        IdentificationModule,
+        ...(withWorker ? [WorkerModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { Environment } from '@nrm/platform/config/environment';
+import { createHttpApp } from './http-app';
+
+/** `node main.js` serves the API; `--with-worker` also runs projections in this process. */
+async function bootstrap(): Promise<void> {
+  const app = await createHttpApp({ withWorker: process.argv.includes('--with-worker') });
+  await app.listen(app.get(Environment).PORT, '0.0.0.0');
+}
+
+void bootstrap();

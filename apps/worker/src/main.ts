@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ALL_EVENT_TYPES } from '@nrm/composition';
+import { PlatformModule } from '@nrm/platform/platform.module';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+@Module({ imports: [PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: false }), WorkerModule] })
+class WorkerProcessModule {}
+
+/** The worker process alone (production): projections, later the deadline queue. */
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerProcessModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+}
+
+void bootstrap();

@@ -1,0 +1,37 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { allProjections } from '@nrm/composition';
+import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
+import { ProjectionRunner } from '@nrm/projections';
+import { DataSource } from 'typeorm';
+
+/** The worker: keeps every read model up to date (deadlines join it later). */
+@Module({
+  providers: [
+    {
+      provide: ProjectionRunner,
+      inject: [DataSource, EVENT_STORE, EventCodec],
+      useFactory: (dataSource: DataSource, store: EventStore, codec: EventCodec) => {
+        const logger = new Logger('Projections');
+        return new ProjectionRunner(dataSource, store, codec, allProjections(), {
+          log: {
+            info: (message, context) => logger.log({ ...context }, message),
+            error: (message, context) => logger.error({ ...context }, message),
+          },
+        });
+      },
+    },
+  ],
+  exports: [ProjectionRunner],
+})
+export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(ProjectionRunner) private readonly projections: ProjectionRunner) {}
+
+  onApplicationBootstrap(): void {
+    this.projections.start();
+  }
+
+  /** Graceful shutdown: the batch in hand commits (with its checkpoint) before the process ends. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+  }
+}

@@ -1,0 +1,258 @@
+import {
+  EventStoreDBClient,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  excludeSystemEvents,
+  jsonEvent,
+  type Position,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
+import {
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+  type StreamRevision,
+  type SubscribeToAllOptions,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { sleep } from '../sleep';
+
+export interface EsdbEventStoreOptions {
+  /** Backoff bounds between resubscriptions after a dropped subscription (reset by a delivered event). */
+  retryMinMs?: number;
+  retryMaxMs?: number;
+  /** How long ping waits: the client gives streaming reads no deadline, so ping bounds its own. */
+  pingTimeoutMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** Metadata key carrying NewEvent.schemaVersion; stripped again on read. */
+const SCHEMA_VERSION_KEY = 'schemaVersion';
+
+/*
+ * Global position = the event's $all commit position.
+ * Every append through gRPC (the only way this adapter, and EventStoreDB 20+, write) stores each
+ * event as its own committed prepare record, and the server reports such an event at
+ * {commit: its log position, prepare: its log position}, both on reads and on live subscriptions:
+ * events of one multi-event append do NOT share a commit position. So the commit position is
+ * unique per event and strictly increasing in $all order, and {commit: p, prepare: p} is exactly
+ * the position of the event at p: resuming after it neither skips nor repeats, even in the middle
+ * of a multi-event append. Only events from legacy explicit (TCP) transactions have
+ * commit != prepare; they cannot be addressed by one number, so toGlobalPosition refuses them.
+ * emmett-esdb also uses the commit position (and resumes from {commit, prepare: commit}).
+ */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly retryMinMs: number;
+  private readonly retryMaxMs: number;
+  private readonly pingTimeoutMs: number;
+
+  constructor(
+    connectionString: string,
+    private readonly options: EsdbEventStoreOptions = {},
+  ) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.retryMinMs = options.retryMinMs ?? 100;
+    this.retryMaxMs = options.retryMaxMs ?? 5_000;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    let result;
+    try {
+      result = await this.client.appendToStream(
+        streamName,
+        events.map((event) =>
+          jsonEvent({
+            id: event.id,
+            type: event.type,
+            data: event.data,
+            metadata: { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion },
+          }),
+        ),
+        // The port's 'any' | 'no_stream' | 'stream_exists' | bigint are the client's ANY,
+        // NO_STREAM, STREAM_EXISTS and revision values, so they pass through unchanged.
+        { expectedRevision },
+      );
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = error.actualVersion === NO_STREAM ? null : error.actualVersion;
+        throw new WrongExpectedRevisionError(streamName, expectedRevision, actual);
+      }
+      throw error;
+    }
+    if (!result.success) {
+      // Only with throwOnAppendFailure=false in the connection string, where the client (batch
+      // append) also misreports the stream's revision: refuse the setting rather than guess.
+      throw new Error(`Append to ${streamName} failed: remove throwOnAppendFailure=false from the connection string`);
+    }
+    const position = result.position ?? (await this.positionOf(streamName, result.nextExpectedRevision));
+    // An append's position is that of its last event (commit = prepare, see above).
+    return { nextExpectedRevision: result.nextExpectedRevision, lastGlobalPosition: position.commit };
+  }
+
+  async readStream(streamName: string): Promise<ReadStreamResult> {
+    let currentRevision: StreamRevision | null = null;
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const { event, link } of this.client.readStream(streamName, { resolveLinkTos: true })) {
+        // A link's revision is its place in this stream; the resolved event keeps its own stream.
+        currentRevision = (link ?? event)?.revision ?? currentRevision;
+        // No event: a link whose target is gone. '$' types: system events and unresolved links.
+        if (event && !isSystemType(event.type)) events.push(toRecordedEvent(event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return { currentRevision: null, events: [] };
+      throw error;
+    }
+    return { currentRevision, events };
+  }
+
+  async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    // Reading $all from a position includes the event there, so `seen` is an exclusive bound.
+    let seen: Position | null = after == null ? null : toPosition(after);
+    // The client's readAll takes no filter: system events are skipped here, which may take
+    // several pages to find maxCount others. One extra per page absorbs the inclusive start.
+    while (events.length < maxCount) {
+      let pageSize = 0;
+      for await (const { event } of this.client.readAll({
+        fromPosition: seen ?? START,
+        maxCount: maxCount + 1,
+        resolveLinkTos: false,
+      })) {
+        pageSize++;
+        if (!event || (seen !== null && !isAfter(event.position, seen))) continue;
+        seen = event.position;
+        if (!isSystemType(event.type) && events.length < maxCount) events.push(toRecordedEvent(event));
+      }
+      if (pageSize <= maxCount) break; // a short page: the end of $all
+    }
+    return events;
+  }
+
+  async *subscribeToAll({ after, signal }: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
+    // The full ESDB position of the last delivered event: where a resubscription resumes.
+    let resumeAfter: Position | null = after == null ? null : toPosition(after);
+    let retryDelay = this.retryMinMs;
+    while (!signal.aborted) {
+      const subscription = this.client.subscribeToAll({
+        fromPosition: resumeAfter ?? START,
+        filter: excludeSystemEvents(),
+        resolveLinkTos: false,
+      });
+      // A pending read only settles when the stream does: destroying it wakes the for-await.
+      const stop = () => subscription.destroy();
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        for await (const { event } of subscription) {
+          // The start position is exclusive; the check keeps that true whatever the server does.
+          if (!event || (resumeAfter !== null && !isAfter(event.position, resumeAfter))) continue;
+          resumeAfter = event.position;
+          retryDelay = this.retryMinMs;
+          yield toRecordedEvent(event);
+        }
+        if (signal.aborted) return;
+        this.options.onError?.(new Error('EventStoreDB ended the $all subscription'));
+      } catch (error) {
+        if (signal.aborted) return;
+        this.options.onError?.(error);
+      } finally {
+        signal.removeEventListener('abort', stop);
+        // Cancels the gRPC call (destroy alone leaves it open). It rejects only when the call
+        // never started, a failure the for-await has already reported.
+        await subscription.unsubscribe().catch(() => undefined);
+      }
+      await sleep(retryDelay, signal);
+      retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
+    }
+  }
+
+  async hasReached(checkpoint: GlobalPosition | null, target: GlobalPosition): Promise<boolean> {
+    return checkpoint !== null && checkpoint >= target;
+  }
+
+  async ping(): Promise<void> {
+    const read = this.client.readAll({ maxCount: 1 });
+    const timer = setTimeout(
+      () => read.destroy(new Error(`EventStoreDB did not answer within ${this.pingTimeoutMs} ms`)),
+      this.pingTimeoutMs,
+    );
+    try {
+      await read.toArray();
+    } finally {
+      clearTimeout(timer);
+      await read.cancel();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  /** The position of a stream's event, for servers that answer an (idempotent) append without one. */
+  private async positionOf(streamName: string, revision: StreamRevision): Promise<Position> {
+    for await (const { event } of this.client.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
+      if (event?.position) return event.position;
+    }
+    throw new Error(`EventStoreDB gave no position for ${streamName}@${revision.toString()} (server older than 22.6?)`);
+  }
+}
+
+function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
+  if (!event.position) {
+    throw new Error(`EventStoreDB gave no position for event ${event.id} (server older than 22.6?)`);
+  }
+  const { [SCHEMA_VERSION_KEY]: schemaVersion, ...metadata } = isJsonObject(event.metadata) ? event.metadata : {};
+  return {
+    id: event.id,
+    streamName: event.streamId,
+    revision: event.revision,
+    globalPosition: toGlobalPosition(event.position),
+    type: event.type,
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
+    data: event.data as Record<string, unknown>,
+    metadata: metadata as unknown as EventMetadata,
+    recordedAt: event.created,
+  };
+}
+
+function toGlobalPosition({ commit, prepare }: Position): GlobalPosition {
+  if (commit !== prepare) {
+    throw new Error(
+      `Event at commit ${commit.toString()} / prepare ${prepare.toString()} comes from an explicit transaction; ` +
+        'it has no single global position',
+    );
+  }
+  return commit;
+}
+
+function toPosition(position: GlobalPosition): Position {
+  return { commit: position, prepare: position };
+}
+
+/** $all order: by commit position, then by prepare position. */
+function isAfter(a: Position, b: Position): boolean {
+  return a.commit > b.commit || (a.commit === b.commit && a.prepare > b.prepare);
+}
+
+function isSystemType(type: string): boolean {
+  return type.startsWith('$');
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, NewEvent, RecordedEvent } from './event-store.port';
+import type { PersonalDataProtector, ProtectedPersonalData } from './personal-data';
+
+export interface EventTypeDefinition {
+  /** The version written now. Older versions are brought up to it by `upcasters` on read. */
+  schemaVersion: number;
+  /** Top-level data fields holding personal data. */
+  personalFields: readonly string[];
+  /** The data field naming the person the personal data belongs to. */
+  subjectField?: string;
+  /** upcasters[v] turns data of version v into version v + 1. */
+  upcasters?: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>;
+}
+
+/** A stored event as the application reads it: upcast, personal data revealed (or marked erased). */
+export interface DecodedEvent<Data = Record<string, unknown>> {
+  type: string;
+  data: Data;
+  metadata: EventMetadata;
+  streamName: string;
+  revision: bigint;
+  globalPosition: bigint;
+  /** True when the subject's personal data was erased: personal fields are then absent. */
+  personalDataErased: boolean;
+}
+
+const PERSONAL_DATA_KEY = 'personalData';
+
+/** Serialises domain events to stored events and back, through the personal-data boundary. */
+export class EventCodec {
+  constructor(
+    private readonly definitions: Record<string, EventTypeDefinition>,
+    private readonly protector: PersonalDataProtector,
+  ) {}
+
+  knows(type: string): boolean {
+    return type in this.definitions;
+  }
+
+  async encode(event: { type: string; data: object }, metadata: EventMetadata): Promise<NewEvent> {
+    const definition = this.definitionOf(event.type);
+    const data = { ...(event.data as Record<string, unknown>) };
+    const personal: Record<string, unknown> = {};
+    for (const field of definition.personalFields) {
+      if (field in data) {
+        personal[field] = data[field];
+        delete data[field];
+      }
+    }
+    if (Object.keys(personal).length > 0) {
+      const subjectId = definition.subjectField ? data[definition.subjectField] : undefined;
+      if (typeof subjectId !== 'string') throw new Error(`${event.type} carries personal data without a subject`);
+      data[PERSONAL_DATA_KEY] = await this.protector.protect(subjectId, personal);
+    }
+    return { id: randomUUID(), type: event.type, schemaVersion: definition.schemaVersion, data, metadata };
+  }
+
+  async decode<Data = Record<string, unknown>>(recorded: RecordedEvent): Promise<DecodedEvent<Data>> {
+    const definition = this.definitionOf(recorded.type);
+    const { [PERSONAL_DATA_KEY]: protectedData, ...rest } = recorded.data;
+    let data: Record<string, unknown> = rest;
+    let personalDataErased = false;
+    if (protectedData !== undefined) {
+      const personal = await this.protector.reveal(protectedData as ProtectedPersonalData);
+      if (personal === null) personalDataErased = true;
+      else data = { ...data, ...personal };
+    }
+    for (let version = recorded.schemaVersion; version < definition.schemaVersion; version++) {
+      const upcast = definition.upcasters?.[version];
+      if (!upcast) throw new Error(`No upcaster for ${recorded.type} from version ${version}`);
+      data = upcast(data);
+    }
+    return {
+      type: recorded.type,
+      data: data as Data,
+      metadata: recorded.metadata,
+      streamName: recorded.streamName,
+      revision: recorded.revision,
+      globalPosition: recorded.globalPosition,
+      personalDataErased,
+    };
+  }
+
+  private definitionOf(type: string): EventTypeDefinition {
+    const definition = this.definitions[type];
+    if (!definition) throw new Error(`Unknown event type ${type}`);
+    return definition;
+  }
+}

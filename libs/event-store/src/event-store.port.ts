@@ -1,0 +1,128 @@
+/**
+ * The one port through which the write side and the projections reach an event store.
+ * Two adapters implement it (PostgreSQL and EventStoreDB) and pass the same contract suite
+ * (libs/event-store/src/testing/event-store.contract.ts).
+ */
+
+/** Position of an event in the store-wide ($all) order. Stable, only ever grows per commit. */
+export type GlobalPosition = bigint;
+
+/** Revision of the last event in a stream; the first event of a stream is revision 0. */
+export type StreamRevision = bigint;
+
+/**
+ * What the writer believes the stream looks like:
+ * a revision (the stream's last event is exactly that one), 'no_stream' (it must not exist yet),
+ * 'stream_exists' (it must exist, any revision) or 'any' (no check).
+ */
+export type ExpectedRevision = StreamRevision | 'no_stream' | 'stream_exists' | 'any';
+
+/** Metadata every event carries: who did it, for which organisation, why, and when. */
+export interface EventMetadata {
+  /** Acting user id (the JWT `sub`) or `system` for events the system appends by itself. */
+  actorId: string;
+  actorName?: string;
+  /** Acting user's organisation id. */
+  organisationId: string;
+  organisationType?: string;
+  correlationId: string;
+  causationId?: string;
+  /** ISO-8601 time from the injected clock of the process that decided the event. */
+  occurredAt: string;
+}
+
+/** An event about to be appended, already serialised to JSON-safe data. */
+export interface NewEvent {
+  /** Unique id of this event (UUID); appending the same id twice to a stream is refused. */
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  streamName: string;
+  revision: StreamRevision;
+  globalPosition: GlobalPosition;
+  /** When the store recorded it (store clock); `metadata.occurredAt` is the domain time. */
+  recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the last appended event: the stream's new revision. */
+  nextExpectedRevision: StreamRevision;
+  /** Global position of the last appended event. */
+  lastGlobalPosition: GlobalPosition;
+}
+
+export interface ReadStreamResult {
+  /** The stream's current revision, or null when the stream does not exist. */
+  currentRevision: StreamRevision | null;
+  events: RecordedEvent[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: read events after this position. Omitted or null: from the very start. */
+  after?: GlobalPosition | null;
+  maxCount: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive: deliver events after this checkpoint. Omitted or null: from the very start. */
+  after?: GlobalPosition | null;
+  /** Stops the subscription; the iterator then ends. */
+  signal: AbortSignal;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: StreamRevision | null,
+  ) {
+    super(
+      `Stream ${streamName} is at revision ${actual === null ? 'none' : actual.toString()}, expected ${String(expected)}`,
+    );
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export interface EventStore {
+  /** Appends atomically, all or nothing; throws WrongExpectedRevisionError on a concurrency conflict. */
+  appendToStream(
+    streamName: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
+
+  /** Reads a whole stream forward. A stream that does not exist gives currentRevision null and no events. */
+  readStream(streamName: string): Promise<ReadStreamResult>;
+
+  /**
+   * Reads committed events in global order after a position. Never returns an event that a
+   * still-running transaction may later precede (no late commit is ever skipped by a reader).
+   */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * Catch-up subscription to every event after a checkpoint, then live ones, in global order.
+   * Survives dropped connections by resubscribing from the last delivered event.
+   * The consumer must finish handling an event before pulling the next (async iteration).
+   */
+  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
+
+  /**
+   * True when a consumer whose checkpoint is `checkpoint` has seen the event at `target`
+   * (positions are compared in the store's own global order).
+   */
+  hasReached(checkpoint: GlobalPosition | null, target: GlobalPosition): Promise<boolean>;
+
+  /** Liveness of the connection, for health checks. Throws when the store does not answer. */
+  ping(): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+/** Nest injection token for the configured EventStore adapter. */
+export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -1,0 +1,82 @@
+import type { Actor, Decider } from '@nrm/shared-kernel';
+import type { EventCodec } from './event-codec';
+import { type EventStore, type StreamRevision, WrongExpectedRevisionError } from './event-store.port';
+
+export interface CommandOptions {
+  actor: Actor;
+  correlationId: string;
+  now: Date;
+  /** The revision the client saw (If-Match). When given, a mismatch is never retried. */
+  expectedRevision?: StreamRevision;
+  /** How often to re-read and re-decide after a concurrent write when no revision was given. */
+  maxRetries?: number;
+}
+
+export interface CommandResult<Event> {
+  events: Event[];
+  /** The stream's revision after the command (null: the stream still does not exist). */
+  revision: StreamRevision | null;
+  /** Global position of the last appended event (null when the command appended nothing). */
+  lastGlobalPosition: bigint | null;
+}
+
+/** The client's If-Match no longer matches the stream: answer 412, nothing was appended. */
+export class StaleRevisionError extends Error {
+  constructor(
+    readonly streamName: string,
+    readonly expected: StreamRevision,
+    readonly actual: StreamRevision | null,
+  ) {
+    super(`${streamName} is at revision ${actual ?? 'none'}, not ${expected}`);
+    this.name = 'StaleRevisionError';
+  }
+}
+
+/**
+ * Load, decide, append with the expected revision; on a concurrent write, decide again on the
+ * fresh state (the decision may change), unless the client pinned a revision.
+ */
+export async function handleCommand<State, Command, Event extends { type: string; data: object }>(
+  store: EventStore,
+  codec: EventCodec,
+  decider: Decider<State, Command, Event>,
+  streamName: string,
+  command: Command | ((state: State) => Command),
+  options: CommandOptions,
+): Promise<CommandResult<Event>> {
+  const maxRetries = options.expectedRevision === undefined ? (options.maxRetries ?? 3) : 0;
+  for (let attempt = 0; ; attempt++) {
+    const stream = await store.readStream(streamName);
+    if (options.expectedRevision !== undefined && stream.currentRevision !== options.expectedRevision) {
+      throw new StaleRevisionError(streamName, options.expectedRevision, stream.currentRevision);
+    }
+    let state = decider.initialState();
+    for (const recorded of stream.events) {
+      const decoded = await codec.decode(recorded);
+      state = decider.evolve(state, { type: decoded.type, data: decoded.data } as unknown as Event);
+    }
+    const resolved = typeof command === 'function' ? (command as (s: State) => Command)(state) : command;
+    const events = decider.decide(resolved, state);
+    if (events.length === 0) return { events, revision: stream.currentRevision, lastGlobalPosition: null };
+
+    const metadata = {
+      actorId: options.actor.userId,
+      actorName: options.actor.name,
+      organisationId: options.actor.organisationId,
+      organisationType: options.actor.organisationType,
+      correlationId: options.correlationId,
+      occurredAt: options.now.toISOString(),
+    };
+    const encoded = await Promise.all(events.map((event) => codec.encode(event, metadata)));
+    try {
+      const appended = await store.appendToStream(streamName, encoded, stream.currentRevision ?? 'no_stream');
+      return { events, revision: appended.nextExpectedRevision, lastGlobalPosition: appended.lastGlobalPosition };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (options.expectedRevision !== undefined) {
+        throw new StaleRevisionError(streamName, options.expectedRevision, error.actual);
+      }
+      if (attempt >= maxRetries) throw error;
+    }
+  }
+}

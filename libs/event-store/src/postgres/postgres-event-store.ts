@@ -1,0 +1,228 @@
+import type { Pool } from 'pg';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamResult,
+  type RecordedEvent,
+  type StreamRevision,
+  type SubscribeToAllOptions,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { sleep } from '../sleep';
+
+export interface PostgresEventStoreOptions {
+  /** How long a caught-up subscription waits before asking again. */
+  pollIntervalMs?: number;
+  /** How many events a subscription reads per query. */
+  batchSize?: number;
+  /** Backoff bounds after a failed read (dropped connection, failover). */
+  retryMinMs?: number;
+  retryMaxMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const STREAM_REVISION_CONSTRAINT = 'events_stream_revision_key';
+
+/**
+ * A single statement appends (one round trip, autocommit): it reads the stream's revision, checks
+ * the expectation and inserts the events. Two writers with the same expectation cannot both win:
+ * the loser's insert breaks the unique (stream_name, stream_revision) constraint.
+ */
+const APPEND_SQL = `
+WITH current_stream AS (
+  SELECT max(stream_revision) AS revision FROM events WHERE stream_name = $1
+), accepted AS (
+  SELECT coalesce(revision, -1) AS revision FROM current_stream
+  WHERE CASE $2::text
+    WHEN 'any' THEN true
+    WHEN 'no_stream' THEN revision IS NULL
+    WHEN 'stream_exists' THEN revision IS NOT NULL
+    ELSE revision IS NOT DISTINCT FROM $3::bigint
+  END
+), inserted AS (
+  INSERT INTO events (stream_name, stream_revision, event_id, event_type, schema_version, data, metadata)
+  SELECT $1, accepted.revision + e.ord, e.id, e.type, e.version, e.data, e.metadata
+  FROM accepted,
+       unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
+         WITH ORDINALITY AS e(id, type, version, data, metadata, ord)
+  RETURNING stream_revision, global_position
+)
+SELECT (SELECT revision FROM current_stream) AS current_revision,
+       max(stream_revision) AS last_revision,
+       max(global_position) AS last_position
+FROM inserted`;
+
+const EVENT_COLUMNS = `global_position, stream_name, stream_revision, event_id, event_type,
+  schema_version, data, metadata, recorded_at`;
+
+/**
+ * Global order is (transaction_id, global_position), and readers only see transactions older than
+ * the oldest one still running (the snapshot's xmin). A sequence value is taken before commit, so
+ * a transaction may commit after one holding a higher position; bounding by xmin and ordering by
+ * the writing transaction first means such a late commit is never skipped (as in emmett-postgresql).
+ */
+const READ_ALL_SQL = `
+SELECT ${EVENT_COLUMNS} FROM events
+WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  AND (transaction_id, global_position) > (
+    coalesce((SELECT transaction_id FROM events WHERE global_position = $1), '0'::xid8), $1::bigint)
+ORDER BY transaction_id, global_position
+LIMIT $2`;
+
+interface EventRow {
+  global_position: string;
+  stream_name: string;
+  stream_revision: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly retryMinMs: number;
+  private readonly retryMaxMs: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 20;
+    this.batchSize = options.batchSize ?? 500;
+    this.retryMinMs = options.retryMinMs ?? 100;
+    this.retryMaxMs = options.retryMaxMs ?? 5_000;
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const expectation = typeof expectedRevision === 'bigint' ? 'revision' : expectedRevision;
+    const revision = typeof expectedRevision === 'bigint' ? expectedRevision.toString() : null;
+    try {
+      const { rows } = await this.pool.query<{
+        current_revision: string | null;
+        last_revision: string | null;
+        last_position: string | null;
+      }>(APPEND_SQL, [
+        streamName,
+        expectation,
+        revision,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ]);
+      const row = rows[0];
+      if (row.last_revision === null || row.last_position === null) {
+        throw new WrongExpectedRevisionError(streamName, expectedRevision, toBigIntOrNull(row.current_revision));
+      }
+      return { nextExpectedRevision: BigInt(row.last_revision), lastGlobalPosition: BigInt(row.last_position) };
+    } catch (error) {
+      if (isUniqueViolation(error, STREAM_REVISION_CONSTRAINT)) {
+        throw new WrongExpectedRevisionError(streamName, expectedRevision, await this.currentRevision(streamName));
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamName: string): Promise<ReadStreamResult> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = $1 ORDER BY stream_revision`,
+      [streamName],
+    );
+    const events = rows.map(toRecordedEvent);
+    return { currentRevision: events.length ? events[events.length - 1].revision : null, events };
+  }
+
+  async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(READ_ALL_SQL, [(after ?? 0n).toString(), maxCount]);
+    return rows.map(toRecordedEvent);
+  }
+
+  async *subscribeToAll({ after, signal }: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
+    let checkpoint = after ?? null;
+    let retryDelay = this.retryMinMs;
+    while (!signal.aborted) {
+      let batch: RecordedEvent[];
+      try {
+        batch = await this.readAll({ after: checkpoint, maxCount: this.batchSize });
+        retryDelay = this.retryMinMs;
+      } catch (error) {
+        // A dropped connection or a failover: resume from the last delivered event.
+        this.options.onError?.(error);
+        await sleep(retryDelay, signal);
+        retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
+        continue;
+      }
+      for (const event of batch) {
+        if (signal.aborted) return;
+        yield event;
+        checkpoint = event.globalPosition;
+      }
+      if (batch.length < this.batchSize) await sleep(this.pollIntervalMs, signal);
+    }
+  }
+
+  async hasReached(checkpoint: GlobalPosition | null, target: GlobalPosition): Promise<boolean> {
+    if (checkpoint === null) return false;
+    if (checkpoint === target) return true;
+    const { rows } = await this.pool.query<{ reached: boolean }>(
+      `SELECT (c.transaction_id, c.global_position) >= (t.transaction_id, t.global_position) AS reached
+       FROM events c, events t WHERE c.global_position = $1 AND t.global_position = $2`,
+      [checkpoint.toString(), target.toString()],
+    );
+    return rows[0]?.reached ?? false;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1 FROM events LIMIT 1');
+  }
+
+  async close(): Promise<void> {
+    // The pool belongs to whoever created it.
+  }
+
+  private async currentRevision(streamName: string): Promise<StreamRevision | null> {
+    const { rows } = await this.pool.query<{ revision: string | null }>(
+      'SELECT max(stream_revision) AS revision FROM events WHERE stream_name = $1',
+      [streamName],
+    );
+    return toBigIntOrNull(rows[0].revision);
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamName: row.stream_name,
+    revision: BigInt(row.stream_revision),
+    globalPosition: BigInt(row.global_position),
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toBigIntOrNull(value: string | null): bigint | null {
+  return value === null ? null : BigInt(value);
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError.code === UNIQUE_VIOLATION && pgError.constraint === constraint;
+}

@@ -1,0 +1,149 @@
+import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { ADULT_AGE, type CaseStage, type CaseStatus, type ExploitationType, type UrgentNeed } from './case-vocabulary';
+import type {
+  CaseEvent,
+  CaseOpened,
+  IdentificationCircumstances,
+  PersonalIdentity,
+  PersonDetails,
+} from './case.events';
+import { type IndicatorCatalogue, unknownIndicatorCodes } from './indicator-catalogue/indicator-catalogue';
+
+export interface OpenCase {
+  type: 'OpenCase';
+  caseId: string;
+  caseNumber: string;
+  personId: string;
+  person: PersonDetails;
+  identification: IdentificationCircumstances;
+  exploitationTypes: ExploitationType[];
+  indicatorCodes: string[];
+  urgentNeeds: UrgentNeed[];
+  consentToReferral: boolean;
+  narrative?: string;
+  actor: Actor;
+  now: Date;
+}
+
+export type CaseCommand = OpenCase;
+
+export type CaseState =
+  | { exists: false }
+  | {
+      exists: true;
+      caseId: string;
+      organisationId: string;
+      isChild: boolean;
+      stage: CaseStage;
+      status: CaseStatus;
+    };
+
+/** A recorded identification time may lie a little ahead of the server clock (phone clocks drift). */
+const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
+
+/**
+ * The rules of opening a case (identification, DESIGN §3.1). Every rule a command must satisfy
+ * is checked here, before any event exists.
+ */
+export function createCaseDecider(catalogue: IndicatorCatalogue): Decider<CaseState, CaseCommand, CaseEvent> {
+  return {
+    initialState: () => ({ exists: false }),
+    decide: (command, state) => {
+      switch (command.type) {
+        case 'OpenCase':
+          return [openCase(command, state, catalogue)];
+      }
+    },
+    evolve: (state, event) => {
+      switch (event.type) {
+        case 'CaseOpened':
+          return {
+            exists: true,
+            caseId: event.data.caseId,
+            organisationId: event.data.openingOrganisationId,
+            isChild: event.data.isChild,
+            stage: 'identification',
+            status: 'presumed-victim',
+          };
+      }
+    },
+  };
+}
+
+function openCase(command: OpenCase, state: CaseState, catalogue: IndicatorCatalogue): CaseOpened {
+  if (state.exists) {
+    throw new DomainRuleViolation('case-already-exists', `Case ${command.caseId} already exists`, 'conflict');
+  }
+  const identifiedAt = new Date(command.identification.identifiedAt);
+  if (identifiedAt.getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
+    throw new DomainRuleViolation(
+      'identification-not-in-future',
+      'identification.identifiedAt lies in the future',
+      'unprocessable',
+      'identification.identifiedAt',
+    );
+  }
+  const ageAtIdentification = ageAt(command.person, identifiedAt);
+  const unknownCodes = unknownIndicatorCodes(catalogue, command.indicatorCodes);
+  if (unknownCodes.length > 0) {
+    throw new DomainRuleViolation(
+      'indicator-codes-in-catalogue',
+      `indicatorCodes not in catalogue ${catalogue.version}: ${unknownCodes.join(', ')}`,
+      'unprocessable',
+      'indicatorCodes',
+    );
+  }
+  return {
+    type: 'CaseOpened',
+    data: {
+      caseId: command.caseId,
+      caseNumber: command.caseNumber,
+      personId: command.personId,
+      person: personalIdentity(command.person),
+      sex: command.person.sex,
+      citizenship: command.person.citizenship,
+      ageAtIdentification,
+      isChild: ageAtIdentification < ADULT_AGE,
+      identification: command.identification,
+      exploitationTypes: [...new Set(command.exploitationTypes)],
+      indicators: { catalogueVersion: catalogue.version, codes: [...new Set(command.indicatorCodes)] },
+      urgentNeeds: [...new Set(command.urgentNeeds)],
+      consentToReferral: command.consentToReferral,
+      ...(command.narrative === undefined ? {} : { narrative: command.narrative }),
+      openingOrganisationId: command.actor.organisationId,
+      openingOrganisationType: command.actor.organisationType,
+    },
+  };
+}
+
+function personalIdentity({ sex: _sex, citizenship: _citizenship, ...identity }: PersonDetails): PersonalIdentity {
+  return identity;
+}
+
+/** Whole years at a moment: from the date of birth when known, else the estimate given. */
+function ageAt(person: PersonDetails, moment: Date): number {
+  if (person.dateOfBirth !== undefined) {
+    const birth = new Date(`${person.dateOfBirth}T00:00:00Z`);
+    if (birth.getTime() > moment.getTime()) {
+      throw new DomainRuleViolation(
+        'birth-before-identification',
+        'person.dateOfBirth lies after the identification',
+        'unprocessable',
+        'person.dateOfBirth',
+      );
+    }
+    let age = moment.getUTCFullYear() - birth.getUTCFullYear();
+    const birthdayPassed =
+      moment.getUTCMonth() > birth.getUTCMonth() ||
+      (moment.getUTCMonth() === birth.getUTCMonth() && moment.getUTCDate() >= birth.getUTCDate());
+    if (!birthdayPassed) age -= 1;
+    return age;
+  }
+  if (person.estimatedAge !== undefined) return person.estimatedAge;
+  throw new DomainRuleViolation(
+    'age-or-date-of-birth',
+    'person needs a dateOfBirth or an estimatedAge',
+    'unprocessable',
+    'person.dateOfBirth',
+  );
+}

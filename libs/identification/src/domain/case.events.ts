@@ -1,0 +1,56 @@
+import type { DomainEvent } from '@nrm/shared-kernel';
+import type { ExploitationType, Sex, UrgentNeed } from './case-vocabulary';
+
+/** Personal data of the presumed victim: encrypted per person at the serialisation boundary. */
+export interface PersonDetails {
+  givenName: string;
+  familyName: string;
+  /** YYYY-MM-DD, when known. */
+  dateOfBirth?: string;
+  /** Years, when the date of birth is not known. */
+  estimatedAge?: number;
+  sex: Sex;
+  /** ISO 3166-1 alpha-2, 'stateless' or 'unknown'. */
+  citizenship: string;
+  languages: string[];
+}
+
+export type PersonalIdentity = Omit<PersonDetails, 'sex' | 'citizenship'>;
+
+export interface IdentificationCircumstances {
+  /** When the first responder identified the person (may be earlier than when it was recorded). */
+  identifiedAt: string;
+  place: string;
+  region?: string;
+  /** ISO 3166-1 alpha-2 of the country where the person was found. */
+  country: string;
+}
+
+export type CaseOpened = DomainEvent<
+  'CaseOpened',
+  {
+    caseId: string;
+    caseNumber: string;
+    /** Subject of the personal data (the key owner for crypto-shredding). */
+    personId: string;
+    /** Who the person is: personal data, erased with the person's key. */
+    person: PersonalIdentity;
+    /** Sex, citizenship and age stay countable after erasure (anonymised statistics). */
+    sex: Sex;
+    citizenship: string;
+    /** Age in whole years at identification, from the date of birth or the estimate. */
+    ageAtIdentification: number;
+    isChild: boolean;
+    identification: IdentificationCircumstances;
+    exploitationTypes: ExploitationType[];
+    indicators: { catalogueVersion: string; codes: string[] };
+    urgentNeeds: UrgentNeed[];
+    consentToReferral: boolean;
+    /** Free-text account by the first responder; personal data. */
+    narrative?: string;
+    openingOrganisationId: string;
+    openingOrganisationType: string;
+  }
+>;
+
+export type CaseEvent = CaseOpened;

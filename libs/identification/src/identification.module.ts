@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GetCaseHandler, GetCaseTimelineHandler, ListCasesHandler } from './application/case-queries';
+import { OpenCaseHandler } from './application/open-case';
+import { CasesController } from './http/cases.controller';
+import { IndicatorsController } from './http/indicators.controller';
+import { CaseSummaryEntity } from './read-models/case-summary.entity';
+import { CaseTimelineEntryEntity } from './read-models/case-timeline-entry.entity';
+
+/** Identification: opening cases, reading them back, the indicator catalogue. */
+@Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature([CaseSummaryEntity, CaseTimelineEntryEntity])],
+  controllers: [CasesController, IndicatorsController],
+  providers: [OpenCaseHandler, GetCaseHandler, ListCasesHandler, GetCaseTimelineHandler],
+})
+export class IdentificationModule {}

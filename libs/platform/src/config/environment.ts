@@ -1,0 +1,81 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+/** Every setting the processes read, checked once at start. */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/nrm';
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces every Redis key, so several deployments or test runs can share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, - and _ only' })
+  REDIS_KEY_PREFIX = 'nrm';
+
+  @IsIn(['postgres', 'esdb'], { message: 'EVENT_STORE must be postgres or esdb' })
+  EVENT_STORE: 'postgres' | 'esdb' = 'postgres';
+
+  @ValidateIf((env: Environment) => env.EVENT_STORE === 'esdb')
+  @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// connection string when EVENT_STORE=esdb',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @ValidateIf((env: Environment) => !env.AUTH_JWKS_URL)
+  @IsString({ message: 'AUTH_JWT_SECRET is required unless AUTH_JWKS_URL is set' })
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional() @IsString() AUTH_ISSUER?: string;
+  @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** How long a read with `minPosition` waits for the projections at most. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  READ_WAIT_TIMEOUT_MS = 5_000;
+}
+
+export class InvalidConfigurationError extends Error {}
+
+/** Validates process.env; the message lists every bad variable and what it must be. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
+  const environment = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(environment, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new InvalidConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return environment;
+}

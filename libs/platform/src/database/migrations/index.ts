@@ -1,0 +1,6 @@
+import { EventStore1763740800000 } from './1763740800000-event-store';
+import { Platform1763740900000 } from './1763740900000-platform';
+import { CasesReadModel1763741000000 } from './1763741000000-cases-read-model';
+
+/** Every migration, in order. The only way the schema changes (never `synchronize`). */
+export const migrations = [EventStore1763740800000, Platform1763740900000, CasesReadModel1763741000000];

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@nrm/event-store';
+import { ProjectionProgress } from '@nrm/projections';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment';
+
+export const CAUGHT_UP_HEADER = 'X-Read-Model-Caught-Up';
+
+/** Waits, for a read given `minPosition`, until the projections it reads from include that event. */
+@Injectable()
+export class ReadYourWrites {
+  private readonly progress: ProjectionProgress;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly env: Environment,
+  ) {
+    this.progress = new ProjectionProgress(dataSource, store);
+  }
+
+  async waitFor(projections: readonly string[], minPosition: string | undefined, response: Response): Promise<void> {
+    if (minPosition === undefined) return;
+    const caughtUp = await this.progress.waitFor(projections, BigInt(minPosition), this.env.READ_WAIT_TIMEOUT_MS);
+    response.setHeader(CAUGHT_UP_HEADER, String(caughtUp));
+  }
+}

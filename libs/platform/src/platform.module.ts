@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { EventTypeDefinition } from '@nrm/event-store';
+import { systemClock } from '@nrm/shared-kernel';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import { Environment } from './config/environment';
+import { dataSourceOptions } from './database/data-source';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthController } from './health/health.controller';
+import { IdempotentCommands } from './idempotency/idempotent-commands';
+import { ReadYourWrites } from './http/read-your-writes';
+import { loggingModule } from './logging/logging';
+import { RedisModule } from './redis/redis.module';
+import { CLOCK } from './clock';
+
+/** Everything both processes share: configuration, logs, PostgreSQL, Redis, the event store, auth. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: { eventTypes: Record<string, EventTypeDefinition>; http: boolean }): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        ConfigModule,
+        loggingModule,
+        TypeOrmModule.forRootAsync({
+          inject: [Environment],
+          useFactory: (env: Environment) => ({ ...dataSourceOptions(env.DATABASE_URL), autoLoadEntities: true }),
+        }),
+        RedisModule,
+        EventStoreModule.forRoot(options.eventTypes),
+        ...(options.http ? [AuthModule, TerminusModule] : []),
+      ],
+      controllers: options.http ? [HealthController] : [],
+      providers: [{ provide: CLOCK, useValue: systemClock }, IdempotentCommands, ReadYourWrites],
+      exports: [CLOCK, IdempotentCommands, ReadYourWrites],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './decider';
+export * from './domain-rule-violation';
+export * from './actor';

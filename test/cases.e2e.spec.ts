@@ -1,0 +1,69 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from './support/test-app';
+import { coordinator, responder, signToken } from './support/tokens';
+
+export const validCase = () => ({
+  person: {
+    givenName: 'Aysel',
+    familyName: 'Məmmədova',
+    dateOfBirth: '1999-04-12',
+    sex: 'female',
+    citizenship: 'UZ',
+    languages: ['uz', 'ru'],
+  },
+  identification: {
+    identifiedAt: '2026-11-20T14:30:00+04:00',
+    place: 'Bakı Dəniz Limanı',
+    region: 'Bakı',
+    country: 'AZ',
+  },
+  exploitationTypes: ['labour'],
+  indicatorCodes: ['GEN-01', 'LAB-01'],
+  urgentNeeds: ['medical-care', 'interpreter'],
+  consentToReferral: true,
+  narrative: 'Passport held by the employer.',
+});
+
+describe('Cases through HTTP', () => {
+  let t: TestApp;
+  let officerA: string;
+  let officerB: string;
+  let coordinatorToken: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    officerA = await signToken(responder('police-baku', 'officer-a'));
+    officerB = await signToken(responder('border-guard-astara', 'officer-b'));
+    coordinatorToken = await signToken(coordinator());
+  });
+  afterAll(() => t.close());
+
+  async function openCase(token: string, body: object = validCase(), headers: Record<string, string> = {}) {
+    return request(t.http).post('/cases').set('Authorization', `Bearer ${token}`).set(headers).send(body);
+  }
+
+  it('opens a case and reads it back with an ETag, once the projections reach its position', async () => {
+    const opened = await openCase(officerA);
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ revision: 0, caseNumber: expect.stringMatching(/^NRM-\d{4}-\d{6}$/) });
+    expect(opened.headers.etag).toBe('"0"');
+
+    const read = await request(t.http)
+      .get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`)
+      .set('Authorization', `Bearer ${officerA}`);
+    expect(read.status).toBe(200);
+    expect(read.headers['x-read-model-caught-up']).toBe('true');
+    expect(read.headers.etag).toBe('"0"');
+    expect(read.body).toMatchObject({
+      id: opened.body.caseId,
+      caseNumber: opened.body.caseNumber,
+      stage: 'identification',
+      status: 'presumed-victim',
+      organisationId: 'police-baku',
+      isChild: false,
+      ageAtIdentification: 27,
+      person: { givenName: 'Aysel', familyName: 'Məmmədova' },
+      indicators: { catalogueVersion: '2026.1', codes: ['GEN-01', 'LAB-01'] },
+    });
+  });
+});

@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { createHttpApp } from '../../apps/api/src/http-app';
+import { createTestDatabase, type TestDatabase, testRedisPrefix } from './test-database';
+import { redisUrl } from './test-environment';
+import { TEST_JWT_SECRET } from './tokens';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<INestApplication['getHttpServer']>;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real HTTP application with its worker, on a database of its own, as `npm start` runs it. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: testRedisPrefix(),
+    EVENT_STORE: 'postgres',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const app = await createHttpApp({ withWorker: true });
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer(),
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
