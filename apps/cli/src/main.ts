@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { allProjections, ALL_EVENT_TYPES } from '@nrm/composition';
+import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
 import { EventCodec, PlaintextPersonalDataProtector } from '@nrm/event-store';
 import { dataSourceOptions, runMigrations } from '@nrm/platform/database/data-source';
 import { validateEnvironment } from '@nrm/platform/config/environment';
@@ -21,7 +21,7 @@ const commands: Record<string, () => Promise<void>> = {
   /** Empties every read model and replays all events into it. Stop workers first, or it waits for them. */
   async 'rebuild-read-models'() {
     const env = validateEnvironment(process.env);
-    const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+    const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL, ALL_ENTITIES)).initialize();
     const { store, close } = createEventStore(env, (error) => log.warn({ err: error }, 'event store read failed'));
     try {
       const runner = new ProjectionRunner(

@@ -2,6 +2,8 @@ import type { EventTypeDefinition } from '@nrm/event-store';
 import {
   CASE_EVENT_TYPES,
   CaseSummariesProjection,
+  CaseSummaryEntity,
+  CaseTimelineEntryEntity,
   CaseTimelineProjection,
 } from '@nrm/identification';
 import type { Projection } from '@nrm/projections';
@@ -12,3 +14,6 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = { ...CASE_EV
 export function allProjections(): Projection[] {
   return [new CaseSummariesProjection(), new CaseTimelineProjection()];
 }
+
+/** Read-model entities, for a DataSource built outside Nest (CLI, tests, benchmarks). */
+export const ALL_ENTITIES = [CaseSummaryEntity, CaseTimelineEntryEntity];

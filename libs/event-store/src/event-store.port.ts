@@ -33,7 +33,7 @@ export interface EventMetadata {
 
 /** An event about to be appended, already serialised to JSON-safe data. */
 export interface NewEvent {
-  /** Unique id of this event (UUID); appending the same id twice to a stream is refused. */
+  /** Unique id of this event (UUID). */
   id: string;
   type: string;
   schemaVersion: number;

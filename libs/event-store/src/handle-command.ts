@@ -47,15 +47,16 @@ export async function handleCommand<State, Command, Event extends { type: string
   const maxRetries = options.expectedRevision === undefined ? (options.maxRetries ?? 3) : 0;
   for (let attempt = 0; ; attempt++) {
     const stream = await store.readStream(streamName);
-    if (options.expectedRevision !== undefined && stream.currentRevision !== options.expectedRevision) {
-      throw new StaleRevisionError(streamName, options.expectedRevision, stream.currentRevision);
-    }
     let state = decider.initialState();
     for (const recorded of stream.events) {
       const decoded = await codec.decode(recorded);
       state = decider.evolve(state, { type: decoded.type, data: decoded.data } as unknown as Event);
     }
+    // Resolved first: it may refuse a caller who must not learn that the stream exists.
     const resolved = typeof command === 'function' ? (command as (s: State) => Command)(state) : command;
+    if (options.expectedRevision !== undefined && stream.currentRevision !== options.expectedRevision) {
+      throw new StaleRevisionError(streamName, options.expectedRevision, stream.currentRevision);
+    }
     const events = decider.decide(resolved, state);
     if (events.length === 0) return { events, revision: stream.currentRevision, lastGlobalPosition: null };
 

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GetCaseHandler, GetCaseTimelineHandler, ListCasesHandler } from './application/case-queries';
+import { CaseCommands } from './application/case-commands';
 import { OpenCaseHandler } from './application/open-case';
+import { RecordReferralConsentHandler } from './application/record-referral-consent';
 import { CasesController } from './http/cases.controller';
 import { IndicatorsController } from './http/indicators.controller';
 import { CaseSummaryEntity } from './read-models/case-summary.entity';
@@ -12,6 +14,6 @@ import { CaseTimelineEntryEntity } from './read-models/case-timeline-entry.entit
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([CaseSummaryEntity, CaseTimelineEntryEntity])],
   controllers: [CasesController, IndicatorsController],
-  providers: [OpenCaseHandler, GetCaseHandler, ListCasesHandler, GetCaseTimelineHandler],
+  providers: [CaseCommands, OpenCaseHandler, RecordReferralConsentHandler, GetCaseHandler, ListCasesHandler, GetCaseTimelineHandler],
 })
 export class IdentificationModule {}

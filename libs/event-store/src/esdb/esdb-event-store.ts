@@ -1,4 +1,5 @@
 import {
+  BACKWARDS,
   EventStoreDBClient,
   NO_STREAM,
   START,
@@ -6,7 +7,10 @@ import {
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
+  type AllStreamRecordedEvent,
+  type AppendResult as EsdbAppendResult,
   type Position,
+  type ReadPosition,
   type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
 import {
@@ -38,16 +42,14 @@ export interface EsdbEventStoreOptions {
 const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /*
- * Global position = the event's $all commit position.
- * Every append through gRPC (the only way this adapter, and EventStoreDB 20+, write) stores each
- * event as its own committed prepare record, and the server reports such an event at
- * {commit: its log position, prepare: its log position}, both on reads and on live subscriptions:
- * events of one multi-event append do NOT share a commit position. So the commit position is
- * unique per event and strictly increasing in $all order, and {commit: p, prepare: p} is exactly
- * the position of the event at p: resuming after it neither skips nor repeats, even in the middle
- * of a multi-event append. Only events from legacy explicit (TCP) transactions have
- * commit != prepare; they cannot be addressed by one number, so toGlobalPosition refuses them.
- * emmett-esdb also uses the commit position (and resumes from {commit, prepare: commit}).
+ * Global position = the event's $all commit position. An append through gRPC writes each event
+ * as its own committed prepare record, which the server reports at {commit: its log position,
+ * prepare: the same} on reads and on live subscriptions alike; events of one multi-event append do
+ * NOT share a commit position. So the commit position is unique per event and strictly increasing
+ * in $all order, and {commit: p, prepare: p} is the exact position of the event at p, even in the
+ * middle of an append: nothing needs filtering by (commit, prepare). Only legacy explicit (TCP API)
+ * transactions give commit != prepare; one number cannot address those, so toGlobalPosition
+ * refuses them. (emmett-esdb uses the commit position too.)
  */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -71,7 +73,7 @@ export class EsdbEventStore implements EventStore {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    let result;
+    let result: EsdbAppendResult;
     try {
       result = await this.client.appendToStream(
         streamName,
@@ -145,22 +147,14 @@ export class EsdbEventStore implements EventStore {
   }
 
   async *subscribeToAll({ after, signal }: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
-    // The full ESDB position of the last delivered event: where a resubscription resumes.
+    // The full position of the last delivered event: every (re)subscription resumes after it.
     let resumeAfter: Position | null = after == null ? null : toPosition(after);
     let retryDelay = this.retryMinMs;
     while (!signal.aborted) {
-      const subscription = this.client.subscribeToAll({
-        fromPosition: resumeAfter ?? START,
-        filter: excludeSystemEvents(),
-        resolveLinkTos: false,
-      });
-      // A pending read only settles when the stream does: destroying it wakes the for-await.
-      const stop = () => subscription.destroy();
-      signal.addEventListener('abort', stop, { once: true });
       try {
-        for await (const { event } of subscription) {
-          // The start position is exclusive; the check keeps that true whatever the server does.
-          if (!event || (resumeAfter !== null && !isAfter(event.position, resumeAfter))) continue;
+        const fromPosition = resumeAfter === null ? START : await this.positionBefore(resumeAfter);
+        for await (const event of this.subscribe(fromPosition, signal)) {
+          if (resumeAfter !== null && !isAfter(event.position, resumeAfter)) continue;
           resumeAfter = event.position;
           retryDelay = this.retryMinMs;
           yield toRecordedEvent(event);
@@ -170,11 +164,6 @@ export class EsdbEventStore implements EventStore {
       } catch (error) {
         if (signal.aborted) return;
         this.options.onError?.(error);
-      } finally {
-        signal.removeEventListener('abort', stop);
-        // Cancels the gRPC call (destroy alone leaves it open). It rejects only when the call
-        // never started, a failure the for-await has already reported.
-        await subscription.unsubscribe().catch(() => undefined);
       }
       await sleep(retryDelay, signal);
       retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
@@ -187,15 +176,16 @@ export class EsdbEventStore implements EventStore {
 
   async ping(): Promise<void> {
     const read = this.client.readAll({ maxCount: 1 });
-    const timer = setTimeout(
-      () => read.destroy(new Error(`EventStoreDB did not answer within ${this.pingTimeoutMs} ms`)),
-      this.pingTimeoutMs,
-    );
+    const timer = setTimeout(() => {
+      read.destroy(new Error(`EventStoreDB did not answer within ${this.pingTimeoutMs} ms`));
+      // destroy() leaves the gRPC call open. cancel() rejects only when the call never started,
+      // which the read reports itself.
+      read.cancel().catch(() => undefined);
+    }, this.pingTimeoutMs);
     try {
       await read.toArray();
     } finally {
       clearTimeout(timer);
-      await read.cancel();
     }
   }
 
@@ -203,19 +193,51 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** The position of a stream's event, for servers that answer an (idempotent) append without one. */
+  /** One subscription: ends or throws when the server drops it, returns when `signal` aborts. */
+  private async *subscribe(fromPosition: ReadPosition, signal: AbortSignal): AsyncGenerator<AllStreamRecordedEvent> {
+    if (signal.aborted) return;
+    const subscription = this.client.subscribeToAll({
+      fromPosition,
+      filter: excludeSystemEvents(),
+      resolveLinkTos: false,
+    });
+    // A pending read only settles when the stream does: destroying it wakes the for-await.
+    const stop = () => subscription.destroy();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      for await (const { event } of subscription) if (event) yield event;
+    } finally {
+      signal.removeEventListener('abort', stop);
+      // Cancels the gRPC call (destroy alone leaves it open). It rejects only when the call
+      // never started, a failure the for-await has already reported.
+      await subscription.unsubscribe().catch(() => undefined);
+    }
+  }
+
+  /**
+   * The server starts a subscription after the first event at or after the position it is given,
+   * which is exact only when an event sits exactly there: a checkpoint whose event was scavenged
+   * (or 0) would lose the next event. So subscribe after the event just before `position` (a
+   * backwards read excludes its start) and let the caller drop what is not after `position`.
+   */
+  private async positionBefore(position: Position): Promise<ReadPosition> {
+    for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: position, maxCount: 1 })) {
+      if (event) return event.position;
+    }
+    return START;
+  }
+
+  /** The position of a stream's event: the server answers an append without one when it has none at hand. */
   private async positionOf(streamName: string, revision: StreamRevision): Promise<Position> {
     for await (const { event } of this.client.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
       if (event?.position) return event.position;
     }
-    throw new Error(`EventStoreDB gave no position for ${streamName}@${revision.toString()} (server older than 22.6?)`);
+    throw new Error(`EventStoreDB has no event ${streamName}@${revision.toString()}`);
   }
 }
 
 function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
-  if (!event.position) {
-    throw new Error(`EventStoreDB gave no position for event ${event.id} (server older than 22.6?)`);
-  }
+  if (!event.position) throw new Error(`EventStoreDB gave no position for event ${event.id}`);
   const { [SCHEMA_VERSION_KEY]: schemaVersion, ...metadata } = isJsonObject(event.metadata) ? event.metadata : {};
   return {
     id: event.id,

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, EventCodec, type EventStore, handleCommand } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform/clock';
-import type { Actor, Clock } from '@nrm/shared-kernel';
 import { DataSource } from 'typeorm';
-import { createCaseDecider, type OpenCase } from '../domain/case.decider';
-import { currentIndicatorCatalogue } from '../domain/indicator-catalogue/indicator-catalogue';
-import { caseStreamName } from '../read-models/case-streams';
+import type { OpenCase } from '../domain/case.decider';
+import { type CaseCommandContext, CaseCommands } from './case-commands';
 
 export class OpenCaseCommand {
   constructor(
     readonly details: Omit<OpenCase, 'type' | 'caseId' | 'caseNumber' | 'personId' | 'actor' | 'now'>,
-    readonly actor: Actor,
-    readonly correlationId: string,
+    readonly context: CaseCommandContext,
   ) {}
 }
 
@@ -24,42 +18,31 @@ export interface OpenCaseResult {
   position: string;
 }
 
-const caseDecider = createCaseDecider(currentIndicatorCatalogue);
-
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCaseResult> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly codec: EventCodec,
+    private readonly cases: CaseCommands,
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ details, actor, correlationId }: OpenCaseCommand): Promise<OpenCaseResult> {
-    const now = this.clock.now();
+  async execute({ details, context }: OpenCaseCommand): Promise<OpenCaseResult> {
     const caseId = randomUUID();
-    const caseNumber = await this.nextCaseNumber(now);
-    const result = await handleCommand(
-      this.store,
-      this.codec,
-      caseDecider,
-      caseStreamName(caseId),
-      { type: 'OpenCase', ...details, caseId, caseNumber, personId: randomUUID(), actor, now },
-      { actor, correlationId, now },
-    );
-    return {
+    const caseNumber = await this.nextCaseNumber(this.cases.now());
+    const result = await this.cases.run(caseId, context, (_state, now) => ({
+      type: 'OpenCase',
+      ...details,
       caseId,
       caseNumber,
-      revision: Number(result.revision),
-      position: String(result.lastGlobalPosition),
-    };
+      personId: randomUUID(),
+      actor: context.actor,
+      now,
+    }));
+    return { caseId, caseNumber, revision: result.revision, position: result.position as string };
   }
 
-  /** NRM-<year>-<serial>: short enough to read over the phone; gaps after a refused command are harmless. */
+  /** NRM-<year>-<serial>: short enough to read over the phone; a gap after a refused command is harmless. */
   private async nextCaseNumber(now: Date): Promise<string> {
-    const [{ serial }]: { serial: string }[] = await this.dataSource.query(
-      `SELECT nextval('case_number_seq') AS serial`,
-    );
+    const [{ serial }]: { serial: string }[] = await this.dataSource.query(`SELECT nextval('case_number_seq') AS serial`);
     return `NRM-${now.getUTCFullYear()}-${serial.padStart(6, '0')}`;
   }
 }

@@ -4,6 +4,7 @@ import type {
   CaseEvent,
   CaseOpened,
   IdentificationCircumstances,
+  ReferralConsentRecorded,
   PersonalIdentity,
   PersonDetails,
 } from './case.events';
@@ -25,7 +26,14 @@ export interface OpenCase {
   now: Date;
 }
 
-export type CaseCommand = OpenCase;
+export interface RecordReferralConsent {
+  type: 'RecordReferralConsent';
+  consentToReferral: boolean;
+  actor: Actor;
+  now: Date;
+}
+
+export type CaseCommand = OpenCase | RecordReferralConsent;
 
 export type CaseState =
   | { exists: false }
@@ -36,6 +44,7 @@ export type CaseState =
       isChild: boolean;
       stage: CaseStage;
       status: CaseStatus;
+      consentToReferral: boolean;
     };
 
 /** A recorded identification time may lie a little ahead of the server clock (phone clocks drift). */
@@ -52,6 +61,8 @@ export function createCaseDecider(catalogue: IndicatorCatalogue): Decider<CaseSt
       switch (command.type) {
         case 'OpenCase':
           return [openCase(command, state, catalogue)];
+        case 'RecordReferralConsent':
+          return recordReferralConsent(command, state);
       }
     },
     evolve: (state, event) => {
@@ -64,10 +75,31 @@ export function createCaseDecider(catalogue: IndicatorCatalogue): Decider<CaseSt
             isChild: event.data.isChild,
             stage: 'identification',
             status: 'presumed-victim',
+            consentToReferral: event.data.consentToReferral,
           };
+        case 'ReferralConsentRecorded':
+          return state.exists ? { ...state, consentToReferral: event.data.consentToReferral } : state;
       }
     },
   };
+}
+
+/** Recording the consent the case already holds changes nothing and appends nothing. */
+function recordReferralConsent(command: RecordReferralConsent, state: CaseState): ReferralConsentRecorded[] {
+  if (!state.exists) {
+    throw new DomainRuleViolation('case-exists', 'There is no such case', 'conflict');
+  }
+  if (state.consentToReferral === command.consentToReferral) return [];
+  return [
+    {
+      type: 'ReferralConsentRecorded',
+      data: {
+        caseId: state.caseId,
+        consentToReferral: command.consentToReferral,
+        recordedAt: command.now.toISOString(),
+      },
+    },
+  ];
 }
 
 function openCase(command: OpenCase, state: CaseState, catalogue: IndicatorCatalogue): CaseOpened {

@@ -53,4 +53,10 @@ export type CaseOpened = DomainEvent<
   }
 >;
 
-export type CaseEvent = CaseOpened;
+/** Consent to referral given or withdrawn after identification (DESIGN §3, cross-cutting). */
+export type ReferralConsentRecorded = DomainEvent<
+  'ReferralConsentRecorded',
+  { caseId: string; consentToReferral: boolean; recordedAt: string }
+>;
+
+export type CaseEvent = CaseOpened | ReferralConsentRecorded;

@@ -14,15 +14,18 @@ import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-command
 import { correlationIdOf } from '@nrm/platform/logging/logging';
 import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
 import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
+import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Request, Response } from 'express';
 import { CASE_READER_ROLES } from '../application/case-access';
 import { type CaseView, GetCaseQuery, GetCaseTimelineQuery, ListCasesQuery } from '../application/case-queries';
+import type { CaseCommandResult } from '../application/case-commands';
 import { OpenCaseCommand, type OpenCaseResult } from '../application/open-case';
+import { RecordReferralConsentCommand } from '../application/record-referral-consent';
 import { CASE_SUMMARIES_PROJECTION } from '../read-models/case-summaries.projection';
 import { CASE_TIMELINE_PROJECTION } from '../read-models/case-timeline.projection';
 import { ListCasesDto } from './list-cases.dto';
-import { OpenCaseDto } from './open-case.dto';
+import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -57,10 +60,47 @@ export class CasesController {
   ): Promise<OpenCaseResult> {
     const result = await this.idempotency.run(
       { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(new OpenCaseCommand(body, actor, correlationIdOf(request))),
+      () => this.commands.execute(new OpenCaseCommand(body, { actor, correlationId: correlationIdOf(request) })),
     );
     response.setHeader('ETag', `"${result.revision}"`);
     response.setHeader('Location', `/cases/${result.caseId}`);
+    return result;
+  }
+
+  @Post(':id/consent')
+  @HttpCode(200)
+  @AllowRoles('first-responder', 'case-worker', 'coordinator')
+  @ApiOperation({
+    summary: 'Record consent to referral given or withdrawn',
+    description:
+      'Recording the consent the case already holds appends nothing. With If-Match, a case changed since it was ' +
+      'read is refused with 412.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "0".' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ description: 'New revision and position', schema: { example: { caseId: '7a1c…', revision: 1, position: '43' } } })
+  async recordConsent(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordConsentDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseCommandResult> {
+    const expectedRevision = revisionFromIfMatch(ifMatch);
+    const result = await this.idempotency.run(
+      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
+      () =>
+        this.commands.execute(
+          new RecordReferralConsentCommand(id, body.consentToReferral, {
+            actor,
+            correlationId: correlationIdOf(request),
+            expectedRevision,
+          }),
+        ),
+    );
+    response.setHeader('ETag', `"${result.revision}"`);
     return result;
   }
 

@@ -136,3 +136,9 @@ export class OpenCaseDto {
   @MaxLength(4000)
   narrative?: string;
 }
+
+export class RecordConsentDto {
+  @ApiProperty({ example: false, description: 'true: consent to referral given; false: withdrawn.' })
+  @IsBoolean()
+  consentToReferral!: boolean;
+}

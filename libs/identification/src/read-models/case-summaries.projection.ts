@@ -1,7 +1,7 @@
 import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
 import type { EntityManager } from 'typeorm';
-import type { CaseOpened } from '../domain/case.events';
+import type { CaseOpened, ReferralConsentRecorded } from '../domain/case.events';
 import { CaseSummaryEntity } from './case-summary.entity';
 
 export const CASE_SUMMARIES_PROJECTION = 'case-summaries';
@@ -11,10 +11,31 @@ export class CaseSummariesProjection implements Projection {
   readonly tables = ['case_summaries'];
 
   handles(eventType: string): boolean {
-    return eventType === 'CaseOpened';
+    return eventType === 'CaseOpened' || eventType === 'ReferralConsentRecorded';
   }
 
   async apply(event: DecodedEvent, manager: EntityManager): Promise<void> {
+    if (event.type === 'CaseOpened') return this.opened(event, manager);
+    const data = event.data as ReferralConsentRecorded['data'];
+    await this.update(manager, data.caseId, event, { consentToReferral: data.consentToReferral });
+  }
+
+  /** Applies a change only when the event is newer than the row: replays change nothing. */
+  private async update(
+    manager: EntityManager,
+    caseId: string,
+    event: DecodedEvent,
+    change: Partial<CaseSummaryEntity>,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(CaseSummaryEntity)
+      .set({ ...change, revision: event.revision, updatedAt: new Date(event.metadata.occurredAt) })
+      .where('case_id = :caseId AND revision < :revision', { caseId, revision: event.revision.toString() })
+      .execute();
+  }
+
+  private async opened(event: DecodedEvent, manager: EntityManager): Promise<void> {
     const data = event.data as CaseOpened['data'];
     // Insert-or-ignore: a case is opened once; replaying its first event changes nothing.
     await manager

@@ -1,7 +1,7 @@
 import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
 import type { EntityManager } from 'typeorm';
-import type { CaseOpened } from '../domain/case.events';
+import type { CaseOpened, ReferralConsentRecorded } from '../domain/case.events';
 import { CaseTimelineEntryEntity } from './case-timeline-entry.entity';
 import { caseIdOfStream } from './case-streams';
 
@@ -33,6 +33,13 @@ const describers: Record<string, Describe> = {
         consentToReferral: data.consentToReferral,
         isChild: data.isChild,
       },
+    };
+  },
+  ReferralConsentRecorded: (event) => {
+    const data = event.data as ReferralConsentRecorded['data'];
+    return {
+      summary: data.consentToReferral ? 'Consent to referral given.' : 'Consent to referral withdrawn.',
+      details: { consentToReferral: data.consentToReferral },
     };
   },
 };

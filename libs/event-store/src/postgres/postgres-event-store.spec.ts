@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { WrongExpectedRevisionError } from '../event-store.port';
+import {
+  eventStoreContract,
+  newStreamName,
+  newTestEvent,
+  readAllOf,
+  startCollecting,
+} from '../testing/event-store.contract';
+import { PostgresEventStore } from './postgres-event-store';
+
+interface PostgresHarness {
+  database: TestDatabase;
+  pool: Pool;
+  store: PostgresEventStore;
+  close(): Promise<void>;
+}
+
+async function openPostgresStore(): Promise<PostgresHarness> {
+  const database = await createTestDatabase();
+  const pool = new Pool({ connectionString: database.url, max: 10 });
+  // Terminated idle clients emit errors on the pool; the store's next query takes a fresh client.
+  pool.on('error', () => {});
+  const store = new PostgresEventStore(pool, { pollIntervalMs: 10, retryMinMs: 20, retryMaxMs: 200 });
+  return {
+    database,
+    pool,
+    store,
+    async close() {
+      await store.close();
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
+
+/** Terminates every other session on the database and waits until they are gone. */
+async function terminateConnections(url: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+      [database],
+    );
+  } finally {
+    await client.end();
+  }
+  // Let the pool see its clients' sockets close before the next query picks one.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+eventStoreContract('PostgreSQL', async () => {
+  const harness = await openPostgresStore();
+  return {
+    store: harness.store,
+    dropConnections: () => terminateConnections(harness.database.url, harness.database.name),
+    close: () => harness.close(),
+  };
+});
+
+describe('PostgresEventStore (PostgreSQL only)', () => {
+  let harness: PostgresHarness;
+
+  beforeAll(async () => {
+    harness = await openPostgresStore();
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('never skips a transaction that commits after one holding a higher position', async () => {
+    const { store, database } = harness;
+    const lateStream = newStreamName('late');
+    const earlyStream = newStreamName('early');
+    const late = newTestEvent({ type: 'Late' });
+    const early = newTestEvent({ type: 'Early' });
+
+    const collector = startCollecting(store, null, (e) => e.streamName === lateStream || e.streamName === earlyStream);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    let open = false;
+    try {
+      await client.query('BEGIN');
+      open = true;
+      const { rows } = await client.query<{ global_position: string; transaction_id: string }>(
+        `INSERT INTO events (stream_name, stream_revision, event_id, event_type, schema_version, data, metadata)
+         VALUES ($1, 0, $2, $3, $4, $5, $6) RETURNING global_position, transaction_id::text`,
+        [lateStream, late.id, late.type, late.schemaVersion, JSON.stringify(late.data), JSON.stringify(late.metadata)],
+      );
+      const latePosition = BigInt(rows[0].global_position);
+
+      const appended = await store.appendToStream(earlyStream, [early], 'no_stream');
+      expect(appended.lastGlobalPosition > latePosition).toBe(true);
+
+      // The committed event is held back while the older transaction may still commit before it.
+      expect(await readAllOf(store, null, [lateStream, earlyStream])).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(collector.events).toEqual([]);
+
+      await client.query('COMMIT');
+      open = false;
+
+      const all = await readAllOf(store, null, [lateStream, earlyStream]);
+      expect(all.map((e) => e.id)).toEqual([late.id, early.id]);
+      expect(all[0].globalPosition).toBe(latePosition);
+      expect(all[1].globalPosition).toBe(appended.lastGlobalPosition);
+
+      // A checkpoint at the late event's position: the early one comes next, nothing twice.
+      expect((await readAllOf(store, latePosition, [lateStream, earlyStream])).map((e) => e.id)).toEqual([early.id]);
+      expect(await store.hasReached(appended.lastGlobalPosition, latePosition)).toBe(true);
+      expect(await store.hasReached(latePosition, appended.lastGlobalPosition)).toBe(false);
+
+      await collector.waitFor(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(collector.events.map((e) => e.id)).toEqual([late.id, early.id]);
+    } finally {
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      await client.end();
+      expect(await collector.stop()).toBe(true);
+    }
+  });
+
+  it("lets exactly one of 50 concurrent 'no_stream' appends to one stream win", async () => {
+    const { store } = harness;
+    const stream = newStreamName('race');
+    const events = Array.from({ length: 50 }, () => newTestEvent());
+    const results = await Promise.allSettled(events.map((event) => store.appendToStream(stream, [event], 'no_stream')));
+
+    const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [events[i]] : []));
+    const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(49);
+    for (const loser of losers) {
+      expect(loser.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((loser.reason as WrongExpectedRevisionError).actual).toBe(0n);
+    }
+    const read = await store.readStream(stream);
+    expect(read.currentRevision).toBe(0n);
+    expect(read.events.map((e) => e.id)).toEqual([winners[0].id]);
+  });
+
+  it('refuses the same event id twice', async () => {
+    const { store } = harness;
+    const event = newTestEvent();
+    await store.appendToStream(newStreamName(), [event], 'no_stream');
+    await expect(store.appendToStream(newStreamName(), [{ ...event }], 'no_stream')).rejects.toThrow();
+    await expect(store.appendToStream(newStreamName(), [newTestEvent({ id: randomUUID() })], 'any')).resolves.toBeDefined();
+  });
+});

@@ -1,0 +1,123 @@
+import { type Actor, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type CaseCommand, type CaseState, createCaseDecider, type OpenCase } from './case.decider';
+import type { CaseEvent, CaseOpened } from './case.events';
+import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
+
+const decider = createCaseDecider(currentIndicatorCatalogue);
+const now = new Date('2026-11-21T10:00:00Z');
+const officer: Actor = {
+  userId: 'officer-1',
+  name: 'Officer One',
+  organisationId: 'police-baku',
+  organisationType: 'police',
+  roles: ['first-responder'],
+};
+
+function openCase(overrides: Partial<OpenCase> = {}): OpenCase {
+  return {
+    type: 'OpenCase',
+    caseId: 'case-1',
+    caseNumber: 'NRM-2026-000001',
+    personId: 'person-1',
+    person: { givenName: 'Aysel', familyName: 'Məmmədova', dateOfBirth: '1999-04-12', sex: 'female', citizenship: 'UZ', languages: ['uz'] },
+    identification: { identifiedAt: '2026-11-20T14:30:00+04:00', place: 'Bakı Dəniz Limanı', country: 'AZ' },
+    exploitationTypes: ['labour'],
+    indicatorCodes: ['GEN-01', 'LAB-01'],
+    urgentNeeds: ['medical-care'],
+    consentToReferral: true,
+    actor: officer,
+    now,
+    ...overrides,
+  };
+}
+
+/** given events, when a command, then events (or a rule broken). */
+function given(events: CaseEvent[]) {
+  const state = events.reduce<CaseState>(decider.evolve, decider.initialState());
+  return {
+    when: (command: CaseCommand) => ({
+      then: (expected: (events: CaseEvent[]) => void) => expected(decider.decide(command, state)),
+      thenRuleBroken: (rule: string) => {
+        try {
+          decider.decide(command, state);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainRuleViolation);
+          expect((error as DomainRuleViolation).rule).toBe(rule);
+          return;
+        }
+        throw new Error(`expected rule ${rule} to be broken, but the command was accepted`);
+      },
+    }),
+  };
+}
+
+const opened = (): CaseOpened => decider.decide(openCase(), decider.initialState())[0] as CaseOpened;
+
+describe('Case decider: identification', () => {
+  it('opens a case for an adult, recording who opened it and the catalogue version', () =>
+    given([])
+      .when(openCase())
+      .then(([event]) => {
+        expect(event).toMatchObject({
+          type: 'CaseOpened',
+          data: {
+            caseId: 'case-1',
+            ageAtIdentification: 27,
+            isChild: false,
+            sex: 'female',
+            citizenship: 'UZ',
+            person: { givenName: 'Aysel', familyName: 'Məmmədova', dateOfBirth: '1999-04-12', languages: ['uz'] },
+            indicators: { catalogueVersion: currentIndicatorCatalogue.version, codes: ['GEN-01', 'LAB-01'] },
+            openingOrganisationId: 'police-baku',
+            openingOrganisationType: 'police',
+          },
+        });
+      }));
+
+  it('makes a child case from the date of birth: 17 the day before the 18th birthday', () =>
+    given([])
+      .when(openCase({ person: { ...openCase().person, dateOfBirth: '2008-11-21' }, identification: { ...openCase().identification, identifiedAt: '2026-11-20T12:00:00Z' } }))
+      .then(([event]) => expect(event.data).toMatchObject({ ageAtIdentification: 17, isChild: true })));
+
+  it('makes a child case from an estimated age', () =>
+    given([])
+      .when(openCase({ person: { givenName: 'A', familyName: 'B', estimatedAge: 15, sex: 'male', citizenship: 'stateless', languages: [] } }))
+      .then(([event]) => expect(event.data).toMatchObject({ ageAtIdentification: 15, isChild: true })));
+
+  it('accepts an identification recorded late, with its real time', () =>
+    given([])
+      .when(openCase({ identification: { identifiedAt: '2026-10-01T08:00:00Z', place: 'Astara', country: 'AZ' } }))
+      .then(([event]) => expect((event as CaseOpened).data.identification.identifiedAt).toBe('2026-10-01T08:00:00Z')));
+
+  it('refuses indicator codes that are not in the catalogue', () =>
+    given([]).when(openCase({ indicatorCodes: ['GEN-01', 'XXX-99'] })).thenRuleBroken('indicator-codes-in-catalogue'));
+
+  it('refuses a person with neither date of birth nor estimated age', () =>
+    given([])
+      .when(openCase({ person: { givenName: 'A', familyName: 'B', sex: 'female', citizenship: 'AZ', languages: [] } }))
+      .thenRuleBroken('age-or-date-of-birth'));
+
+  it('refuses an identification in the future', () =>
+    given([])
+      .when(openCase({ identification: { identifiedAt: '2026-11-22T10:00:00Z', place: 'Bakı', country: 'AZ' } }))
+      .thenRuleBroken('identification-not-in-future'));
+
+  it('refuses a date of birth after the identification', () =>
+    given([]).when(openCase({ person: { ...openCase().person, dateOfBirth: '2026-11-21' } })).thenRuleBroken('birth-before-identification'));
+
+  it('refuses to open a case twice', () => given([opened()]).when(openCase()).thenRuleBroken('case-already-exists'));
+});
+
+describe('Case decider: consent to referral', () => {
+  const record = (consentToReferral: boolean): CaseCommand => ({ type: 'RecordReferralConsent', consentToReferral, actor: officer, now });
+
+  it('records a withdrawal of consent', () =>
+    given([opened()])
+      .when(record(false))
+      .then((events) => expect(events).toEqual([{ type: 'ReferralConsentRecorded', data: { caseId: 'case-1', consentToReferral: false, recordedAt: now.toISOString() } }])));
+
+  it('appends nothing when the consent is already what is recorded', () =>
+    given([opened()]).when(record(true)).then((events) => expect(events).toEqual([])));
+
+  it('refuses consent for a case that does not exist', () => given([]).when(record(true)).thenRuleBroken('case-exists'));
+});
