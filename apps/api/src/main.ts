@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runProcess } from '@nrm/platform/run-process';
 import { Environment } from '@nrm/platform/config/environment';
 import { createHttpApp } from './http-app';
 
@@ -8,4 +9,4 @@ async function bootstrap(): Promise<void> {
   await app.listen(app.get(Environment).PORT, '0.0.0.0');
 }
 
-void bootstrap();
+runProcess(bootstrap);

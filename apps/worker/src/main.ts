@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runProcess } from '@nrm/platform/run-process';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ALL_EVENT_TYPES } from '@nrm/composition';
@@ -16,4 +17,4 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
 }
 
-void bootstrap();
+runProcess(bootstrap);

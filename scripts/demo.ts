@@ -1,0 +1,83 @@
+/**
+ * Opens a demo case through the API and prints ready-to-use tokens (run by scripts/up.sh).
+ * Usage: npm run demo -- http://127.0.0.1:3000   (needs AUTH_JWT_SECRET of the server)
+ */
+import { SignJWT } from 'jose';
+
+const baseUrl = process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+const secret = process.env.AUTH_JWT_SECRET;
+
+const demoUsers = {
+  firstResponder: {
+    sub: 'demo-officer',
+    name: 'Demo Officer (Baku police)',
+    org: 'police-baku',
+    orgType: 'police',
+    roles: ['first-responder'],
+  },
+  coordinator: {
+    sub: 'demo-coordinator',
+    name: 'Demo National Coordinator',
+    org: 'national-coordinator',
+    orgType: 'coordinator',
+    roles: ['coordinator'],
+  },
+};
+
+function sign(claims: object): Promise<string> {
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('30d')
+    .sign(new TextEncoder().encode(secret));
+}
+
+async function main(): Promise<void> {
+  if (!secret) throw new Error('AUTH_JWT_SECRET must be set (the server’s secret)');
+  const officer = await sign(demoUsers.firstResponder);
+  const coordinator = await sign(demoUsers.coordinator);
+  const response = await fetch(`${baseUrl}/cases`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${officer}`,
+      'Content-Type': 'application/json',
+      // The same key every time: running up again shows the same demo case, not a new one.
+      'Idempotency-Key': 'demo-case-1',
+    },
+    body: JSON.stringify({
+      person: { givenName: 'Leyla', familyName: 'Demo', estimatedAge: 24, sex: 'female', citizenship: 'UZ', languages: ['uz', 'ru'] },
+      identification: { identifiedAt: new Date(Date.now() - 2 * 3600_000).toISOString(), place: 'Bakı Dəniz Limanı', region: 'Bakı', country: 'AZ' },
+      exploitationTypes: ['labour'],
+      indicatorCodes: ['GEN-01', 'LAB-01'],
+      urgentNeeds: ['medical-care', 'interpreter'],
+      consentToReferral: true,
+      narrative: 'Demo case: found during a labour inspection; passport held by the employer.',
+    }),
+  });
+  const body = (await response.json()) as { caseId?: string; caseNumber?: string; detail?: string };
+  if (!response.ok) throw new Error(`POST /cases answered ${response.status}: ${body.detail ?? ''}`);
+
+  const lines = [
+    '',
+    'NRM case backend is running.',
+    `  API docs (OpenAPI UI): ${baseUrl}/docs      (document: ${baseUrl}/docs-json)`,
+    `  Health:                ${baseUrl}/health`,
+    `  Demo case:             ${body.caseNumber}  ${baseUrl}/cases/${body.caseId}`,
+    '',
+    'Bearer tokens (valid 30 days):',
+    `  first responder (police-baku):  ${officer}`,
+    `  coordinator (sees all cases):   ${coordinator}`,
+    '',
+    'Try:',
+    `  curl -H "Authorization: Bearer ${officer.slice(0, 16)}…" ${baseUrl}/cases/${body.caseId}`,
+    `  export TOKEN=${officer}`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${baseUrl}/cases/${body.caseId}/timeline`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

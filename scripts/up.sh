@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Brings everything up on this machine and serves the API with its worker (`npm run up`):
+# dependencies, PostgreSQL and Redis (found, started with Docker, or installed), migrations,
+# a build, the server, a demo case and ready-to-use tokens. Ctrl-C stops it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=lib/services.sh
+source scripts/lib/services.sh
+
+ensure_node_modules
+ensure_services
+
+# The application's own database on that server.
+APP_DATABASE="${NRM_DATABASE:-nrm}"
+DATABASE_URL="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$DATABASE_URL" "$APP_DATABASE")"
+export DATABASE_URL
+node scripts/create-database.js "$DATABASE_URL"
+
+# A local signing secret, kept between runs so demo tokens stay valid.
+mkdir -p .run
+if [ -z "${AUTH_JWT_SECRET:-}" ]; then
+  [ -s .run/jwt-secret ] || node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))' > .run/jwt-secret
+  AUTH_JWT_SECRET="$(cat .run/jwt-secret)"
+fi
+export AUTH_JWT_SECRET
+export PORT="${PORT:-3000}"
+export EVENT_STORE="${EVENT_STORE:-postgres}"
+
+npm run --silent migrate
+echo "Building…" >&2
+npm run --silent build
+
+node dist/apps/api/src/main.js --with-worker &
+SERVER=$!
+trap 'kill -TERM $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' INT TERM EXIT
+
+for _ in $(seq 1 120); do
+  if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+    "http://127.0.0.1:$PORT/health"; then
+    break
+  fi
+  kill -0 $SERVER 2>/dev/null || { echo "The server stopped; see its log above." >&2; exit 1; }
+  sleep 0.5
+done
+
+npm run --silent demo -- "http://127.0.0.1:$PORT"
+wait $SERVER
