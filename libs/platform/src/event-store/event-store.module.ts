@@ -2,7 +2,6 @@ import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationS
 import {
   EVENT_STORE,
   EventCodec,
-  type EventStore,
   type EventTypeDefinition,
   PERSONAL_DATA_PROTECTOR,
   type PersonalDataProtector,
