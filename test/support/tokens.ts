@@ -34,3 +34,23 @@ export const coordinator = (): TokenClaims => ({
   orgType: 'coordinator',
   roles: ['coordinator'],
 });
+
+/** Signs any payload as given (claims may be missing or wrong); `exp` in seconds since the epoch. */
+export async function signRawToken(
+  payload: Record<string, unknown>,
+  { secret = TEST_JWT_SECRET, exp = Math.floor(Date.now() / 1000) + 3600 }: { secret?: string; exp?: number } = {},
+): Promise<string> {
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(exp - 7200)
+    .setExpirationTime(exp)
+    .sign(new TextEncoder().encode(secret));
+}
+
+export const analyst = (): TokenClaims => ({
+  sub: 'analyst-1',
+  name: 'Statistician',
+  org: 'state-statistics-committee',
+  orgType: 'statistics',
+  roles: ['analyst'],
+});

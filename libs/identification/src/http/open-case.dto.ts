@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -91,11 +92,13 @@ export class IdentificationDto {
 
 export class OpenCaseDto {
   @ApiProperty({ type: PersonDto })
+  @IsObject({ message: 'person must be an object' })
   @ValidateNested()
   @Type(() => PersonDto)
   person!: PersonDto;
 
   @ApiProperty({ type: IdentificationDto })
+  @IsObject({ message: 'identification must be an object' })
   @ValidateNested()
   @Type(() => IdentificationDto)
   identification!: IdentificationDto;

@@ -107,6 +107,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             : String((body as { message?: unknown }).message ?? exception.message);
       return { type: `${PROBLEM_BASE}${slug(HttpStatus[status] ?? 'error')}`, title: titleOf(status), status, detail };
     }
+    const clientError = clientErrorOf(exception);
+    if (clientError) {
+      // Refusals raised before Nest sees the request (body-parser: payload too large, unsupported charset …).
+      const { status, message } = clientError;
+      return { type: `${PROBLEM_BASE}${slug(HttpStatus[status] ?? 'error')}`, title: titleOf(status), status, detail: message };
+    }
     return {
       type: `${PROBLEM_BASE}internal-error`,
       title: 'Internal error',
@@ -114,6 +120,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'An unexpected error occurred; it has been logged.',
     };
   }
+}
+
+/** An http-errors style client error (status 4xx, expose: true), as body-parser throws. */
+function clientErrorOf(exception: unknown): { status: number; message: string } | null {
+  if (!(exception instanceof Error)) return null;
+  const { status, statusCode, expose } = exception as Error & { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  if (expose !== true || typeof code !== 'number' || code < 400 || code > 499) return null;
+  return { status: code, message: exception.message };
 }
 
 function slug(text: string): string {

@@ -1,0 +1,59 @@
+import { InvalidConfigurationError, validateEnvironment } from '../libs/platform/src/config/environment';
+
+const minimal = { AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long' };
+
+describe('validateEnvironment', () => {
+  it('accepts a minimal valid environment and fills in the defaults', () => {
+    const env = validateEnvironment(minimal);
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      EVENT_STORE: 'postgres',
+      AUTH_JWT_SECRET: minimal.AUTH_JWT_SECRET,
+      READ_WAIT_TIMEOUT_MS: 5000,
+    });
+    expect(env.DATABASE_URL).toMatch(/^postgres/);
+  });
+
+  it('turns numeric strings into numbers', () => {
+    const env = validateEnvironment({ ...minimal, PORT: '8080', READ_WAIT_TIMEOUT_MS: '250' });
+    expect(env.PORT).toBe(8080);
+    expect(env.READ_WAIT_TIMEOUT_MS).toBe(250);
+  });
+
+  it('accepts a JWKS URL instead of a secret', () => {
+    const env = validateEnvironment({ AUTH_JWKS_URL: 'https://login.example.az/.well-known/jwks.json' });
+    expect(env.AUTH_JWKS_URL).toBe('https://login.example.az/.well-known/jwks.json');
+  });
+
+  it('requires an esdb connection string when EVENT_STORE=esdb', () => {
+    expect(() => validateEnvironment({ ...minimal, EVENT_STORE: 'esdb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
+    expect(validateEnvironment({ ...minimal, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }))
+      .toMatchObject({ EVENT_STORE: 'esdb' });
+  });
+
+  it('refuses no secret and no JWKS URL', () => {
+    expect(() => validateEnvironment({})).toThrow(/AUTH_JWT_SECRET/);
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      validateEnvironment({
+        DATABASE_URL: 'mysql://x',
+        EVENT_STORE: 'mongo',
+        AUTH_JWT_SECRET: 'short',
+        PORT: 'eighty',
+        REDIS_URL: 'http://redis',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidConfigurationError);
+    const message = (error as Error).message;
+    for (const variable of ['DATABASE_URL', 'EVENT_STORE', 'AUTH_JWT_SECRET', 'PORT', 'REDIS_URL', 'LOG_LEVEL']) {
+      expect(message).toContain(variable);
+    }
+  });
+});
