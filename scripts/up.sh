@@ -15,7 +15,7 @@ ensure_services
 APP_DATABASE="${NRM_DATABASE:-nrm}"
 DATABASE_URL="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$DATABASE_URL" "$APP_DATABASE")"
 export DATABASE_URL
-node scripts/create-database.js "$DATABASE_URL"
+npx ts-node -T scripts/create-database.ts "$DATABASE_URL"
 
 # A local signing secret, kept between runs so demo tokens stay valid.
 mkdir -p .run
@@ -25,6 +25,7 @@ if [ -z "${AUTH_JWT_SECRET:-}" ]; then
 fi
 export AUTH_JWT_SECRET
 export PORT="${PORT:-3000}"
+export HOST="${HOST:-127.0.0.1}"
 export EVENT_STORE="${EVENT_STORE:-postgres}"
 
 npm run --silent migrate

@@ -1,19 +1,15 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
-import { coordinator, responder, signToken } from './support/tokens';
+import { responder, signToken } from './support/tokens';
 
 describe('Cases through HTTP', () => {
   let t: TestApp;
   let officerA: string;
-  let officerB: string;
-  let coordinatorToken: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     officerA = await signToken(responder('police-baku', 'officer-a'));
-    officerB = await signToken(responder('border-guard-astara', 'officer-b'));
-    coordinatorToken = await signToken(coordinator());
   });
   afterAll(() => t.close());
 

@@ -360,5 +360,9 @@ ensure_node_modules() {
   else
     return 0
   fi
-  (cd "$_SVC_ROOT" && npm ci --no-audit --no-fund >&2)
+  # npm ci refuses a lock file that lacks optional packages for other platforms, which happens
+  # when the registry in use does not serve them (e.g. msgpackr-extract's darwin builds); npm
+  # install then installs the same locked versions for this platform.
+  (cd "$_SVC_ROOT" && { npm ci --no-audit --no-fund >&2 ||
+    { _svc_log "npm: npm ci refused the lock file; running npm install"; npm install --no-audit --no-fund >&2; }; })
 }

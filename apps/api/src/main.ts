@@ -6,7 +6,8 @@ import { createHttpApp } from './http-app';
 /** `node main.js` serves the API; `--with-worker` also runs projections in this process. */
 async function bootstrap(): Promise<void> {
   const app = await createHttpApp({ withWorker: process.argv.includes('--with-worker') });
-  await app.listen(app.get(Environment).PORT, '0.0.0.0');
+  const env = app.get(Environment);
+  await app.listen(env.PORT, env.HOST);
 }
 
 runProcess(bootstrap);

@@ -24,6 +24,10 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Address the API listens on: 0.0.0.0 in a container, 127.0.0.1 to stay on this machine. */
+  @IsString()
+  HOST = '0.0.0.0';
+
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/nrm';
 

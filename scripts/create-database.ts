@@ -1,5 +1,5 @@
 // Creates the database named in the URL when it does not exist yet (used by scripts/up.sh).
-const { Client } = require('pg');
+import { Client } from 'pg';
 
 async function main() {
   const target = new URL(process.argv[2]);
@@ -16,7 +16,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`Cannot create the database: ${error.message}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`Cannot create the database: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

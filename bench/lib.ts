@@ -1,0 +1,144 @@
+/**
+ * Helpers shared by the benchmarks (bench/*.bench.ts). Run with
+ * `npx ts-node -T -r tsconfig-paths/register`; `scripts/bench.sh` drives them.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventMetadata } from '@nrm/event-store';
+
+/** Progress lines go to stderr; only the final summary goes to stdout. */
+export function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+export function print(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set`);
+  return value;
+}
+
+export const resultsDir = (): string => requireEnv('BENCH_RESULTS_DIR');
+
+export function writeResult(name: string, value: unknown): void {
+  writeFileSync(join(resultsDir(), `${name}.json`), JSON.stringify(value, null, 2));
+}
+
+export function readResult<T>(name: string): T | null {
+  try {
+    return JSON.parse(readFileSync(join(resultsDir(), `${name}.json`), 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+export const CONCURRENCIES = [1, 8, 32] as const;
+
+/** Seconds per measured step (BENCH_SECONDS, default 10). */
+export const stepSeconds = (): number => Number(process.env.BENCH_SECONDS ?? 10);
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+/** Wall-clock milliseconds with sub-millisecond resolution, comparable across worker threads. */
+export const nowMs = (): number => performance.timeOrigin + performance.now();
+
+/** Whole-machine CPU time from /proc/stat, to tell how busy the cores were during a step. */
+export interface CpuSnapshot {
+  busy: number;
+  total: number;
+}
+
+export function machineCpu(): CpuSnapshot {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3] + (fields[4] ?? 0);
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/** Share of all cores busy between two snapshots, in percent. */
+export function busyPercent(from: CpuSnapshot, to: CpuSnapshot): number {
+  const total = to.total - from.total;
+  return total > 0 ? (100 * (to.busy - from.busy)) / total : NaN;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ=100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** Resident set size of a process in MB (VmRSS), or NaN once it is gone. */
+export function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The body of a valid POST /cases (as in test/cases.e2e.spec.ts). */
+export const openCaseBody = () => ({
+  person: {
+    givenName: 'Aysel',
+    familyName: 'Məmmədova',
+    dateOfBirth: '1999-04-12',
+    sex: 'female',
+    citizenship: 'UZ',
+    languages: ['uz', 'ru'],
+  },
+  identification: {
+    identifiedAt: '2026-11-20T14:30:00+04:00',
+    place: 'Bakı Dəniz Limanı',
+    region: 'Bakı',
+    country: 'AZ',
+  },
+  exploitationTypes: ['labour'],
+  indicatorCodes: ['GEN-01', 'LAB-01'],
+  urgentNeeds: ['medical-care', 'interpreter'],
+  consentToReferral: true,
+  narrative: 'Passport held by the employer.',
+});
+
+/** Event data shaped like the CaseOpened event the API appends for that body. */
+export function caseOpenedData(): Record<string, unknown> {
+  const { indicatorCodes, ...details } = openCaseBody();
+  return {
+    caseId: randomUUID(),
+    caseNumber: 'NRM-2026-000001',
+    personId: randomUUID(),
+    ...details,
+    indicators: { catalogueVersion: '2026.1', codes: indicatorCodes },
+    isChild: false,
+    ageAtIdentification: 27,
+    organisationId: 'police-baku',
+    openedAt: '2026-11-20T10:30:00.000Z',
+  };
+}
+
+export function eventMetadata(): EventMetadata {
+  return {
+    actorId: 'officer-1',
+    actorName: 'Officer officer-1',
+    organisationId: 'police-baku',
+    organisationType: 'police',
+    correlationId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+  };
+}
+
+export const fmt = (value: number, digits = 0): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';

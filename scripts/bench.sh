@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Performance benchmarks (`npm run bench`).
+#
+#   1. npm ci when node_modules is missing/stale; PostgreSQL + Redis reachable (scripts/lib/services.sh)
+#   2. a scratch database nrm_bench_<random> on the DATABASE_URL server (dropped on exit, always)
+#   3. npm run build (the API is benchmarked as served: dist/apps/api/src/main.js --with-worker)
+#   4. bench/event-store.bench.ts: migrations, then PostgresEventStore.appendToStream vs pgbench
+#      single-row INSERT at 1, 8 and 32 clients
+#   5. bench/http.bench.ts: POST /cases at 1, 8 and 32 clients, then projection lag at 1,000 commands/s
+#   6. bench/summary.ts: the figures table (stdout), each with its target and met / MISSED
+#
+# Knobs: BENCH_SECONDS (per step, default 10), BENCH_LAG_RATE (default 1000), BENCH_SKIP_BUILD=1,
+# BENCH_KEEP_RESULTS=1 (keep the JSON results and the API log in the temporary directory).
+# Everything talks to 127.0.0.1 only. Exit status: 0 when every benchmark ran (targets may be missed).
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT" || exit 1
+# shellcheck source=lib/services.sh
+source "$ROOT/scripts/lib/services.sh"
+
+say() { echo "bench: $*" >&2; }
+die() {
+  say "$*"
+  exit 1
+}
+
+ensure_node_modules || die "npm ci failed"
+ensure_services || die "PostgreSQL/Redis are not available (see above)"
+
+RESULTS="$(mktemp -d "${TMPDIR:-/tmp}/nrm-bench.XXXXXX")" || die "mktemp failed"
+export BENCH_RESULTS_DIR="$RESULTS"
+SERVER_URL="$DATABASE_URL"
+BENCH_DB="nrm_bench_$(node -e 'process.stdout.write(require("crypto").randomBytes(6).toString("hex"))')"
+# Same server, credentials and query string; the scratch database instead of the path.
+BENCH_URL="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; process.stdout.write(u.toString())' "$SERVER_URL" "$BENCH_DB")"
+
+psql_server() { psql "$SERVER_URL" -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+cleanup() {
+  local rc=$?
+  if [[ -f $RESULTS/api.pid ]]; then
+    local pid
+    pid="$(cat "$RESULTS/api.pid")"
+    if kill -0 "$pid" 2>/dev/null; then
+      say "stopping the API (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null
+    fi
+  fi
+  if [[ -n ${BENCH_DB:-} ]]; then
+    psql_server -c "DROP DATABASE IF EXISTS \"$BENCH_DB\" WITH (FORCE)" >/dev/null 2>&1 \
+      && say "dropped database $BENCH_DB" || say "could not drop database $BENCH_DB"
+  fi
+  if [[ $rc -ne 0 && -f $RESULTS/api.log ]]; then
+    say "last API log lines:"
+    tail -n 20 "$RESULTS/api.log" >&2
+  fi
+  if [[ ${BENCH_KEEP_RESULTS:-0} == 1 ]]; then say "results kept in $RESULTS"; else rm -rf "$RESULTS"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+psql_server -c "CREATE DATABASE \"$BENCH_DB\"" || die "could not create database $BENCH_DB"
+say "scratch database $BENCH_DB"
+
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+  say "npm run build"
+  npm run build --silent >&2 || die "build failed"
+fi
+[[ -f dist/apps/api/src/main.js ]] || die "dist/apps/api/src/main.js is missing"
+
+TS_NODE=(npx ts-node -T -r tsconfig-paths/register)
+export DATABASE_URL="$BENCH_URL"
+export REDIS_KEY_PREFIX="$BENCH_DB"
+export AUTH_JWT_SECRET
+AUTH_JWT_SECRET="$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')"
+
+RC=0
+timeout 150 "${TS_NODE[@]}" bench/event-store.bench.ts || { say "event-store bench failed"; RC=1; }
+if [[ $RC -eq 0 ]]; then
+  timeout 150 "${TS_NODE[@]}" bench/http.bench.ts || { say "HTTP bench failed"; RC=1; }
+fi
+"${TS_NODE[@]}" bench/summary.ts
+exit "$RC"
