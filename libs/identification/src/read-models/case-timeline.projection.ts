@@ -66,7 +66,8 @@ export class CaseTimelineProjection implements Projection {
         globalPosition: event.globalPosition,
         eventType: event.type,
         summary,
-        details: details as CaseTimelineEntryEntity["details"] & object,
+        // A jsonb column: TypeORM's deep-partial insert type cannot describe an open record.
+        details: details as object,
         actorId: event.metadata.actorId,
         actorName: event.metadata.actorName ?? null,
         organisationId: event.metadata.organisationId,
