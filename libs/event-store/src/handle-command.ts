@@ -1,6 +1,11 @@
 import type { Actor, Decider } from '@nrm/shared-kernel';
 import type { EventCodec } from './event-codec';
-import { type EventStore, type StreamRevision, WrongExpectedRevisionError } from './event-store.port';
+import {
+  type EventStore,
+  type ReadStreamResult,
+  type StreamRevision,
+  WrongExpectedRevisionError,
+} from './event-store.port';
 
 export interface CommandOptions {
   actor: Actor;
@@ -10,6 +15,12 @@ export interface CommandOptions {
   expectedRevision?: StreamRevision;
   /** How often to re-read and re-decide after a concurrent write when no revision was given. */
   maxRetries?: number;
+  /**
+   * The command creates the stream under a fresh id: decide on the initial state without reading
+   * (one round trip less); the append still requires that the stream does not exist, and a
+   * conflict falls back to reading it.
+   */
+  newStream?: boolean;
 }
 
 export interface CommandResult<Event> {
@@ -46,7 +57,8 @@ export async function handleCommand<State, Command, Event extends { type: string
 ): Promise<CommandResult<Event>> {
   const maxRetries = options.expectedRevision === undefined ? (options.maxRetries ?? 3) : 0;
   for (let attempt = 0; ; attempt++) {
-    const stream = await store.readStream(streamName);
+    const stream: ReadStreamResult =
+      options.newStream && attempt === 0 ? { currentRevision: null, events: [] } : await store.readStream(streamName);
     let state = decider.initialState();
     for (const recorded of stream.events) {
       const decoded = await codec.decode(recorded);

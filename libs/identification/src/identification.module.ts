@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GetCaseHandler, GetCaseTimelineHandler, ListCasesHandler } from './application/case-queries';
 import { CaseCommands } from './application/case-commands';
+import { CaseNumbers } from './application/case-numbers';
 import { OpenCaseHandler } from './application/open-case';
 import { RecordReferralConsentHandler } from './application/record-referral-consent';
 import { CasesController } from './http/cases.controller';
@@ -14,6 +15,6 @@ import { CaseTimelineEntryEntity } from './read-models/case-timeline-entry.entit
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([CaseSummaryEntity, CaseTimelineEntryEntity])],
   controllers: [CasesController, IndicatorsController],
-  providers: [CaseCommands, OpenCaseHandler, RecordReferralConsentHandler, GetCaseHandler, ListCasesHandler, GetCaseTimelineHandler],
+  providers: [CaseCommands, CaseNumbers, OpenCaseHandler, RecordReferralConsentHandler, GetCaseHandler, ListCasesHandler, GetCaseTimelineHandler],
 })
 export class IdentificationModule {}

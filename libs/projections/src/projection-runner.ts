@@ -106,9 +106,9 @@ export class ProjectionRunner {
   ): Promise<GlobalPosition> {
     const last = events[events.length - 1].globalPosition;
     await this.dataSource.transaction(async (manager: EntityManager) => {
-      for (const recorded of events) {
-        if (!projection.handles(recorded.type)) continue;
-        await projection.apply(await this.codec.decode(recorded), manager);
+      const handled = events.filter((recorded) => projection.handles(recorded.type));
+      if (handled.length > 0) {
+        await projection.apply(await Promise.all(handled.map((recorded) => this.codec.decode(recorded))), manager);
       }
       const moved: [unknown[], number] = await manager.query(
         `UPDATE projection_checkpoints SET position = $2, updated_at = now()

@@ -2,16 +2,17 @@ import type { DecodedEvent } from '@nrm/event-store';
 import type { EntityManager } from 'typeorm';
 
 /**
- * A read model kept up to date from the event stream. `apply` runs inside the transaction that also
- * moves the projection's checkpoint, so a change is applied exactly once, and it must be idempotent
- * by stream revision all the same (a rebuild or a replayed batch must leave the same rows).
+ * A read model kept up to date from the event stream. `apply` gets the events of one batch that
+ * the projection handles, in global order, inside the transaction that also moves its checkpoint,
+ * so a change is applied exactly once; it must be idempotent by stream revision all the same
+ * (a rebuild or a replayed batch must leave the same rows). Batches let it write many rows at once.
  */
 export interface Projection {
   readonly name: string;
   /** Tables it owns; a rebuild empties them and replays every event. */
   readonly tables: readonly string[];
   handles(eventType: string): boolean;
-  apply(event: DecodedEvent, manager: EntityManager): Promise<void>;
+  apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

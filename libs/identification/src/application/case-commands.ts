@@ -12,6 +12,8 @@ export interface CaseCommandContext {
   correlationId: string;
   /** From If-Match: the revision the caller read. */
   expectedRevision?: bigint;
+  /** The command opens a new case under a fresh id (see handleCommand's newStream). */
+  newStream?: boolean;
 }
 
 export interface CaseCommandResult {
@@ -24,7 +26,11 @@ export interface CaseCommandResult {
 const caseDecider = createCaseDecider(currentIndicatorCatalogue);
 
 /** A case the actor may not see is "not found", exactly like one that does not exist. */
-export function assertVisible(state: CaseState, caseId: string, actor: Actor): asserts state is Extract<CaseState, { exists: true }> {
+export function assertVisible(
+  state: CaseState,
+  caseId: string,
+  actor: Actor,
+): asserts state is Extract<CaseState, { exists: true }> {
   const visibility = caseVisibilityOf(actor);
   if (!state.exists || (visibility && visibility.organisationId !== state.organisationId)) {
     throw new NotFoundException(`Case ${caseId} not found`);
@@ -46,10 +52,17 @@ export class CaseCommands {
     build: (state: CaseState, now: Date) => CaseCommand,
   ): Promise<CaseCommandResult> {
     const now = this.clock.now();
-    const result = await handleCommand(this.store, this.codec, caseDecider, caseStreamName(caseId), (state) => build(state, now), {
-      ...context,
-      now,
-    });
+    const result = await handleCommand(
+      this.store,
+      this.codec,
+      caseDecider,
+      caseStreamName(caseId),
+      (state) => build(state, now),
+      {
+        ...context,
+        now,
+      },
+    );
     return {
       caseId,
       revision: Number(result.revision),

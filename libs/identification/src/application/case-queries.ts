@@ -48,7 +48,9 @@ export type CaseListItem = ReturnType<typeof toCaseListItem>;
 /** Restricts any case query to what the actor may see (need to know). */
 function visibleTo(query: SelectQueryBuilder<CaseSummaryEntity>, actor: Actor) {
   const visibility = caseVisibilityOf(actor);
-  return visibility ? query.andWhere('c.organisation_id = :visibleOrg', { visibleOrg: visibility.organisationId }) : query;
+  return visibility
+    ? query.andWhere('c.organisation_id = :visibleOrg', { visibleOrg: visibility.organisationId })
+    : query;
 }
 
 /** A case the caller may not see is answered exactly like one that does not exist. */
@@ -61,7 +63,10 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
   constructor(@InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>) {}
 
   async execute({ caseId, actor }: GetCaseQuery): Promise<CaseView> {
-    const found = await visibleTo(this.cases.createQueryBuilder('c').where('c.case_id = :caseId', { caseId }), actor).getOne();
+    const found = await visibleTo(
+      this.cases.createQueryBuilder('c').where('c.case_id = :caseId', { caseId }),
+      actor,
+    ).getOne();
     if (!found) throw caseNotFound(caseId);
     return toCaseView(found);
   }

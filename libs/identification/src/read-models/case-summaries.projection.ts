@@ -14,10 +14,16 @@ export class CaseSummariesProjection implements Projection {
     return eventType === 'CaseOpened' || eventType === 'ReferralConsentRecorded';
   }
 
-  async apply(event: DecodedEvent, manager: EntityManager): Promise<void> {
-    if (event.type === 'CaseOpened') return this.opened(event, manager);
-    const data = event.data as ReferralConsentRecorded['data'];
-    await this.update(manager, data.caseId, event, { consentToReferral: data.consentToReferral });
+  async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
+    // Every case opened in the batch in one statement; a case's later events follow its opening
+    // in the stream, so applying them afterwards, in order, keeps each case's history in order.
+    const opened = events.filter((event) => event.type === 'CaseOpened');
+    if (opened.length > 0) await this.insertOpened(opened, manager);
+    for (const event of events) {
+      if (event.type !== 'ReferralConsentRecorded') continue;
+      const data = event.data as ReferralConsentRecorded['data'];
+      await this.update(manager, data.caseId, event, { consentToReferral: data.consentToReferral });
+    }
   }
 
   /** Applies a change only when the event is newer than the row: replays change nothing. */
@@ -35,44 +41,48 @@ export class CaseSummariesProjection implements Projection {
       .execute();
   }
 
-  private async opened(event: DecodedEvent, manager: EntityManager): Promise<void> {
-    const data = event.data as CaseOpened['data'];
+  private async insertOpened(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
     // Insert-or-ignore: a case is opened once; replaying its first event changes nothing.
     await manager
       .createQueryBuilder()
       .insert()
       .into(CaseSummaryEntity)
-      .values({
-        caseId: data.caseId,
-        caseNumber: data.caseNumber,
-        revision: event.revision,
-        stage: 'identification',
-        status: 'presumed-victim',
-        organisationId: data.openingOrganisationId,
-        openingOrganisationType: data.openingOrganisationType,
-        personId: data.personId,
-        person: event.personalDataErased ? null : data.person,
-        personalDataErased: event.personalDataErased,
-        sex: data.sex,
-        ageAtIdentification: data.ageAtIdentification,
-        isChild: data.isChild,
-        citizenship: data.citizenship,
-        identification: data.identification,
-        exploitationTypes: data.exploitationTypes,
-        indicatorCatalogueVersion: data.indicators.catalogueVersion,
-        indicatorCodes: data.indicators.codes,
-        urgentNeeds: data.urgentNeeds,
-        consentToReferral: data.consentToReferral,
-        narrative: event.personalDataErased ? null : (data.narrative ?? null),
-        nextDeadlineAt: null,
-        openedAt: new Date(event.metadata.occurredAt),
-        openedBy: {
-          userId: event.metadata.actorId,
-          name: event.metadata.actorName,
-          organisationId: event.metadata.organisationId,
-        },
-        updatedAt: new Date(event.metadata.occurredAt),
-      })
+      .values(
+        events.map((event) => {
+          const data = event.data as CaseOpened['data'];
+          return {
+            caseId: data.caseId,
+            caseNumber: data.caseNumber,
+            revision: event.revision,
+            stage: 'identification',
+            status: 'presumed-victim',
+            organisationId: data.openingOrganisationId,
+            openingOrganisationType: data.openingOrganisationType,
+            personId: data.personId,
+            person: event.personalDataErased ? null : data.person,
+            personalDataErased: event.personalDataErased,
+            sex: data.sex,
+            ageAtIdentification: data.ageAtIdentification,
+            isChild: data.isChild,
+            citizenship: data.citizenship,
+            identification: data.identification,
+            exploitationTypes: data.exploitationTypes,
+            indicatorCatalogueVersion: data.indicators.catalogueVersion,
+            indicatorCodes: data.indicators.codes,
+            urgentNeeds: data.urgentNeeds,
+            consentToReferral: data.consentToReferral,
+            narrative: event.personalDataErased ? null : (data.narrative ?? null),
+            nextDeadlineAt: null,
+            openedAt: new Date(event.metadata.occurredAt),
+            openedBy: {
+              userId: event.metadata.actorId,
+              name: event.metadata.actorName,
+              organisationId: event.metadata.organisationId,
+            },
+            updatedAt: new Date(event.metadata.occurredAt),
+          };
+        }),
+      )
       .orIgnore()
       .execute();
   }

@@ -52,29 +52,30 @@ export class CaseTimelineProjection implements Projection {
     return eventType in describers;
   }
 
-  async apply(event: DecodedEvent, manager: EntityManager): Promise<void> {
-    const caseId = caseIdOfStream(event.streamName);
-    if (caseId === null) return;
-    const { summary, details } = describers[event.type](event);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CaseTimelineEntryEntity)
-      .values({
-        caseId,
-        revision: event.revision,
-        globalPosition: event.globalPosition,
-        eventType: event.type,
-        summary,
-        // A jsonb column: TypeORM's deep-partial insert type cannot describe an open record.
-        details: details as object,
-        actorId: event.metadata.actorId,
-        actorName: event.metadata.actorName ?? null,
-        organisationId: event.metadata.organisationId,
-        organisationType: event.metadata.organisationType ?? null,
-        occurredAt: new Date(event.metadata.occurredAt),
-      })
-      .orIgnore()
-      .execute();
+  async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
+    const entries = events.flatMap((event) => {
+      const caseId = caseIdOfStream(event.streamName);
+      if (caseId === null) return [];
+      const { summary, details } = describers[event.type](event);
+      return [
+        {
+          caseId,
+          revision: event.revision,
+          globalPosition: event.globalPosition,
+          eventType: event.type,
+          summary,
+          // A jsonb column: TypeORM's deep-partial insert type cannot describe an open record.
+          details: details as object,
+          actorId: event.metadata.actorId,
+          actorName: event.metadata.actorName ?? null,
+          organisationId: event.metadata.organisationId,
+          organisationType: event.metadata.organisationType ?? null,
+          occurredAt: new Date(event.metadata.occurredAt),
+        },
+      ];
+    });
+    if (entries.length === 0) return;
+    // One statement for the batch; an entry already there (a replay) is left as it is.
+    await manager.createQueryBuilder().insert().into(CaseTimelineEntryEntity).values(entries).orIgnore().execute();
   }
 }

@@ -1,6 +1,12 @@
 import { EventStore1763740800000 } from './1763740800000-event-store';
 import { Platform1763740900000 } from './1763740900000-platform';
 import { CasesReadModel1763741000000 } from './1763741000000-cases-read-model';
+import { CaseNumberBlocks1763741100000 } from './1763741100000-case-number-blocks';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
-export const migrations = [EventStore1763740800000, Platform1763740900000, CasesReadModel1763741000000];
+export const migrations = [
+  EventStore1763740800000,
+  Platform1763740900000,
+  CasesReadModel1763741000000,
+  CaseNumberBlocks1763741100000,
+];
