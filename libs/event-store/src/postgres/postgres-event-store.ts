@@ -115,16 +115,21 @@ export class PostgresEventStore implements EventStore {
         current_revision: string | null;
         last_revision: string | null;
         last_position: string | null;
-      }>(APPEND_SQL, [
-        streamName,
-        expectation,
-        revision,
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-      ]);
+      }>({
+        // Named: PostgreSQL parses and plans the statement once per connection, not per append.
+        name: 'nrm_append_to_stream',
+        text: APPEND_SQL,
+        values: [
+          streamName,
+          expectation,
+          revision,
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ],
+      });
       const row = rows[0];
       if (row.last_revision === null || row.last_position === null) {
         throw new WrongExpectedRevisionError(streamName, expectedRevision, toBigIntOrNull(row.current_revision));
@@ -139,16 +144,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamName: string): Promise<ReadStreamResult> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = $1 ORDER BY stream_revision`,
-      [streamName],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'nrm_read_stream',
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = $1 ORDER BY stream_revision`,
+      values: [streamName],
+    });
     const events = rows.map(toRecordedEvent);
     return { currentRevision: events.length ? events[events.length - 1].revision : null, events };
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(READ_ALL_SQL, [(after ?? 0n).toString(), maxCount]);
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'nrm_read_all',
+      text: READ_ALL_SQL,
+      values: [(after ?? 0n).toString(), maxCount],
+    });
     return rows.map(toRecordedEvent);
   }
 
