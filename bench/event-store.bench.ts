@@ -41,7 +41,11 @@ export interface StoreStep {
 
 const MAX_APPENDS_PER_STEP = 500_000;
 
-async function appendStep(databaseUrl: string, concurrency: number, seconds: number): Promise<Omit<StoreStep, 'pgbenchTps' | 'pgbenchCpuBusyPercent' | 'ratio'>> {
+async function appendStep(
+  databaseUrl: string,
+  concurrency: number,
+  seconds: number,
+): Promise<Omit<StoreStep, 'pgbenchTps' | 'pgbenchCpuBusyPercent' | 'ratio'>> {
   const pool = new Pool({ connectionString: databaseUrl, max: concurrency });
   const store = new PostgresEventStore(pool);
   try {
@@ -93,10 +97,29 @@ async function appendStep(databaseUrl: string, concurrency: number, seconds: num
   }
 }
 
-function pgbench(databaseUrl: string, script: string, concurrency: number, seconds: number): { tps: number; cpuBusyPercent: number } {
-  const args = ['-n', '-c', String(concurrency), '-j', String(Math.min(concurrency, 2)), '-T', String(seconds), '-f', script, databaseUrl];
+function pgbench(
+  databaseUrl: string,
+  script: string,
+  concurrency: number,
+  seconds: number,
+): { tps: number; cpuBusyPercent: number } {
+  const args = [
+    '-n',
+    '-c',
+    String(concurrency),
+    '-j',
+    String(Math.min(concurrency, 2)),
+    '-T',
+    String(seconds),
+    '-f',
+    script,
+    databaseUrl,
+  ];
   const cpuFrom = machineCpu();
-  const run = spawnSync(process.env.PGBENCH ?? '/usr/bin/pgbench', args, { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
+  const run = spawnSync(process.env.PGBENCH ?? '/usr/bin/pgbench', args, {
+    encoding: 'utf8',
+    timeout: (seconds + 30) * 1000,
+  });
   const cpuBusyPercent = busyPercent(cpuFrom, machineCpu());
   const match = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout ?? '');
   if (run.status !== 0 || !match) {
@@ -115,7 +138,9 @@ async function main(): Promise<void> {
 
   // The pgbench table: one identity key and a jsonb payload the size of an event's data + metadata.
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL)');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_rows (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL)',
+  );
   await pool.end();
   // pgbench substitutes `:name` variables; a space after every JSON colon keeps the payload literal.
   const payload = JSON.stringify({ data: caseOpenedData(), metadata: eventMetadata() }).replace(/":/g, '": ');
@@ -128,11 +153,18 @@ async function main(): Promise<void> {
   for (const concurrency of CONCURRENCIES) {
     log(`event store: appendToStream at concurrency ${concurrency} for ${seconds}s`);
     const step = await appendStep(databaseUrl, concurrency, seconds);
-    log(`  ${fmt(step.appendsPerSecond)} appends/s (p50 ${fmt(step.p50Ms, 2)} ms, p99 ${fmt(step.p99Ms, 2)} ms, ${step.errors} errors, CPU ${fmt(step.cpuBusyPercent)}%)`);
+    log(
+      `  ${fmt(step.appendsPerSecond)} appends/s (p50 ${fmt(step.p50Ms, 2)} ms, p99 ${fmt(step.p99Ms, 2)} ms, ${step.errors} errors, CPU ${fmt(step.cpuBusyPercent)}%)`,
+    );
     log(`pgbench: single-row INSERT at ${concurrency} clients for ${seconds}s`);
     const bench = pgbench(databaseUrl, script, concurrency, seconds);
     log(`  ${fmt(bench.tps)} TPS (CPU ${fmt(bench.cpuBusyPercent)}%)`);
-    steps.push({ ...step, pgbenchTps: bench.tps, pgbenchCpuBusyPercent: bench.cpuBusyPercent, ratio: step.appendsPerSecond / bench.tps });
+    steps.push({
+      ...step,
+      pgbenchTps: bench.tps,
+      pgbenchCpuBusyPercent: bench.cpuBusyPercent,
+      ratio: step.appendsPerSecond / bench.tps,
+    });
   }
   writeResult('store', steps);
 

@@ -84,10 +84,24 @@ function freePort(): Promise<number> {
   });
 }
 
-function request(agent: http.Agent, port: number, method: string, path: string, headers: http.OutgoingHttpHeaders, payload?: Buffer): Promise<Reply> {
+function request(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  path: string,
+  headers: http.OutgoingHttpHeaders,
+  payload?: Buffer,
+): Promise<Reply> {
   return new Promise((done, fail) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path, agent, headers: payload ? { ...headers, 'content-length': payload.length } : headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: payload ? { ...headers, 'content-length': payload.length } : headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -269,7 +283,13 @@ parentPort.on('message', () => { stopping = true; });
 type Tuple = readonly [bigint, bigint];
 const atLeast = (a: Tuple, b: Tuple): boolean => a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
 
-async function projectionLag(api: Api, token: string, databaseUrl: string, rate: number, seconds: number): Promise<LagResult> {
+async function projectionLag(
+  api: Api,
+  token: string,
+  databaseUrl: string,
+  rate: number,
+  seconds: number,
+): Promise<LagResult> {
   const pollIntervalMs = 2;
   const poller = new Worker(POLLER_SOURCE, {
     eval: true,
@@ -319,7 +339,11 @@ async function projectionLag(api: Api, token: string, databaseUrl: string, rate:
               non201++;
               return;
             }
-            answered.push({ at, position: BigInt((JSON.parse(reply.body) as { position: string }).position), ms: performance.now() - begin });
+            answered.push({
+              at,
+              position: BigInt((JSON.parse(reply.body) as { position: string }).position),
+              ms: performance.now() - begin,
+            });
           },
           () => {
             non201++;
@@ -356,7 +380,10 @@ async function projectionLag(api: Api, token: string, databaseUrl: string, rate:
     const end = ends.length ? BigInt(ends[0].position) : null;
     const drainDeadline = Date.now() + 10_000;
     while (end !== null && Date.now() < drainDeadline) {
-      const { rows } = await pool.query<{ position: string | null }>('SELECT position FROM projection_checkpoints WHERE projection = $1', [PROJECTION]);
+      const { rows } = await pool.query<{ position: string | null }>(
+        'SELECT position FROM projection_checkpoints WHERE projection = $1',
+        [PROJECTION],
+      );
       const checkpoint = rows[0]?.position ? BigInt(rows[0].position) : null;
       if (await store.hasReached(checkpoint, end)) break;
       await new Promise((r) => setTimeout(r, 5));

@@ -140,5 +140,4 @@ export function eventMetadata(): EventMetadata {
   };
 }
 
-export const fmt = (value: number, digits = 0): string =>
-  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+export const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');

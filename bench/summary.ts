@@ -35,22 +35,39 @@ for (const c of CONCURRENCIES) {
   ]);
 }
 const rssLoad = httpSteps.length ? Math.max(...httpSteps.map((h) => h.rssMaxMb)) : NaN;
-rows.push(['API RSS max, HTTP load', httpSteps.length ? `${fmt(rssLoad)} MB` : 'not run', '< 200 MB', verdict(known(rssLoad) ? rssLoad < 200 : null)]);
+rows.push([
+  'API RSS max, HTTP load',
+  httpSteps.length ? `${fmt(rssLoad)} MB` : 'not run',
+  '< 200 MB',
+  verdict(known(rssLoad) ? rssLoad < 200 : null),
+]);
 if (lag) {
-  rows.push([`lag phase rate (target ${lag.targetRate}/s)`, `${fmt(lag.achievedRate)}/s achieved, ${lag.ok} ok, ${lag.non201} non-201`, '-', '-']);
+  rows.push([
+    `lag phase rate (target ${lag.targetRate}/s)`,
+    `${fmt(lag.achievedRate)}/s achieved, ${lag.ok} ok, ${lag.non201} non-201`,
+    '-',
+    '-',
+  ]);
   rows.push([
     'projection lag case-summaries',
     `p50 ${fmt(lag.lagP50Ms, 1)} p99 ${fmt(lag.lagP99Ms, 1)} max ${fmt(lag.lagMaxMs, 1)} ms, ${lag.notCovered} uncovered`,
     'p99 < 100 ms',
     verdict(known(lag.lagP99Ms) ? lag.lagP99Ms < 100 && lag.notCovered === 0 : null),
   ]);
-  rows.push(['API RSS max, lag phase', `${fmt(lag.rssMaxMb)} MB`, '< 200 MB', verdict(known(lag.rssMaxMb) ? lag.rssMaxMb < 200 : null)]);
+  rows.push([
+    'API RSS max, lag phase',
+    `${fmt(lag.rssMaxMb)} MB`,
+    '< 200 MB',
+    verdict(known(lag.rssMaxMb) ? lag.rssMaxMb < 200 : null),
+  ]);
 } else {
   rows.push(['projection lag case-summaries', 'not run', 'p99 < 100 ms', 'n/a']);
 }
 
-const busy = (xs: { cpuBusyPercent?: number; machineBusyPercent?: number }[], key: 'cpuBusyPercent' | 'machineBusyPercent') =>
-  xs.map((x) => fmt(x[key] ?? NaN)).join('/');
+const busy = (
+  xs: { cpuBusyPercent?: number; machineBusyPercent?: number }[],
+  key: 'cpuBusyPercent' | 'machineBusyPercent',
+) => xs.map((x) => fmt(x[key] ?? NaN)).join('/');
 rows.push([
   `machine CPU busy % (${cpus().length} cores)`,
   `store ${busy(store, 'cpuBusyPercent')}, pgbench ${store.map((s) => fmt(s.pgbenchCpuBusyPercent)).join('/')}, ` +
@@ -59,8 +76,14 @@ rows.push([
   '-',
 ]);
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'result'][i].length));
-const line = (r: readonly string[]) => r.map((cell, i) => cell.padEnd(widths[i])).join(' | ').trimEnd();
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', 'result'][i].length),
+);
+const line = (r: readonly string[]) =>
+  r
+    .map((cell, i) => cell.padEnd(widths[i]))
+    .join(' | ')
+    .trimEnd();
 print();
 print('=== nrm bench summary ===');
 print(line(['figure', 'value', 'target', 'result']));

@@ -45,8 +45,20 @@ async function main(): Promise<void> {
       'Idempotency-Key': 'demo-case-1',
     },
     body: JSON.stringify({
-      person: { givenName: 'Leyla', familyName: 'Demo', estimatedAge: 24, sex: 'female', citizenship: 'UZ', languages: ['uz', 'ru'] },
-      identification: { identifiedAt: new Date(Date.now() - 2 * 3600_000).toISOString(), place: 'Bakı Dəniz Limanı', region: 'Bakı', country: 'AZ' },
+      person: {
+        givenName: 'Leyla',
+        familyName: 'Demo',
+        estimatedAge: 24,
+        sex: 'female',
+        citizenship: 'UZ',
+        languages: ['uz', 'ru'],
+      },
+      identification: {
+        identifiedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+        place: 'Bakı Dəniz Limanı',
+        region: 'Bakı',
+        country: 'AZ',
+      },
       exploitationTypes: ['labour'],
       indicatorCodes: ['GEN-01', 'LAB-01'],
       urgentNeeds: ['medical-care', 'interpreter'],

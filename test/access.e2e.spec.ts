@@ -114,7 +114,11 @@ describe('Authentication and need to know', () => {
       expect(hidden.status).toBe(404);
       expect(hidden.headers['content-type']).toMatch(PROBLEM);
       expect(hidden.headers.etag).toBeUndefined();
-      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([missing.status, missing.body.title, missing.body.type]);
+      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([
+        missing.status,
+        missing.body.title,
+        missing.body.type,
+      ]);
       expect(JSON.stringify(hidden.body)).not.toContain(caseNumber);
     });
 
@@ -122,7 +126,11 @@ describe('Authentication and need to know', () => {
       const hidden = await as(officerB).get(`/cases/${caseId}/timeline?minPosition=${position}`);
       const missing = await as(officerB).get(`/cases/${MISSING_CASE}/timeline`);
       expect(hidden.status).toBe(404);
-      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([missing.status, missing.body.title, missing.body.type]);
+      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([
+        missing.status,
+        missing.body.title,
+        missing.body.type,
+      ]);
       expect(JSON.stringify(hidden.body)).not.toContain(caseNumber);
     });
 
@@ -132,9 +140,21 @@ describe('Authentication and need to know', () => {
       const missing = await as(officerB).post(`/cases/${MISSING_CASE}/consent`, { consentToReferral: false });
       expect(hidden.status).toBe(404);
       expect(hidden.headers['content-type']).toMatch(PROBLEM);
-      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([missing.status, missing.body.title, missing.body.type]);
-      const staleHidden = await as(officerB).post(`/cases/${caseId}/consent`, { consentToReferral: false }, { 'If-Match': '"9"' });
-      const staleMissing = await as(officerB).post(`/cases/${MISSING_CASE}/consent`, { consentToReferral: false }, { 'If-Match': '"9"' });
+      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([
+        missing.status,
+        missing.body.title,
+        missing.body.type,
+      ]);
+      const staleHidden = await as(officerB).post(
+        `/cases/${caseId}/consent`,
+        { consentToReferral: false },
+        { 'If-Match': '"9"' },
+      );
+      const staleMissing = await as(officerB).post(
+        `/cases/${MISSING_CASE}/consent`,
+        { consentToReferral: false },
+        { 'If-Match': '"9"' },
+      );
       expect(staleHidden.status).toBe(staleMissing.status);
       expect(staleHidden.status).toBe(404);
       expect(await countEvents(t.database.url)).toBe(before);
@@ -146,7 +166,9 @@ describe('Authentication and need to know', () => {
       const ids = list.body.items.map((item: { id: string }) => item.id);
       expect(ids).not.toContain(caseId);
       expect(list.body.total).toBe(1);
-      expect(list.body.items.every((item: { organisationId: string }) => item.organisationId === 'border-guard-astara')).toBe(true);
+      expect(
+        list.body.items.every((item: { organisationId: string }) => item.organisationId === 'border-guard-astara'),
+      ).toBe(true);
       const search = await as(officerB).get(`/cases?q=${caseNumber}&minPosition=${position}`);
       expect(search.body).toMatchObject({ total: 0, items: [] });
     });

@@ -28,8 +28,13 @@ describe('validateEnvironment', () => {
 
   it('requires an esdb connection string when EVENT_STORE=esdb', () => {
     expect(() => validateEnvironment({ ...minimal, EVENT_STORE: 'esdb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
-    expect(validateEnvironment({ ...minimal, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }))
-      .toMatchObject({ EVENT_STORE: 'esdb' });
+    expect(
+      validateEnvironment({
+        ...minimal,
+        EVENT_STORE: 'esdb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      }),
+    ).toMatchObject({ EVENT_STORE: 'esdb' });
   });
 
   it('refuses no secret and no JWKS URL', () => {

@@ -68,7 +68,13 @@ describe('Projections survive a killed worker', () => {
   it('a worker killed mid-projection and restarted leaves the read models equal to a full rebuild', async () => {
     const store = new PostgresEventStore(pool);
     const codec = new EventCodec(ALL_EVENT_TYPES, new PlaintextPersonalDataProtector());
-    const metadata = { actorId: 'officer-1', actorName: 'Officer', organisationId: 'police-baku', correlationId: 'c', occurredAt: '2026-11-21T10:00:00.000Z' };
+    const metadata = {
+      actorId: 'officer-1',
+      actorName: 'Officer',
+      organisationId: 'police-baku',
+      correlationId: 'c',
+      occurredAt: '2026-11-21T10:00:00.000Z',
+    };
     let last = 0n;
     for (let i = 0; i < CASES; i += 50) {
       const appended = await Promise.all(
@@ -81,7 +87,12 @@ describe('Projections survive a killed worker', () => {
                 caseId,
                 caseNumber: `NRM-2026-${String(i + j).padStart(6, '0')}`,
                 personId: randomUUID(),
-                person: { givenName: 'Test', familyName: `Person ${i + j}`, estimatedAge: 20 + ((i + j) % 30), languages: ['az'] },
+                person: {
+                  givenName: 'Test',
+                  familyName: `Person ${i + j}`,
+                  estimatedAge: 20 + ((i + j) % 30),
+                  languages: ['az'],
+                },
                 sex: (i + j) % 2 ? 'female' : 'male',
                 citizenship: 'AZ',
                 ageAtIdentification: 20 + ((i + j) % 30),
@@ -98,7 +109,10 @@ describe('Projections survive a killed worker', () => {
             metadata,
           );
           const consent = await codec.encode(
-            { type: 'ReferralConsentRecorded', data: { caseId, consentToReferral: false, recordedAt: metadata.occurredAt } },
+            {
+              type: 'ReferralConsentRecorded',
+              data: { caseId, consentToReferral: false, recordedAt: metadata.occurredAt },
+            },
             metadata,
           );
           return store.appendToStream(`case-${caseId}`, [opened, consent], 'no_stream');
@@ -126,7 +140,13 @@ describe('Projections survive a killed worker', () => {
         checkpointOf(dataSource, 'case-summaries'),
         checkpointOf(dataSource, 'case-timeline'),
       ]);
-      if (summaries !== null && timeline !== null && (await store.hasReached(summaries, last)) && (await store.hasReached(timeline, last))) break;
+      if (
+        summaries !== null &&
+        timeline !== null &&
+        (await store.hasReached(summaries, last)) &&
+        (await store.hasReached(timeline, last))
+      )
+        break;
       await sleep(20);
     }
     worker.kill('SIGTERM');
@@ -141,7 +161,9 @@ describe('Projections survive a killed worker', () => {
 
     expect(afterRecovery.summaries).toHaveLength(CASES);
     expect(afterRecovery.timeline).toHaveLength(CASES * 2);
-    expect(afterRecovery.summaries.every((row: { consent_to_referral: boolean }) => row.consent_to_referral === false)).toBe(true);
+    expect(
+      afterRecovery.summaries.every((row: { consent_to_referral: boolean }) => row.consent_to_referral === false),
+    ).toBe(true);
     expect(afterRecovery).toEqual(rebuilt);
   }, 120_000);
 });

@@ -117,7 +117,12 @@ describe('Reads through HTTP', () => {
         revision: 0,
         event: 'CaseOpened',
         summary: expect.stringContaining(caseNumber),
-        by: { userId: 'officer-r', name: 'Officer officer-r', organisationId: 'police-baku', organisationType: 'police' },
+        by: {
+          userId: 'officer-r',
+          name: 'Officer officer-r',
+          organisationId: 'police-baku',
+          organisationType: 'police',
+        },
       });
       expect(entries[1]).toMatchObject({
         revision: 1,
@@ -155,7 +160,10 @@ describe('Reads through HTTP', () => {
     expect(response.body.version).toBe('2026.1');
     expect(response.body.groups.length).toBeGreaterThan(0);
     for (const group of response.body.groups) {
-      expect(group).toMatchObject({ code: expect.any(String), title: { az: expect.any(String), en: expect.any(String) } });
+      expect(group).toMatchObject({
+        code: expect.any(String),
+        title: { az: expect.any(String), en: expect.any(String) },
+      });
     }
     const groupCodes = new Set(response.body.groups.map((g: { code: string }) => g.code));
     expect(response.body.indicators.length).toBeGreaterThan(0);
@@ -168,7 +176,9 @@ describe('Reads through HTTP', () => {
       });
       expect(groupCodes.has(indicator.group)).toBe(true);
     }
-    expect(response.body.indicators.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['GEN-01', 'LAB-01']));
+    expect(response.body.indicators.map((i: { code: string }) => i.code)).toEqual(
+      expect.arrayContaining(['GEN-01', 'LAB-01']),
+    );
   });
 
   it('GET /health: 200 with database, redis and event store up, without a token', async () => {
@@ -185,7 +195,14 @@ describe('Reads through HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/cases', '/cases/{id}', '/cases/{id}/timeline', '/cases/{id}/consent', '/indicators', '/health']),
+      expect.arrayContaining([
+        '/cases',
+        '/cases/{id}',
+        '/cases/{id}/timeline',
+        '/cases/{id}/consent',
+        '/indicators',
+        '/health',
+      ]),
     );
     expect(response.body.paths['/cases'].post).toBeDefined();
     expect(response.body.paths['/cases'].get).toBeDefined();

@@ -4,10 +4,9 @@ import { redisUrl, runId, withServerClient } from './test-environment';
 /** Drops every database and Redis key this run made. */
 export default async function globalTeardown(): Promise<void> {
   await withServerClient(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-      [`nrm_test_${runId()}_%`],
-    );
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `nrm_test_${runId()}_%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
   const redis = new Redis(redisUrl);

@@ -29,7 +29,12 @@ const commands: Record<string, () => Promise<void>> = {
         store,
         new EventCodec(ALL_EVENT_TYPES, new PlaintextPersonalDataProtector()),
         allProjections(),
-        { log: { info: (message, context) => log.info(context, message), error: (message, context) => log.error(context, message) } },
+        {
+          log: {
+            info: (message, context) => log.info(context, message),
+            error: (message, context) => log.error(context, message),
+          },
+        },
       );
       await runner.resetAll();
       await runner.catchUp();

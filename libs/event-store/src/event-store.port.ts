@@ -90,11 +90,7 @@ export class WrongExpectedRevisionError extends Error {
 
 export interface EventStore {
   /** Appends atomically, all or nothing; throws WrongExpectedRevisionError on a concurrency conflict. */
-  appendToStream(
-    streamName: string,
-    events: NewEvent[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult>;
+  appendToStream(streamName: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
 
   /** Reads a whole stream forward. A stream that does not exist gives currentRevision null and no events. */
   readStream(streamName: string): Promise<ReadStreamResult>;

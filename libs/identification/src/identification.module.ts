@@ -15,6 +15,14 @@ import { CaseTimelineEntryEntity } from './read-models/case-timeline-entry.entit
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([CaseSummaryEntity, CaseTimelineEntryEntity])],
   controllers: [CasesController, IndicatorsController],
-  providers: [CaseCommands, CaseNumbers, OpenCaseHandler, RecordReferralConsentHandler, GetCaseHandler, ListCasesHandler, GetCaseTimelineHandler],
+  providers: [
+    CaseCommands,
+    CaseNumbers,
+    OpenCaseHandler,
+    RecordReferralConsentHandler,
+    GetCaseHandler,
+    ListCasesHandler,
+    GetCaseTimelineHandler,
+  ],
 })
 export class IdentificationModule {}

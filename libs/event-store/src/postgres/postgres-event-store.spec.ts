@@ -148,6 +148,8 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
     const event = newTestEvent();
     await store.appendToStream(newStreamName(), [event], 'no_stream');
     await expect(store.appendToStream(newStreamName(), [{ ...event }], 'no_stream')).rejects.toThrow();
-    await expect(store.appendToStream(newStreamName(), [newTestEvent({ id: randomUUID() })], 'any')).resolves.toBeDefined();
+    await expect(
+      store.appendToStream(newStreamName(), [newTestEvent({ id: randomUUID() })], 'any'),
+    ).resolves.toBeDefined();
   });
 });

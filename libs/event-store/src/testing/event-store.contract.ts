@@ -131,10 +131,7 @@ async function expectWrongRevision(
   expect((error as WrongExpectedRevisionError).actual).toBe(actual);
 }
 
-export function eventStoreContract(
-  name: string,
-  harness: () => Promise<EventStoreContractHarness>,
-): void {
+export function eventStoreContract(name: string, harness: () => Promise<EventStoreContractHarness>): void {
   describe(`EventStore contract: ${name}`, () => {
     let h: EventStoreContractHarness;
     let store: EventStore;

@@ -19,7 +19,14 @@ function openCase(overrides: Partial<OpenCase> = {}): OpenCase {
     caseId: 'case-1',
     caseNumber: 'NRM-2026-000001',
     personId: 'person-1',
-    person: { givenName: 'Aysel', familyName: 'Məmmədova', dateOfBirth: '1999-04-12', sex: 'female', citizenship: 'UZ', languages: ['uz'] },
+    person: {
+      givenName: 'Aysel',
+      familyName: 'Məmmədova',
+      dateOfBirth: '1999-04-12',
+      sex: 'female',
+      citizenship: 'UZ',
+      languages: ['uz'],
+    },
     identification: { identifiedAt: '2026-11-20T14:30:00+04:00', place: 'Bakı Dəniz Limanı', country: 'AZ' },
     exploitationTypes: ['labour'],
     indicatorCodes: ['GEN-01', 'LAB-01'],
@@ -76,12 +83,28 @@ describe('Case decider: identification', () => {
 
   it('makes a child case from the date of birth: 17 the day before the 18th birthday', () =>
     given([])
-      .when(openCase({ person: { ...openCase().person, dateOfBirth: '2008-11-21' }, identification: { ...openCase().identification, identifiedAt: '2026-11-20T12:00:00Z' } }))
+      .when(
+        openCase({
+          person: { ...openCase().person, dateOfBirth: '2008-11-21' },
+          identification: { ...openCase().identification, identifiedAt: '2026-11-20T12:00:00Z' },
+        }),
+      )
       .then(([event]) => expect(event.data).toMatchObject({ ageAtIdentification: 17, isChild: true })));
 
   it('makes a child case from an estimated age', () =>
     given([])
-      .when(openCase({ person: { givenName: 'A', familyName: 'B', estimatedAge: 15, sex: 'male', citizenship: 'stateless', languages: [] } }))
+      .when(
+        openCase({
+          person: {
+            givenName: 'A',
+            familyName: 'B',
+            estimatedAge: 15,
+            sex: 'male',
+            citizenship: 'stateless',
+            languages: [],
+          },
+        }),
+      )
       .then(([event]) => expect(event.data).toMatchObject({ ageAtIdentification: 15, isChild: true })));
 
   it('accepts an identification recorded late, with its real time', () =>
@@ -90,7 +113,9 @@ describe('Case decider: identification', () => {
       .then(([event]) => expect((event as CaseOpened).data.identification.identifiedAt).toBe('2026-10-01T08:00:00Z')));
 
   it('refuses indicator codes that are not in the catalogue', () =>
-    given([]).when(openCase({ indicatorCodes: ['GEN-01', 'XXX-99'] })).thenRuleBroken('indicator-codes-in-catalogue'));
+    given([])
+      .when(openCase({ indicatorCodes: ['GEN-01', 'XXX-99'] }))
+      .thenRuleBroken('indicator-codes-in-catalogue'));
 
   it('refuses a person with neither date of birth nor estimated age', () =>
     given([])
@@ -103,21 +128,38 @@ describe('Case decider: identification', () => {
       .thenRuleBroken('identification-not-in-future'));
 
   it('refuses a date of birth after the identification', () =>
-    given([]).when(openCase({ person: { ...openCase().person, dateOfBirth: '2026-11-21' } })).thenRuleBroken('birth-before-identification'));
+    given([])
+      .when(openCase({ person: { ...openCase().person, dateOfBirth: '2026-11-21' } }))
+      .thenRuleBroken('birth-before-identification'));
 
   it('refuses to open a case twice', () => given([opened()]).when(openCase()).thenRuleBroken('case-already-exists'));
 });
 
 describe('Case decider: consent to referral', () => {
-  const record = (consentToReferral: boolean): CaseCommand => ({ type: 'RecordReferralConsent', consentToReferral, actor: officer, now });
+  const record = (consentToReferral: boolean): CaseCommand => ({
+    type: 'RecordReferralConsent',
+    consentToReferral,
+    actor: officer,
+    now,
+  });
 
   it('records a withdrawal of consent', () =>
     given([opened()])
       .when(record(false))
-      .then((events) => expect(events).toEqual([{ type: 'ReferralConsentRecorded', data: { caseId: 'case-1', consentToReferral: false, recordedAt: now.toISOString() } }])));
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'ReferralConsentRecorded',
+            data: { caseId: 'case-1', consentToReferral: false, recordedAt: now.toISOString() },
+          },
+        ]),
+      ));
 
   it('appends nothing when the consent is already what is recorded', () =>
-    given([opened()]).when(record(true)).then((events) => expect(events).toEqual([])));
+    given([opened()])
+      .when(record(true))
+      .then((events) => expect(events).toEqual([])));
 
-  it('refuses consent for a case that does not exist', () => given([]).when(record(true)).thenRuleBroken('case-exists'));
+  it('refuses consent for a case that does not exist', () =>
+    given([]).when(record(true)).thenRuleBroken('case-exists'));
 });

@@ -49,8 +49,15 @@ export class CasesController {
       '18 (from the date of birth or the estimated age at identification) makes a child case. The answer carries ' +
       'the new revision (also as ETag) and the global position of the event, to pass as minPosition on reads.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the first result again, nothing appended.' })
-  @ApiCreatedResponse({ description: 'Case opened', schema: { example: { caseId: '7a1c…', caseNumber: 'NRM-2026-000001', revision: 0, position: '42' } } })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body: the first result again, nothing appended.',
+  })
+  @ApiCreatedResponse({
+    description: 'Case opened',
+    schema: { example: { caseId: '7a1c…', caseNumber: 'NRM-2026-000001', revision: 0, position: '42' } },
+  })
   async open(
     @Body() body: OpenCaseDto,
     @CurrentActor() actor: Actor,
@@ -78,7 +85,10 @@ export class CasesController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "0".' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOkResponse({ description: 'New revision and position', schema: { example: { caseId: '7a1c…', revision: 1, position: '43' } } })
+  @ApiOkResponse({
+    description: 'New revision and position',
+    schema: { example: { caseId: '7a1c…', revision: 1, position: '43' } },
+  })
   async recordConsent(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordConsentDto,
@@ -108,9 +118,14 @@ export class CasesController {
   @AllowRoles(...CASE_READER_ROLES)
   @ApiOperation({
     summary: 'List the cases the caller may see',
-    description: 'Newest first, paginated; filters by stage, status, organisation, deadline, child flag and case number.',
+    description:
+      'Newest first, paginated; filters by stage, status, organisation, deadline, child flag and case number.',
   })
-  async list(@Query() filters: ListCasesDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  async list(
+    @Query() filters: ListCasesDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     await this.readYourWrites.waitFor([CASE_SUMMARIES_PROJECTION], filters.minPosition, response);
     return this.queries.execute(
       new ListCasesQuery(
@@ -158,7 +173,11 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.readYourWrites.waitFor([CASE_SUMMARIES_PROJECTION, CASE_TIMELINE_PROJECTION], read.minPosition, response);
+    await this.readYourWrites.waitFor(
+      [CASE_SUMMARIES_PROJECTION, CASE_TIMELINE_PROJECTION],
+      read.minPosition,
+      response,
+    );
     return this.queries.execute(new GetCaseTimelineQuery(id, actor));
   }
 }

@@ -20,7 +20,10 @@ export class TokenVerifier {
     if (settings.jwksUrl) {
       const keySet = createRemoteJWKSet(new URL(settings.jwksUrl));
       this.verifySignature = (token, options) =>
-        jwtVerify(token, keySet, { ...options, algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'] });
+        jwtVerify(token, keySet, {
+          ...options,
+          algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'],
+        });
     } else if (settings.secret) {
       const secret = new TextEncoder().encode(settings.secret);
       this.verifySignature = (token, options) => jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });

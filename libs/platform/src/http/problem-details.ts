@@ -33,7 +33,10 @@ export class InvalidInputException extends BadRequestException {
   }
 }
 
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
@@ -103,7 +106,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof body === 'string'
           ? body
           : Array.isArray((body as { message?: unknown }).message)
-            ? ((body as { message: string[] }).message).join('; ')
+            ? (body as { message: string[] }).message.join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
       return { type: `${PROBLEM_BASE}${slug(HttpStatus[status] ?? 'error')}`, title: titleOf(status), status, detail };
     }
@@ -111,7 +114,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (clientError) {
       // Refusals raised before Nest sees the request (body-parser: payload too large, unsupported charset …).
       const { status, message } = clientError;
-      return { type: `${PROBLEM_BASE}${slug(HttpStatus[status] ?? 'error')}`, title: titleOf(status), status, detail: message };
+      return {
+        type: `${PROBLEM_BASE}${slug(HttpStatus[status] ?? 'error')}`,
+        title: titleOf(status),
+        status,
+        detail: message,
+      };
     }
     return {
       type: `${PROBLEM_BASE}internal-error`,
@@ -125,7 +133,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** An http-errors style client error (status 4xx, expose: true), as body-parser throws. */
 function clientErrorOf(exception: unknown): { status: number; message: string } | null {
   if (!(exception instanceof Error)) return null;
-  const { status, statusCode, expose } = exception as Error & { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const { status, statusCode, expose } = exception as Error & {
+    status?: unknown;
+    statusCode?: unknown;
+    expose?: unknown;
+  };
   const code = typeof status === 'number' ? status : statusCode;
   if (expose !== true || typeof code !== 'number' || code < 400 || code > 499) return null;
   return { status: code, message: exception.message };

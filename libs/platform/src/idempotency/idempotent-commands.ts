@@ -75,7 +75,9 @@ export class IdempotentCommands {
 }
 
 function requestHash({ method, path, body }: IdempotentRequest): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 /** JSON with sorted keys, so the same body in another key order is the same request. */

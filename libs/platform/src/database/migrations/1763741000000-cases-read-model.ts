@@ -32,7 +32,9 @@ export class CasesReadModel1763741000000 implements MigrationInterface {
         opened_by jsonb NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX case_summaries_organisation_idx ON case_summaries (organisation_id, opened_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX case_summaries_organisation_idx ON case_summaries (organisation_id, opened_at DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX case_summaries_opened_idx ON case_summaries (opened_at DESC, case_id)`);
     await queryRunner.query(`
       CREATE TABLE case_timeline_entries (
