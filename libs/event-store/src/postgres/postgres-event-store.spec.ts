@@ -72,6 +72,48 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
     await harness?.close();
   });
 
+  it('keeps a subscription going through a lost database: it retries, then resumes exactly after its last event', async () => {
+    const database = await createTestDatabase();
+    const pool = new Pool({ connectionString: database.url, max: 4 });
+    pool.on('error', () => {});
+    const readFailures: unknown[] = [];
+    const store = new PostgresEventStore(pool, {
+      pollIntervalMs: 10,
+      retryMinMs: 20,
+      retryMaxMs: 100,
+      onError: (error) => readFailures.push(error),
+    });
+    const admin = new Client({ connectionString: database.url.replace(`/${database.name}`, '/postgres') });
+    await admin.connect();
+    try {
+      const stream = newStreamName('outage');
+      await store.appendToStream(stream, [newTestEvent(), newTestEvent()], 'no_stream');
+      const collector = startCollecting(store, null, (event) => event.streamName === stream);
+      expect(await collector.waitFor(2)).toHaveLength(2);
+
+      // The database goes away: no new connections, the existing ones cut.
+      await admin.query(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = $1`, [
+        database.name,
+      ]);
+      const deadline = Date.now() + 5_000;
+      while (readFailures.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(readFailures.length).toBeGreaterThan(0);
+
+      // It comes back; events appended meanwhile arrive once each, in order, after the first two.
+      await admin.query(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS true`);
+      await store.appendToStream(stream, [newTestEvent(), newTestEvent(), newTestEvent()], 1n);
+      const received = await collector.waitFor(5, 10_000);
+      expect(received.map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+      expect(await collector.stop()).toBe(true);
+    } finally {
+      await admin.query(`ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS true`);
+      await admin.end();
+      await pool.end();
+      await database.drop();
+    }
+  });
+
   it('never skips a transaction that commits after one holding a higher position', async () => {
     const { store, database } = harness;
     const lateStream = newStreamName('late');
