@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventMetadata } from '@nrm/event-store';
+import { validCase } from '../test/support/case-bodies';
 
 /** Progress lines go to stderr; only the final summary goes to stdout. */
 export function log(message: string): void {
@@ -90,28 +91,8 @@ export function rssMb(pid: number): number {
   }
 }
 
-/** The body of a valid POST /cases (as in test/cases.e2e.spec.ts). */
-export const openCaseBody = () => ({
-  person: {
-    givenName: 'Aysel',
-    familyName: 'Məmmədova',
-    dateOfBirth: '1999-04-12',
-    sex: 'female',
-    citizenship: 'UZ',
-    languages: ['uz', 'ru'],
-  },
-  identification: {
-    identifiedAt: '2026-11-20T14:30:00+04:00',
-    place: 'Bakı Dəniz Limanı',
-    region: 'Bakı',
-    country: 'AZ',
-  },
-  exploitationTypes: ['labour'],
-  indicatorCodes: ['GEN-01', 'LAB-01'],
-  urgentNeeds: ['medical-care', 'interpreter'],
-  consentToReferral: true,
-  narrative: 'Passport held by the employer.',
-});
+/** The body of a valid POST /cases, as the end-to-end tests send it. */
+export const openCaseBody = validCase;
 
 /** Event data shaped like the CaseOpened event the API appends for that body. */
 export function caseOpenedData(): Record<string, unknown> {

@@ -10,6 +10,15 @@ import { analyst, coordinator, responder, signRawToken, signToken } from './supp
 const PROBLEM = /^application\/problem\+json/;
 const MISSING_CASE = '00000000-0000-4000-8000-000000000000';
 
+/** A case the caller may not see must be answered exactly like one that does not exist. */
+function expectAnsweredLikeMissing(hidden: request.Response, missing: request.Response): void {
+  expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([
+    missing.status,
+    missing.body.title,
+    missing.body.type,
+  ]);
+}
+
 describe('Authentication and need to know', () => {
   let t: TestApp;
 
@@ -114,11 +123,7 @@ describe('Authentication and need to know', () => {
       expect(hidden.status).toBe(404);
       expect(hidden.headers['content-type']).toMatch(PROBLEM);
       expect(hidden.headers.etag).toBeUndefined();
-      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([
-        missing.status,
-        missing.body.title,
-        missing.body.type,
-      ]);
+      expectAnsweredLikeMissing(hidden, missing);
       expect(JSON.stringify(hidden.body)).not.toContain(caseNumber);
     });
 
@@ -126,11 +131,7 @@ describe('Authentication and need to know', () => {
       const hidden = await as(officerB).get(`/cases/${caseId}/timeline?minPosition=${position}`);
       const missing = await as(officerB).get(`/cases/${MISSING_CASE}/timeline`);
       expect(hidden.status).toBe(404);
-      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([
-        missing.status,
-        missing.body.title,
-        missing.body.type,
-      ]);
+      expectAnsweredLikeMissing(hidden, missing);
       expect(JSON.stringify(hidden.body)).not.toContain(caseNumber);
     });
 
@@ -140,11 +141,7 @@ describe('Authentication and need to know', () => {
       const missing = await as(officerB).post(`/cases/${MISSING_CASE}/consent`, { consentToReferral: false });
       expect(hidden.status).toBe(404);
       expect(hidden.headers['content-type']).toMatch(PROBLEM);
-      expect([hidden.status, hidden.body.title, hidden.body.type]).toEqual([
-        missing.status,
-        missing.body.title,
-        missing.body.type,
-      ]);
+      expectAnsweredLikeMissing(hidden, missing);
       const staleHidden = await as(officerB).post(
         `/cases/${caseId}/consent`,
         { consentToReferral: false },

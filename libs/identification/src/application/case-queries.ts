@@ -153,26 +153,16 @@ function toCaseView(row: CaseSummaryEntity) {
   const catalogue = findIndicatorCatalogue(row.indicatorCatalogueVersion);
   const screening: DimensionScreening[] = catalogue ? screeningSummary(catalogue, row.indicatorCodes) : [];
   return {
-    id: row.caseId,
-    caseNumber: row.caseNumber,
-    revision: Number(row.revision),
-    stage: row.stage,
-    status: row.status,
-    organisationId: row.organisationId,
-    isChild: row.isChild,
+    ...toCaseListItem(row),
     ageAtIdentification: row.ageAtIdentification,
     sex: row.sex,
     citizenship: row.citizenship,
     person: row.person,
-    personalDataErased: row.personalDataErased,
     identification: row.identification,
-    exploitationTypes: row.exploitationTypes,
     indicators: { catalogueVersion: row.indicatorCatalogueVersion, codes: row.indicatorCodes, screening },
     urgentNeeds: row.urgentNeeds,
     consentToReferral: row.consentToReferral,
     narrative: row.narrative,
-    nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
-    openedAt: row.openedAt.toISOString(),
     openedBy: row.openedBy,
   };
 }
