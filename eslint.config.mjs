@@ -21,10 +21,32 @@ export default tseslint.config(
   {
     // The domain is plain TypeScript: no framework, ORM, driver or queue.
     files: ['libs/*/src/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', '@eventstore/*', '@nrm/platform*', '@nrm/event-store*'] },
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'bullmq',
+                'ioredis',
+                '@eventstore/*',
+                '@nrm/platform*',
+                '@nrm/event-store*',
+                '@nrm/projections*',
+              ],
+              message: 'The domain is plain TypeScript: no framework, ORM, driver or queue.',
+            },
+            {
+              regex: '^@nrm/case(/(application|read-models|http)(/.*)?)?$',
+              message: "Import another library's domain only (@nrm/case/domain), never its application side.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ALL_EVENT_TYPES } from '@nrm/composition';
+import { CaseModule } from '@nrm/case';
 import { IdentificationModule } from '@nrm/identification';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -12,6 +13,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true }),
+        CaseModule,
         IdentificationModule,
         ...(withWorker ? [WorkerModule] : []),
       ],

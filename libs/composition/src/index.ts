@@ -1,18 +1,16 @@
+import { CaseSummariesProjection, CaseSummaryEntity, CaseTimelineEntryEntity, CaseTimelineProjection } from '@nrm/case';
 import type { EventTypeDefinition } from '@nrm/event-store';
-import {
-  CASE_EVENT_TYPES,
-  CaseSummariesProjection,
-  CaseSummaryEntity,
-  CaseTimelineEntryEntity,
-  CaseTimelineProjection,
-} from '@nrm/identification';
+import { IDENTIFICATION_EVENT_TYPES, identificationSummaryRules, identificationTimeline } from '@nrm/identification';
 import type { Projection } from '@nrm/projections';
 
 /** What the processes assemble from the bounded contexts: every event type and every projection. */
-export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = { ...CASE_EVENT_TYPES };
+export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = { ...IDENTIFICATION_EVENT_TYPES };
 
 export function allProjections(): Projection[] {
-  return [new CaseSummariesProjection(), new CaseTimelineProjection()];
+  return [
+    new CaseSummariesProjection({ ...identificationSummaryRules }),
+    new CaseTimelineProjection({ ...identificationTimeline }),
+  ];
 }
 
 /** Read-model entities, for a DataSource built outside Nest (CLI, tests, benchmarks). */

@@ -113,6 +113,27 @@ export async function readAllOf(
   return found;
 }
 
+/**
+ * readAllOf, asked again until `count` events are there (at most `timeoutMs`). Events become
+ * readable only once every older transaction has ended, also those of other databases on the
+ * same server (the PostgreSQL store bounds reads by the snapshot's xmin), so a read right after
+ * an append may come too early.
+ */
+export async function readAllOfOnceVisible(
+  store: EventStore,
+  after: GlobalPosition | null,
+  streams: readonly string[],
+  count: number,
+  timeoutMs = 5_000,
+): Promise<RecordedEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await readAllOf(store, after, streams, 1_000);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function expectStrictlyIncreasing(positions: bigint[]): void {
   for (let i = 1; i < positions.length; i++) expect(positions[i] > positions[i - 1]).toBe(true);
 }
@@ -273,14 +294,14 @@ export function eventStoreContract(name: string, harness: () => Promise<EventSto
       await append(s3, [newTestEvent(), newTestEvent(), newTestEvent()], 'no_stream');
       await append(s2, [newTestEvent()], 0n);
 
-      const all = await readAllOf(store, start, [s1, s2, s3]);
+      const all = await readAllOfOnceVisible(store, start, [s1, s2, s3], appended.length);
       expect(all.map((e) => e.id)).toEqual(appended.map((a) => a.event.id));
       expect(all.map((e) => e.streamName)).toEqual(appended.map((a) => a.stream));
       expectStrictlyIncreasing(all.map((e) => e.globalPosition));
       expect(all[0].globalPosition > start).toBe(true);
 
       // Exclusive `after`: from the position of the 3rd event, the 4th comes first.
-      const fromThird = await readAllOf(store, all[2].globalPosition, [s1, s2, s3]);
+      const fromThird = await readAllOfOnceVisible(store, all[2].globalPosition, [s1, s2, s3], all.length - 3);
       expect(fromThird.map((e) => e.id)).toEqual(all.slice(3).map((e) => e.id));
 
       // maxCount bounds the page.
@@ -289,7 +310,7 @@ export function eventStoreContract(name: string, harness: () => Promise<EventSto
       expect(page.map((e) => e.id)).toEqual(all.slice(0, 2).map((e) => e.id));
 
       // Reading from the very start includes them too, in the same order.
-      const fromStart = await readAllOf(store, null, [s1, s2, s3], 1_000);
+      const fromStart = await readAllOfOnceVisible(store, null, [s1, s2, s3], all.length);
       expect(fromStart.map((e) => e.id)).toEqual(all.map((e) => e.id));
     });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { OpenCase } from '../domain/case.decider';
-import { type CaseCommandContext, CaseCommands } from './case-commands';
+import { type CaseCommandContext, CaseCommands } from '@nrm/case/application/case-commands';
+import type { OpenCase } from '../domain/identification.decider';
+import { identificationDecider } from './identification-decider';
 import { CaseNumbers } from './case-numbers';
 
 export class OpenCaseCommand {
@@ -28,15 +29,20 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
   async execute({ details, context }: OpenCaseCommand): Promise<OpenCaseResult> {
     const caseId = randomUUID();
     const caseNumber = await this.caseNumbers.allocate(this.cases.now());
-    const result = await this.cases.run(caseId, { ...context, newStream: true }, (_state, now) => ({
-      type: 'OpenCase',
-      ...details,
+    const result = await this.cases.run(
       caseId,
-      caseNumber,
-      personId: randomUUID(),
-      actor: context.actor,
-      now,
-    }));
+      { ...context, newStream: true },
+      identificationDecider,
+      (_state, now): OpenCase => ({
+        type: 'OpenCase',
+        ...details,
+        caseId,
+        caseNumber,
+        personId: randomUUID(),
+        actor: context.actor,
+        now,
+      }),
+    );
     return { caseId, caseNumber, revision: result.revision, position: result.position as string };
   }
 }

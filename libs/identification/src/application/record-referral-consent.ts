@@ -1,5 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertVisible, type CaseCommandContext, type CaseCommandResult, CaseCommands } from './case-commands';
+import {
+  assertVisible,
+  type CaseCommandContext,
+  type CaseCommandResult,
+  CaseCommands,
+} from '@nrm/case/application/case-commands';
+import type { RecordReferralConsent } from '../domain/identification.decider';
+import { identificationDecider } from './identification-decider';
 
 export class RecordReferralConsentCommand {
   constructor(
@@ -14,7 +21,7 @@ export class RecordReferralConsentHandler implements ICommandHandler<RecordRefer
   constructor(private readonly cases: CaseCommands) {}
 
   execute({ caseId, consentToReferral, context }: RecordReferralConsentCommand): Promise<CaseCommandResult> {
-    return this.cases.run(caseId, context, (state, now) => {
+    return this.cases.run(caseId, context, identificationDecider, (state, now): RecordReferralConsent => {
       assertVisible(state, caseId, context.actor);
       return { type: 'RecordReferralConsent', consentToReferral, actor: context.actor, now };
     });

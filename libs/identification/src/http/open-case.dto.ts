@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '../domain/case-vocabulary';
+import { EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '@nrm/case/domain';
 
 export class PersonDto {
   @ApiProperty({ example: 'Aysel' })

@@ -1,11 +1,5 @@
+import type { DimensionScreening } from '@nrm/case/domain';
 import type { IndicatorCatalogue } from './indicator-catalogue';
-
-export interface DimensionScreening {
-  dimension: string;
-  strong: number;
-  medium: number;
-  weak: number;
-}
 
 /**
  * Indicators observed, counted by ILO/EC 2009 dimension and strength: support for the officer's

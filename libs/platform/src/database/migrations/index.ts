@@ -2,6 +2,7 @@ import { EventStore1763740800000 } from './1763740800000-event-store';
 import { Platform1763740900000 } from './1763740900000-platform';
 import { CasesReadModel1763741000000 } from './1763741000000-cases-read-model';
 import { CaseNumberBlocks1763741100000 } from './1763741100000-case-number-blocks';
+import { CaseIndicatorScreening1763741200000 } from './1763741200000-case-indicator-screening';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Platform1763740900000,
   CasesReadModel1763741000000,
   CaseNumberBlocks1763741100000,
+  CaseIndicatorScreening1763741200000,
 ];

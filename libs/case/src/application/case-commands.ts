@@ -1,10 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EVENT_STORE, EventCodec, type EventStore, handleCommand } from '@nrm/event-store';
 import { CLOCK } from '@nrm/platform/clock';
-import type { Actor, Clock } from '@nrm/shared-kernel';
-import { type CaseCommand, type CaseState, createCaseDecider } from '../domain/case.decider';
-import { currentIndicatorCatalogue } from '../domain/indicator-catalogue/indicator-catalogue';
-import { caseStreamName } from '../read-models/case-streams';
+import type { Actor, Clock, Decider } from '@nrm/shared-kernel';
+import type { CaseEvent } from '../domain/case.events';
+import type { CaseState, ExistingCase } from '../domain/case-state';
+import { caseStreamName } from '../domain/case-stream';
 import { caseVisibilityOf } from './case-access';
 
 export interface CaseCommandContext {
@@ -23,21 +23,18 @@ export interface CaseCommandResult {
   position: string | null;
 }
 
-const caseDecider = createCaseDecider(currentIndicatorCatalogue);
-
 /** A case the actor may not see is "not found", exactly like one that does not exist. */
-export function assertVisible(
-  state: CaseState,
-  caseId: string,
-  actor: Actor,
-): asserts state is Extract<CaseState, { exists: true }> {
+export function assertVisible(state: CaseState, caseId: string, actor: Actor): asserts state is ExistingCase {
   const visibility = caseVisibilityOf(actor);
   if (!state.exists || (visibility && visibility.organisationId !== state.organisationId)) {
     throw new NotFoundException(`Case ${caseId} not found`);
   }
 }
 
-/** Runs a command against a case stream: load, check access, decide, append with the expected revision. */
+/**
+ * Runs a command of any context against a case stream: load, check access (in `build`), decide,
+ * append with the expected revision.
+ */
 @Injectable()
 export class CaseCommands {
   constructor(
@@ -46,22 +43,20 @@ export class CaseCommands {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async run(
+  async run<Command>(
     caseId: string,
     context: CaseCommandContext,
-    build: (state: CaseState, now: Date) => CaseCommand,
+    decider: Decider<CaseState, Command, CaseEvent>,
+    build: (state: CaseState, now: Date) => Command,
   ): Promise<CaseCommandResult> {
     const now = this.clock.now();
     const result = await handleCommand(
       this.store,
       this.codec,
-      caseDecider,
+      decider,
       caseStreamName(caseId),
       (state) => build(state, now),
-      {
-        ...context,
-        now,
-      },
+      { ...context, now },
     );
     return {
       caseId,

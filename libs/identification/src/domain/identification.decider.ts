@@ -1,13 +1,18 @@
+import {
+  type CaseEvent,
+  type CaseOpened,
+  type CaseState,
+  evolveCase,
+  type ExploitationType,
+  type IdentificationCircumstances,
+  initialCaseState,
+  type PersonalIdentity,
+  type PersonDetails,
+  ADULT_AGE,
+  type ReferralConsentRecorded,
+  type UrgentNeed,
+} from '@nrm/case/domain';
 import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
-import { ADULT_AGE, type CaseStage, type CaseStatus, type ExploitationType, type UrgentNeed } from './case-vocabulary';
-import type {
-  CaseEvent,
-  CaseOpened,
-  IdentificationCircumstances,
-  ReferralConsentRecorded,
-  PersonalIdentity,
-  PersonDetails,
-} from './case.events';
 import { type IndicatorCatalogue, unknownIndicatorCodes } from './indicator-catalogue/indicator-catalogue';
 
 export interface OpenCase {
@@ -33,30 +38,20 @@ export interface RecordReferralConsent {
   now: Date;
 }
 
-export type CaseCommand = OpenCase | RecordReferralConsent;
-
-export type CaseState =
-  | { exists: false }
-  | {
-      exists: true;
-      caseId: string;
-      organisationId: string;
-      isChild: boolean;
-      stage: CaseStage;
-      status: CaseStatus;
-      consentToReferral: boolean;
-    };
+export type IdentificationCommand = OpenCase | RecordReferralConsent;
 
 /** A recorded identification time may lie a little ahead of the server clock (phone clocks drift). */
 const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
- * The rules of opening a case (identification, DESIGN §3.1). Every rule a command must satisfy
- * is checked here, before any event exists.
+ * The rules of identification (DESIGN §3.1): opening a case and consent to referral. Every rule a
+ * command must satisfy is checked here, before any event exists.
  */
-export function createCaseDecider(catalogue: IndicatorCatalogue): Decider<CaseState, CaseCommand, CaseEvent> {
+export function createIdentificationDecider(
+  catalogue: IndicatorCatalogue,
+): Decider<CaseState, IdentificationCommand, CaseEvent> {
   return {
-    initialState: () => ({ exists: false }),
+    initialState: initialCaseState,
     decide: (command, state) => {
       switch (command.type) {
         case 'OpenCase':
@@ -65,22 +60,7 @@ export function createCaseDecider(catalogue: IndicatorCatalogue): Decider<CaseSt
           return recordReferralConsent(command, state);
       }
     },
-    evolve: (state, event) => {
-      switch (event.type) {
-        case 'CaseOpened':
-          return {
-            exists: true,
-            caseId: event.data.caseId,
-            organisationId: event.data.openingOrganisationId,
-            isChild: event.data.isChild,
-            stage: 'identification',
-            status: 'presumed-victim',
-            consentToReferral: event.data.consentToReferral,
-          };
-        case 'ReferralConsentRecorded':
-          return state.exists ? { ...state, consentToReferral: event.data.consentToReferral } : state;
-      }
-    },
+    evolve: evolveCase,
   };
 }
 

@@ -1,9 +1,10 @@
-import { type Actor, DomainRuleViolation } from '@nrm/shared-kernel';
-import { type CaseCommand, type CaseState, createCaseDecider, type OpenCase } from './case.decider';
-import type { CaseEvent, CaseOpened } from './case.events';
+import { type Actor } from '@nrm/shared-kernel';
+import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import type { CaseOpened } from '@nrm/case/domain';
+import { createIdentificationDecider, type IdentificationCommand, type OpenCase } from './identification.decider';
 import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
 
-const decider = createCaseDecider(currentIndicatorCatalogue);
+const decider = createIdentificationDecider(currentIndicatorCatalogue);
 const now = new Date('2026-11-21T10:00:00Z');
 const officer: Actor = {
   userId: 'officer-1',
@@ -38,29 +39,11 @@ function openCase(overrides: Partial<OpenCase> = {}): OpenCase {
   };
 }
 
-/** given events, when a command, then events (or a rule broken). */
-function given(events: CaseEvent[]) {
-  const state = events.reduce<CaseState>(decider.evolve, decider.initialState());
-  return {
-    when: (command: CaseCommand) => ({
-      then: (expected: (events: CaseEvent[]) => void) => expected(decider.decide(command, state)),
-      thenRuleBroken: (rule: string) => {
-        try {
-          decider.decide(command, state);
-        } catch (error) {
-          expect(error).toBeInstanceOf(DomainRuleViolation);
-          expect((error as DomainRuleViolation).rule).toBe(rule);
-          return;
-        }
-        throw new Error(`expected rule ${rule} to be broken, but the command was accepted`);
-      },
-    }),
-  };
-}
+const { given } = deciderSpec(decider);
 
 const opened = (): CaseOpened => decider.decide(openCase(), decider.initialState())[0] as CaseOpened;
 
-describe('Case decider: identification', () => {
+describe('Identification decider: opening a case', () => {
   it('opens a case for an adult, recording who opened it and the catalogue version', () =>
     given([])
       .when(openCase())
@@ -135,8 +118,8 @@ describe('Case decider: identification', () => {
   it('refuses to open a case twice', () => given([opened()]).when(openCase()).thenRuleBroken('case-already-exists'));
 });
 
-describe('Case decider: consent to referral', () => {
-  const record = (consentToReferral: boolean): CaseCommand => ({
+describe('Identification decider: consent to referral', () => {
+  const record = (consentToReferral: boolean): IdentificationCommand => ({
     type: 'RecordReferralConsent',
     consentToReferral,
     actor: officer,

@@ -1,6 +1,6 @@
 import { bigintColumn } from '@nrm/platform/database/bigint-column';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { IdentificationCircumstances, PersonalIdentity } from '../domain/case.events';
+import type { DimensionScreening, IdentificationCircumstances, PersonalIdentity } from '../domain/case.events';
 
 /** One row per case: what lists, filters and GET /cases/{id} show. Idempotent by `revision`. */
 @Entity({ name: 'case_summaries' })
@@ -24,6 +24,7 @@ export class CaseSummaryEntity {
   @Column('text', { name: 'exploitation_types', array: true }) exploitationTypes!: string[];
   @Column('text', { name: 'indicator_catalogue_version' }) indicatorCatalogueVersion!: string;
   @Column('text', { name: 'indicator_codes', array: true }) indicatorCodes!: string[];
+  @Column('jsonb', { name: 'indicator_screening' }) indicatorScreening!: DimensionScreening[];
   @Column('text', { name: 'urgent_needs', array: true }) urgentNeeds!: string[];
   @Column('boolean', { name: 'consent_to_referral' }) consentToReferral!: boolean;
   @Column('text', { nullable: true }) narrative!: string | null;

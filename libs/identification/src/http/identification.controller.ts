@@ -1,41 +1,24 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
 import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
 import { correlationIdOf } from '@nrm/platform/logging/logging';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
-import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
 import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Request, Response } from 'express';
-import { CASE_READER_ROLES } from '../application/case-access';
-import { type CaseView, GetCaseQuery, GetCaseTimelineQuery, ListCasesQuery } from '../application/case-queries';
-import type { CaseCommandResult } from '../application/case-commands';
+import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { OpenCaseCommand, type OpenCaseResult } from '../application/open-case';
 import { RecordReferralConsentCommand } from '../application/record-referral-consent';
-import { CASE_SUMMARIES_PROJECTION } from '../read-models/case-summaries.projection';
-import { CASE_TIMELINE_PROJECTION } from '../read-models/case-timeline.projection';
-import { ListCasesDto } from './list-cases.dto';
 import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
-export class CasesController {
+export class IdentificationController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
     private readonly idempotency: IdempotentCommands,
-    private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   @Post()
@@ -112,72 +95,5 @@ export class CasesController {
     );
     response.setHeader('ETag', `"${result.revision}"`);
     return result;
-  }
-
-  @Get()
-  @AllowRoles(...CASE_READER_ROLES)
-  @ApiOperation({
-    summary: 'List the cases the caller may see',
-    description:
-      'Newest first, paginated; filters by stage, status, organisation, deadline, child flag and case number.',
-  })
-  async list(
-    @Query() filters: ListCasesDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    await this.readYourWrites.waitFor([CASE_SUMMARIES_PROJECTION], filters.minPosition, response);
-    return this.queries.execute(
-      new ListCasesQuery(
-        {
-          stage: filters.stage,
-          status: filters.status,
-          organisationId: filters.org,
-          deadlineDueBefore: filters.deadlineDueBefore ? new Date(filters.deadlineDueBefore) : undefined,
-          child: filters.child,
-          caseNumber: filters.q,
-          page: filters.page,
-          pageSize: filters.pageSize,
-        },
-        actor,
-      ),
-    );
-  }
-
-  @Get(':id')
-  @AllowRoles(...CASE_READER_ROLES)
-  @ApiOperation({
-    summary: 'Read a case',
-    description: 'ETag carries the stream revision, for If-Match on commands. A case the caller may not see is 404.',
-  })
-  @ApiOkResponse({ description: 'The case' })
-  @ApiNotFoundResponse({ description: 'No such case, or not visible to the caller' })
-  async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() read: ReadYourWritesDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseView> {
-    await this.readYourWrites.waitFor([CASE_SUMMARIES_PROJECTION], read.minPosition, response);
-    const view: CaseView = await this.queries.execute(new GetCaseQuery(id, actor));
-    response.setHeader('ETag', `"${view.revision}"`);
-    return view;
-  }
-
-  @Get(':id/timeline')
-  @AllowRoles(...CASE_READER_ROLES)
-  @ApiOperation({ summary: 'Every event of a case in readable form: what, who, which organisation, when' })
-  async timeline(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() read: ReadYourWritesDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    await this.readYourWrites.waitFor(
-      [CASE_SUMMARIES_PROJECTION, CASE_TIMELINE_PROJECTION],
-      read.minPosition,
-      response,
-    );
-    return this.queries.execute(new GetCaseTimelineQuery(id, actor));
   }
 }

@@ -3,8 +3,6 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Actor } from '@nrm/shared-kernel';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
-import { findIndicatorCatalogue } from '../domain/indicator-catalogue/indicator-catalogue';
-import { type DimensionScreening, screeningSummary } from '../domain/indicator-catalogue/screening';
 import { CaseSummaryEntity } from '../read-models/case-summary.entity';
 import { CaseTimelineEntryEntity } from '../read-models/case-timeline-entry.entity';
 import { caseVisibilityOf } from './case-access';
@@ -150,8 +148,6 @@ function toCaseListItem(row: CaseSummaryEntity) {
 }
 
 function toCaseView(row: CaseSummaryEntity) {
-  const catalogue = findIndicatorCatalogue(row.indicatorCatalogueVersion);
-  const screening: DimensionScreening[] = catalogue ? screeningSummary(catalogue, row.indicatorCodes) : [];
   return {
     ...toCaseListItem(row),
     ageAtIdentification: row.ageAtIdentification,
@@ -159,7 +155,11 @@ function toCaseView(row: CaseSummaryEntity) {
     citizenship: row.citizenship,
     person: row.person,
     identification: row.identification,
-    indicators: { catalogueVersion: row.indicatorCatalogueVersion, codes: row.indicatorCodes, screening },
+    indicators: {
+      catalogueVersion: row.indicatorCatalogueVersion,
+      codes: row.indicatorCodes,
+      screening: row.indicatorScreening,
+    },
     urgentNeeds: row.urgentNeeds,
     consentToReferral: row.consentToReferral,
     narrative: row.narrative,

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@nrm/shared-kernel';
-import type { ExploitationType, Sex, UrgentNeed } from './case-vocabulary';
+import type { ExploitationType, Sex, UrgentNeed } from '../case-vocabulary';
 
 /** Personal data of the presumed victim: encrypted per person at the serialisation boundary. */
 export interface PersonDetails {
@@ -24,6 +24,14 @@ export interface IdentificationCircumstances {
   region?: string;
   /** ISO 3166-1 alpha-2 of the country where the person was found. */
   country: string;
+}
+
+/** Indicators observed, counted by ILO/EC 2009 dimension and strength (support, never the decision). */
+export interface DimensionScreening {
+  dimension: string;
+  strong: number;
+  medium: number;
+  weak: number;
 }
 
 export type CaseOpened = DomainEvent<
@@ -59,4 +67,4 @@ export type ReferralConsentRecorded = DomainEvent<
   { caseId: string; consentToReferral: boolean; recordedAt: string }
 >;
 
-export type CaseEvent = CaseOpened | ReferralConsentRecorded;
+export type IdentificationEvent = CaseOpened | ReferralConsentRecorded;

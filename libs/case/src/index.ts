@@ -1,0 +1,6 @@
+export * from './domain';
+export * from './case.module';
+export * from './read-models/case-summaries.projection';
+export * from './read-models/case-timeline.projection';
+export * from './read-models/case-summary.entity';
+export * from './read-models/case-timeline-entry.entity';

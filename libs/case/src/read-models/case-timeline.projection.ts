@@ -1,0 +1,54 @@
+import type { DecodedEvent } from '@nrm/event-store';
+import type { Projection } from '@nrm/projections';
+import type { EntityManager } from 'typeorm';
+import { CaseTimelineEntryEntity } from './case-timeline-entry.entity';
+import { caseIdOfStream } from '../domain/case-stream';
+
+export const CASE_TIMELINE_PROJECTION = 'case-timeline';
+
+/** How an event reads on a case's timeline: a sentence and the non-personal facts behind it. */
+export type TimelineDescription = { summary: string; details: Record<string, unknown> };
+
+/**
+ * Each context's describers, one per event type. Summaries carry no personal data, so the
+ * timeline stays readable after an erasure.
+ */
+export type TimelineDescribers = Record<string, (event: DecodedEvent) => TimelineDescription>;
+
+export class CaseTimelineProjection implements Projection {
+  readonly name = CASE_TIMELINE_PROJECTION;
+  readonly tables = ['case_timeline_entries'];
+
+  constructor(private readonly describers: TimelineDescribers) {}
+
+  handles(eventType: string): boolean {
+    return eventType in this.describers;
+  }
+
+  async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
+    const entries = events.flatMap((event) => {
+      const caseId = caseIdOfStream(event.streamName);
+      if (caseId === null) return [];
+      const { summary, details } = this.describers[event.type](event);
+      return [
+        {
+          caseId,
+          revision: event.revision,
+          globalPosition: event.globalPosition,
+          eventType: event.type,
+          summary,
+          // A jsonb column: TypeORM's deep-partial insert type cannot describe an open record.
+          details: details as object,
+          actorId: event.metadata.actorId,
+          actorName: event.metadata.actorName ?? null,
+          organisationId: event.metadata.organisationId,
+          organisationType: event.metadata.organisationType ?? null,
+          occurredAt: new Date(event.metadata.occurredAt),
+        },
+      ];
+    });
+    if (entries.length === 0) return;
+    // One statement for the batch; an entry already there (a replay) is left as it is.
+    await manager.createQueryBuilder().insert().into(CaseTimelineEntryEntity).values(entries).orIgnore().execute();
+  }
+}

@@ -1,0 +1,84 @@
+import type { CaseOpened, ReferralConsentRecorded } from '@nrm/case/domain';
+import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
+import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
+import { findIndicatorCatalogue } from '../domain/indicator-catalogue/indicator-catalogue';
+import { screeningSummary } from '../domain/indicator-catalogue/screening';
+
+function screeningOf(indicators: CaseOpened['data']['indicators']) {
+  const catalogue = findIndicatorCatalogue(indicators.catalogueVersion);
+  return catalogue ? screeningSummary(catalogue, indicators.codes) : [];
+}
+
+/** How identification's events show in the case summary. */
+export const identificationSummaryRules: CaseSummaryRules = {
+  CaseOpened: (event) => {
+    const data = event.data as CaseOpened['data'];
+    return {
+      insert: {
+        caseId: data.caseId,
+        caseNumber: data.caseNumber,
+        stage: 'identification',
+        status: 'presumed-victim',
+        organisationId: data.openingOrganisationId,
+        openingOrganisationType: data.openingOrganisationType,
+        personId: data.personId,
+        person: event.personalDataErased ? null : data.person,
+        personalDataErased: event.personalDataErased,
+        sex: data.sex,
+        ageAtIdentification: data.ageAtIdentification,
+        isChild: data.isChild,
+        citizenship: data.citizenship,
+        identification: data.identification,
+        exploitationTypes: data.exploitationTypes,
+        indicatorCatalogueVersion: data.indicators.catalogueVersion,
+        indicatorCodes: data.indicators.codes,
+        indicatorScreening: screeningOf(data.indicators),
+        urgentNeeds: data.urgentNeeds,
+        consentToReferral: data.consentToReferral,
+        narrative: event.personalDataErased ? null : (data.narrative ?? null),
+        nextDeadlineAt: null,
+        openedAt: new Date(event.metadata.occurredAt),
+        openedBy: {
+          userId: event.metadata.actorId,
+          name: event.metadata.actorName,
+          organisationId: event.metadata.organisationId,
+        },
+      },
+    };
+  },
+  ReferralConsentRecorded: (event) => ({
+    update: { consentToReferral: (event.data as ReferralConsentRecorded['data']).consentToReferral },
+  }),
+};
+
+/** How identification's events read on the timeline. */
+export const identificationTimeline: TimelineDescribers = {
+  CaseOpened: (event) => {
+    const data = event.data as CaseOpened['data'];
+    const where = [data.identification.place, data.identification.region, data.identification.country]
+      .filter(Boolean)
+      .join(', ');
+    return {
+      summary:
+        `Case ${data.caseNumber} opened: ${data.isChild ? 'a child' : 'an adult'} presumed victim identified ` +
+        `at ${where} on ${data.identification.identifiedAt}; exploitation: ${data.exploitationTypes.join(', ') || 'not stated'}; ` +
+        `${data.indicators.codes.length} indicator(s) observed; consent to referral ${data.consentToReferral ? 'given' : 'not given'}.`,
+      details: {
+        caseNumber: data.caseNumber,
+        identification: data.identification,
+        exploitationTypes: data.exploitationTypes,
+        indicators: data.indicators,
+        urgentNeeds: data.urgentNeeds,
+        consentToReferral: data.consentToReferral,
+        isChild: data.isChild,
+      },
+    };
+  },
+  ReferralConsentRecorded: (event) => {
+    const data = event.data as ReferralConsentRecorded['data'];
+    return {
+      summary: data.consentToReferral ? 'Consent to referral given.' : 'Consent to referral withdrawn.',
+      details: { consentToReferral: data.consentToReferral },
+    };
+  },
+};

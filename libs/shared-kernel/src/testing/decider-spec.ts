@@ -1,0 +1,30 @@
+import type { Decider } from '../decider';
+import { DomainRuleViolation } from '../domain-rule-violation';
+
+/**
+ * Given/when/then for a decider (as emmett's DeciderSpecification):
+ * `given(events).when(command).then(events => …)` or `.thenRuleBroken('rule')`.
+ */
+export function deciderSpec<State, Command, Event>(decider: Decider<State, Command, Event>) {
+  return {
+    given(events: Event[]) {
+      const state = events.reduce<State>(decider.evolve, decider.initialState());
+      return {
+        when: (command: Command) => ({
+          then: (expected: (events: Event[]) => void) => expected(decider.decide(command, state)),
+          thenRuleBroken: (rule: string) => {
+            let decided: Event[] | undefined;
+            try {
+              decided = decider.decide(command, state);
+            } catch (error) {
+              expect(error).toBeInstanceOf(DomainRuleViolation);
+              expect((error as DomainRuleViolation).rule).toBe(rule);
+              return;
+            }
+            throw new Error(`expected rule ${rule} to be broken, but the command decided ${JSON.stringify(decided)}`);
+          },
+        }),
+      };
+    },
+  };
+}
