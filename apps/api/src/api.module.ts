@@ -2,6 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ALL_EVENT_TYPES } from '@nrm/composition';
 import { CaseModule } from '@nrm/case';
 import { IdentificationModule } from '@nrm/identification';
+import { ReferralModule } from '@nrm/referral';
+import { ReflectionPeriodModule } from '@nrm/reflection-period';
+import { ShelterModule } from '@nrm/shelter';
+import { RepatriationModule } from '@nrm/repatriation';
+import { ReintegrationModule } from '@nrm/reintegration';
+import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
 
@@ -15,6 +21,12 @@ export class ApiModule {
         PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true }),
         CaseModule,
         IdentificationModule,
+        ReferralModule,
+        ReflectionPeriodModule,
+        ShelterModule,
+        RepatriationModule,
+        ReintegrationModule,
+        CaseLifecycleModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
     };

@@ -108,7 +108,7 @@ export class GetCaseTimelineHandler implements IQueryHandler<GetCaseTimelineQuer
       .select(['c.caseId', 'c.caseNumber'])
       .getOne();
     if (!visible) throw caseNotFound(caseId);
-    const entries = await this.timeline.find({ where: { caseId }, order: { revision: 'ASC' } });
+    const entries = await this.timeline.find({ where: { caseId }, order: { globalPosition: 'ASC' } });
     return {
       caseId,
       caseNumber: visible.caseNumber,

@@ -1,37 +1,65 @@
 import type { CaseStage, CaseStatus } from './case-vocabulary';
 import type { CaseEvent } from './case.events';
+import { type CaseLifecycleState, evolveCaseLifecycle, initialCaseLifecycleState } from './state/case-lifecycle.state';
+import { evolveReferral, initialReferralState, type ReferralState } from './state/referral.state';
+import {
+  evolveReflectionPeriod,
+  initialReflectionPeriodState,
+  type ReflectionPeriodState,
+} from './state/reflection-period.state';
+import { evolveReintegration, initialReintegrationState, type ReintegrationState } from './state/reintegration.state';
+import { evolveRepatriation, initialRepatriationState, type RepatriationState } from './state/repatriation.state';
 
-/** What the deciders of every context know about a case: folded from its stream. */
-export type CaseState =
-  | { exists: false }
-  | {
-      exists: true;
-      caseId: string;
-      /** The organisation that owns the case now (opened it, or received it by transfer). */
-      organisationId: string;
-      isChild: boolean;
-      stage: CaseStage;
-      status: CaseStatus;
-      consentToReferral: boolean;
-    };
+/**
+ * What the deciders of every context know about a case, folded from its stream: the identity of the
+ * case, then one slice per context (each context's own file in state/ says how its events fold).
+ */
+export type CaseState = { exists: false } | ExistingCase;
 
-export type ExistingCase = Extract<CaseState, { exists: true }>;
+export interface ExistingCase {
+  exists: true;
+  caseId: string;
+  /** The organisation that owns the case now (opened it, or received it by transfer). */
+  organisationId: string;
+  isChild: boolean;
+  stage: CaseStage;
+  status: CaseStatus;
+  consentToReferral: boolean;
+  referral: ReferralState;
+  reflectionPeriod: ReflectionPeriodState;
+  repatriation: RepatriationState;
+  reintegration: ReintegrationState;
+  lifecycle: CaseLifecycleState;
+}
 
 export const initialCaseState = (): CaseState => ({ exists: false });
 
+const contextEvolvers = [
+  evolveReferral,
+  evolveReflectionPeriod,
+  evolveRepatriation,
+  evolveReintegration,
+  evolveCaseLifecycle,
+];
+
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
-  switch (event.type) {
-    case 'CaseOpened':
-      return {
-        exists: true,
-        caseId: event.data.caseId,
-        organisationId: event.data.openingOrganisationId,
-        isChild: event.data.isChild,
-        stage: 'identification',
-        status: 'presumed-victim',
-        consentToReferral: event.data.consentToReferral,
-      };
-    case 'ReferralConsentRecorded':
-      return state.exists ? { ...state, consentToReferral: event.data.consentToReferral } : state;
+  if (event.type === 'CaseOpened') {
+    return {
+      exists: true,
+      caseId: event.data.caseId,
+      organisationId: event.data.openingOrganisationId,
+      isChild: event.data.isChild,
+      stage: 'identification',
+      status: 'presumed-victim',
+      consentToReferral: event.data.consentToReferral,
+      referral: initialReferralState(),
+      reflectionPeriod: initialReflectionPeriodState(),
+      repatriation: initialRepatriationState(),
+      reintegration: initialReintegrationState(),
+      lifecycle: initialCaseLifecycleState(),
+    };
   }
+  if (!state.exists) return state;
+  if (event.type === 'ReferralConsentRecorded') return { ...state, consentToReferral: event.data.consentToReferral };
+  return contextEvolvers.reduce((evolved, evolve) => evolve(evolved, event), state);
 }

@@ -1,3 +1,4 @@
+export * from './case-rules';
 export * from './case-state';
 export * from './case-stream';
 export * from './case-vocabulary';

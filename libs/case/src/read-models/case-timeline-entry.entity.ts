@@ -5,8 +5,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'case_timeline_entries' })
 export class CaseTimelineEntryEntity {
   @PrimaryColumn('uuid', { name: 'case_id' }) caseId!: string;
-  @PrimaryColumn('bigint', { transformer: bigintColumn }) revision!: bigint;
-  @Column('bigint', { name: 'global_position', transformer: bigintColumn }) globalPosition!: bigint;
+  /** Revision within the stream the event was written to (`streamName`). */
+  @Column('bigint', { transformer: bigintColumn }) revision!: bigint;
+  @PrimaryColumn('bigint', { name: 'global_position', transformer: bigintColumn }) globalPosition!: bigint;
+  @Column('text', { name: 'stream_name', nullable: true }) streamName!: string | null;
   @Column('text', { name: 'event_type' }) eventType!: string;
   @Column('text') summary!: string;
   @Column('jsonb') details!: Record<string, unknown>;

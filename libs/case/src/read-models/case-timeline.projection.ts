@@ -27,7 +27,7 @@ export class CaseTimelineProjection implements Projection {
 
   async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
     const entries = events.flatMap((event) => {
-      const caseId = caseIdOfStream(event.streamName);
+      const caseId = caseOf(event);
       if (caseId === null) return [];
       const { summary, details } = this.describers[event.type](event);
       return [
@@ -35,6 +35,7 @@ export class CaseTimelineProjection implements Projection {
           caseId,
           revision: event.revision,
           globalPosition: event.globalPosition,
+          streamName: event.streamName,
           eventType: event.type,
           summary,
           // A jsonb column: TypeORM's deep-partial insert type cannot describe an open record.
@@ -51,4 +52,10 @@ export class CaseTimelineProjection implements Projection {
     // One statement for the batch; an entry already there (a replay) is left as it is.
     await manager.createQueryBuilder().insert().into(CaseTimelineEntryEntity).values(entries).orIgnore().execute();
   }
+}
+
+/** The case an event concerns: its own stream's, or the `caseId` an event of another stream names. */
+function caseOf(event: DecodedEvent): string | null {
+  const named = (event.data as { caseId?: unknown }).caseId;
+  return caseIdOfStream(event.streamName) ?? (typeof named === 'string' ? named : null);
 }

@@ -1,4 +1,5 @@
 import {
+  assertOpenCase,
   type CaseEvent,
   type CaseOpened,
   type CaseState,
@@ -66,9 +67,7 @@ export function createIdentificationDecider(
 
 /** Recording the consent the case already holds changes nothing and appends nothing. */
 function recordReferralConsent(command: RecordReferralConsent, state: CaseState): ReferralConsentRecorded[] {
-  if (!state.exists) {
-    throw new DomainRuleViolation('case-exists', 'There is no such case', 'conflict');
-  }
+  assertOpenCase(state);
   if (state.consentToReferral === command.consentToReferral) return [];
   return [
     {

@@ -62,6 +62,13 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Default length of a reflection period (Council of Europe Convention art. 13: at least 30). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(30, { message: 'REFLECTION_PERIOD_DAYS must be at least 30 (CoE Convention art. 13)' })
+  @Max(365)
+  REFLECTION_PERIOD_DAYS = 30;
+
   /** How long a read with `minPosition` waits for the projections at most. */
   @Transform(({ value }) => Number(value))
   @IsInt()

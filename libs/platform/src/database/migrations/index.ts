@@ -3,6 +3,8 @@ import { Platform1763740900000 } from './1763740900000-platform';
 import { CasesReadModel1763741000000 } from './1763741000000-cases-read-model';
 import { CaseNumberBlocks1763741100000 } from './1763741100000-case-number-blocks';
 import { CaseIndicatorScreening1763741200000 } from './1763741200000-case-indicator-screening';
+import { CaseTimelineByPosition1763741300000 } from './1763741300000-case-timeline-by-position';
+import { Shelters1763741400000 } from './1763741400000-shelters';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   CasesReadModel1763741000000,
   CaseNumberBlocks1763741100000,
   CaseIndicatorScreening1763741200000,
+  CaseTimelineByPosition1763741300000,
+  Shelters1763741400000,
 ];

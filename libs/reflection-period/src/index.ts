@@ -1,0 +1,3 @@
+export * from './reflection-period.module';
+export * from './application/reflection-period-event-types';
+export * from './read-models/reflection-period.read-model';

@@ -1,0 +1,3 @@
+export * from './repatriation.module';
+export * from './application/repatriation-event-types';
+export * from './read-models/repatriation.read-model';
