@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseModule } from '@nrm/case';
+import { REINTEGRATION_COMMAND_HANDLERS } from './application/reintegration-commands';
+import { ReintegrationController } from './http/reintegration.controller';
 
-/** The reintegration context: its commands, queries and endpoints. */
+/** The reintegration context: the individual plan, services, reviews, completion. */
 @Module({
   imports: [CqrsModule, CaseModule],
-  controllers: [],
-  providers: [],
+  controllers: [ReintegrationController],
+  providers: [...REINTEGRATION_COMMAND_HANDLERS],
 })
 export class ReintegrationModule {}

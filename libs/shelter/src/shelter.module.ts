@@ -1,11 +1,42 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseModule } from '@nrm/case';
+import { ChangeShelterCapacityHandler } from './application/change-shelter-capacity';
+import { PlacementLocator } from './application/placement-locator';
+import {
+  AcceptPlacementHandler,
+  CheckInPlacementHandler,
+  CheckOutPlacementHandler,
+  DeclinePlacementHandler,
+  PlacementCommands,
+} from './application/placement-commands';
+import { RegisterShelterHandler } from './application/register-shelter';
+import { RequestPlacementHandler } from './application/request-placement';
+import { ShelterCommands } from './application/shelter-commands';
+import { GetShelterHandler, ListSheltersHandler } from './application/shelter-queries';
+import { PlacementsController } from './http/placements.controller';
+import { SheltersController } from './http/shelters.controller';
+import { PlacementEntity } from './read-models/placement.entity';
+import { ShelterEntity } from './read-models/shelter.entity';
 
-/** The shelter context: its commands, queries and endpoints. */
+/** The shelter context: shelters, their beds, and placements (one stream per shelter). */
 @Module({
-  imports: [CqrsModule, CaseModule],
-  controllers: [],
-  providers: [],
+  imports: [CqrsModule, CaseModule, TypeOrmModule.forFeature([ShelterEntity, PlacementEntity])],
+  controllers: [SheltersController, PlacementsController],
+  providers: [
+    ShelterCommands,
+    PlacementCommands,
+    PlacementLocator,
+    RegisterShelterHandler,
+    ChangeShelterCapacityHandler,
+    RequestPlacementHandler,
+    AcceptPlacementHandler,
+    DeclinePlacementHandler,
+    CheckInPlacementHandler,
+    CheckOutPlacementHandler,
+    ListSheltersHandler,
+    GetShelterHandler,
+  ],
 })
 export class ShelterModule {}

@@ -1,8 +1,57 @@
+import type { CaseClosed, CaseReopened, CaseTransferred, ClosureReason } from '@nrm/case/domain';
 import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 
-/** How the case-lifecycle context's events show in the case summary. */
-export const caseLifecycleSummaryRules: CaseSummaryRules = {};
+const CLOSURE_REASON_TEXT: Record<ClosureReason, string> = {
+  reintegrated: 'the person is reintegrated',
+  repatriated: 'the person is repatriated',
+  'lost-contact': 'contact with the person was lost',
+  'status-refused': 'victim status was refused',
+  transferred: 'the case was transferred out of the NRM',
+  deceased: 'the person died',
+  other: 'another reason',
+};
 
-/** How the case-lifecycle context's events read on a case's timeline. */
-export const caseLifecycleTimeline: TimelineDescribers = {};
+/** How the case-lifecycle context's events show in the case summary: stage and owning organisation. */
+export const caseLifecycleSummaryRules: CaseSummaryRules = {
+  CaseClosed: () => ({ update: { stage: 'closed' } }),
+  CaseReopened: (event) => ({ update: { stage: (event.data as CaseReopened['data']).stage } }),
+  CaseTransferred: (event) => ({
+    update: { organisationId: (event.data as CaseTransferred['data']).toOrganisationId },
+  }),
+};
+
+/** How the case-lifecycle context's events read on a case's timeline (free texts are personal: left out). */
+export const caseLifecycleTimeline: TimelineDescribers = {
+  CaseClosed: (event) => {
+    const data = event.data as CaseClosed['data'];
+    return {
+      summary: `Case closed: ${CLOSURE_REASON_TEXT[data.reason] ?? data.reason} (stage was ${data.stageBeforeClosure}).`,
+      details: {
+        reason: data.reason,
+        stageBeforeClosure: data.stageBeforeClosure,
+        closedAt: data.closedAt,
+        noteRecorded: data.note !== undefined || event.personalDataErased,
+      },
+    };
+  },
+  CaseReopened: (event) => {
+    const data = event.data as CaseReopened['data'];
+    return {
+      summary: `Case reopened, back at stage ${data.stage}.`,
+      details: { stage: data.stage, reopenedAt: data.reopenedAt },
+    };
+  },
+  CaseTransferred: (event) => {
+    const data = event.data as CaseTransferred['data'];
+    return {
+      summary: `Case transferred from ${data.fromOrganisationId} to ${data.toOrganisationId} (${data.toOrganisationType}).`,
+      details: {
+        fromOrganisationId: data.fromOrganisationId,
+        toOrganisationId: data.toOrganisationId,
+        toOrganisationType: data.toOrganisationType,
+        transferredAt: data.transferredAt,
+      },
+    };
+  },
+};

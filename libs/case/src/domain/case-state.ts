@@ -21,7 +21,13 @@ export interface ExistingCase {
   caseId: string;
   /** The organisation that owns the case now (opened it, or received it by transfer). */
   organisationId: string;
+  /** The person the case is about: subject of the personal data in the case's events. */
+  personId: string;
   isChild: boolean;
+  /** Child cases: the child-protection body was notified (DESIGN §3.1). */
+  childProtectionNotified: boolean;
+  /** Child cases: a guardian was appointed (needed before any placement). */
+  guardianAppointed: boolean;
   stage: CaseStage;
   status: CaseStatus;
   consentToReferral: boolean;
@@ -48,7 +54,10 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       exists: true,
       caseId: event.data.caseId,
       organisationId: event.data.openingOrganisationId,
+      personId: event.data.personId,
       isChild: event.data.isChild,
+      childProtectionNotified: false,
+      guardianAppointed: false,
       stage: 'identification',
       status: 'presumed-victim',
       consentToReferral: event.data.consentToReferral,
@@ -61,5 +70,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   }
   if (!state.exists) return state;
   if (event.type === 'ReferralConsentRecorded') return { ...state, consentToReferral: event.data.consentToReferral };
+  if (event.type === 'ChildProtectionNotified') return { ...state, childProtectionNotified: true };
+  if (event.type === 'GuardianAppointed') return { ...state, guardianAppointed: true };
   return contextEvolvers.reduce((evolved, evolve) => evolve(evolved, event), state);
 }

@@ -5,4 +5,6 @@ import type { EventTypeDefinition } from '@nrm/event-store';
 export const IDENTIFICATION_EVENT_TYPES: Record<IdentificationEvent['type'], EventTypeDefinition> = {
   CaseOpened: { schemaVersion: 1, personalFields: ['person', 'narrative'], subjectField: 'personId' },
   ReferralConsentRecorded: { schemaVersion: 1, personalFields: [] },
+  ChildProtectionNotified: { schemaVersion: 1, personalFields: [] },
+  GuardianAppointed: { schemaVersion: 1, personalFields: ['guardianName'], subjectField: 'personId' },
 };

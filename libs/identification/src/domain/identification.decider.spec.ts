@@ -146,3 +146,112 @@ describe('Identification decider: consent to referral', () => {
   it('refuses consent for a case that does not exist', () =>
     given([]).when(record(true)).thenRuleBroken('case-exists'));
 });
+
+describe('Identification decider: child cases', () => {
+  const childOpened = (): CaseOpened =>
+    decider.decide(
+      openCase({ person: { ...openCase().person, dateOfBirth: '2012-05-01' } }),
+      decider.initialState(),
+    )[0] as CaseOpened;
+  const notify = (notifiedAt = '2026-11-20T16:00:00+04:00'): IdentificationCommand => ({
+    type: 'NotifyChildProtection',
+    childProtectionOrgId: 'child-protection-baku',
+    notifiedAt,
+    actor: officer,
+    now,
+  });
+  const appoint = (appointedOn = '2026-11-21'): IdentificationCommand => ({
+    type: 'AppointGuardian',
+    guardianName: 'Leyla Həsənova',
+    appointedBy: 'guardianship-baku',
+    appointedOn,
+    actor: officer,
+    now,
+  });
+  const closed = {
+    type: 'CaseClosed',
+    data: { caseId: 'case-1', reason: 'lost-contact', stageBeforeClosure: 'identification', closedAt: '' },
+  } as const;
+
+  it('records the notification of the child-protection body, in UTC', () =>
+    given([childOpened()])
+      .when(notify())
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'ChildProtectionNotified',
+            data: {
+              caseId: 'case-1',
+              childProtectionOrgId: 'child-protection-baku',
+              notifiedAt: '2026-11-20T12:00:00.000Z',
+            },
+          },
+        ]),
+      ));
+
+  it('the state knows the body was notified', () =>
+    expect(
+      [childOpened(), ...decider.decide(notify(), decider.evolve(decider.initialState(), childOpened()))].reduce(
+        decider.evolve,
+        decider.initialState(),
+      ),
+    ).toMatchObject({ childProtectionNotified: true, guardianAppointed: false }));
+
+  it('refuses a notification for an adult case', () =>
+    given([opened()]).when(notify()).thenRuleBroken('not-a-child-case'));
+
+  it('refuses a second notification', () => {
+    const [notified] = decider.decide(notify(), decider.evolve(decider.initialState(), childOpened()));
+    given([childOpened(), notified]).when(notify()).thenRuleBroken('child-protection-notified-once');
+  });
+
+  it('refuses a notification in the future', () =>
+    given([childOpened()]).when(notify('2026-11-22T10:00:00Z')).thenRuleBroken('notified-at-not-in-future'));
+
+  it('refuses a notification for a closed case', () =>
+    given([childOpened(), closed]).when(notify()).thenRuleBroken('case-not-closed'));
+
+  it('refuses a notification for a case that does not exist', () =>
+    given([]).when(notify()).thenRuleBroken('case-exists'));
+
+  it("appoints a guardian, the name as personal data about the child's person id", () =>
+    given([childOpened()])
+      .when(appoint())
+      .then((events) => {
+        expect(events).toEqual([
+          {
+            type: 'GuardianAppointed',
+            data: {
+              caseId: 'case-1',
+              personId: 'person-1',
+              guardianName: 'Leyla Həsənova',
+              appointedBy: 'guardianship-baku',
+              appointedOn: '2026-11-21',
+            },
+          },
+        ]);
+        expect([childOpened(), ...events].reduce(decider.evolve, decider.initialState())).toMatchObject({
+          guardianAppointed: true,
+        });
+      }));
+
+  it('a later appointment replaces the guardian', () => {
+    const [first] = decider.decide(appoint('2026-11-01'), decider.evolve(decider.initialState(), childOpened()));
+    given([childOpened(), first])
+      .when(appoint())
+      .then(([event]) => expect(event.type).toBe('GuardianAppointed'));
+  });
+
+  it('refuses a guardian for an adult case', () =>
+    given([opened()]).when(appoint()).thenRuleBroken('not-a-child-case'));
+
+  it('refuses an appointment dated in the future (a day ahead of UTC is allowed: Baku is UTC+4)', () => {
+    given([childOpened()])
+      .when(appoint('2026-11-22'))
+      .then(([event]) => expect(event.type).toBe('GuardianAppointed'));
+    given([childOpened()]).when(appoint('2026-11-23')).thenRuleBroken('appointed-on-not-in-future');
+  });
+
+  it('refuses a guardian for a closed case', () =>
+    given([childOpened(), closed]).when(appoint()).thenRuleBroken('case-not-closed'));
+});

@@ -3,7 +3,10 @@ import {
   type CaseEvent,
   type CaseOpened,
   type CaseState,
+  type ChildProtectionNotified,
+  type GuardianAppointed,
   evolveCase,
+  type ExistingCase,
   type ExploitationType,
   type IdentificationCircumstances,
   initialCaseState,
@@ -39,14 +42,45 @@ export interface RecordReferralConsent {
   now: Date;
 }
 
-export type IdentificationCommand = OpenCase | RecordReferralConsent;
+/** Child cases: the child-protection body was notified (DESIGN §3.1). */
+export interface NotifyChildProtection {
+  type: 'NotifyChildProtection';
+  childProtectionOrgId: string;
+  /** ISO-8601; may lie in the past when recorded late. */
+  notifiedAt: string;
+  actor: Actor;
+  now: Date;
+}
+
+/** Child cases: a guardian is appointed (needed before any placement). */
+export interface AppointGuardian {
+  type: 'AppointGuardian';
+  guardianName: string;
+  appointedBy: string;
+  /** YYYY-MM-DD. */
+  appointedOn: string;
+  actor: Actor;
+  now: Date;
+}
+
+export type IdentificationCommand = OpenCase | RecordReferralConsent | NotifyChildProtection | AppointGuardian;
 
 /** A recorded identification time may lie a little ahead of the server clock (phone clocks drift). */
 const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
+/** A date (YYYY-MM-DD) may be a day ahead of the server's UTC date (Baku is UTC+4). */
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The rules of identification (DESIGN §3.1): opening a case and consent to referral. Every rule a
- * command must satisfy is checked here, before any event exists.
+ * The rules of identification (DESIGN §3.1): opening a case, consent to referral and, for a child
+ * case, notifying the child-protection body and appointing a guardian. Every rule a command must
+ * satisfy is checked here, before any event exists:
+ *
+ * - every command but OpenCase: the case exists and is open ('case-exists', 'case-not-closed', 409).
+ * - notify child protection: a child case only ('not-a-child-case', 422); once
+ *   ('child-protection-notified-once', 409); not in the future ('notified-at-not-in-future', 422).
+ * - appoint a guardian: a child case only ('not-a-child-case', 422); not in the future
+ *   ('appointed-on-not-in-future', 422). A later appointment replaces the guardian.
  */
 export function createIdentificationDecider(
   catalogue: IndicatorCatalogue,
@@ -59,6 +93,10 @@ export function createIdentificationDecider(
           return [openCase(command, state, catalogue)];
         case 'RecordReferralConsent':
           return recordReferralConsent(command, state);
+        case 'NotifyChildProtection':
+          return [notifyChildProtection(command, state)];
+        case 'AppointGuardian':
+          return [appointGuardian(command, state)];
       }
     },
     evolve: evolveCase,
@@ -79,6 +117,63 @@ function recordReferralConsent(command: RecordReferralConsent, state: CaseState)
       },
     },
   ];
+}
+
+function assertChildCase(state: ExistingCase): void {
+  if (!state.isChild) {
+    throw new DomainRuleViolation('not-a-child-case', 'This is not a child case', 'unprocessable');
+  }
+}
+
+function notifyChildProtection(command: NotifyChildProtection, state: CaseState): ChildProtectionNotified {
+  assertOpenCase(state);
+  assertChildCase(state);
+  if (state.childProtectionNotified) {
+    throw new DomainRuleViolation(
+      'child-protection-notified-once',
+      'The child-protection body was already notified of this case',
+      'conflict',
+    );
+  }
+  if (new Date(command.notifiedAt).getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
+    throw new DomainRuleViolation(
+      'notified-at-not-in-future',
+      'notifiedAt lies in the future',
+      'unprocessable',
+      'notifiedAt',
+    );
+  }
+  return {
+    type: 'ChildProtectionNotified',
+    data: {
+      caseId: state.caseId,
+      childProtectionOrgId: command.childProtectionOrgId,
+      notifiedAt: new Date(command.notifiedAt).toISOString(),
+    },
+  };
+}
+
+function appointGuardian(command: AppointGuardian, state: CaseState): GuardianAppointed {
+  assertOpenCase(state);
+  assertChildCase(state);
+  if (new Date(`${command.appointedOn}T00:00:00Z`).getTime() > command.now.getTime() + ONE_DAY_MS) {
+    throw new DomainRuleViolation(
+      'appointed-on-not-in-future',
+      'appointedOn lies in the future',
+      'unprocessable',
+      'appointedOn',
+    );
+  }
+  return {
+    type: 'GuardianAppointed',
+    data: {
+      caseId: state.caseId,
+      personId: state.personId,
+      guardianName: command.guardianName,
+      appointedBy: command.appointedBy,
+      appointedOn: command.appointedOn,
+    },
+  };
 }
 
 function openCase(command: OpenCase, state: CaseState, catalogue: IndicatorCatalogue): CaseOpened {

@@ -1,4 +1,4 @@
-import type { CaseOpened, ReferralConsentRecorded } from '@nrm/case/domain';
+import type { CaseOpened, ChildProtectionNotified, GuardianAppointed, ReferralConsentRecorded } from '@nrm/case/domain';
 import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 import { findIndicatorCatalogue } from '../domain/indicator-catalogue/indicator-catalogue';
@@ -49,6 +49,9 @@ export const identificationSummaryRules: CaseSummaryRules = {
   ReferralConsentRecorded: (event) => ({
     update: { consentToReferral: (event.data as ReferralConsentRecorded['data']).consentToReferral },
   }),
+  // Child-case steps change no summary column: the timeline shows them (and the deadline board, its deadline).
+  ChildProtectionNotified: () => ({ update: {} }),
+  GuardianAppointed: () => ({ update: {} }),
 };
 
 /** How identification's events read on the timeline. */
@@ -79,6 +82,21 @@ export const identificationTimeline: TimelineDescribers = {
     return {
       summary: data.consentToReferral ? 'Consent to referral given.' : 'Consent to referral withdrawn.',
       details: { consentToReferral: data.consentToReferral },
+    };
+  },
+  ChildProtectionNotified: (event) => {
+    const data = event.data as ChildProtectionNotified['data'];
+    return {
+      summary: `Child-protection body ${data.childProtectionOrgId} notified of the child case on ${data.notifiedAt}.`,
+      details: { childProtectionOrgId: data.childProtectionOrgId, notifiedAt: data.notifiedAt },
+    };
+  },
+  // The guardian's name is personal data: never on the timeline.
+  GuardianAppointed: (event) => {
+    const data = event.data as GuardianAppointed['data'];
+    return {
+      summary: `Guardian appointed by ${data.appointedBy} on ${data.appointedOn}.`,
+      details: { appointedBy: data.appointedBy, appointedOn: data.appointedOn },
     };
   },
 };

@@ -1,8 +1,74 @@
+import type {
+  RepatriationCancelled,
+  RepatriationCompleted,
+  RepatriationRequested,
+  RepatriationRiskAssessed,
+  RepatriationScheduled,
+  TravelDocumentsRecorded,
+} from '@nrm/case/domain';
 import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 
-/** How the repatriation context's events show in the case summary. */
-export const repatriationSummaryRules: CaseSummaryRules = {};
+/**
+ * How the repatriation context's events show in the case summary. Every event is listed, so the
+ * summary's revision (the case's ETag) follows the stream; only completion changes a column.
+ */
+export const repatriationSummaryRules: CaseSummaryRules = {
+  RepatriationRequested: () => ({ update: {} }),
+  RepatriationRiskAssessed: () => ({ update: {} }),
+  TravelDocumentsRecorded: () => ({ update: {} }),
+  RepatriationScheduled: () => ({ update: {} }),
+  RepatriationCompleted: () => ({ update: { stage: 'repatriation' } }),
+  RepatriationCancelled: () => ({ update: {} }),
+};
 
-/** How the repatriation context's events read on a case's timeline. */
-export const repatriationTimeline: TimelineDescribers = {};
+/** How the repatriation context's events read on a case's timeline (no personal data). */
+export const repatriationTimeline: TimelineDescribers = {
+  RepatriationRequested: (event) => {
+    const data = event.data as RepatriationRequested['data'];
+    return {
+      summary:
+        `Voluntary repatriation to ${data.destinationCountry} requested; ` +
+        `the person's consent recorded at ${data.consentRecordedAt}.`,
+      details: { destinationCountry: data.destinationCountry, consentRecordedAt: data.consentRecordedAt },
+    };
+  },
+  RepatriationRiskAssessed: (event) => {
+    const data = event.data as RepatriationRiskAssessed['data'];
+    return {
+      summary: `Return risk assessed as ${data.level}${data.mitigated ? ', mitigated' : ''}.`,
+      details: { level: data.level, mitigated: data.mitigated, notes: data.notes ?? null },
+    };
+  },
+  TravelDocumentsRecorded: (event) => {
+    const data = event.data as TravelDocumentsRecorded['data'];
+    return {
+      summary: `Travel documents recorded (${data.documents.join(', ')}), issued by ${data.issuedBy}.`,
+      details: { documents: data.documents, issuedBy: data.issuedBy },
+    };
+  },
+  RepatriationScheduled: (event) => {
+    const data = event.data as RepatriationScheduled['data'];
+    return {
+      summary: `Travel to ${data.destinationCountry} scheduled for ${data.travelDate}${data.route ? ` (${data.route})` : ''}.`,
+      details: { destinationCountry: data.destinationCountry, travelDate: data.travelDate, route: data.route ?? null },
+    };
+  },
+  RepatriationCompleted: (event) => {
+    const data = event.data as RepatriationCompleted['data'];
+    return {
+      summary:
+        `Repatriation completed: arrived in ${data.destinationCountry} on ${data.arrivedOn}` +
+        `${data.receivedBy ? `, received by ${data.receivedBy}` : ''}.`,
+      details: {
+        destinationCountry: data.destinationCountry,
+        arrivedOn: data.arrivedOn,
+        receivedBy: data.receivedBy ?? null,
+      },
+    };
+  },
+  RepatriationCancelled: (event) => {
+    const data = event.data as RepatriationCancelled['data'];
+    return { summary: 'Repatriation cancelled.', details: { reason: data.reason } };
+  },
+};

@@ -67,4 +67,32 @@ export type ReferralConsentRecorded = DomainEvent<
   { caseId: string; consentToReferral: boolean; recordedAt: string }
 >;
 
-export type IdentificationEvent = CaseOpened | ReferralConsentRecorded;
+/** The child-protection body was notified of a child case (DESIGN §3.1; a deadline of its own). */
+export type ChildProtectionNotified = DomainEvent<
+  'ChildProtectionNotified',
+  {
+    caseId: string;
+    /** The child-protection organisation notified. */
+    childProtectionOrgId: string;
+    /** When it was notified (may be earlier than when it is recorded). */
+    notifiedAt: string;
+  }
+>;
+
+/** A guardian was appointed for the child (before any placement, DESIGN §3.1). */
+export type GuardianAppointed = DomainEvent<
+  'GuardianAppointed',
+  {
+    caseId: string;
+    /** Subject of the personal data (the guardian's name identifies the child's circle). */
+    personId: string;
+    /** Personal data, erased with the person's key. */
+    guardianName: string;
+    /** The organisation that appointed the guardian (guardianship authority). */
+    appointedBy: string;
+    /** YYYY-MM-DD. */
+    appointedOn: string;
+  }
+>;
+
+export type IdentificationEvent = CaseOpened | ReferralConsentRecorded | ChildProtectionNotified | GuardianAppointed;

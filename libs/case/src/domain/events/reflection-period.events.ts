@@ -1,2 +1,71 @@
-/** Events of the reflection-period context on the case stream (filled in by that context). */
-export type ReflectionPeriodEvent = never;
+import type { DomainEvent } from '@nrm/shared-kernel';
+
+/**
+ * Events of the reflection-period context on the case stream (DESIGN §3.3): a period of recovery and
+ * reflection (Council of Europe Convention art. 13: at least 30 days) starts for a presumed victim,
+ * can be extended with a reason, ended early with its outcome, or expires on its own when it falls
+ * due (appended by the system). One period is active at a time. None of them carries personal data.
+ */
+
+/** How a reflection period ended early. */
+export const REFLECTION_PERIOD_OUTCOMES = ['cooperating-with-investigation', 'chose-to-return', 'other'] as const;
+export type ReflectionPeriodOutcome = (typeof REFLECTION_PERIOD_OUTCOMES)[number];
+
+/** A reflection period started (possibly recorded late, with its real start). */
+export type ReflectionPeriodStarted = DomainEvent<
+  'ReflectionPeriodStarted',
+  {
+    caseId: string;
+    /** Identifies this period among the case's periods. */
+    periodId: string;
+    /** When the period began (ISO 8601, UTC); may lie before the event was recorded. */
+    startedAt: string;
+    /** When it falls due: startedAt plus `days` whole days (ISO 8601, UTC). */
+    endsAt: string;
+    /** The length granted, in days (at least 30). */
+    days: number;
+  }
+>;
+
+/** The active reflection period was extended. */
+export type ReflectionPeriodExtended = DomainEvent<
+  'ReflectionPeriodExtended',
+  {
+    caseId: string;
+    periodId: string;
+    /** Days added to the period. */
+    days: number;
+    /** Why it was extended; a working note, no personal data. */
+    reason: string;
+    /** The new end of the period (ISO 8601, UTC). */
+    endsAt: string;
+  }
+>;
+
+/** The active reflection period was ended before it fell due. */
+export type ReflectionPeriodEnded = DomainEvent<
+  'ReflectionPeriodEnded',
+  {
+    caseId: string;
+    periodId: string;
+    outcome: ReflectionPeriodOutcome;
+    /** When it ended (ISO 8601, from the clock). */
+    endedAt: string;
+    /** A working note; no personal data. */
+    note?: string;
+  }
+>;
+
+/** The active reflection period fell due and expired (appended by the system). */
+export type ReflectionPeriodExpired = DomainEvent<
+  'ReflectionPeriodExpired',
+  {
+    caseId: string;
+    periodId: string;
+    /** When it expired (ISO 8601): the period's end. */
+    expiredAt: string;
+  }
+>;
+
+export type ReflectionPeriodEvent =
+  ReflectionPeriodStarted | ReflectionPeriodExtended | ReflectionPeriodEnded | ReflectionPeriodExpired;

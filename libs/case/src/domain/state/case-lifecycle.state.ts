@@ -1,13 +1,36 @@
 import type { CaseEvent } from '../case.events';
 import type { ExistingCase } from '../case-state';
+import type { ClosureReason, OpenCaseStage } from '../events/case-lifecycle.events';
 
-/** What the case-lifecycle context keeps in the case state (filled in by that context). */
-export type CaseLifecycleState = Record<string, never>;
+/** What the case-lifecycle context keeps in the case state: the last closure, while closed. */
+export interface CaseLifecycleState {
+  /** Set while the case is closed: why, and the stage reopening returns to. */
+  closure: { reason: ClosureReason; stageBeforeClosure: OpenCaseStage } | null;
+}
 
-export const initialCaseLifecycleState = (): CaseLifecycleState => ({});
+export const initialCaseLifecycleState = (): CaseLifecycleState => ({ closure: null });
 
-/** Folds the case-lifecycle context's events into the case state; any other event leaves it as it is. */
+/**
+ * Folds the case-lifecycle context's events into the case state; any other event leaves it as it is.
+ * Closing sets the shared stage to 'closed' (which `assertOpenCase` refuses); reopening restores it;
+ * a transfer changes the owning organisation (and so who sees the case).
+ */
 export function evolveCaseLifecycle(state: ExistingCase, event: CaseEvent): ExistingCase {
-  void event;
-  return state;
+  switch (event.type) {
+    case 'CaseClosed':
+      return {
+        ...state,
+        stage: 'closed',
+        lifecycle: {
+          ...state.lifecycle,
+          closure: { reason: event.data.reason, stageBeforeClosure: event.data.stageBeforeClosure },
+        },
+      };
+    case 'CaseReopened':
+      return { ...state, stage: event.data.stage, lifecycle: { ...state.lifecycle, closure: null } };
+    case 'CaseTransferred':
+      return { ...state, organisationId: event.data.toOrganisationId };
+    default:
+      return state;
+  }
 }

@@ -1,12 +1,43 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Read models of the shelter context (filled in by that context). */
+/** Read models of the shelter context: shelters with their free beds, and placements per shelter. */
 export class Shelters1763741400000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
-    void queryRunner;
+    await queryRunner.query(`
+      CREATE TABLE shelters (
+        id uuid PRIMARY KEY,
+        name text NOT NULL,
+        operator_org_id text NOT NULL,
+        region text NOT NULL,
+        beds integer NOT NULL,
+        occupied integer NOT NULL DEFAULT 0,
+        accepts text[] NOT NULL,
+        revision bigint NOT NULL,
+        registered_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`);
+    await queryRunner.query(`CREATE INDEX shelters_region_idx ON shelters (region, name)`);
+    await queryRunner.query(`
+      CREATE TABLE placements (
+        placement_id uuid PRIMARY KEY,
+        shelter_id uuid NOT NULL,
+        case_id uuid NOT NULL,
+        status text NOT NULL,
+        needs text[] NOT NULL,
+        requested_at timestamptz NOT NULL,
+        decided_at timestamptz,
+        checked_in_at timestamptz,
+        checked_out_at timestamptz,
+        checked_out_on date,
+        reason text,
+        revision bigint NOT NULL
+      )`);
+    await queryRunner.query(`CREATE INDEX placements_shelter_idx ON placements (shelter_id, requested_at)`);
+    await queryRunner.query(`CREATE INDEX placements_case_idx ON placements (case_id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    void queryRunner;
+    await queryRunner.query(`DROP TABLE placements`);
+    await queryRunner.query(`DROP TABLE shelters`);
   }
 }

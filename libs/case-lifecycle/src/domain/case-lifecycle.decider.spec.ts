@@ -1,0 +1,179 @@
+import type { CaseClosed, CaseEvent, CaseOpened, CaseState, ReferralConsentRecorded } from '@nrm/case/domain';
+import { type Actor } from '@nrm/shared-kernel';
+import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { caseLifecycleDecider, type CaseLifecycleCommand } from './case-lifecycle.decider';
+
+const now = new Date('2026-11-21T10:00:00Z');
+const worker: Actor = {
+  userId: 'worker-1',
+  name: 'Case Worker',
+  organisationId: 'ngo-clean-world',
+  organisationType: 'ngo',
+  roles: ['case-worker'],
+};
+
+const opened: CaseOpened = {
+  type: 'CaseOpened',
+  data: {
+    caseId: 'case-1',
+    caseNumber: 'NRM-2026-000001',
+    personId: 'person-1',
+    person: { givenName: 'Aysel', familyName: 'Məmmədova', dateOfBirth: '1999-04-12', languages: ['uz'] },
+    sex: 'female',
+    citizenship: 'UZ',
+    ageAtIdentification: 27,
+    isChild: false,
+    identification: { identifiedAt: '2026-11-20T14:30:00+04:00', place: 'Bakı', country: 'AZ' },
+    exploitationTypes: ['labour'],
+    indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
+    urgentNeeds: [],
+    consentToReferral: true,
+    openingOrganisationId: 'ngo-clean-world',
+    openingOrganisationType: 'ngo',
+  },
+};
+
+const closed = (overrides: Partial<CaseClosed['data']> = {}): CaseClosed => ({
+  type: 'CaseClosed',
+  data: {
+    caseId: 'case-1',
+    personId: 'person-1',
+    reason: 'lost-contact',
+    stageBeforeClosure: 'identification',
+    closedAt: now.toISOString(),
+    ...overrides,
+  },
+});
+
+const close = (reason: 'reintegrated' | 'status-refused' | 'lost-contact' = 'lost-contact', note?: string) =>
+  ({ type: 'CloseCase', reason, ...(note ? { note } : {}), actor: worker, now }) as CaseLifecycleCommand;
+const reopen: CaseLifecycleCommand = { type: 'ReopenCase', reason: 'The person called again', actor: worker, now };
+const transfer = (toOrganisationId = 'ngo-ganja'): CaseLifecycleCommand => ({
+  type: 'TransferCase',
+  toOrganisationId,
+  toOrganisationType: 'ngo',
+  reason: 'The person moved to Gəncə',
+  actor: worker,
+  now,
+});
+
+const { given } = deciderSpec(caseLifecycleDecider);
+const stateAfter = (events: CaseEvent[]): CaseState =>
+  events.reduce(caseLifecycleDecider.evolve, caseLifecycleDecider.initialState());
+
+describe('Case lifecycle decider: closure', () => {
+  it('closes an open case with the reason, the note and the stage it was in', () =>
+    given([opened])
+      .when(close('lost-contact', 'No answer for three months'))
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'CaseClosed',
+            data: {
+              caseId: 'case-1',
+              personId: 'person-1',
+              reason: 'lost-contact',
+              note: 'No answer for three months',
+              stageBeforeClosure: 'identification',
+              closedAt: now.toISOString(),
+            },
+          },
+        ]),
+      ));
+
+  it('a closed case is at stage closed and remembers where it was', () => {
+    const state = stateAfter([opened, closed()]);
+    expect(state).toMatchObject({
+      stage: 'closed',
+      lifecycle: { closure: { reason: 'lost-contact', stageBeforeClosure: 'identification' } },
+    });
+  });
+
+  it('refuses to close a closed case', () => given([opened, closed()]).when(close()).thenRuleBroken('case-not-closed'));
+
+  it('refuses to close a case that does not exist', () => given([]).when(close()).thenRuleBroken('case-exists'));
+
+  it("refuses 'status-refused' while victim status was not refused", () =>
+    given([opened]).when(close('status-refused')).thenRuleBroken('closure-status-refused-needs-refusal'));
+
+  it("closes with 'status-refused' once the status is not-a-victim", () => {
+    const state = stateAfter([opened]);
+    if (!state.exists) throw new Error('no case');
+    const [event] = caseLifecycleDecider.decide(close('status-refused'), { ...state, status: 'not-a-victim' });
+    expect(event).toMatchObject({ type: 'CaseClosed', data: { reason: 'status-refused' } });
+  });
+
+  it('a closed case rejects every command but reopen (e.g. consent, transfer)', () => {
+    given([opened, closed()]).when(transfer()).thenRuleBroken('case-not-closed');
+  });
+});
+
+describe('Case lifecycle decider: reopening', () => {
+  it('reopens a closed case at the stage it was closed in', () =>
+    given([opened, closed({ stageBeforeClosure: 'reintegration' })])
+      .when(reopen)
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'CaseReopened',
+            data: {
+              caseId: 'case-1',
+              personId: 'person-1',
+              reason: 'The person called again',
+              stage: 'reintegration',
+              reopenedAt: now.toISOString(),
+            },
+          },
+        ]),
+      ));
+
+  it('a reopened case is back at its stage and accepts commands again', () => {
+    const [reopened] = caseLifecycleDecider.decide(reopen, stateAfter([opened, closed()]));
+    const state = stateAfter([opened, closed(), reopened]);
+    expect(state).toMatchObject({ stage: 'identification', lifecycle: { closure: null } });
+    given([opened, closed(), reopened])
+      .when(close('reintegrated'))
+      .then(([event]) => expect(event.type).toBe('CaseClosed'));
+  });
+
+  it('refuses to reopen a case that is not closed', () =>
+    given([opened]).when(reopen).thenRuleBroken('case-is-closed'));
+
+  it('refuses to reopen a case that does not exist', () => given([]).when(reopen).thenRuleBroken('case-exists'));
+});
+
+describe('Case lifecycle decider: transfer', () => {
+  it('transfers the case to another organisation, which owns it from then on', () =>
+    given([opened])
+      .when(transfer())
+      .then((events) => {
+        expect(events).toEqual([
+          {
+            type: 'CaseTransferred',
+            data: {
+              caseId: 'case-1',
+              personId: 'person-1',
+              fromOrganisationId: 'ngo-clean-world',
+              toOrganisationId: 'ngo-ganja',
+              toOrganisationType: 'ngo',
+              reason: 'The person moved to Gəncə',
+              transferredAt: now.toISOString(),
+            },
+          },
+        ]);
+        expect(stateAfter([opened, ...events])).toMatchObject({ organisationId: 'ngo-ganja' });
+      }));
+
+  it('refuses a transfer to the organisation that owns the case', () =>
+    given([opened]).when(transfer('ngo-clean-world')).thenRuleBroken('transfer-to-another-organisation'));
+
+  it('refuses to transfer a case that does not exist', () => given([]).when(transfer()).thenRuleBroken('case-exists'));
+
+  it('other events leave the lifecycle as it is', () => {
+    const consent: ReferralConsentRecorded = {
+      type: 'ReferralConsentRecorded',
+      data: { caseId: 'case-1', consentToReferral: false, recordedAt: now.toISOString() },
+    };
+    expect(stateAfter([opened, consent])).toMatchObject({ stage: 'identification', lifecycle: { closure: null } });
+  });
+});

@@ -1,0 +1,169 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CaseCommandResult } from '@nrm/case/application/case-commands';
+import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
+import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
+import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
+import { correlationIdOf } from '@nrm/platform/logging/logging';
+import type { Actor } from '@nrm/shared-kernel';
+import type { Request, Response } from 'express';
+import { DecideVictimStatusCommand, type VictimStatusDecision } from '../application/decide-victim-status';
+import { ReferCaseCommand } from '../application/refer-case';
+import { RequestStatusDecisionReviewCommand } from '../application/request-status-decision-review';
+import { ReferCaseDto, StatusDecisionDto, StatusDecisionReviewDto } from './referral.dto';
+
+const COMMAND_RESULT = {
+  description: 'New revision (also as ETag) and the global position of the event, to pass as minPosition on reads',
+  schema: { example: { caseId: '7a1c…', revision: 1, position: '43' } },
+};
+
+/** Referral to the competent authority and the victim-status decision (DESIGN §3.2). */
+@ApiTags('cases')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag of the case as read, e.g. "0"; 412 when stale.',
+})
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Same key and body: the first result again, nothing appended.',
+})
+@Controller('cases')
+export class ReferralController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly idempotency: IdempotentCommands,
+  ) {}
+
+  @Post(':id/referral')
+  @HttpCode(200)
+  @AllowRoles('first-responder', 'case-worker', 'coordinator')
+  @ApiOperation({
+    summary: 'Refer the presumed victim to the competent authority',
+    description:
+      'A case is referred once. An adult is referred only with consent to referral (422 referral-needs-consent); ' +
+      'a child is referred without it, in the best interests of the child. 409 already-referred for a second ' +
+      'referral. The case moves to the referral stage.',
+  })
+  @ApiOkResponse(COMMAND_RESULT)
+  refer(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReferCaseDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseCommandResult> {
+    return this.run(
+      body,
+      actor,
+      idempotencyKey,
+      ifMatch,
+      request,
+      response,
+      (context) =>
+        new ReferCaseCommand(
+          id,
+          {
+            competentAuthorityOrgId: body.competentAuthorityOrgId,
+            ...(body.note === undefined ? {} : { note: body.note }),
+          },
+          context,
+        ),
+    );
+  }
+
+  @Post(':id/status-decision')
+  @HttpCode(200)
+  @AllowRoles('competent-authority-officer')
+  @ApiOperation({
+    summary: 'The competent authority grants or refuses victim status',
+    description:
+      'Granted: with the decision number and date; the status becomes victim. Refused: with at least one reason; ' +
+      'the status becomes not-a-victim. No decision before the referral (409 decision-needs-referral); one ' +
+      'decision at a time: another only after a review of a refusal was requested (409 already-decided). ' +
+      'decidedOn is not in the future (422 decision-date-not-in-future).',
+  })
+  @ApiOkResponse(COMMAND_RESULT)
+  decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: StatusDecisionDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseCommandResult> {
+    const decision: VictimStatusDecision =
+      body.decision === 'granted'
+        ? { decision: 'granted', decisionNumber: body.decisionNumber ?? '', decidedOn: body.decidedOn }
+        : {
+            decision: 'refused',
+            reasons: body.reasons ?? [],
+            decidedOn: body.decidedOn,
+            ...(body.decisionNumber === undefined ? {} : { decisionNumber: body.decisionNumber }),
+          };
+    return this.run(
+      body,
+      actor,
+      idempotencyKey,
+      ifMatch,
+      request,
+      response,
+      (context) => new DecideVictimStatusCommand(id, decision, context),
+    );
+  }
+
+  @Post(':id/status-decision/review')
+  @HttpCode(200)
+  @AllowRoles('case-worker', 'coordinator', 'first-responder', 'competent-authority-officer')
+  @ApiOperation({
+    summary: 'Request a review of a refusal of victim status',
+    description:
+      'Only a refusal can be reviewed (409 review-needs-refusal), and one review at a time (409 review-pending). ' +
+      'The status is presumed victim again and the competent authority may decide anew.',
+  })
+  @ApiOkResponse(COMMAND_RESULT)
+  requestReview(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: StatusDecisionReviewDto,
+    @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseCommandResult> {
+    return this.run(
+      body,
+      actor,
+      idempotencyKey,
+      ifMatch,
+      request,
+      response,
+      (context) => new RequestStatusDecisionReviewCommand(id, body.reason, context),
+    );
+  }
+
+  /** Idempotency, If-Match and the ETag of the answer, as every case command. */
+  private async run(
+    body: object,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    ifMatch: string | undefined,
+    request: Request,
+    response: Response,
+    command: (context: { actor: Actor; correlationId: string; expectedRevision?: bigint }) => object,
+  ): Promise<CaseCommandResult> {
+    const expectedRevision = revisionFromIfMatch(ifMatch);
+    const result = await this.idempotency.run<CaseCommandResult>(
+      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
+      () => this.commands.execute(command({ actor, correlationId: correlationIdOf(request), expectedRevision })),
+    );
+    response.setHeader('ETag', `"${result.revision}"`);
+    return result;
+  }
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { RegisterShelter } from '../domain/shelter.decider';
+import { type ShelterCommandContext, type ShelterCommandResult, ShelterCommands } from './shelter-commands';
+
+export class RegisterShelterCommand {
+  constructor(
+    readonly details: Pick<RegisterShelter, 'name' | 'operatorOrgId' | 'region' | 'beds' | 'accepts'>,
+    readonly context: ShelterCommandContext,
+  ) {}
+}
+
+@CommandHandler(RegisterShelterCommand)
+export class RegisterShelterHandler implements ICommandHandler<RegisterShelterCommand, ShelterCommandResult> {
+  constructor(private readonly shelters: ShelterCommands) {}
+
+  execute({ details, context }: RegisterShelterCommand): Promise<ShelterCommandResult> {
+    const shelterId = randomUUID();
+    return this.shelters.run(shelterId, { ...context, newStream: true }, (_state, now): RegisterShelter => ({
+      type: 'RegisterShelter',
+      shelterId,
+      ...details,
+      actor: context.actor,
+      now,
+    }));
+  }
+}

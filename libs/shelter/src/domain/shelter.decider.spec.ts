@@ -1,0 +1,404 @@
+import type { ShelterEvent } from '@nrm/case/domain';
+import type { Actor } from '@nrm/shared-kernel';
+import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { type CaseFacts, type RegisterShelter, type ShelterCommand, shelterDecider } from './shelter.decider';
+
+const now = new Date('2026-11-21T10:00:00Z');
+const staff: Actor = {
+  userId: 'staff-1',
+  name: 'Shelter Staff',
+  organisationId: 'ngo-tamas',
+  organisationType: 'ngo',
+  roles: ['shelter-staff'],
+};
+const { given } = deciderSpec(shelterDecider);
+
+const register = (overrides: Partial<RegisterShelter> = {}): RegisterShelter => ({
+  type: 'RegisterShelter',
+  shelterId: 'shelter-1',
+  name: 'Bakı Sığınacağı',
+  operatorOrgId: 'ngo-tamas',
+  region: 'Bakı',
+  beds: 2,
+  accepts: ['women', 'children'],
+  actor: staff,
+  now,
+  ...overrides,
+});
+
+const registered = (overrides: Partial<RegisterShelter> = {}): ShelterEvent =>
+  shelterDecider.decide(register(overrides), shelterDecider.initialState())[0];
+
+const adultWoman = (caseId = 'case-1'): CaseFacts => ({
+  caseId,
+  personId: `person-of-${caseId}`,
+  isChild: false,
+  guardianAppointed: false,
+  sex: 'female',
+});
+
+const requested = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
+  type: 'PlacementRequested',
+  data: {
+    placementId,
+    caseId,
+    shelterId: 'shelter-1',
+    shelterName: 'Bakı Sığınacağı',
+    personId: `person-of-${caseId}`,
+    needs: [],
+    requestedAt: now.toISOString(),
+  },
+});
+const accepted = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
+  type: 'PlacementAccepted',
+  data: { placementId, caseId, shelterId: 'shelter-1', shelterName: 'Bakı Sığınacağı', acceptedAt: now.toISOString() },
+});
+const checkedIn = (placementId: string, caseId = 'case-1', at = now.toISOString()): ShelterEvent => ({
+  type: 'PlacementCheckedIn',
+  data: { placementId, caseId, shelterId: 'shelter-1', shelterName: 'Bakı Sığınacağı', checkedInAt: at },
+});
+const checkedOut = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
+  type: 'PlacementCheckedOut',
+  data: {
+    placementId,
+    caseId,
+    shelterId: 'shelter-1',
+    shelterName: 'Bakı Sığınacağı',
+    personId: `person-of-${caseId}`,
+    reason: 'moved to family',
+    checkedOutOn: '2026-11-21',
+    recordedAt: now.toISOString(),
+  },
+});
+const declined = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
+  type: 'PlacementDeclined',
+  data: {
+    placementId,
+    caseId,
+    shelterId: 'shelter-1',
+    shelterName: 'Bakı Sığınacağı',
+    personId: `person-of-${caseId}`,
+    reason: 'no room',
+    declinedAt: now.toISOString(),
+  },
+});
+
+const request = (facts: CaseFacts = adultWoman(), placementId = 'p-1'): ShelterCommand => ({
+  type: 'RequestPlacement',
+  placementId,
+  case: facts,
+  needs: ['medical-care', 'medical-care', 'interpreter'],
+  actor: staff,
+  now,
+});
+const accept = (placementId = 'p-1'): ShelterCommand => ({ type: 'AcceptPlacement', placementId, actor: staff, now });
+const decline = (placementId = 'p-1'): ShelterCommand => ({
+  type: 'DeclinePlacement',
+  placementId,
+  reason: 'no room for her needs',
+  actor: staff,
+  now,
+});
+const checkIn = (placementId = 'p-1'): ShelterCommand => ({ type: 'CheckInPlacement', placementId, actor: staff, now });
+const checkOut = (date = '2026-11-21', placementId = 'p-1'): ShelterCommand => ({
+  type: 'CheckOutPlacement',
+  placementId,
+  reason: 'moved to family',
+  date,
+  actor: staff,
+  now,
+});
+const changeCapacity = (beds: number): ShelterCommand => ({
+  type: 'ChangeShelterCapacity',
+  beds,
+  reason: 'new wing',
+  actor: staff,
+  now,
+});
+
+describe('Shelter decider: registration and capacity', () => {
+  it('registers a shelter with its operator, region, beds and whom it accepts', () =>
+    given([])
+      .when(register({ accepts: ['women', 'women', 'children'] }))
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'ShelterRegistered',
+            data: {
+              shelterId: 'shelter-1',
+              name: 'Bakı Sığınacağı',
+              operatorOrgId: 'ngo-tamas',
+              region: 'Bakı',
+              beds: 2,
+              accepts: ['women', 'children'],
+              registeredAt: now.toISOString(),
+            },
+          },
+        ]),
+      ));
+
+  it('refuses to register a shelter twice', () =>
+    given([registered()]).when(register()).thenRuleBroken('shelter-registered-once'));
+  it('refuses 0 beds', () =>
+    given([])
+      .when(register({ beds: 0 }))
+      .thenRuleBroken('beds-within-range'));
+  it('refuses more than 500 beds', () =>
+    given([])
+      .when(register({ beds: 501 }))
+      .thenRuleBroken('beds-within-range'));
+  it('refuses a shelter that accepts nobody', () =>
+    given([])
+      .when(register({ accepts: [] }))
+      .thenRuleBroken('shelter-accepts-someone'));
+
+  it('changes the capacity', () =>
+    given([registered()])
+      .when(changeCapacity(5))
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'ShelterCapacityChanged',
+            data: {
+              shelterId: 'shelter-1',
+              beds: 5,
+              previousBeds: 2,
+              reason: 'new wing',
+              changedAt: now.toISOString(),
+            },
+          },
+        ]),
+      ));
+
+  it('appends nothing when the capacity stays the same', () =>
+    given([registered()])
+      .when(changeCapacity(2))
+      .then((events) => expect(events).toEqual([])));
+
+  it('refuses fewer beds than are taken', () =>
+    given([registered(), requested('p-1'), accepted('p-1'), requested('p-2', 'case-2'), accepted('p-2', 'case-2')])
+      .when(changeCapacity(1))
+      .thenRuleBroken('capacity-below-occupancy'));
+
+  it('allows as few beds as are taken', () =>
+    given([registered({ beds: 3 }), requested('p-1'), accepted('p-1')])
+      .when(changeCapacity(1))
+      .then((events) => expect(events).toHaveLength(1)));
+
+  it('refuses a capacity change of a shelter that does not exist', () =>
+    given([]).when(changeCapacity(3)).thenRuleBroken('shelter-exists'));
+  it('refuses a capacity out of range', () =>
+    given([registered()]).when(changeCapacity(0)).thenRuleBroken('beds-within-range'));
+});
+
+describe('Shelter decider: requesting a placement', () => {
+  it('records the request with the case, needs (once each) and time', () =>
+    given([registered()])
+      .when(request())
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'PlacementRequested',
+            data: {
+              placementId: 'p-1',
+              caseId: 'case-1',
+              shelterId: 'shelter-1',
+              shelterName: 'Bakı Sığınacağı',
+              personId: 'person-of-case-1',
+              needs: ['medical-care', 'interpreter'],
+              requestedAt: now.toISOString(),
+            },
+          },
+        ]),
+      ));
+
+  it('refuses a shelter that does not exist', () => given([]).when(request()).thenRuleBroken('shelter-exists'));
+
+  it('places a child with a guardian at a shelter that accepts children', () =>
+    given([registered()])
+      .when(request({ ...adultWoman(), isChild: true, guardianAppointed: true, sex: 'male' }))
+      .then((events) => expect(events[0].type).toBe('PlacementRequested')));
+
+  it('refuses a child at a shelter that does not accept children', () =>
+    given([registered({ accepts: ['women'] })])
+      .when(request({ ...adultWoman(), isChild: true, guardianAppointed: true }))
+      .thenRuleBroken('shelter-accepts-children'));
+
+  it('refuses a child without an appointed guardian', () =>
+    given([registered()])
+      .when(request({ ...adultWoman(), isChild: true, guardianAppointed: false }))
+      .thenRuleBroken('guardian-before-placement'));
+
+  it('refuses a woman at a shelter that does not accept women', () =>
+    given([registered({ accepts: ['men'] })])
+      .when(request())
+      .thenRuleBroken('shelter-accepts-women'));
+
+  it('refuses a man at a shelter that does not accept men', () =>
+    given([registered()])
+      .when(request({ ...adultWoman(), sex: 'male' }))
+      .thenRuleBroken('shelter-accepts-men'));
+
+  it('refuses an adult of unknown sex at a shelter for children only', () =>
+    given([registered({ accepts: ['children'] })])
+      .when(request({ ...adultWoman(), sex: 'unknown' }))
+      .thenRuleBroken('shelter-accepts-adults'));
+
+  it('refuses a second open request for the same case at the shelter', () =>
+    given([registered(), requested('p-1')])
+      .when(request(adultWoman(), 'p-2'))
+      .thenRuleBroken('one-open-placement-per-shelter'));
+
+  it('refuses a new request while the person lives there', () =>
+    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
+      .when(request(adultWoman(), 'p-2'))
+      .thenRuleBroken('one-open-placement-per-shelter'));
+
+  it('takes a new request once the earlier one was declined', () =>
+    given([registered(), requested('p-1'), declined('p-1')])
+      .when(request(adultWoman(), 'p-2'))
+      .then((events) => expect(events).toHaveLength(1)));
+});
+
+describe('Shelter decider: answering and carrying out a placement', () => {
+  it('accepts a requested placement while a bed is free', () =>
+    given([registered(), requested('p-1')])
+      .when(accept())
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'PlacementAccepted',
+            data: {
+              placementId: 'p-1',
+              caseId: 'case-1',
+              shelterId: 'shelter-1',
+              shelterName: 'Bakı Sığınacağı',
+              acceptedAt: now.toISOString(),
+            },
+          },
+        ]),
+      ));
+
+  it('refuses an accept when every bed is taken (accepted or checked in)', () =>
+    given([
+      registered(),
+      requested('p-1'),
+      accepted('p-1'),
+      requested('p-2', 'case-2'),
+      accepted('p-2', 'case-2'),
+      checkedIn('p-2', 'case-2'),
+      requested('p-3', 'case-3'),
+    ])
+      .when(accept('p-3'))
+      .thenRuleBroken('shelter-full'));
+
+  it('a check-out frees the bed', () =>
+    given([
+      registered({ beds: 1 }),
+      requested('p-1'),
+      accepted('p-1'),
+      checkedIn('p-1'),
+      checkedOut('p-1'),
+      requested('p-2', 'case-2'),
+    ])
+      .when(accept('p-2'))
+      .then((events) => expect(events[0].type).toBe('PlacementAccepted')));
+
+  it('a decline frees nothing: the bed taken stays taken', () =>
+    given([
+      registered({ beds: 1 }),
+      requested('p-1'),
+      accepted('p-1'),
+      requested('p-2', 'case-2'),
+      declined('p-2', 'case-2'),
+      requested('p-3', 'case-3'),
+    ])
+      .when(accept('p-3'))
+      .thenRuleBroken('shelter-full'));
+
+  it('a capacity increase makes room', () =>
+    given([
+      registered({ beds: 1 }),
+      requested('p-1'),
+      accepted('p-1'),
+      {
+        type: 'ShelterCapacityChanged',
+        data: { shelterId: 'shelter-1', beds: 2, previousBeds: 1, reason: 'x', changedAt: now.toISOString() },
+      },
+      requested('p-2', 'case-2'),
+    ])
+      .when(accept('p-2'))
+      .then((events) => expect(events).toHaveLength(1)));
+
+  it('refuses to accept twice', () =>
+    given([registered(), requested('p-1'), accepted('p-1')])
+      .when(accept())
+      .thenRuleBroken('placement-requested'));
+  it('refuses to accept a declined placement', () =>
+    given([registered(), requested('p-1'), declined('p-1')])
+      .when(accept())
+      .thenRuleBroken('placement-requested'));
+  it('refuses an unknown placement', () =>
+    given([registered()]).when(accept('p-x')).thenRuleBroken('placement-exists'));
+
+  it('declines a requested placement, with the reason', () =>
+    given([registered(), requested('p-1')])
+      .when(decline())
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'PlacementDeclined',
+            data: {
+              placementId: 'p-1',
+              caseId: 'case-1',
+              shelterId: 'shelter-1',
+              shelterName: 'Bakı Sığınacağı',
+              personId: 'person-of-case-1',
+              reason: 'no room for her needs',
+              declinedAt: now.toISOString(),
+            },
+          },
+        ]),
+      ));
+  it('refuses to decline an accepted placement', () =>
+    given([registered(), requested('p-1'), accepted('p-1')])
+      .when(decline())
+      .thenRuleBroken('placement-requested'));
+
+  it('checks in an accepted placement', () =>
+    given([registered(), requested('p-1'), accepted('p-1')])
+      .when(checkIn())
+      .then((events) =>
+        expect(events[0]).toMatchObject({ type: 'PlacementCheckedIn', data: { checkedInAt: now.toISOString() } }),
+      ));
+  it('refuses a check-in without acceptance', () =>
+    given([registered(), requested('p-1')])
+      .when(checkIn())
+      .thenRuleBroken('check-in-needs-acceptance'));
+  it('refuses a second check-in', () =>
+    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
+      .when(checkIn())
+      .thenRuleBroken('check-in-needs-acceptance'));
+
+  it('checks out a resident, with reason and date', () =>
+    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
+      .when(checkOut('2026-11-21'))
+      .then((events) =>
+        expect(events[0]).toMatchObject({
+          type: 'PlacementCheckedOut',
+          data: { placementId: 'p-1', caseId: 'case-1', reason: 'moved to family', checkedOutOn: '2026-11-21' },
+        }),
+      ));
+  it('refuses a check-out of someone not checked in', () =>
+    given([registered(), requested('p-1'), accepted('p-1')])
+      .when(checkOut())
+      .thenRuleBroken('check-out-needs-check-in'));
+  it('refuses a check-out dated in the future', () =>
+    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
+      .when(checkOut('2026-12-01'))
+      .thenRuleBroken('checked-out-on-not-in-future'));
+  it('refuses a check-out dated before the check-in', () =>
+    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
+      .when(checkOut('2026-11-01'))
+      .thenRuleBroken('check-out-after-check-in'));
+});

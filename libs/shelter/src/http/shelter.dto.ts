@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { SHELTER_ACCEPTS } from '@nrm/case/domain';
+import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { MAX_BEDS, MIN_BEDS } from '../domain/shelter.decider';
+
+/** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-tamas". */
+const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+export class RegisterShelterDto {
+  @ApiProperty({ example: 'Bakı Qadın Sığınacağı' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({
+    example: 'ngo-tamas',
+    description: 'The organisation that runs the shelter; its shelter staff answer placement requests.',
+  })
+  @IsString()
+  @Matches(ORGANISATION_ID, { message: 'operatorOrgId must be an organisation id such as ngo-tamas' })
+  operatorOrgId!: string;
+
+  @ApiProperty({ example: 'Bakı' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  region!: string;
+
+  @ApiProperty({ example: 20, minimum: MIN_BEDS, maximum: MAX_BEDS })
+  @IsInt()
+  @Min(MIN_BEDS)
+  @Max(MAX_BEDS)
+  beds!: number;
+
+  @ApiProperty({ enum: SHELTER_ACCEPTS, isArray: true, example: ['women', 'children'] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'accepts needs at least one of women, men, children' })
+  @ArrayUnique()
+  @IsIn(SHELTER_ACCEPTS, { each: true })
+  accepts!: (typeof SHELTER_ACCEPTS)[number][];
+}
+
+export class ChangeCapacityDto {
+  @ApiProperty({ example: 25, minimum: MIN_BEDS, maximum: MAX_BEDS })
+  @IsInt()
+  @Min(MIN_BEDS)
+  @Max(MAX_BEDS)
+  beds!: number;
+
+  @ApiProperty({ example: 'A new wing opened' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ListSheltersDto extends ReadYourWritesDto {
+  @ApiPropertyOptional({ example: 'Bakı' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional({ enum: SHELTER_ACCEPTS, description: 'Only shelters that accept these people.' })
+  @IsOptional()
+  @IsIn(SHELTER_ACCEPTS)
+  accepts?: string;
+
+  @ApiPropertyOptional({ description: 'true: only shelters with a free bed; false: only full ones.' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'hasFreeBeds must be true or false' })
+  hasFreeBeds?: boolean;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}
+
+export class RequestPlacementDto {
+  @ApiProperty({ example: '3f0c1d52-8a4e-4b51-9a51-2d8f6f1f2b10', description: 'The shelter (GET /shelters).' })
+  @IsUUID()
+  shelterId!: string;
+
+  @ApiProperty({
+    example: ['medical-care', 'interpreter'],
+    description: 'Short codes of what the person needs at the shelter (lowercase words joined by -), no free text.',
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { each: true, message: 'each need must be a code such as medical-care' })
+  @MaxLength(50, { each: true })
+  needs!: string[];
+}
+
+export class DeclinePlacementDto {
+  @ApiProperty({ example: 'No bed suited to a wheelchair', description: 'Personal data: kept off the timeline.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class CheckOutPlacementDto {
+  @ApiProperty({ example: 'Moved in with family', description: 'Personal data: kept off the timeline.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiProperty({ example: '2026-11-21', description: 'The day the person left, YYYY-MM-DD (may be in the past).' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
+  date!: string;
+}
+
+/** Commands without a body: any field sent is refused as unknown. */
+export class NoBodyDto {}

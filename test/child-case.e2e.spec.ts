@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { validCase } from './support/case-bodies';
+import { countEvents } from './support/events';
+import { startTestApp, type TestApp } from './support/test-app';
+import { coordinator, responder, signToken } from './support/tokens';
+
+const PROBLEM = /^application\/problem\+json/;
+
+const childCase = () => {
+  const body = validCase();
+  return { ...body, person: { ...body.person, dateOfBirth: '2011-03-02' } };
+};
+
+describe('Child cases through HTTP: child-protection notification and guardian', () => {
+  let t: TestApp;
+  let officer: string;
+  let otherOfficer: string;
+  let coordinatorToken: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    officer = await signToken(responder('police-baku', 'officer-k'));
+    otherOfficer = await signToken(responder('police-ganja', 'officer-g'));
+    coordinatorToken = await signToken(coordinator());
+  });
+  afterAll(() => t.close());
+
+  const events = () => countEvents(t.database.url);
+
+  async function openCase(body: object): Promise<{ caseId: string; position: string }> {
+    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(body);
+    expect(opened.status).toBe(201);
+    return opened.body;
+  }
+
+  function post(path: string, body: object, token = officer, headers: Record<string, string> = {}) {
+    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
+  }
+
+  function timeline(caseId: string, position: string) {
+    return request(t.http)
+      .get(`/cases/${caseId}/timeline?minPosition=${position}`)
+      .set('Authorization', `Bearer ${officer}`);
+  }
+
+  async function expectRefused(response: request.Response, status: number, rule: string, before: number) {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(PROBLEM);
+    expect(response.body.rule).toBe(rule);
+    expect(await events()).toBe(before);
+  }
+
+  const notification = { childProtectionOrgId: 'child-protection-baku', notifiedAt: '2026-11-20T16:00:00+04:00' };
+  const guardian = { guardianName: 'Leyla Həsənova', appointedBy: 'guardianship-baku', appointedOn: '2026-11-21' };
+
+  it('notifies the child-protection body once and appoints a guardian; the timeline shows who and when, no name', async () => {
+    const { caseId } = await openCase(childCase());
+
+    const notified = await post(`/cases/${caseId}/child-protection-notification`, notification);
+    expect(notified.status).toBe(200);
+    expect(notified.body).toMatchObject({ caseId, revision: 1 });
+    expect(notified.headers.etag).toBe('"1"');
+
+    const before = await events();
+    await expectRefused(
+      await post(`/cases/${caseId}/child-protection-notification`, notification),
+      409,
+      'child-protection-notified-once',
+      before,
+    );
+
+    const appointed = await post(`/cases/${caseId}/guardian`, guardian, officer, { 'If-Match': '"1"' });
+    expect(appointed.status).toBe(200);
+    expect(appointed.body).toMatchObject({ revision: 2 });
+
+    const read = await request(t.http)
+      .get(`/cases/${caseId}?minPosition=${appointed.body.position}`)
+      .set('Authorization', `Bearer ${officer}`);
+    expect(read.headers.etag).toBe('"2"');
+
+    const entries = (await timeline(caseId, appointed.body.position)).body.entries;
+    expect(entries.map((e: { event: string }) => e.event)).toEqual([
+      'CaseOpened',
+      'ChildProtectionNotified',
+      'GuardianAppointed',
+    ]);
+    expect(entries[1]).toMatchObject({
+      summary: expect.stringContaining('child-protection-baku'),
+      by: { userId: 'officer-k', organisationId: 'police-baku' },
+      at: expect.any(String),
+      details: { childProtectionOrgId: 'child-protection-baku', notifiedAt: '2026-11-20T12:00:00.000Z' },
+    });
+    expect(entries[2]).toMatchObject({
+      summary: 'Guardian appointed by guardianship-baku on 2026-11-21.',
+      by: { userId: 'officer-k' },
+    });
+    expect(JSON.stringify(entries)).not.toContain('Leyla');
+  });
+
+  it("stores the guardian's name as personal data of the child, not in the event's plain data", async () => {
+    const { caseId } = await openCase(childCase());
+    expect((await post(`/cases/${caseId}/guardian`, guardian)).status).toBe(200);
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ data: Record<string, any> }>(
+        `SELECT data FROM events WHERE stream_name = $1 AND event_type = 'GuardianAppointed'`,
+        [`case-${caseId}`],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0].data.guardianName).toBeUndefined();
+      expect(rows[0].data.personalData).toBeDefined();
+      expect(rows[0].data.personId).toEqual(expect.any(String));
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('refuses both for an adult case (422 not-a-child-case) and appends nothing', async () => {
+    const { caseId } = await openCase(validCase());
+    const before = await events();
+    await expectRefused(
+      await post(`/cases/${caseId}/child-protection-notification`, notification),
+      422,
+      'not-a-child-case',
+      before,
+    );
+    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), 422, 'not-a-child-case', before);
+  });
+
+  it('refuses dates in the future (422) and a closed case (409), appending nothing', async () => {
+    const { caseId } = await openCase(childCase());
+    const before = await events();
+    await expectRefused(
+      await post(`/cases/${caseId}/child-protection-notification`, {
+        ...notification,
+        notifiedAt: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+      422,
+      'notified-at-not-in-future',
+      before,
+    );
+    await expectRefused(
+      await post(`/cases/${caseId}/guardian`, { ...guardian, appointedOn: '2099-01-01' }),
+      422,
+      'appointed-on-not-in-future',
+      before,
+    );
+
+    expect((await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, coordinatorToken)).status).toBe(200);
+    const afterClose = await events();
+    await expectRefused(
+      await post(`/cases/${caseId}/child-protection-notification`, notification),
+      409,
+      'case-not-closed',
+      afterClose,
+    );
+    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), 409, 'case-not-closed', afterClose);
+  });
+
+  it('invalid input is 400 naming every field; another organisation gets 404; appends nothing', async () => {
+    const { caseId } = await openCase(childCase());
+    const before = await events();
+    const bad = await post(`/cases/${caseId}/child-protection-notification`, {
+      childProtectionOrgId: '',
+      notifiedAt: 'yesterday',
+      extra: 1,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(PROBLEM);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['childProtectionOrgId', 'notifiedAt', 'extra']),
+    );
+    const badGuardian = await post(`/cases/${caseId}/guardian`, { appointedOn: '2026-02-30' });
+    expect(badGuardian.status).toBe(400);
+    expect(badGuardian.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['guardianName', 'appointedBy', 'appointedOn']),
+    );
+    expect((await post(`/cases/${caseId}/guardian`, guardian, otherOfficer)).status).toBe(404);
+    expect((await post(`/cases/${randomUUID()}/guardian`, guardian)).status).toBe(404);
+    expect(await events()).toBe(before);
+  });
+});

@@ -1,0 +1,279 @@
+import request from 'supertest';
+import { validCase } from './support/case-bodies';
+import { countEvents } from './support/events';
+import { startTestApp, type TestApp } from './support/test-app';
+import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+
+const PROBLEM = /^application\/problem\+json/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+
+const caseWorker = (org = 'police-baku'): TokenClaims => ({
+  sub: 'case-worker-2',
+  name: 'Reintegration Worker',
+  org,
+  orgType: 'assistance-centre',
+  roles: ['case-worker'],
+});
+
+describe('Reintegration through HTTP', () => {
+  let t: TestApp;
+  let officer: string;
+  let worker: string;
+  let coordinatorToken: string;
+  let otherOfficer: string;
+  let analystToken: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    officer = await signToken(responder('police-baku', 'officer-i'));
+    worker = await signToken(caseWorker());
+    coordinatorToken = await signToken(coordinator());
+    otherOfficer = await signToken(responder('police-ganja', 'officer-g'));
+    analystToken = await signToken(analyst());
+  });
+  afterAll(() => t.close());
+
+  const events = () => countEvents(t.database.url);
+
+  async function openCase(): Promise<string> {
+    const body = validCase() as Record<string, any>;
+    delete body.person.dateOfBirth;
+    body.person.estimatedAge = 15;
+    body.person.citizenship = 'AZ';
+    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(body);
+    expect(opened.status).toBe(201);
+    return opened.body.caseId;
+  }
+
+  function post(path: string, body: object, token = worker, headers: Record<string, string> = {}) {
+    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
+  }
+
+  const read = (caseId: string, position: string) =>
+    request(t.http).get(`/cases/${caseId}?minPosition=${position}`).set('Authorization', `Bearer ${officer}`);
+
+  const plan = (reviewEveryDays?: number) => ({
+    goals: [
+      { domain: 'education', description: 'Return to school for the spring term', targetDate: day(60) },
+      { domain: 'psychological', description: 'Weekly counselling' },
+    ],
+    ...(reviewEveryDays === undefined ? {} : { reviewEveryDays }),
+  });
+  const service = (domain = 'education') => ({
+    domain,
+    providerOrgId: 'ngo-clean-world',
+    description: 'Enrolled at the local school',
+    deliveredOn: day(),
+  });
+
+  async function expectRefused(send: () => Promise<request.Response>, status: 409 | 422, rule: string) {
+    const before = await events();
+    const response = await send();
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(PROBLEM);
+    expect(response.body).toMatchObject({ status, rule });
+    expect(await events()).toBe(before);
+    return response;
+  }
+
+  it('plan → service → review → complete: stage reintegration, the next review as deadline, every step on the timeline', async () => {
+    const caseId = await openCase();
+
+    const adopted = await post(`/cases/${caseId}/reintegration-plan`, plan());
+    expect(adopted.status).toBe(200);
+    expect(adopted.body).toMatchObject({ caseId, revision: 1 });
+    expect(adopted.headers.etag).toBe('"1"');
+    const afterPlan = await read(caseId, adopted.body.position);
+    expect(afterPlan.body).toMatchObject({ stage: 'reintegration', status: 'presumed-victim' });
+    expect(afterPlan.body.nextDeadlineAt).toBe(`${day(90)}T00:00:00.000Z`);
+
+    expect((await post(`/cases/${caseId}/reintegration/services`, service())).status).toBe(200);
+
+    const reviewed = await post(`/cases/${caseId}/reintegration/reviews`, {
+      reviewedOn: day(),
+      progress: 'delayed',
+      notes: 'Counselling started late',
+    });
+    expect(reviewed.status).toBe(200);
+    const afterReview = await read(caseId, reviewed.body.position);
+    expect(afterReview.body.nextDeadlineAt).toBe(`${day(90)}T00:00:00.000Z`);
+
+    const completed = await post(
+      `/cases/${caseId}/reintegration/complete`,
+      { completedOn: day(), outcome: 'reintegrated' },
+      coordinatorToken,
+    );
+    expect(completed.status).toBe(200);
+    const afterCompletion = await read(caseId, completed.body.position);
+    expect(afterCompletion.body).toMatchObject({ stage: 'reintegration', nextDeadlineAt: null });
+    expect(afterCompletion.headers.etag).toBe('"4"');
+
+    const timeline = await request(t.http)
+      .get(`/cases/${caseId}/timeline?minPosition=${completed.body.position}`)
+      .set('Authorization', `Bearer ${officer}`);
+    const entries = timeline.body.entries as { event: string; summary: string; by: { userId: string } }[];
+    expect(entries.map((entry) => entry.event)).toEqual([
+      'CaseOpened',
+      'ReintegrationPlanAdopted',
+      'ReintegrationServiceDelivered',
+      'ReintegrationReviewed',
+      'ReintegrationCompleted',
+    ]);
+    expect(entries[1]).toMatchObject({
+      summary: expect.stringContaining('Reintegration plan adopted with 2 goal(s) (education, psychological)'),
+      by: { userId: 'case-worker-2' },
+    });
+    expect(entries[2].summary).toContain('(education) delivered by ngo-clean-world');
+    expect(entries[3].summary).toContain('delayed');
+    expect(entries[4]).toMatchObject({
+      summary: `Reintegration completed on ${day()}: reintegrated.`,
+      by: { userId: 'coordinator-1' },
+    });
+  });
+
+  it('a review interval of the plan sets the deadlines', async () => {
+    const caseId = await openCase();
+    const adopted = await post(`/cases/${caseId}/reintegration-plan`, plan(30));
+    expect(adopted.status).toBe(200);
+    expect((await read(caseId, adopted.body.position)).body.nextDeadlineAt).toBe(`${day(30)}T00:00:00.000Z`);
+  });
+
+  it('one plan per case: 409 plan-exists', async () => {
+    const caseId = await openCase();
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan())).status).toBe(200);
+    await expectRefused(() => post(`/cases/${caseId}/reintegration-plan`, plan()), 409, 'plan-exists');
+  });
+
+  it('services, reviews and completion need a plan: 409 needs-reintegration-plan', async () => {
+    const caseId = await openCase();
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/services`, service()),
+      409,
+      'needs-reintegration-plan',
+    );
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/reviews`, { reviewedOn: day(), progress: 'on-track' }),
+      409,
+      'needs-reintegration-plan',
+    );
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/complete`, { completedOn: day(), outcome: 'partially' }),
+      409,
+      'needs-reintegration-plan',
+    );
+  });
+
+  it('a service outside the plan goal domains is 422 service-outside-plan; one in the future 422', async () => {
+    const caseId = await openCase();
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan())).status).toBe(200);
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/services`, service('housing')),
+      422,
+      'service-outside-plan',
+    );
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/services`, { ...service(), deliveredOn: day(3) }),
+      422,
+      'delivered-not-in-future',
+    );
+  });
+
+  it('reviews and completion are dated between the plan and today', async () => {
+    const caseId = await openCase();
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan())).status).toBe(200);
+    const reviews = `/cases/${caseId}/reintegration/reviews`;
+    await expectRefused(() => post(reviews, { reviewedOn: day(3), progress: 'on-track' }), 422, 'review-not-in-future');
+    await expectRefused(() => post(reviews, { reviewedOn: day(-3), progress: 'on-track' }), 422, 'review-before-plan');
+    const complete = `/cases/${caseId}/reintegration/complete`;
+    await expectRefused(
+      () => post(complete, { completedOn: day(-3), outcome: 'discontinued' }),
+      422,
+      'completion-before-plan',
+    );
+  });
+
+  it('a completed plan takes no more services, reviews or completion: 409 reintegration-completed', async () => {
+    const caseId = await openCase();
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan())).status).toBe(200);
+    const complete = { completedOn: day(), outcome: 'discontinued' };
+    expect((await post(`/cases/${caseId}/reintegration/complete`, complete)).status).toBe(200);
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/complete`, complete),
+      409,
+      'reintegration-completed',
+    );
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/services`, service()),
+      409,
+      'reintegration-completed',
+    );
+    await expectRefused(
+      () => post(`/cases/${caseId}/reintegration/reviews`, { reviewedOn: day(), progress: 'at-risk' }),
+      409,
+      'reintegration-completed',
+    );
+  });
+
+  it('a closed case refuses with 409 case-not-closed', async () => {
+    const caseId = await openCase();
+    const closed = await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, coordinatorToken);
+    expect(closed.status).toBe(200);
+    await expectRefused(() => post(`/cases/${caseId}/reintegration-plan`, plan()), 409, 'case-not-closed');
+  });
+
+  it('invalid input is 400 naming every bad field, and appends nothing', async () => {
+    const caseId = await openCase();
+    const before = await events();
+    const noGoals = await post(`/cases/${caseId}/reintegration-plan`, { goals: [], reviewEveryDays: 0, extra: 1 });
+    expect(noGoals.status).toBe(400);
+    expect(noGoals.headers['content-type']).toMatch(PROBLEM);
+    expect(noGoals.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['goals', 'reviewEveryDays', 'extra']),
+    );
+    const badGoal = await post(`/cases/${caseId}/reintegration-plan`, {
+      goals: [{ domain: 'leisure', description: '', targetDate: 'soon' }],
+    });
+    expect(badGoal.status).toBe(400);
+    expect(badGoal.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['goals.0.domain', 'goals.0.description', 'goals.0.targetDate']),
+    );
+    const badService = await post(`/cases/${caseId}/reintegration/services`, {
+      domain: 'fun',
+      deliveredOn: '21.11.2026',
+    });
+    expect(badService.status).toBe(400);
+    expect(badService.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['domain', 'providerOrgId', 'description', 'deliveredOn']),
+    );
+    const badReview = await post(`/cases/${caseId}/reintegration/reviews`, { reviewedOn: day(), progress: 'great' });
+    expect(badReview.status).toBe(400);
+    expect(badReview.body.errors.map((e: { field: string }) => e.field)).toEqual(['progress']);
+    const badCompletion = await post(`/cases/${caseId}/reintegration/complete`, { outcome: 'done' });
+    expect(badCompletion.status).toBe(400);
+    expect(badCompletion.body.errors.map((e: { field: string }) => e.field)).toEqual(['completedOn', 'outcome']);
+    expect(await events()).toBe(before);
+  });
+
+  it('a case of another organisation is 404; an analyst is 403', async () => {
+    const caseId = await openCase();
+    const before = await events();
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan(), otherOfficer)).status).toBe(404);
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan(), analystToken)).status).toBe(403);
+    expect(await events()).toBe(before);
+  });
+
+  it('Idempotency-Key: the same request twice appends once; a stale If-Match is 412', async () => {
+    const caseId = await openCase();
+    const headers = { 'Idempotency-Key': `plan-${caseId}` };
+    const before = await events();
+    const first = await post(`/cases/${caseId}/reintegration-plan`, plan(), worker, headers);
+    const again = await post(`/cases/${caseId}/reintegration-plan`, plan(), worker, headers);
+    expect(first.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await events()).toBe(before + 1);
+    const stale = await post(`/cases/${caseId}/reintegration/services`, service(), worker, { 'If-Match': '"0"' });
+    expect(stale.status).toBe(412);
+    expect(await events()).toBe(before + 1);
+  });
+});
