@@ -154,22 +154,41 @@ function cpuMeter(pid: number) {
   };
 }
 
+/**
+ * BENCH_TOPOLOGY=single (default): API and worker in one process, as `npm start` runs them;
+ * separate: an API process and a worker process, as production runs them.
+ */
+const SEPARATE_WORKER = process.env.BENCH_TOPOLOGY === 'separate';
+
 class Api {
   private constructor(
     readonly child: ChildProcess,
     readonly port: number,
+    private readonly worker: ChildProcess | null,
   ) {}
 
   static async start(env: NodeJS.ProcessEnv): Promise<Api> {
     const port = await freePort();
     const logFile = join(resultsDir(), 'api.log');
     const out = openSync(logFile, 'a');
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-      stdio: ['ignore', out, out],
-    });
-    const api = new Api(child, port);
+    const childEnv = {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    };
+    const apiArgs = [join(ROOT, 'dist/apps/api/src/main.js'), ...(SEPARATE_WORKER ? [] : ['--with-worker'])];
+    const child = spawn(process.execPath, apiArgs, { cwd: ROOT, env: childEnv, stdio: ['ignore', out, out] });
+    const worker = SEPARATE_WORKER
+      ? spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], {
+          cwd: ROOT,
+          env: childEnv,
+          stdio: ['ignore', out, out],
+        })
+      : null;
+    const api = new Api(child, port, worker);
     writeFileSync(join(resultsDir(), 'api.pid'), String(child.pid));
     let exited = false;
     child.once('exit', () => (exited = true));
@@ -186,7 +205,9 @@ class Api {
       if (Date.now() > deadline) throw new Error(`GET /health did not answer 200 within 45 s; see ${logFile}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    log(`API pid ${child.pid} healthy on 127.0.0.1:${port}`);
+    log(
+      `API pid ${child.pid} healthy on 127.0.0.1:${port}${worker ? `, worker pid ${worker.pid}` : ' (worker in the same process)'}`,
+    );
     return api;
   }
 
@@ -195,13 +216,17 @@ class Api {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    await Promise.all([stopProcess(this.child), this.worker ? stopProcess(this.worker) : undefined]);
   }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function closedLoop(api: Api, token: string, concurrency: number, seconds: number): Promise<HttpStep> {

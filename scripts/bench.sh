@@ -10,7 +10,8 @@
 #   6. bench/summary.ts: the figures table (stdout), each with its target and met / MISSED
 #
 # Knobs: BENCH_SECONDS (per step, default 10), BENCH_LAG_RATE (default 1000), BENCH_SKIP_BUILD=1,
-# BENCH_KEEP_RESULTS=1 (keep the JSON results and the API log in the temporary directory).
+# BENCH_KEEP_RESULTS=1 (keep the JSON results and the API log in the temporary directory),
+# BENCH_TOPOLOGY=separate (API and worker as two processes, as in production; default: one process).
 # Everything talks to 127.0.0.1 only. Exit status: 0 when every benchmark ran (targets may be missed).
 set -uo pipefail
 
