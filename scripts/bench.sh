@@ -7,7 +7,9 @@
 #   4. bench/event-store.bench.ts: migrations, then PostgresEventStore.appendToStream vs pgbench
 #      single-row INSERT at 1, 8 and 32 clients
 #   5. bench/http.bench.ts: POST /cases at 1, 8 and 32 clients, then projection lag at 1,000 commands/s
-#   6. bench/summary.ts: the figures table (stdout), each with its target and met / MISSED
+#   6. bench/deadlines.bench.ts: 10,000 deadlines due within 60 s, fired by the deadline worker (BullMQ);
+#      lateness p50/p99/max, missed, doubled (its own figures on stdout; ~70 s)
+#   7. bench/summary.ts: the figures table (stdout), each with its target and met / MISSED
 #
 # Knobs: BENCH_SECONDS (per step, default 10), BENCH_LAG_RATE (default 1000), BENCH_SKIP_BUILD=1,
 # BENCH_KEEP_RESULTS=1 (keep the JSON results and the API log in the temporary directory),
@@ -83,6 +85,9 @@ RC=0
 timeout 150 "${TS_NODE[@]}" bench/event-store.bench.ts || { say "event-store bench failed"; RC=1; }
 if [[ $RC -eq 0 ]]; then
   timeout 150 "${TS_NODE[@]}" bench/http.bench.ts || { say "HTTP bench failed"; RC=1; }
+fi
+if [[ $RC -eq 0 ]]; then
+  timeout 150 "${TS_NODE[@]}" bench/deadlines.bench.ts || { say "deadlines bench failed"; RC=1; }
 fi
 "${TS_NODE[@]}" bench/summary.ts
 exit "$RC"

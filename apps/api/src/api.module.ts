@@ -8,6 +8,7 @@ import { ShelterModule } from '@nrm/shelter';
 import { RepatriationModule } from '@nrm/repatriation';
 import { ReintegrationModule } from '@nrm/reintegration';
 import { CaseLifecycleModule } from '@nrm/case-lifecycle';
+import { DeadlinesModule } from '@nrm/deadlines';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
 
@@ -27,6 +28,7 @@ export class ApiModule {
         RepatriationModule,
         ReintegrationModule,
         CaseLifecycleModule,
+        DeadlinesModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
     };

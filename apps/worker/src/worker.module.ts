@@ -1,23 +1,31 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { allProjections } from '@nrm/composition';
 import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
+import { DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
 import { ProjectionRunner } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 
-/** The worker: keeps every read model up to date (deadlines join it later). */
+/** The worker: keeps every read model up to date and runs the deadline jobs. */
 @Module({
+  imports: [DeadlineSchedulerModule],
   providers: [
     {
       provide: ProjectionRunner,
-      inject: [DataSource, EVENT_STORE, EventCodec],
-      useFactory: (dataSource: DataSource, store: EventStore, codec: EventCodec) => {
+      inject: [DataSource, EVENT_STORE, EventCodec, DeadlineJobs],
+      useFactory: (dataSource: DataSource, store: EventStore, codec: EventCodec, deadlineJobs: DeadlineJobs) => {
         const logger = new Logger('Projections');
-        return new ProjectionRunner(dataSource, store, codec, allProjections(), {
-          log: {
-            info: (message, context) => logger.log({ ...context }, message),
-            error: (message, context) => logger.error({ ...context }, message),
+        return new ProjectionRunner(
+          dataSource,
+          store,
+          codec,
+          allProjections({ deadlinesChanged: (ids) => deadlineJobs.scheduleFor(ids) }),
+          {
+            log: {
+              info: (message, context) => logger.log({ ...context }, message),
+              error: (message, context) => logger.error({ ...context }, message),
+            },
           },
-        });
+        );
       },
     },
   ],

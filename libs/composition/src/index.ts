@@ -1,4 +1,5 @@
 import { CaseSummariesProjection, CaseSummaryEntity, CaseTimelineEntryEntity, CaseTimelineProjection } from '@nrm/case';
+import { DEADLINE_ENTITIES, type DeadlineProjectionHooks, deadlineProjections } from '@nrm/deadlines';
 import type { EventTypeDefinition } from '@nrm/event-store';
 import { IDENTIFICATION_EVENT_TYPES, identificationSummaryRules, identificationTimeline } from '@nrm/identification';
 import type { Projection } from '@nrm/projections';
@@ -30,7 +31,7 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...CASE_LIFECYCLE_EVENT_TYPES,
 };
 
-export function allProjections(): Projection[] {
+export function allProjections(hooks: DeadlineProjectionHooks = {}): Projection[] {
   return [
     new CaseSummariesProjection({
       ...identificationSummaryRules,
@@ -51,8 +52,9 @@ export function allProjections(): Projection[] {
       ...caseLifecycleTimeline,
     }),
     ...shelterProjections(),
+    ...deadlineProjections(hooks),
   ];
 }
 
 /** Read-model entities, for a DataSource built outside Nest (CLI, tests, benchmarks). */
-export const ALL_ENTITIES = [CaseSummaryEntity, CaseTimelineEntryEntity, ...SHELTER_ENTITIES];
+export const ALL_ENTITIES = [CaseSummaryEntity, CaseTimelineEntryEntity, ...SHELTER_ENTITIES, ...DEADLINE_ENTITIES];

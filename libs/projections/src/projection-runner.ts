@@ -105,11 +105,10 @@ export class ProjectionRunner {
     events: Awaited<ReturnType<EventStore['readAll']>>,
   ): Promise<GlobalPosition> {
     const last = events[events.length - 1].globalPosition;
+    const handled = events.filter((recorded) => projection.handles(recorded.type));
+    const decoded = await Promise.all(handled.map((recorded) => this.codec.decode(recorded)));
     await this.dataSource.transaction(async (manager: EntityManager) => {
-      const handled = events.filter((recorded) => projection.handles(recorded.type));
-      if (handled.length > 0) {
-        await projection.apply(await Promise.all(handled.map((recorded) => this.codec.decode(recorded))), manager);
-      }
+      if (decoded.length > 0) await projection.apply(decoded, manager);
       const moved: [unknown[], number] = await manager.query(
         `UPDATE projection_checkpoints SET position = $2, updated_at = now()
          WHERE projection = $1 AND position IS NOT DISTINCT FROM $3`,
@@ -117,6 +116,7 @@ export class ProjectionRunner {
       );
       if (moved[1] !== 1) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved elsewhere`);
     });
+    if (decoded.length > 0) await projection.afterCommit?.(decoded);
     return last;
   }
 

@@ -13,6 +13,8 @@ export interface Projection {
   readonly tables: readonly string[];
   handles(eventType: string): boolean;
   apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void>;
+  /** Runs after the batch and its checkpoint are committed (e.g. to schedule jobs); must not throw. */
+  afterCommit?(events: readonly DecodedEvent[]): Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

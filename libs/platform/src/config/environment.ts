@@ -69,6 +69,48 @@ export class Environment {
   @Max(365)
   REFLECTION_PERIOD_DAYS = 30;
 
+  /** Deadlines (DESIGN §3), per country. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  HAND_OVER_HOURS = 24;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  STATUS_DECISION_WORKING_DAYS = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  CHILD_PROTECTION_NOTICE_HOURS = 24;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  SHELTER_ANSWER_HOURS = 24;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  SHELTER_STAY_DAYS = 30;
+
+  /** Public holidays announced yearly (moveable ones), added to the shipped fixed-date calendar. */
+  @Matches(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, {
+    message: 'EXTRA_PUBLIC_HOLIDAYS must be dates YYYY-MM-DD separated by commas',
+  })
+  EXTRA_PUBLIC_HOLIDAYS = '';
+
+  /** When to remind the responsible organisation before a deadline, in hours. */
+  @Matches(/^\d+(,\d+)*$/, { message: 'DEADLINE_REMINDER_HOURS must be hours separated by commas, e.g. 72,24' })
+  DEADLINE_REMINDER_HOURS = '72,24';
+
+  /** How often the worker re-creates missing deadline jobs from the database. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1_000)
+  DEADLINE_RECONCILE_INTERVAL_MS = 30_000;
+
   /** How long a read with `minPosition` waits for the projections at most. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -12,6 +12,7 @@ import {
 } from '@nrm/case/domain';
 import {
   type EndReflectionPeriod,
+  type ExpireReflectionPeriod,
   type ExtendReflectionPeriod,
   reflectionPeriodDecider as decider,
   type StartReflectionPeriod,
@@ -267,6 +268,51 @@ describe('Reflection-period decider: early end', () => {
     given([opened, started(), ended()]).when(end()).thenRuleBroken('no-active-reflection-period'));
 
   it('refuses a case that does not exist', () => given([]).when(end()).thenRuleBroken('case-exists'));
+});
+
+describe('Reflection-period decider: expiry (by the system)', () => {
+  const expire = (overrides: Partial<ExpireReflectionPeriod> = {}): ExpireReflectionPeriod => ({
+    type: 'ExpireReflectionPeriod',
+    periodId: 'period-1',
+    expiredAt: '2026-12-01T10:00:00Z',
+    actor: worker,
+    now,
+    ...overrides,
+  });
+
+  it('expires the active period with that id, at its end', () =>
+    given([opened, started()])
+      .when(expire())
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'ReflectionPeriodExpired',
+            data: { caseId: 'case-1', periodId: 'period-1', expiredAt: '2026-12-01T10:00:00.000Z' },
+          },
+        ]),
+      ));
+
+  it('decides nothing a second time: the period has expired already', () =>
+    given([opened, started(), expired])
+      .when(expire())
+      .then((events) => expect(events).toEqual([])));
+
+  it('decides nothing for a period that ended early, or another period than the active one', () => {
+    given([opened, started(), ended()])
+      .when(expire())
+      .then((events) => expect(events).toEqual([]));
+    given([opened, started()])
+      .when(expire({ periodId: 'period-0' }))
+      .then((events) => expect(events).toEqual([]));
+  });
+
+  it('decides nothing for a case that does not exist or is closed (never an error)', () => {
+    given([])
+      .when(expire())
+      .then((events) => expect(events).toEqual([]));
+    const closedState: CaseState = { ...stateAfter([opened, started()]), stage: 'closed' };
+    expect(decider.decide(expire(), closedState)).toEqual([]);
+  });
 });
 
 describe('Reflection-period state', () => {

@@ -6,6 +6,7 @@ import {
   type ExistingCase,
   initialCaseState,
   type ReflectionPeriodEnded,
+  type ReflectionPeriodExpired,
   type ReflectionPeriodExtended,
   type ReflectionPeriodOutcome,
   type ReflectionPeriodStarted,
@@ -40,7 +41,22 @@ export interface EndReflectionPeriod {
   now: Date;
 }
 
-export type ReflectionPeriodCommand = StartReflectionPeriod | ExtendReflectionPeriod | EndReflectionPeriod;
+/**
+ * The system expires a period that fell due (the deadline scheduler's 'due' job). Idempotent: it
+ * expires only the active period with this id, and decides nothing otherwise (already expired or
+ * ended, another period active, no such case or a closed case), so a job that fires twice appends once.
+ */
+export interface ExpireReflectionPeriod {
+  type: 'ExpireReflectionPeriod';
+  periodId: string;
+  /** When it expired: the period's end as the deadline knew it (ISO 8601). */
+  expiredAt: string;
+  actor: Actor;
+  now: Date;
+}
+
+export type ReflectionPeriodCommand =
+  StartReflectionPeriod | ExtendReflectionPeriod | EndReflectionPeriod | ExpireReflectionPeriod;
 
 /** Council of Europe Convention on Action against Trafficking in Human Beings, art. 13: at least 30 days. */
 export const MINIMUM_REFLECTION_PERIOD_DAYS = 30;
@@ -61,7 +77,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * - extend: an active period (409 no-active-reflection-period); 1..365 days
  *   (422 reflection-period-extension-days); a reason (422 reflection-period-extension-reason);
  * - end early: an active period (409 no-active-reflection-period), with the outcome.
- * Expiry (ReflectionPeriodExpired) is appended by the system, not decided from a user's command.
+ * - expire (the system, when the period falls due): only the active period with that id; otherwise
+ *   no events (never an error: the scheduler may fire twice, or after the period ended).
  */
 export const reflectionPeriodDecider: Decider<CaseState, ReflectionPeriodCommand, CaseEvent> = {
   initialState: initialCaseState,
@@ -73,6 +90,8 @@ export const reflectionPeriodDecider: Decider<CaseState, ReflectionPeriodCommand
         return [extendReflectionPeriod(command, state)];
       case 'EndReflectionPeriod':
         return [endReflectionPeriod(command, state)];
+      case 'ExpireReflectionPeriod':
+        return expireReflectionPeriod(command, state);
     }
   },
   evolve: evolveCase,
@@ -171,6 +190,23 @@ function endReflectionPeriod(command: EndReflectionPeriod, state: CaseState): Re
       ...(note ? { note } : {}),
     },
   };
+}
+
+function expireReflectionPeriod(command: ExpireReflectionPeriod, state: CaseState): ReflectionPeriodExpired[] {
+  if (!state.exists || state.stage === 'closed') return [];
+  const active = state.reflectionPeriod.active;
+  if (active?.periodId !== command.periodId) return [];
+  const expiredAt = new Date(command.expiredAt);
+  return [
+    {
+      type: 'ReflectionPeriodExpired',
+      data: {
+        caseId: state.caseId,
+        periodId: active.periodId,
+        expiredAt: Number.isNaN(expiredAt.getTime()) ? active.endsAt : expiredAt.toISOString(),
+      },
+    },
+  ];
 }
 
 type ActiveReflectionPeriod = NonNullable<ExistingCase['reflectionPeriod']['active']>;

@@ -5,6 +5,7 @@ import { CaseNumberBlocks1763741100000 } from './1763741100000-case-number-block
 import { CaseIndicatorScreening1763741200000 } from './1763741200000-case-indicator-screening';
 import { CaseTimelineByPosition1763741300000 } from './1763741300000-case-timeline-by-position';
 import { Shelters1763741400000 } from './1763741400000-shelters';
+import { Deadlines1763741500000 } from './1763741500000-deadlines';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CaseIndicatorScreening1763741200000,
   CaseTimelineByPosition1763741300000,
   Shelters1763741400000,
+  Deadlines1763741500000,
 ];

@@ -1,0 +1,149 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CaseSummaryEntity } from '@nrm/case';
+import { caseVisibilityOf } from '@nrm/case/application/case-access';
+import { CLOCK } from '@nrm/platform/clock';
+import type { Actor, Clock } from '@nrm/shared-kernel';
+import { Brackets, Repository } from 'typeorm';
+import type { DeadlineKind, DeadlineStatus } from '../domain/deadline-rules';
+import { DeadlineEntity } from '../read-models/deadline.entity';
+
+export interface DeadlineFilters {
+  kind?: DeadlineKind;
+  /** Responsible organisation. */
+  organisationId?: string;
+  dueFrom?: Date;
+  dueTo?: Date;
+  /** 'all' for every status; default 'open'. */
+  status: DeadlineStatus | 'all';
+  /** true: open and past due only; false: open and not yet due only. */
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export class ListDeadlinesQuery {
+  constructor(
+    readonly filters: DeadlineFilters,
+    readonly actor: Actor,
+  ) {}
+}
+
+export interface DeadlineListItem {
+  deadlineId: string;
+  kind: string;
+  caseId: string;
+  caseNumber: string | null;
+  reference: string | null;
+  responsibleOrganisationId: string;
+  startedAt: string;
+  dueAt: string;
+  status: string;
+  closedAt: string | null;
+  /** When the coordinators were alerted that it was missed. */
+  escalatedAt: string | null;
+  /** Open and past its due time. */
+  overdue: boolean;
+}
+
+export interface DeadlineList {
+  items: DeadlineListItem[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * The deadline board: sorted by due time, scoped like cases (coordinators and the competent
+ * authority see all; others the deadlines of their organisation's cases and those they answer for).
+ */
+@QueryHandler(ListDeadlinesQuery)
+export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, DeadlineList> {
+  constructor(
+    @InjectRepository(DeadlineEntity) private readonly deadlines: Repository<DeadlineEntity>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ filters, actor }: ListDeadlinesQuery): Promise<DeadlineList> {
+    const now = this.clock.now();
+    const query = this.deadlines
+      .createQueryBuilder('d')
+      .leftJoin(CaseSummaryEntity, 'c', 'c.case_id = d.case_id')
+      .select([
+        'd.deadline_id AS "deadlineId"',
+        'd.kind AS "kind"',
+        'd.case_id AS "caseId"',
+        'c.case_number AS "caseNumber"',
+        'd.reference AS "reference"',
+        'd.responsible_organisation_id AS "responsibleOrganisationId"',
+        'd.started_at AS "startedAt"',
+        'd.due_at AS "dueAt"',
+        'd.status AS "status"',
+        'd.closed_at AS "closedAt"',
+        'd.escalated_at AS "escalatedAt"',
+      ])
+      .where('true');
+    const visibility = caseVisibilityOf(actor);
+    if (visibility) {
+      query.andWhere(
+        new Brackets((visible) =>
+          visible.where('c.organisation_id = :visibleOrg').orWhere('d.responsible_organisation_id = :visibleOrg'),
+        ),
+        { visibleOrg: visibility.organisationId },
+      );
+    }
+    if (filters.status !== 'all') query.andWhere('d.status = :status', { status: filters.status });
+    if (filters.kind) query.andWhere('d.kind = :kind', { kind: filters.kind });
+    if (filters.organisationId) query.andWhere('d.responsible_organisation_id = :org', { org: filters.organisationId });
+    if (filters.dueFrom) query.andWhere('d.due_at >= :dueFrom', { dueFrom: filters.dueFrom });
+    if (filters.dueTo) query.andWhere('d.due_at <= :dueTo', { dueTo: filters.dueTo });
+    if (filters.overdue !== undefined) {
+      query.andWhere(`d.status = 'open' AND d.due_at ${filters.overdue ? '<' : '>='} :now`, { now });
+    }
+    const total = await query.getCount();
+    const rows: RawDeadline[] = await query
+      .orderBy('d.due_at', 'ASC')
+      .addOrderBy('d.deadline_id', 'ASC')
+      .offset((filters.page - 1) * filters.pageSize)
+      .limit(filters.pageSize)
+      .getRawMany();
+    return {
+      items: rows.map((row) => toListItem(row, now)),
+      page: filters.page,
+      pageSize: filters.pageSize,
+      total,
+    };
+  }
+}
+
+interface RawDeadline {
+  deadlineId: string;
+  kind: string;
+  caseId: string;
+  caseNumber: string | null;
+  reference: string | null;
+  responsibleOrganisationId: string;
+  startedAt: Date;
+  dueAt: Date;
+  status: string;
+  closedAt: Date | null;
+  escalatedAt: Date | null;
+}
+
+function toListItem(row: RawDeadline, now: Date): DeadlineListItem {
+  return {
+    deadlineId: row.deadlineId,
+    kind: row.kind,
+    caseId: row.caseId,
+    caseNumber: row.caseNumber,
+    reference: row.reference,
+    responsibleOrganisationId: row.responsibleOrganisationId,
+    startedAt: row.startedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    status: row.status,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    overdue: row.status === 'open' && row.dueAt.getTime() < now.getTime(),
+  };
+}

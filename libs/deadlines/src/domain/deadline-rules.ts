@@ -1,0 +1,322 @@
+import type {
+  CaseOpened,
+  CaseReferred,
+  PlacementCheckedIn,
+  PlacementRequested,
+  ReflectionPeriodExtended,
+  ReflectionPeriodStarted,
+  ReintegrationPlanAdopted,
+  ReintegrationReviewed,
+  StatusDecisionReviewRequested,
+} from '@nrm/case/domain';
+import { addWorkingDays, type WorkingDayCalendar } from './working-days';
+
+/** The deadlines of DESIGN §3, each started by an event and satisfied by another. */
+export const DEADLINE_KINDS = [
+  'hand-over',
+  'status-decision',
+  'child-protection-notice',
+  'reflection-period',
+  'shelter-answer',
+  'shelter-stay',
+  'reintegration-review',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** open → met (the satisfying event came) | expired (marked missed) | cancelled (case closed). */
+export const DEADLINE_STATUSES = ['open', 'met', 'expired', 'cancelled'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/** Lengths of the deadlines (environment: HAND_OVER_HOURS, …) and the working-day calendar. */
+export interface DeadlineSettings {
+  handOverHours: number;
+  statusDecisionWorkingDays: number;
+  childProtectionNoticeHours: number;
+  shelterAnswerHours: number;
+  shelterStayDays: number;
+  calendar: WorkingDayCalendar;
+}
+
+/** What the rules need of an event (a DecodedEvent fits): type, data, metadata and global position. */
+export interface DeadlineSourceEvent {
+  type: string;
+  data: Record<string, unknown> | object;
+  metadata: { organisationId: string; occurredAt: string };
+  globalPosition: bigint;
+}
+
+/** Facts outside the event that some rules need, looked up by the projection beforehand. */
+export interface DeadlineLookups {
+  /** The organisation owning the case now (case_summaries.organisation_id). */
+  caseOrganisationId?: string;
+  /** The shelter's operator (shelters.operator_org_id). */
+  shelterOperatorOrgId?: string;
+  /** The competent authority the case was referred to (the earlier status-decision deadline). */
+  competentAuthorityOrgId?: string;
+}
+export type DeadlineLookup = keyof DeadlineLookups;
+
+export interface OpenedDeadline {
+  id: string;
+  kind: DeadlineKind;
+  caseId: string;
+  reference: string | null;
+  responsibleOrganisationId: string;
+  startedAt: Date;
+  dueAt: Date;
+}
+
+/** One deadline by id, or every open deadline of a kind of a case. */
+export type DeadlineTarget = { id: string } | { caseId: string; kind: DeadlineKind };
+
+export type DeadlineChange =
+  | { type: 'open'; deadline: OpenedDeadline }
+  | { type: 'move'; target: DeadlineTarget; dueAt: Date }
+  | { type: 'meet'; target: DeadlineTarget; at: Date }
+  | { type: 'expire'; target: DeadlineTarget; at: Date }
+  | { type: 'cancel-all-of-case'; caseId: string; at: Date };
+
+/** Shelter operator unknown (shelter not in the read model yet): the coordinators answer for it. */
+export const FALLBACK_SHELTER_RESPONSIBLE = 'coordinator';
+/** Competent authority unknown (a review without a known referral). */
+export const FALLBACK_COMPETENT_AUTHORITY = 'competent-authority';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** `<kind>.<caseId>` or `<kind>.<caseId>.<reference>`: deterministic, never ':' (valid BullMQ job ids). */
+export function deadlineId(kind: DeadlineKind, caseId: string, reference?: string | null): string {
+  const id = reference ? `${kind}.${caseId}.${reference}` : `${kind}.${caseId}`;
+  if (id.includes(':')) throw new Error(`A deadline id may not contain ':': ${id}`);
+  return id;
+}
+
+/** The event types that start, move or close deadlines. */
+export const DEADLINE_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'CaseOpened',
+  'CaseReferred',
+  'VictimStatusGranted',
+  'VictimStatusRefused',
+  'StatusDecisionReviewRequested',
+  'ChildProtectionNotified',
+  'ReflectionPeriodStarted',
+  'ReflectionPeriodExtended',
+  'ReflectionPeriodEnded',
+  'ReflectionPeriodExpired',
+  'PlacementRequested',
+  'PlacementAccepted',
+  'PlacementDeclined',
+  'PlacementCheckedIn',
+  'PlacementCheckedOut',
+  'ReintegrationPlanAdopted',
+  'ReintegrationReviewed',
+  'ReintegrationCompleted',
+  'CaseClosed',
+]);
+
+/** Which outside fact an event's rule needs (the projection looks it up before calling the rules). */
+export function lookupNeededBy(event: Pick<DeadlineSourceEvent, 'type'>): DeadlineLookup | null {
+  switch (event.type) {
+    case 'ReflectionPeriodStarted':
+    case 'ReintegrationPlanAdopted':
+      return 'caseOrganisationId';
+    case 'PlacementRequested':
+    case 'PlacementCheckedIn':
+      return 'shelterOperatorOrgId';
+    case 'StatusDecisionReviewRequested':
+      return 'competentAuthorityOrgId';
+    default:
+      return null;
+  }
+}
+
+/** End of a local date 'YYYY-MM-DD' in the calendar's time zone (Baku: 23:59:59.999 +04:00). */
+export function endOfLocalDate(date: string, calendar: WorkingDayCalendar): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS - calendar.utcOffsetMinutes * 60_000 - 1);
+}
+
+function startOfLocalDate(date: string, calendar: WorkingDayCalendar): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - calendar.utcOffsetMinutes * 60_000);
+}
+
+const plusHours = (from: Date, hours: number) => new Date(from.getTime() + hours * HOUR_MS);
+
+/**
+ * The deadline changes one event makes. Pure: the same event and lookups always give the same
+ * changes, so a replay of the stream rebuilds the same deadlines. A deadline may start in the past
+ * (data entered late): it is then simply due already.
+ */
+export function deadlineChangesOf(
+  event: DeadlineSourceEvent,
+  settings: DeadlineSettings,
+  lookups: DeadlineLookups = {},
+): DeadlineChange[] {
+  const data = event.data as Record<string, unknown> & { caseId: string };
+  const caseId = data.caseId;
+  const recordedAt = new Date(event.metadata.occurredAt);
+  const open = (
+    kind: DeadlineKind,
+    reference: string | null,
+    responsibleOrganisationId: string,
+    startedAt: Date,
+    dueAt: Date,
+  ): DeadlineChange => ({
+    type: 'open',
+    deadline: {
+      id: deadlineId(kind, caseId, reference),
+      kind,
+      caseId,
+      reference,
+      responsibleOrganisationId,
+      startedAt,
+      dueAt,
+    },
+  });
+  const meet = (target: DeadlineTarget): DeadlineChange => ({ type: 'meet', target, at: recordedAt });
+  const byId = (kind: DeadlineKind, reference?: string | null): DeadlineTarget => ({
+    id: deadlineId(kind, caseId, reference),
+  });
+
+  switch (event.type) {
+    case 'CaseOpened': {
+      const opened = data as unknown as CaseOpened['data'];
+      const identifiedAt = new Date(opened.identification.identifiedAt);
+      const changes = [
+        open(
+          'hand-over',
+          null,
+          opened.openingOrganisationId,
+          identifiedAt,
+          plusHours(identifiedAt, settings.handOverHours),
+        ),
+      ];
+      if (opened.isChild) {
+        changes.push(
+          open(
+            'child-protection-notice',
+            null,
+            opened.openingOrganisationId,
+            identifiedAt,
+            plusHours(identifiedAt, settings.childProtectionNoticeHours),
+          ),
+        );
+      }
+      return changes;
+    }
+    case 'CaseReferred': {
+      const referred = data as unknown as CaseReferred['data'];
+      const referredAt = new Date(referred.referredAt);
+      return [
+        { type: 'meet', target: byId('hand-over'), at: referredAt },
+        open(
+          'status-decision',
+          null,
+          referred.competentAuthorityOrgId,
+          referredAt,
+          addWorkingDays(referredAt, settings.statusDecisionWorkingDays, settings.calendar),
+        ),
+      ];
+    }
+    case 'VictimStatusGranted':
+    case 'VictimStatusRefused':
+      return [meet({ caseId, kind: 'status-decision' })];
+    case 'StatusDecisionReviewRequested': {
+      const review = data as unknown as StatusDecisionReviewRequested['data'];
+      const requestedAt = new Date(review.requestedAt);
+      return [
+        open(
+          'status-decision',
+          `review-${event.globalPosition}`,
+          lookups.competentAuthorityOrgId ?? FALLBACK_COMPETENT_AUTHORITY,
+          requestedAt,
+          addWorkingDays(requestedAt, settings.statusDecisionWorkingDays, settings.calendar),
+        ),
+      ];
+    }
+    case 'ChildProtectionNotified':
+      return [meet(byId('child-protection-notice'))];
+    case 'ReflectionPeriodStarted': {
+      const started = data as unknown as ReflectionPeriodStarted['data'];
+      return [
+        open(
+          'reflection-period',
+          started.periodId,
+          lookups.caseOrganisationId ?? event.metadata.organisationId,
+          new Date(started.startedAt),
+          new Date(started.endsAt),
+        ),
+      ];
+    }
+    case 'ReflectionPeriodExtended': {
+      const extended = data as unknown as ReflectionPeriodExtended['data'];
+      return [{ type: 'move', target: byId('reflection-period', extended.periodId), dueAt: new Date(extended.endsAt) }];
+    }
+    case 'ReflectionPeriodEnded':
+      return [meet(byId('reflection-period', String(data.periodId)))];
+    case 'ReflectionPeriodExpired':
+      return [
+        {
+          type: 'expire',
+          target: byId('reflection-period', String(data.periodId)),
+          at: new Date(String(data.expiredAt)),
+        },
+      ];
+    case 'PlacementRequested': {
+      const requested = data as unknown as PlacementRequested['data'];
+      const requestedAt = new Date(requested.requestedAt);
+      return [
+        open(
+          'shelter-answer',
+          requested.placementId,
+          lookups.shelterOperatorOrgId ?? FALLBACK_SHELTER_RESPONSIBLE,
+          requestedAt,
+          plusHours(requestedAt, settings.shelterAnswerHours),
+        ),
+      ];
+    }
+    case 'PlacementAccepted':
+    case 'PlacementDeclined':
+      return [meet(byId('shelter-answer', String(data.placementId)))];
+    case 'PlacementCheckedIn': {
+      const checkedIn = data as unknown as PlacementCheckedIn['data'];
+      const checkedInAt = new Date(checkedIn.checkedInAt);
+      return [
+        open(
+          'shelter-stay',
+          checkedIn.placementId,
+          lookups.shelterOperatorOrgId ?? FALLBACK_SHELTER_RESPONSIBLE,
+          checkedInAt,
+          new Date(checkedInAt.getTime() + settings.shelterStayDays * DAY_MS),
+        ),
+      ];
+    }
+    case 'PlacementCheckedOut':
+      return [meet(byId('shelter-stay', String(data.placementId)))];
+    case 'ReintegrationPlanAdopted': {
+      const plan = data as unknown as ReintegrationPlanAdopted['data'];
+      const adopted = startOfLocalDate(plan.adoptedOn, settings.calendar);
+      const dueAt = plan.nextReviewDue
+        ? endOfLocalDate(plan.nextReviewDue, settings.calendar)
+        : new Date(adopted.getTime() + (plan.reviewEveryDays + 1) * DAY_MS - 1);
+      return [
+        open('reintegration-review', null, lookups.caseOrganisationId ?? event.metadata.organisationId, adopted, dueAt),
+      ];
+    }
+    case 'ReintegrationReviewed': {
+      const reviewed = data as unknown as ReintegrationReviewed['data'];
+      return [
+        {
+          type: 'move',
+          target: byId('reintegration-review'),
+          dueAt: endOfLocalDate(reviewed.nextReviewDue, settings.calendar),
+        },
+      ];
+    }
+    case 'ReintegrationCompleted':
+      return [meet(byId('reintegration-review'))];
+    case 'CaseClosed':
+      return [{ type: 'cancel-all-of-case', caseId, at: recordedAt }];
+    default:
+      return [];
+  }
+}

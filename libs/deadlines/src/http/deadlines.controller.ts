@@ -1,0 +1,57 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CASE_READER_ROLES } from '@nrm/case/application/case-access';
+import { CASE_SUMMARIES_PROJECTION } from '@nrm/case/read-models/case-summaries.projection';
+import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
+import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
+import type { Actor } from '@nrm/shared-kernel';
+import type { Response } from 'express';
+import { type DeadlineList, ListDeadlinesQuery } from '../application/deadline-queries';
+import { DEADLINES_PROJECTION } from '../read-models/deadlines.projection';
+import { ListDeadlinesDto } from './list-deadlines.dto';
+
+/** GET /deadlines: the deadline board. */
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('deadlines')
+export class DeadlinesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @AllowRoles(...CASE_READER_ROLES)
+  @ApiOperation({
+    summary: 'The deadline board: upcoming and overdue deadlines',
+    description:
+      'Sorted by due time, paginated; filters by kind, responsible organisation, due window, status and ' +
+      'overdue. Scoped like cases: coordinators and the competent authority see all; others the deadlines ' +
+      "of their organisation's cases and those their organisation is responsible for.",
+  })
+  @ApiOkResponse({ description: '{ items, page, pageSize, total }' })
+  @ApiForbiddenResponse({ description: 'Analysts and roles that may not read cases' })
+  async list(
+    @Query() filters: ListDeadlinesDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DeadlineList> {
+    await this.readYourWrites.waitFor([DEADLINES_PROJECTION, CASE_SUMMARIES_PROJECTION], filters.minPosition, response);
+    return this.queries.execute(
+      new ListDeadlinesQuery(
+        {
+          kind: filters.kind,
+          organisationId: filters.org,
+          dueFrom: filters.dueFrom ? new Date(filters.dueFrom) : undefined,
+          dueTo: filters.dueTo ? new Date(filters.dueTo) : undefined,
+          status: filters.status,
+          overdue: filters.overdue,
+          page: filters.page,
+          pageSize: filters.pageSize,
+        },
+        actor,
+      ),
+    );
+  }
+}

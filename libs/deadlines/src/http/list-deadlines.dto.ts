@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../domain/deadline-rules';
+
+const STATUS_FILTERS = [...DEADLINE_STATUSES, 'all'] as const;
+const DATE_TIME_WITH_ZONE = /T.*(Z|[+-]\d{2}:?\d{2})$/;
+
+export class ListDeadlinesDto extends ReadYourWritesDto {
+  @ApiPropertyOptional({ enum: DEADLINE_KINDS, example: 'status-decision' })
+  @IsOptional()
+  @IsIn(DEADLINE_KINDS)
+  kind?: DeadlineKind;
+
+  @ApiPropertyOptional({ description: 'The responsible organisation.', example: 'mia-anti-trafficking' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  org?: string;
+
+  @ApiPropertyOptional({ description: 'Due at or after this time.', example: '2026-11-20T00:00:00+04:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dueFrom must be an ISO 8601 date-time' })
+  @Matches(DATE_TIME_WITH_ZONE, { message: 'dueFrom must include a time and a time zone' })
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Due at or before this time.', example: '2026-11-30T23:59:59+04:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dueTo must be an ISO 8601 date-time' })
+  @Matches(DATE_TIME_WITH_ZONE, { message: 'dueTo must include a time and a time zone' })
+  dueTo?: string;
+
+  @ApiPropertyOptional({
+    enum: STATUS_FILTERS,
+    default: 'open',
+    description: 'open (default): upcoming and overdue; met, expired, cancelled, or all.',
+  })
+  @IsOptional()
+  @IsIn(STATUS_FILTERS)
+  status: DeadlineStatus | 'all' = 'open';
+
+  @ApiPropertyOptional({ description: 'true: open deadlines past due only; false: open ones not yet due.' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}

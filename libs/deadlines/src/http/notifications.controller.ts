@@ -1,0 +1,41 @@
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@nrm/platform/auth/auth';
+import { CLOCK } from '@nrm/platform/clock';
+import type { Actor, Clock } from '@nrm/shared-kernel';
+import { NotificationInbox, type NotificationPage, type NotificationView } from '../notifications/notification-inbox';
+import { ListNotificationsDto } from './notifications.dto';
+
+/** The notification inbox: reminders before deadlines, escalations when they were missed. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly inbox: NotificationInbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The caller's inbox",
+    description:
+      "Notifications for the caller's organisation and for the caller's roles (coordinators receive the " +
+      'escalations of missed deadlines); newest first, paginated; `unread=true` for unread ones only.',
+  })
+  list(@Query() query: ListNotificationsDto, @CurrentActor() actor: Actor): Promise<NotificationPage> {
+    return this.inbox.list(actor, { unread: query.unread, page: query.page, pageSize: query.pageSize });
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark a notification read',
+    description: "Only a notification of the caller's inbox; marking it again changes nothing (idempotent).",
+  })
+  @ApiOkResponse({ description: 'The notification, with when and by whom it was read' })
+  @ApiNotFoundResponse({ description: "No such notification in the caller's inbox" })
+  read(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<NotificationView> {
+    return this.inbox.markRead(id, actor, this.clock.now());
+  }
+}

@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One notification in an inbox (table `notifications`): a reminder to the responsible organisation
+ * before a deadline, or an escalation to a role (coordinators) when it was missed. Written only by
+ * the deadline jobs, at most once per (deadline, version, step) — the `notifications_once` constraint.
+ */
+@Entity({ name: 'notifications' })
+export class NotificationEntity {
+  @PrimaryColumn('uuid', { name: 'notification_id' }) id!: string;
+  /** The organisation it is for (reminders); null when it goes to a role across organisations. */
+  @Column('text', { name: 'recipient_organisation_id', nullable: true }) recipientOrganisationId!: string | null;
+  /** The role it is for (escalations: coordinator); null for anyone of the organisation. */
+  @Column('text', { name: 'recipient_role', nullable: true }) recipientRole!: string | null;
+  /** reminder | escalation */
+  @Column('text') kind!: string;
+  @Column('text', { name: 'deadline_id' }) deadlineId!: string;
+  @Column('integer', { name: 'deadline_version' }) deadlineVersion!: number;
+  /** The deadline step that made it: 'remind-72h', 'remind-24h', 'due'. */
+  @Column('text') step!: string;
+  @Column('uuid', { name: 'case_id' }) caseId!: string;
+  /** A readable sentence without personal data. */
+  @Column('text') message!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'read_at', nullable: true }) readAt!: Date | null;
+  /** The user who marked it read. */
+  @Column('text', { name: 'read_by', nullable: true }) readBy!: string | null;
+}

@@ -1,0 +1,23 @@
+import type { Projection } from '@nrm/projections';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { DeadlineEntity } from './deadline.entity';
+import { deadlineSettingsFromEnvironment } from './deadline-settings';
+import { type DeadlineProjectionHooks, DeadlinesProjection } from './deadlines.projection';
+
+export type { DeadlineProjectionHooks } from './deadlines.projection';
+export { DeadlineEntity } from './deadline.entity';
+export { DEADLINES_PROJECTION, DeadlinesProjection } from './deadlines.projection';
+
+/** The deadlines context's read-model entities (deadlines, notifications). */
+export const DEADLINE_ENTITIES: (new () => object)[] = [
+  DeadlineEntity, // the deadline board (table deadlines)
+  NotificationEntity,
+];
+
+/**
+ * The deadlines context's projections (the deadline board, fed by every context's events). The
+ * deadline settings come from the environment here, as the processes call this without DI.
+ */
+export function deadlineProjections(hooks: DeadlineProjectionHooks = {}): Projection[] {
+  return [new DeadlinesProjection(deadlineSettingsFromEnvironment(process.env), hooks)];
+}

@@ -1,0 +1,161 @@
+import type { DecodedEvent } from '@nrm/event-store';
+import type { Projection } from '@nrm/projections';
+import type { EntityManager } from 'typeorm';
+import {
+  DEADLINE_EVENT_TYPES,
+  type DeadlineChange,
+  type DeadlineLookups,
+  type DeadlineSettings,
+  type DeadlineTarget,
+  deadlineChangesOf,
+  deadlineId,
+  lookupNeededBy,
+} from '../domain/deadline-rules';
+
+export const DEADLINES_PROJECTION = 'deadlines';
+
+export interface DeadlineProjectionHooks {
+  /** Called after a batch that opened, moved or closed these deadlines was committed. */
+  deadlinesChanged?: (deadlineIds: readonly string[]) => Promise<void>;
+}
+
+/**
+ * The deadline board, fed by case and shelter events (rules: domain/deadline-rules.ts). Idempotent:
+ * an open is an insert that keeps an existing row, a move needs a newer event and another due
+ * time, and a close only closes an open deadline, so a replayed event changes nothing. Every
+ * change records the event's global position in `updated_position`.
+ */
+export class DeadlinesProjection implements Projection {
+  readonly name = DEADLINES_PROJECTION;
+  readonly tables = ['deadlines'];
+  /** Deadlines the last applied batch changed, handed to the hooks once it is committed. */
+  private touched = new Set<string>();
+
+  constructor(
+    private readonly settings: DeadlineSettings,
+    private readonly hooks: DeadlineProjectionHooks = {},
+  ) {}
+
+  handles(eventType: string): boolean {
+    return DEADLINE_EVENT_TYPES.has(eventType);
+  }
+
+  async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
+    // A batch whose transaction failed is applied again from scratch: forget what it touched.
+    this.touched = new Set();
+    for (const event of events) {
+      const lookups = await this.lookUp(event, manager);
+      for (const change of deadlineChangesOf(event, this.settings, lookups)) {
+        const ids = await this.write(change, event.globalPosition, manager);
+        for (const id of ids) this.touched.add(id);
+      }
+    }
+  }
+
+  async afterCommit(): Promise<void> {
+    const ids = [...this.touched];
+    this.touched = new Set();
+    if (ids.length === 0 || !this.hooks.deadlinesChanged) return;
+    try {
+      await this.hooks.deadlinesChanged(ids);
+    } catch {
+      // Must not throw: the reconciler re-creates any job missed here from the deadlines table.
+    }
+  }
+
+  private async lookUp(event: DecodedEvent, manager: EntityManager): Promise<DeadlineLookups> {
+    const data = event.data as { caseId?: string; shelterId?: string };
+    switch (lookupNeededBy(event)) {
+      case 'caseOrganisationId': {
+        // The case summary is another projection's: when it lags, the case's opening organisation
+        // (responsible for its hand-over) stands in; the rules fall back to the acting organisation.
+        const rows: { org: string | null }[] = await manager.query(
+          `SELECT COALESCE(
+             (SELECT organisation_id FROM case_summaries WHERE case_id = $1),
+             (SELECT responsible_organisation_id FROM deadlines WHERE deadline_id = $2)) AS org`,
+          [data.caseId, deadlineId('hand-over', String(data.caseId))],
+        );
+        return { caseOrganisationId: rows[0]?.org ?? undefined };
+      }
+      case 'shelterOperatorOrgId': {
+        const rows: { operator_org_id: string }[] = await manager.query(
+          `SELECT operator_org_id FROM shelters WHERE id = $1`,
+          [data.shelterId],
+        );
+        return { shelterOperatorOrgId: rows[0]?.operator_org_id };
+      }
+      case 'competentAuthorityOrgId': {
+        const rows: { responsible_organisation_id: string }[] = await manager.query(
+          `SELECT responsible_organisation_id FROM deadlines
+           WHERE case_id = $1 AND kind = 'status-decision' AND updated_position < $2
+           ORDER BY started_at DESC, deadline_id DESC LIMIT 1`,
+          [data.caseId, event.globalPosition.toString()],
+        );
+        return { competentAuthorityOrgId: rows[0]?.responsible_organisation_id };
+      }
+      default:
+        return {};
+    }
+  }
+
+  /** Writes one change; returns the ids of the deadlines it actually changed. */
+  private async write(change: DeadlineChange, position: bigint, manager: EntityManager): Promise<string[]> {
+    const at = position.toString();
+    let result: [{ deadline_id: string }[], number] | { deadline_id: string }[];
+    switch (change.type) {
+      case 'open': {
+        const d = change.deadline;
+        result = await manager.query(
+          `INSERT INTO deadlines (deadline_id, kind, case_id, reference, responsible_organisation_id,
+             started_at, due_at, status, version, fired_steps, updated_position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 1, '{}', $8)
+           ON CONFLICT (deadline_id) DO NOTHING
+           RETURNING deadline_id`,
+          [d.id, d.kind, d.caseId, d.reference, d.responsibleOrganisationId, d.startedAt, d.dueAt, at],
+        );
+        break;
+      }
+      case 'move': {
+        const target = targetSql(change.target, 3);
+        result = await manager.query(
+          `UPDATE deadlines SET due_at = $1, version = version + 1, fired_steps = '{}', updated_position = $2
+           WHERE ${target.sql} AND status = 'open' AND due_at <> $1 AND updated_position < $2
+           RETURNING deadline_id`,
+          [change.dueAt, at, ...target.params],
+        );
+        break;
+      }
+      case 'meet':
+      case 'expire': {
+        const target = targetSql(change.target, 4);
+        result = await manager.query(
+          `UPDATE deadlines SET status = $3, closed_at = $1, updated_position = $2
+           WHERE ${target.sql} AND status = 'open' AND updated_position < $2
+           RETURNING deadline_id`,
+          [change.at, at, change.type === 'meet' ? 'met' : 'expired', ...target.params],
+        );
+        break;
+      }
+      case 'cancel-all-of-case':
+        result = await manager.query(
+          `UPDATE deadlines SET status = 'cancelled', closed_at = $1, updated_position = $2
+           WHERE case_id = $3 AND status = 'open' AND updated_position < $2
+           RETURNING deadline_id`,
+          [change.at, at, change.caseId],
+        );
+        break;
+    }
+    // pg answers an UPDATE … RETURNING with [rows, count] through TypeORM, an INSERT with rows.
+    const rows = Array.isArray(result[0])
+      ? (result[0] as { deadline_id: string }[])
+      : (result as { deadline_id: string }[]);
+    return rows.map((row) => row.deadline_id);
+  }
+}
+
+/** SQL selecting a target's deadlines, with its parameters numbered from `first`. */
+function targetSql(target: DeadlineTarget, first: number): { sql: string; params: string[] } {
+  return 'id' in target
+    ? { sql: `deadline_id = $${first}`, params: [target.id] }
+    : { sql: `case_id = $${first} AND kind = $${first + 1}`, params: [target.caseId, target.kind] };
+}

@@ -1,0 +1,393 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { CaseCommands } from '@nrm/case/application/case-commands';
+import { Environment } from '@nrm/platform/config/environment';
+import {
+  type ExpireReflectionPeriod,
+  reflectionPeriodDecider,
+} from '@nrm/reflection-period/domain/reflection-period.decider';
+import { SYSTEM_ACTOR } from '@nrm/shared-kernel';
+import { type Job, Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type DeadlineJobData,
+  DUE_STEP,
+  jobIdOf,
+  parseReminderHours,
+  plannedSteps,
+  type SchedulableDeadline,
+} from './deadline-steps';
+
+export const DEADLINE_QUEUE = 'deadlines';
+
+/**
+ * Worker knobs read from the process environment (operations and tests): how many jobs run at
+ * once, how long a job's lock lasts before another worker may take it over (a dead worker's job
+ * is re-run after about lockDuration + stalledInterval), how often stalled jobs are looked for.
+ */
+export interface DeadlineWorkerTuning {
+  concurrency: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+}
+
+export function deadlineWorkerTuning(source: NodeJS.ProcessEnv = process.env): DeadlineWorkerTuning {
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = source[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+    }
+    return value;
+  };
+  return {
+    concurrency: int('DEADLINE_WORKER_CONCURRENCY', 8, 1, 100),
+    lockDurationMs: int('DEADLINE_JOB_LOCK_MS', 30_000, 500, 600_000),
+    stalledIntervalMs: int('DEADLINE_STALLED_INTERVAL_MS', 30_000, 500, 600_000),
+  };
+}
+
+/** What a job did: its effect happened now, or nothing (already fired, moved, closed, unknown). */
+export type StepOutcome = 'fired' | 'skipped';
+
+interface DeadlineRow {
+  deadline_id: string;
+  kind: string;
+  case_id: string;
+  reference: string | null;
+  responsible_organisation_id: string;
+  started_at: Date;
+  due_at: Date;
+  status: string;
+  version: number;
+  fired_steps: string[];
+  escalated_at: Date | null;
+  case_number: string | null;
+}
+
+const COLUMNS = `d.deadline_id, d.kind, d.case_id, d.reference, d.responsible_organisation_id, d.started_at, d.due_at,
+  d.status, d.version, d.fired_steps, d.escalated_at`;
+const RECONCILE_PAGE = 1000;
+/** The projection waits this long at most for Redis before leaving the jobs to the reconciler. */
+const SCHEDULE_TIMEOUT_MS = 2_000;
+
+const KIND_LABELS: Record<string, string> = {
+  'hand-over': 'The hand-over to the competent authority',
+  'status-decision': 'The victim-status decision',
+  'child-protection-notice': 'The notice to child protection',
+  'reflection-period': 'The reflection period',
+  'shelter-answer': "The shelter's answer",
+  'shelter-stay': 'The shelter stay',
+  'reintegration-review': 'The reintegration review',
+};
+
+const toSchedulable = (row: DeadlineRow): SchedulableDeadline => ({
+  deadlineId: row.deadline_id,
+  version: row.version,
+  startedAt: row.started_at,
+  dueAt: row.due_at,
+  firedSteps: row.fired_steps,
+});
+
+/**
+ * Keeps BullMQ jobs in step with the `deadlines` table, the source of truth, and runs them.
+ * - `scheduleFor(ids)` (after the deadline projection commits) and the reconciler (at start and every
+ *   DEADLINE_RECONCILE_INTERVAL_MS, over every open deadline) add the jobs of the steps not yet fired,
+ *   with deterministic ids `${deadlineId}.v${version}.${step}`: adding an existing job is a no-op, and
+ *   after FLUSHALL or on an empty Redis every pending job comes back.
+ * - A job's handler re-reads the row FOR UPDATE and does nothing unless the deadline is open, at the
+ *   job's version, and the step has not fired; the notification, fired_steps (and for 'due' the
+ *   escalation and expiry) commit in one transaction. So a job that runs twice (retry, stalled-job
+ *   recovery after a worker died, a re-created job) has one effect.
+ * - A reflection period's 'due' also appends ReflectionPeriodExpired as the system, after that
+ *   transaction; the decider decides nothing when the period has expired already, so the append is
+ *   retried safely with the job.
+ */
+@Injectable()
+export class DeadlineJobs
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  private readonly logger = new Logger('DeadlineJobs');
+  private readonly reminderHours: number[];
+  private readonly tuning: DeadlineWorkerTuning;
+  private queueConnection?: Redis;
+  private workerConnection?: Redis;
+  private queue?: Queue<DeadlineJobData>;
+  private worker?: Worker<DeadlineJobData>;
+  private reconcileTimer?: NodeJS.Timeout;
+  private reconciling?: Promise<unknown>;
+  private closing = false;
+  private stopped?: Promise<void>;
+
+  constructor(
+    private readonly env: Environment,
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseCommands,
+  ) {
+    this.reminderHours = parseReminderHours(env.DEADLINE_REMINDER_HOURS);
+    this.tuning = deadlineWorkerTuning();
+  }
+
+  onModuleInit(): void {
+    this.queueConnection = this.connect('queue');
+    this.queue = new Queue<DeadlineJobData>(DEADLINE_QUEUE, {
+      connection: this.queueConnection,
+      prefix: this.env.REDIS_KEY_PREFIX,
+      defaultJobOptions: {
+        removeOnComplete: true,
+        // A job that failed every attempt is dropped: the reconciler re-creates it (the step has not fired).
+        removeOnFail: true,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1_000 },
+      },
+    });
+    this.queue.on('error', (error) => this.logger.warn(`Deadline queue: ${error.message}`));
+  }
+
+  /** Starts the worker, then the reconciler (at once, then every DEADLINE_RECONCILE_INTERVAL_MS). */
+  async onApplicationBootstrap(): Promise<void> {
+    this.workerConnection = this.connect('worker');
+    this.worker = new Worker<DeadlineJobData>(DEADLINE_QUEUE, (job) => this.process(job), {
+      connection: this.workerConnection,
+      prefix: this.env.REDIS_KEY_PREFIX,
+      concurrency: this.tuning.concurrency,
+      lockDuration: this.tuning.lockDurationMs,
+      stalledInterval: this.tuning.stalledIntervalMs,
+      maxStalledCount: 5,
+      autorun: true,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`Deadline worker: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.error(
+        `Deadline job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`,
+      ),
+    );
+    void this.checkEvictionPolicy();
+    this.scheduleReconcile(0);
+  }
+
+  /** Graceful shutdown: no new jobs; the active ones finish (their database is still open). */
+  beforeApplicationShutdown(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.closing = true;
+      if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
+      await this.reconciling;
+      await this.worker?.close();
+      await this.queue?.close();
+    })();
+    return this.stopped;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.beforeApplicationShutdown();
+    for (const connection of [this.workerConnection, this.queueConnection]) {
+      await connection?.quit().catch(() => connection.disconnect());
+    }
+    this.workerConnection = this.queueConnection = undefined;
+  }
+
+  /**
+   * Adds the jobs these deadlines still need (called after the deadline projection committed
+   * changes to them). Never throws and never holds the projection up for long: if Redis is away,
+   * the reconciler re-creates the jobs later.
+   */
+  async scheduleFor(deadlineIds: readonly string[]): Promise<void> {
+    if (deadlineIds.length === 0 || this.closing || !this.queue) return;
+    const work = (async () => {
+      for (let i = 0; i < deadlineIds.length; i += RECONCILE_PAGE) {
+        const rows: DeadlineRow[] = await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM deadlines d WHERE d.deadline_id = ANY($1) AND d.status = 'open'`,
+          [deadlineIds.slice(i, i + RECONCILE_PAGE)],
+        );
+        await this.addJobs(rows);
+      }
+    })().catch((error: Error) =>
+      this.logger.warn(`Could not schedule deadline jobs (the reconciler will): ${error.message}`),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, SCHEDULE_TIMEOUT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  /** Every open deadline, page by page → its pending jobs. Returns how many deadlines it went through. */
+  async reconcile(): Promise<number> {
+    let after = '';
+    let seen = 0;
+    for (;;) {
+      const rows: DeadlineRow[] = await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM deadlines d WHERE d.status = 'open' AND d.deadline_id > $1
+         ORDER BY d.deadline_id LIMIT ${RECONCILE_PAGE}`,
+        [after],
+      );
+      if (rows.length === 0) break;
+      await this.addJobs(rows);
+      seen += rows.length;
+      after = rows[rows.length - 1].deadline_id;
+      if (rows.length < RECONCILE_PAGE || this.closing) break;
+    }
+    return seen;
+  }
+
+  /**
+   * One step of one deadline (the BullMQ processor; public for tests). Idempotent: see the class.
+   */
+  async handle(data: DeadlineJobData, correlationId = jobIdOf(data)): Promise<StepOutcome> {
+    const { outcome, row } = await this.dataSource.transaction(async (manager) => {
+      const rows: DeadlineRow[] = await manager.query(
+        `SELECT ${COLUMNS}, c.case_number FROM deadlines d LEFT JOIN case_summaries c ON c.case_id = d.case_id
+         WHERE d.deadline_id = $1 FOR UPDATE OF d`,
+        [data.deadlineId],
+      );
+      const found = rows[0];
+      if (!found || found.version !== data.version) return { outcome: 'skipped' as const, row: found };
+      if (found.status !== 'open' || found.fired_steps.includes(data.step)) {
+        return { outcome: 'skipped' as const, row: found };
+      }
+      await this.fire(manager, found, data.step);
+      return { outcome: 'fired' as const, row: found };
+    });
+    // The expiry event, outside the transaction: also when an earlier run committed the escalation
+    // but died before appending (the decider appends nothing when the period has expired already).
+    if (
+      row &&
+      row.kind === 'reflection-period' &&
+      data.step === DUE_STEP &&
+      row.version === data.version &&
+      row.reference &&
+      (outcome === 'fired' || (row.status === 'expired' && row.fired_steps.includes(DUE_STEP)))
+    ) {
+      await this.expireReflectionPeriod(row, correlationId);
+    }
+    return outcome;
+  }
+
+  private async fire(manager: EntityManager, row: DeadlineRow, step: string): Promise<void> {
+    const label = KIND_LABELS[row.kind] ?? `The ${row.kind} deadline`;
+    const caseRef = row.case_number ?? row.case_id;
+    const dueAt = row.due_at.toISOString();
+    const insert = `INSERT INTO notifications
+        (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id, deadline_version, step, case_id, message)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING`;
+    if (step === DUE_STEP) {
+      const message =
+        row.kind === 'reflection-period'
+          ? `${label} of case ${caseRef} ended at ${dueAt}: it has expired.`
+          : `${label} of case ${caseRef} was due at ${dueAt} and has been missed.`;
+      await manager.query(insert, [
+        randomUUID(),
+        null,
+        'coordinator',
+        'escalation',
+        row.deadline_id,
+        row.version,
+        step,
+        row.case_id,
+        message,
+      ]);
+      await manager.query(
+        // A missed deadline stays open (overdue, escalated) until the event that satisfies it comes;
+        // only a reflection period ends by itself when its time is up.
+        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), escalated_at = now(),
+           status = CASE WHEN kind = 'reflection-period' THEN 'expired' ELSE status END,
+           closed_at = CASE WHEN kind = 'reflection-period' THEN COALESCE(closed_at, now()) ELSE closed_at END
+         WHERE deadline_id = $1`,
+        [row.deadline_id, step],
+      );
+    } else {
+      const message = `Reminder: ${label} of case ${caseRef} falls due at ${dueAt}.`;
+      await manager.query(insert, [
+        randomUUID(),
+        row.responsible_organisation_id,
+        null,
+        'reminder',
+        row.deadline_id,
+        row.version,
+        step,
+        row.case_id,
+        message,
+      ]);
+      await manager.query(`UPDATE deadlines SET fired_steps = array_append(fired_steps, $2) WHERE deadline_id = $1`, [
+        row.deadline_id,
+        step,
+      ]);
+    }
+  }
+
+  private async expireReflectionPeriod(row: DeadlineRow, correlationId: string): Promise<void> {
+    const periodId = row.reference!;
+    const expiredAt = row.due_at.toISOString();
+    await this.cases.run(
+      row.case_id,
+      { actor: SYSTEM_ACTOR, correlationId },
+      reflectionPeriodDecider,
+      (_state, now): ExpireReflectionPeriod => ({
+        type: 'ExpireReflectionPeriod',
+        periodId,
+        expiredAt,
+        actor: SYSTEM_ACTOR,
+        now,
+      }),
+    );
+  }
+
+  private async process(job: Job<DeadlineJobData>): Promise<StepOutcome> {
+    return this.handle(job.data, job.id ?? jobIdOf(job.data));
+  }
+
+  private async addJobs(rows: readonly DeadlineRow[]): Promise<void> {
+    if (!this.queue || rows.length === 0) return;
+    const now = Date.now();
+    const jobs = rows.flatMap((row) =>
+      plannedSteps(toSchedulable(row), this.reminderHours, now).map(({ step, at }) => {
+        const data: DeadlineJobData = { deadlineId: row.deadline_id, version: row.version, step };
+        return { name: step, data, opts: { jobId: jobIdOf(data), delay: Math.max(0, at - now) } };
+      }),
+    );
+    if (jobs.length > 0) await this.queue.addBulk(jobs);
+  }
+
+  private scheduleReconcile(delayMs: number): void {
+    if (this.closing) return;
+    this.reconcileTimer = setTimeout(() => {
+      this.reconciling = this.reconcile()
+        .catch((error: Error) => this.logger.warn(`Deadline reconciler: ${error.message}`))
+        .finally(() => this.scheduleReconcile(this.env.DEADLINE_RECONCILE_INTERVAL_MS));
+    }, delayMs);
+    this.reconcileTimer.unref();
+  }
+
+  /** BullMQ needs every key kept: an evicted job is a deadline that silently never fires. */
+  private async checkEvictionPolicy(): Promise<void> {
+    try {
+      const reply = (await this.queueConnection!.config('GET', 'maxmemory-policy')) as string[];
+      const policy = reply?.[1];
+      if (policy !== undefined && policy !== 'noeviction') {
+        this.logger.warn(
+          `Redis maxmemory-policy is '${policy}', not 'noeviction': Redis may evict deadline jobs under memory ` +
+            `pressure (the reconciler re-creates them, but late). Set maxmemory-policy noeviction.`,
+        );
+      }
+    } catch (error) {
+      this.logger.warn(
+        `Could not read Redis maxmemory-policy (CONFIG disabled?): ${(error as Error).message}. ` +
+          `Make sure it is 'noeviction'.`,
+      );
+    }
+  }
+
+  private connect(role: string): Redis {
+    const connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
+    connection.on('error', (error: Error) => this.logger.warn(`Redis (deadline ${role}): ${error.message}`));
+    return connection;
+  }
+}

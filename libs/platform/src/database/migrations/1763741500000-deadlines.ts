@@ -1,0 +1,52 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Deadlines live here, never only in Redis: the deadline board and the scheduler's source of
+ * truth (the reconciler re-creates jobs from this table). Notifications are the inbox.
+ */
+export class Deadlines1763741500000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE deadlines (
+        deadline_id text PRIMARY KEY CHECK (deadline_id !~ ':'),
+        kind text NOT NULL,
+        case_id uuid NOT NULL,
+        reference text,
+        responsible_organisation_id text NOT NULL,
+        started_at timestamptz NOT NULL,
+        due_at timestamptz NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'met', 'expired', 'cancelled')),
+        closed_at timestamptz,
+        version integer NOT NULL DEFAULT 1,
+        escalated_at timestamptz,
+        fired_steps text[] NOT NULL DEFAULT '{}',
+        updated_position bigint NOT NULL
+      )`);
+    await queryRunner.query(`CREATE INDEX deadlines_open_due_idx ON deadlines (due_at) WHERE status = 'open'`);
+    await queryRunner.query(`CREATE INDEX deadlines_case_idx ON deadlines (case_id)`);
+    await queryRunner.query(`
+      CREATE TABLE notifications (
+        notification_id uuid PRIMARY KEY,
+        recipient_organisation_id text,
+        recipient_role text,
+        kind text NOT NULL CHECK (kind IN ('reminder', 'escalation')),
+        deadline_id text NOT NULL,
+        deadline_version integer NOT NULL,
+        step text NOT NULL,
+        case_id uuid NOT NULL,
+        message text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        read_at timestamptz,
+        read_by text,
+        CONSTRAINT notifications_once UNIQUE (deadline_id, deadline_version, step)
+      )`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_inbox_idx ON notifications (recipient_organisation_id, recipient_role, created_at DESC)`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE notifications`);
+    await queryRunner.query(`DROP TABLE deadlines`);
+  }
+}

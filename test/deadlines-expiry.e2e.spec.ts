@@ -1,0 +1,204 @@
+import { sleep } from '@nrm/event-store';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import request from 'supertest';
+import { validCase } from './support/case-bodies';
+import { startTestApp, type TestApp } from './support/test-app';
+import { redisUrl } from './support/test-environment';
+import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const competentAuthority = (): TokenClaims => ({
+  sub: 'ca-officer-1',
+  name: 'Competent Authority Officer',
+  org: 'mia-anti-trafficking',
+  orgType: 'competent-authority',
+  roles: ['competent-authority-officer'],
+});
+
+interface Notification {
+  id: string;
+  kind: string;
+  step: string;
+  deadlineId: string;
+  caseId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * The issue's check: a reflection period recorded late falls due, its escalation reaches a
+ * coordinator's inbox and ReflectionPeriodExpired reaches the timeline within a few seconds of the
+ * due time; after Redis lost every job, another one still expires on time; nothing fires twice.
+ */
+describe('Reflection periods expire on time, by themselves (deadlines through HTTP)', () => {
+  let t: TestApp;
+  let officer: string;
+  let authority: string;
+  let coordinatorToken: string;
+  let otherOfficer: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEADLINE_RECONCILE_INTERVAL_MS: '1000' });
+    officer = await signToken(responder('police-baku', 'officer-dl'));
+    otherOfficer = await signToken(responder('police-ganja', 'officer-other'));
+    authority = await signToken(competentAuthority());
+    coordinatorToken = await signToken(coordinator());
+  });
+  afterAll(() => t.close());
+
+  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+
+  /** A case with a reflection period recorded as started `30 days − leadMs` ago: due in `leadMs`. */
+  async function backdatedPeriod(leadMs: number) {
+    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
+    expect(opened.status).toBe(201);
+    const caseId: string = opened.body.caseId;
+    const startedAt = new Date(Date.now() - 30 * DAY_MS + leadMs);
+    const started = await request(t.http)
+      .post(`/cases/${caseId}/reflection-period`)
+      .set('Authorization', `Bearer ${authority}`)
+      .send({ startedAt: startedAt.toISOString(), days: 30 });
+    expect(started.status).toBe(200);
+    const periodId: string = started.body.periodId;
+    return {
+      caseId,
+      periodId,
+      deadlineId: `reflection-period.${caseId}.${periodId}`,
+      dueAt: new Date(startedAt.getTime() + 30 * DAY_MS),
+      position: started.body.position as string,
+    };
+  }
+
+  async function inbox(token: string, query = ''): Promise<Notification[]> {
+    const response = await get(`/notifications?pageSize=100${query}`, token);
+    expect(response.status).toBe(200);
+    return response.body.items;
+  }
+
+  const escalationsOf = async (deadlineId: string) =>
+    (await inbox(coordinatorToken)).filter((n) => n.deadlineId === deadlineId && n.kind === 'escalation');
+
+  async function timelineEvents(caseId: string): Promise<{ event: string; at: string; by: { userId: string } }[]> {
+    const response = await get(`/cases/${caseId}/timeline`, authority);
+    expect(response.status).toBe(200);
+    return response.body.entries;
+  }
+
+  async function expiredEventsIn(caseId: string): Promise<number> {
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM events WHERE stream_name = $1 AND event_type = 'ReflectionPeriodExpired'`,
+        [`case-${caseId}`],
+      );
+      return Number(rows[0].n);
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Waits for the escalation and the expiry, and checks both came within a few seconds of the due time. */
+  async function expectExpiredOnTime(period: Awaited<ReturnType<typeof backdatedPeriod>>) {
+    const [escalation] = await waitFor(async () => {
+      const found = await escalationsOf(period.deadlineId);
+      return found.length > 0 && found;
+    }, 20_000);
+    expect(escalation).toMatchObject({ caseId: period.caseId, step: 'due', readAt: null });
+    const lateness = new Date(escalation.createdAt).getTime() - period.dueAt.getTime();
+    expect(lateness).toBeGreaterThanOrEqual(-50);
+    expect(lateness).toBeLessThan(2000);
+
+    const expired = await waitFor(async () => {
+      const entries = await timelineEvents(period.caseId);
+      return entries.find((entry) => entry.event === 'ReflectionPeriodExpired');
+    }, 5000);
+    expect(expired.by.userId).toBe('system');
+    expect(Date.now() - period.dueAt.getTime()).toBeLessThan(5000);
+    return escalation;
+  }
+
+  let first: Awaited<ReturnType<typeof backdatedPeriod>>;
+  let firstEscalation: Notification;
+
+  it('a period started 30 days minus 10 seconds ago is listed as due, escalates to coordinators and expires by itself', async () => {
+    first = await backdatedPeriod(10_000);
+
+    const board = await get(`/deadlines?kind=reflection-period&minPosition=${first.position}`, coordinatorToken);
+    expect(board.status).toBe(200);
+    const listed = board.body.items.find((item: { deadlineId: string }) => item.deadlineId === first.deadlineId);
+    expect(listed).toMatchObject({ caseId: first.caseId, status: 'open', dueAt: first.dueAt.toISOString() });
+
+    firstEscalation = await expectExpiredOnTime(first);
+    // The deadline board shows it expired, escalated.
+    const after = await get(`/deadlines?kind=reflection-period&status=all`, coordinatorToken);
+    expect(after.body.items.find((item: { deadlineId: string }) => item.deadlineId === first.deadlineId)).toMatchObject(
+      { status: 'expired' },
+    );
+  }, 30_000);
+
+  it("the coordinator's inbox: unread filter, mark read (idempotent); nobody else may see or read it", async () => {
+    expect((await inbox(coordinatorToken, '&unread=true')).map((n) => n.id)).toContain(firstEscalation.id);
+    // The escalation is for coordinators, not the officers' organisations.
+    expect((await inbox(otherOfficer)).map((n) => n.id)).not.toContain(firstEscalation.id);
+    expect((await inbox(authority)).map((n) => n.id)).not.toContain(firstEscalation.id);
+    const refused = await request(t.http)
+      .post(`/notifications/${firstEscalation.id}/read`)
+      .set('Authorization', `Bearer ${otherOfficer}`);
+    expect(refused.status).toBe(404);
+
+    const read = await request(t.http)
+      .post(`/notifications/${firstEscalation.id}/read`)
+      .set('Authorization', `Bearer ${coordinatorToken}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: firstEscalation.id, readBy: 'coordinator-1' });
+    const again = await request(t.http)
+      .post(`/notifications/${firstEscalation.id}/read`)
+      .set('Authorization', `Bearer ${coordinatorToken}`);
+    expect(again.status).toBe(200);
+    expect(again.body.readAt).toBe(read.body.readAt);
+    expect((await inbox(coordinatorToken, '&unread=true')).map((n) => n.id)).not.toContain(firstEscalation.id);
+
+    const unknown = await request(t.http)
+      .post(`/notifications/6f1d8a52-31a1-4c0e-9e8b-0d6f5a4b2c11/read`)
+      .set('Authorization', `Bearer ${coordinatorToken}`);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('after Redis lost every job (FLUSHALL of this prefix), another backdated period still expires on time; nothing fires twice', async () => {
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    try {
+      const prefix = process.env.REDIS_KEY_PREFIX!;
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+    } finally {
+      await redis.quit();
+    }
+
+    const second = await backdatedPeriod(4_000);
+    await expectExpiredOnTime(second);
+
+    // A few reconciler rounds later: one escalation per deadline, one expiry per period.
+    await sleep(1500);
+    expect(await escalationsOf(first.deadlineId)).toHaveLength(1);
+    expect(await escalationsOf(second.deadlineId)).toHaveLength(1);
+    expect(await expiredEventsIn(first.caseId)).toBe(1);
+    expect(await expiredEventsIn(second.caseId)).toBe(1);
+  }, 30_000);
+});

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { sleep } from '@nrm/event-store';
+import type Redis from 'ioredis';
+import { Client } from 'pg';
+
+/** Helpers of the deadline scheduler tests: deadline rows, notifications, Redis keys. */
+
+export const HOUR_MS = 60 * 60 * 1000;
+
+export interface DeadlineInsert {
+  kind?: string;
+  dueAt: Date;
+  startedAt?: Date;
+  version?: number;
+  status?: string;
+  firedSteps?: string[];
+  organisation?: string;
+}
+
+/** A deadline row as the deadline projection writes it (the scheduler's source of truth). */
+export async function insertDeadline(databaseUrl: string, deadline: DeadlineInsert): Promise<string> {
+  const caseId = randomUUID();
+  const kind = deadline.kind ?? 'hand-over';
+  const deadlineId = `${kind}.${caseId}`;
+  await withClient(databaseUrl, (client) =>
+    client.query(
+      `INSERT INTO deadlines (deadline_id, kind, case_id, responsible_organisation_id, started_at, due_at, status,
+         version, fired_steps, updated_position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)`,
+      [
+        deadlineId,
+        kind,
+        caseId,
+        deadline.organisation ?? 'police-baku',
+        deadline.startedAt ?? new Date(deadline.dueAt.getTime() - 30 * 24 * HOUR_MS),
+        deadline.dueAt,
+        deadline.status ?? 'open',
+        deadline.version ?? 1,
+        deadline.firedSteps ?? [],
+      ],
+    ),
+  );
+  return deadlineId;
+}
+
+export async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface NotificationRow {
+  kind: string;
+  step: string;
+  recipient_organisation_id: string | null;
+  recipient_role: string | null;
+  deadline_version: number;
+  created_at: Date;
+}
+
+export const notificationsOf = (databaseUrl: string, deadlineId: string): Promise<NotificationRow[]> =>
+  withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<NotificationRow>(
+      `SELECT kind, step, recipient_organisation_id, recipient_role, deadline_version, created_at
+       FROM notifications WHERE deadline_id = $1 ORDER BY created_at`,
+      [deadlineId],
+    );
+    return rows;
+  });
+
+export const deadlineRow = (databaseUrl: string, deadlineId: string) =>
+  withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ status: string; fired_steps: string[]; escalated_at: Date | null }>(
+      `SELECT status, fired_steps, escalated_at FROM deadlines WHERE deadline_id = $1`,
+      [deadlineId],
+    );
+    return rows[0];
+  });
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+/** Every key of one Redis prefix gone: FLUSHALL for this test alone (the Redis is shared). */
+export async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
+  let deleted = 0;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) deleted += await redis.del(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}
