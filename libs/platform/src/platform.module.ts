@@ -10,6 +10,7 @@ import { dataSourceOptions } from './database/data-source';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { IdempotentCommands } from './idempotency/idempotent-commands';
+import { CommandResponder } from './http/command-request';
 import { ReadYourWrites } from './http/read-your-writes';
 import { loggingModule } from './logging/logging';
 import { RedisModule } from './redis/redis.module';
@@ -34,8 +35,8 @@ export class PlatformModule {
         ...(options.http ? [AuthModule, TerminusModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],
-      providers: [{ provide: CLOCK, useValue: systemClock }, IdempotentCommands, ReadYourWrites],
-      exports: [CLOCK, IdempotentCommands, ReadYourWrites],
+      providers: [{ provide: CLOCK, useValue: systemClock }, IdempotentCommands, CommandResponder, ReadYourWrites],
+      exports: [CLOCK, IdempotentCommands, CommandResponder, ReadYourWrites],
     };
   }
 }

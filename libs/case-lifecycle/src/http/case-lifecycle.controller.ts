@@ -1,13 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
-import type { CaseCommandContext, CaseCommandResult } from '@nrm/case/application/case-commands';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
+import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { CloseCaseCommand } from '../application/close-case';
 import { ReopenCaseCommand } from '../application/reopen-case';
 import { TransferCaseCommand } from '../application/transfer-case';
@@ -26,7 +22,7 @@ const commandResult = {
 export class CaseLifecycleController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post(':id/close')
@@ -39,21 +35,15 @@ export class CaseLifecycleController {
       "case-not-closed; reason 'status-refused' needs a refused victim status (409 " +
       'closure-status-refused-needs-refusal).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "3".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(commandResult)
   close(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CloseCaseDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new CloseCaseCommand(id, body, context),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new CloseCaseCommand(id, body, context)),
     );
   }
 
@@ -65,21 +55,15 @@ export class CaseLifecycleController {
     description:
       'The case goes back to the stage it was closed in. Reopening a case that is not closed is 409 case-is-closed.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "4".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(commandResult)
   reopen(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReopenCaseDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new ReopenCaseCommand(id, body, context),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new ReopenCaseCommand(id, body, context)),
     );
   }
 
@@ -93,43 +77,15 @@ export class CaseLifecycleController {
       'and the competent authority see every case). Transferring to the current owner is 422 ' +
       'transfer-to-another-organisation; a closed case is 409 case-not-closed.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "2".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(commandResult)
   transfer(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: TransferCaseDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new TransferCaseCommand(id, body, context),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new TransferCaseCommand(id, body, context)),
     );
-  }
-
-  /** Idempotency, If-Match, correlation and the ETag of the answer: the same for every command here. */
-  private async run(
-    http: {
-      request: Request;
-      response: Response;
-      actor: Actor;
-      body: object;
-      idempotencyKey: string | undefined;
-      ifMatch: string | undefined;
-    },
-    command: (context: CaseCommandContext) => object,
-  ): Promise<CaseCommandResult> {
-    const { request, response, actor, body, idempotencyKey, ifMatch } = http;
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result: CaseCommandResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(command({ actor, correlationId: correlationIdOf(request), expectedRevision })),
-    );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 }

@@ -1,13 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
-import type { CaseCommandContext, CaseCommandResult } from '@nrm/case/application/case-commands';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
+import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { AppointGuardianCommand } from '../application/appoint-guardian';
 import { NotifyChildProtectionCommand } from '../application/notify-child-protection';
 import { AppointGuardianDto, NotifyChildProtectionDto } from './child-case.dto';
@@ -26,7 +22,7 @@ const commandResult = {
 export class ChildCaseController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post(':id/child-protection-notification')
@@ -38,21 +34,15 @@ export class ChildCaseController {
       'Only for child cases (422 not-a-child-case), once per case (409 child-protection-notified-once); notifiedAt ' +
       'may not lie in the future (422 notified-at-not-in-future).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "0".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(commandResult)
   notifyChildProtection(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: NotifyChildProtectionDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new NotifyChildProtectionCommand(id, body, context),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new NotifyChildProtectionCommand(id, body, context)),
     );
   }
 
@@ -66,43 +56,15 @@ export class ChildCaseController {
       "child's key and never shown on the timeline. A later appointment replaces the guardian. appointedOn may " +
       'not lie in the future (422 appointed-on-not-in-future).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "1".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(commandResult)
   appointGuardian(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AppointGuardianDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new AppointGuardianCommand(id, body, context),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new AppointGuardianCommand(id, body, context)),
     );
-  }
-
-  /** Idempotency, If-Match, correlation and the ETag of the answer: the same for both commands. */
-  private async run(
-    http: {
-      request: Request;
-      response: Response;
-      actor: Actor;
-      body: object;
-      idempotencyKey: string | undefined;
-      ifMatch: string | undefined;
-    },
-    command: (context: CaseCommandContext) => object,
-  ): Promise<CaseCommandResult> {
-    const { request, response, actor, body, idempotencyKey, ifMatch } = http;
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result: CaseCommandResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(command({ actor, correlationId: correlationIdOf(request), expectedRevision })),
-    );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 }

@@ -1,12 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { OpenCaseCommand, type OpenCaseResult } from '../application/open-case';
 import { RecordReferralConsentCommand } from '../application/record-referral-consent';
@@ -18,7 +14,7 @@ import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 export class IdentificationController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post()
@@ -32,29 +28,21 @@ export class IdentificationController {
       '18 (from the date of birth or the estimated age at identification) makes a child case. The answer carries ' +
       'the new revision (also as ETag) and the global position of the event, to pass as minPosition on reads.',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key and body: the first result again, nothing appended.',
-  })
+  @CommandEndpoint({ ifMatch: false })
   @ApiCreatedResponse({
     description: 'Case opened',
     schema: { example: { caseId: '7a1c…', caseNumber: 'NRM-2026-000001', revision: 0, position: '42' } },
   })
-  async open(
+  open(
     @Body() body: OpenCaseDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest({ ifMatch: false }) command: CommandRequest,
   ): Promise<OpenCaseResult> {
-    const result = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(new OpenCaseCommand(body, { actor, correlationId: correlationIdOf(request) })),
+    return this.responder.respond<OpenCaseResult>(
+      command,
+      body,
+      ({ actor, correlationId }) => this.commands.execute(new OpenCaseCommand(body, { actor, correlationId })),
+      { location: (result) => `/cases/${result.caseId}` },
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    response.setHeader('Location', `/cases/${result.caseId}`);
-    return result;
   }
 
   @Post(':id/consent')
@@ -66,34 +54,18 @@ export class IdentificationController {
       'Recording the consent the case already holds appends nothing. With If-Match, a case changed since it was ' +
       'read is refused with 412.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "0".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse({
     description: 'New revision and position',
     schema: { example: { caseId: '7a1c…', revision: 1, position: '43' } },
   })
-  async recordConsent(
+  recordConsent(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordConsentDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () =>
-        this.commands.execute(
-          new RecordReferralConsentCommand(id, body.consentToReferral, {
-            actor,
-            correlationId: correlationIdOf(request),
-            expectedRevision,
-          }),
-        ),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new RecordReferralConsentCommand(id, body.consentToReferral, context)),
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 }

@@ -24,11 +24,16 @@ export const AllowRoles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles
 type AuthenticatedRequest = Request & { actor?: Actor };
 
 /** The verified caller of this request. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor =>
+  authenticatedActor(context),
+);
+
+/** The caller AuthGuard verified for this request; 401 when there is none. */
+export function authenticatedActor(context: ExecutionContext): Actor {
   const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
   if (!actor) throw new UnauthorizedException('No authenticated caller');
   return actor;
-});
+}
 
 /** 401 without a valid bearer token; 403 when the route needs a role the caller lacks. */
 @Injectable()

@@ -1,13 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import { DecideVictimStatusCommand, type VictimStatusDecision } from '../application/decide-victim-status';
 import { ReferCaseCommand } from '../application/refer-case';
 import { RequestStatusDecisionReviewCommand } from '../application/request-status-decision-review';
@@ -21,21 +17,12 @@ const COMMAND_RESULT = {
 /** Referral to the competent authority and the victim-status decision (DESIGN §3.2). */
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag of the case as read, e.g. "0"; 412 when stale.',
-})
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Same key and body: the first result again, nothing appended.',
-})
+@CommandEndpoint()
 @Controller('cases')
 export class ReferralController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post(':id/referral')
@@ -52,20 +39,10 @@ export class ReferralController {
   refer(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReferCaseDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.run(
-      body,
-      actor,
-      idempotencyKey,
-      ifMatch,
-      request,
-      response,
-      (context) =>
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
         new ReferCaseCommand(
           id,
           {
@@ -74,6 +51,7 @@ export class ReferralController {
           },
           context,
         ),
+      ),
     );
   }
 
@@ -92,11 +70,7 @@ export class ReferralController {
   decide(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: StatusDecisionDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     const decision: VictimStatusDecision =
       body.decision === 'granted'
@@ -107,14 +81,8 @@ export class ReferralController {
             decidedOn: body.decidedOn,
             ...(body.decisionNumber === undefined ? {} : { decisionNumber: body.decisionNumber }),
           };
-    return this.run(
-      body,
-      actor,
-      idempotencyKey,
-      ifMatch,
-      request,
-      response,
-      (context) => new DecideVictimStatusCommand(id, decision, context),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new DecideVictimStatusCommand(id, decision, context)),
     );
   }
 
@@ -131,39 +99,10 @@ export class ReferralController {
   requestReview(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: StatusDecisionReviewDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.run(
-      body,
-      actor,
-      idempotencyKey,
-      ifMatch,
-      request,
-      response,
-      (context) => new RequestStatusDecisionReviewCommand(id, body.reason, context),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new RequestStatusDecisionReviewCommand(id, body.reason, context)),
     );
-  }
-
-  /** Idempotency, If-Match and the ETag of the answer, as every case command. */
-  private async run(
-    body: object,
-    actor: Actor,
-    idempotencyKey: string | undefined,
-    ifMatch: string | undefined,
-    request: Request,
-    response: Response,
-    command: (context: { actor: Actor; correlationId: string; expectedRevision?: bigint }) => object,
-  ): Promise<CaseCommandResult> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result = await this.idempotency.run<CaseCommandResult>(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(command({ actor, correlationId: correlationIdOf(request), expectedRevision })),
-    );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 }

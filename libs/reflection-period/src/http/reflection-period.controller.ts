@@ -1,13 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CaseCommandContext, CaseCommandResult } from '@nrm/case/application/case-commands';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CaseCommandResult } from '@nrm/case/application/case-commands';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import { EndReflectionPeriodCommand } from '../application/end-reflection-period';
 import { ExtendReflectionPeriodCommand } from '../application/extend-reflection-period';
 import { StartReflectionPeriodCommand, type StartReflectionPeriodResult } from '../application/start-reflection-period';
@@ -17,17 +13,12 @@ const ROLES = ['competent-authority-officer', 'case-worker', 'coordinator', 'fir
 
 @ApiTags('reflection period')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "3"; stale: 412.' })
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Same key and body: the first result again, nothing appended.',
-})
+@CommandEndpoint()
 @Controller('cases')
 export class ReflectionPeriodController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post(':id/reflection-period')
@@ -46,22 +37,14 @@ export class ReflectionPeriodController {
     description: 'Started: the new period, revision and position',
     schema: { example: { caseId: '7a1c…', periodId: '0b6f…', revision: 3, position: '57' } },
   })
-  async start(
+  start(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: StartReflectionPeriodDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<StartReflectionPeriodResult> {
-    const context = this.context(actor, ifMatch, request);
-    const result = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(new StartReflectionPeriodCommand(id, body.startedAt, body.days, context)),
+    return this.responder.respond<StartReflectionPeriodResult>(command, body, (context) =>
+      this.commands.execute(new StartReflectionPeriodCommand(id, body.startedAt, body.days, context)),
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 
   @Post(':id/reflection-period/extension')
@@ -77,22 +60,14 @@ export class ReflectionPeriodController {
     description: 'New revision and position',
     schema: { example: { caseId: '7a1c…', revision: 4, position: '58' } },
   })
-  async extend(
+  extend(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ExtendReflectionPeriodDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    const context = this.context(actor, ifMatch, request);
-    const result = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(new ExtendReflectionPeriodCommand(id, body.days, body.reason, context)),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new ExtendReflectionPeriodCommand(id, body.days, body.reason, context)),
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 
   @Post(':id/reflection-period/end')
@@ -109,25 +84,13 @@ export class ReflectionPeriodController {
     description: 'New revision and position',
     schema: { example: { caseId: '7a1c…', revision: 5, position: '59' } },
   })
-  async end(
+  end(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: EndReflectionPeriodDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    const context = this.context(actor, ifMatch, request);
-    const result = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(new EndReflectionPeriodCommand(id, body.outcome, body.note, context)),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new EndReflectionPeriodCommand(id, body.outcome, body.note, context)),
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
-  }
-
-  private context(actor: Actor, ifMatch: string | undefined, request: Request): CaseCommandContext {
-    return { actor, correlationId: correlationIdOf(request), expectedRevision: revisionFromIfMatch(ifMatch) };
   }
 }

@@ -1,13 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CaseCommandContext, CaseCommandResult } from '@nrm/case/application/case-commands';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CaseCommandResult } from '@nrm/case/application/case-commands';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import {
   AdoptReintegrationPlanCommand,
   CompleteReintegrationCommand,
@@ -31,13 +27,12 @@ const RESULT = {
 /** Reintegration (DESIGN §3.6): an individual plan, services, periodic reviews, completion. */
 @ApiTags('reintegration')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the first result again.' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read; 412 when stale.' })
+@CommandEndpoint()
 @Controller('cases/:id')
 export class ReintegrationController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post('reintegration-plan')
@@ -53,26 +48,24 @@ export class ReintegrationController {
   adoptPlan(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AdoptReintegrationPlanDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new AdoptReintegrationPlanCommand(
-        id,
-        {
-          goals: body.goals.map((goal) => ({
-            domain: goal.domain,
-            description: goal.description,
-            ...(goal.targetDate === undefined ? {} : { targetDate: goal.targetDate }),
-          })),
-          ...(body.reviewEveryDays === undefined ? {} : { reviewEveryDays: body.reviewEveryDays }),
-        },
-        context,
-      );
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new AdoptReintegrationPlanCommand(
+          id,
+          {
+            goals: body.goals.map((goal) => ({
+              domain: goal.domain,
+              description: goal.description,
+              ...(goal.targetDate === undefined ? {} : { targetDate: goal.targetDate }),
+            })),
+            ...(body.reviewEveryDays === undefined ? {} : { reviewEveryDays: body.reviewEveryDays }),
+          },
+          context,
+        ),
+      ),
+    );
   }
 
   @Post('reintegration/services')
@@ -86,24 +79,22 @@ export class ReintegrationController {
   recordService(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordReintegrationServiceDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new RecordReintegrationServiceCommand(
-        id,
-        {
-          domain: body.domain,
-          providerOrgId: body.providerOrgId,
-          description: body.description,
-          deliveredOn: body.deliveredOn,
-        },
-        context,
-      );
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new RecordReintegrationServiceCommand(
+          id,
+          {
+            domain: body.domain,
+            providerOrgId: body.providerOrgId,
+            description: body.description,
+            deliveredOn: body.deliveredOn,
+          },
+          context,
+        ),
+      ),
+    );
   }
 
   @Post('reintegration/reviews')
@@ -117,23 +108,21 @@ export class ReintegrationController {
   review(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReviewReintegrationDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new ReviewReintegrationCommand(
-        id,
-        {
-          reviewedOn: body.reviewedOn,
-          progress: body.progress,
-          ...(body.notes === undefined ? {} : { notes: body.notes }),
-        },
-        context,
-      );
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new ReviewReintegrationCommand(
+          id,
+          {
+            reviewedOn: body.reviewedOn,
+            progress: body.progress,
+            ...(body.notes === undefined ? {} : { notes: body.notes }),
+          },
+          context,
+        ),
+      ),
+    );
   }
 
   @Post('reintegration/complete')
@@ -147,33 +136,12 @@ export class ReintegrationController {
   complete(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CompleteReintegrationDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new CompleteReintegrationCommand(id, { completedOn: body.completedOn, outcome: body.outcome }, context);
-    });
-  }
-
-  /** Idempotency-Key, If-Match and the ETag answer, as every command endpoint has them. */
-  private async execute(
-    actor: Actor,
-    idempotencyKey: string | undefined,
-    ifMatch: string | undefined,
-    request: Request,
-    response: Response,
-    body: object,
-    command: (context: CaseCommandContext) => object,
-  ): Promise<CaseCommandResult> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result: CaseCommandResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(command({ actor, correlationId: correlationIdOf(request), expectedRevision })),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new CompleteReintegrationCommand(id, { completedOn: body.completedOn, outcome: body.outcome }, context),
+      ),
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 }

@@ -1,13 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CaseCommandContext, CaseCommandResult } from '@nrm/case/application/case-commands';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CaseCommandResult } from '@nrm/case/application/case-commands';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import {
   AssessRepatriationRiskCommand,
   CancelRepatriationCommand,
@@ -35,13 +31,12 @@ const RESULT = {
 /** Repatriation (DESIGN §3.5): voluntary, with consent, a risk assessment before travel. */
 @ApiTags('repatriation')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the first result again.' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read; 412 when stale.' })
+@CommandEndpoint()
 @Controller('cases/:id/repatriation')
 export class RepatriationController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post()
@@ -58,23 +53,21 @@ export class RepatriationController {
   request(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RequestRepatriationDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new RequestRepatriationCommand(
-        id,
-        {
-          destinationCountry: body.destinationCountry,
-          voluntaryConsent: body.voluntaryConsent,
-          ...(body.consentRecordedAt === undefined ? {} : { consentRecordedAt: body.consentRecordedAt }),
-        },
-        context,
-      );
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new RequestRepatriationCommand(
+          id,
+          {
+            destinationCountry: body.destinationCountry,
+            voluntaryConsent: body.voluntaryConsent,
+            ...(body.consentRecordedAt === undefined ? {} : { consentRecordedAt: body.consentRecordedAt }),
+          },
+          context,
+        ),
+      ),
+    );
   }
 
   @Post('risk-assessment')
@@ -88,23 +81,21 @@ export class RepatriationController {
   assessRisk(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AssessRepatriationRiskDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new AssessRepatriationRiskCommand(
-        id,
-        {
-          level: body.level,
-          ...(body.notes === undefined ? {} : { notes: body.notes }),
-          ...(body.mitigated === undefined ? {} : { mitigated: body.mitigated }),
-        },
-        context,
-      );
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new AssessRepatriationRiskCommand(
+          id,
+          {
+            level: body.level,
+            ...(body.notes === undefined ? {} : { notes: body.notes }),
+            ...(body.mitigated === undefined ? {} : { mitigated: body.mitigated }),
+          },
+          context,
+        ),
+      ),
+    );
   }
 
   @Post('travel-documents')
@@ -115,15 +106,13 @@ export class RepatriationController {
   recordTravelDocuments(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordTravelDocumentsDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new RecordTravelDocumentsCommand(id, { documents: body.documents, issuedBy: body.issuedBy }, context);
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new RecordTravelDocumentsCommand(id, { documents: body.documents, issuedBy: body.issuedBy }, context),
+      ),
+    );
   }
 
   @Post('schedule')
@@ -140,19 +129,17 @@ export class RepatriationController {
   schedule(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ScheduleRepatriationDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new ScheduleRepatriationCommand(
-        id,
-        { travelDate: body.travelDate, ...(body.route === undefined ? {} : { route: body.route }) },
-        context,
-      );
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new ScheduleRepatriationCommand(
+          id,
+          { travelDate: body.travelDate, ...(body.route === undefined ? {} : { route: body.route }) },
+          context,
+        ),
+      ),
+    );
   }
 
   @Post('complete')
@@ -167,19 +154,17 @@ export class RepatriationController {
   complete(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CompleteRepatriationDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new CompleteRepatriationCommand(
-        id,
-        { arrivedOn: body.arrivedOn, ...(body.receivedBy === undefined ? {} : { receivedBy: body.receivedBy }) },
-        context,
-      );
-    });
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new CompleteRepatriationCommand(
+          id,
+          { arrivedOn: body.arrivedOn, ...(body.receivedBy === undefined ? {} : { receivedBy: body.receivedBy }) },
+          context,
+        ),
+      ),
+    );
   }
 
   @Post('cancel')
@@ -190,33 +175,10 @@ export class RepatriationController {
   cancel(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CancelRepatriationDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    return this.execute(actor, idempotencyKey, ifMatch, request, response, body, (context) => {
-      return new CancelRepatriationCommand(id, { reason: body.reason }, context);
-    });
-  }
-
-  /** Idempotency-Key, If-Match and the ETag answer, as every command endpoint has them. */
-  private async execute(
-    actor: Actor,
-    idempotencyKey: string | undefined,
-    ifMatch: string | undefined,
-    request: Request,
-    response: Response,
-    body: object,
-    command: (context: CaseCommandContext) => object,
-  ): Promise<CaseCommandResult> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result: CaseCommandResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(command({ actor, correlationId: correlationIdOf(request), expectedRevision })),
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(new CancelRepatriationCommand(id, { reason: body.reason }, context)),
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 }

@@ -1,12 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
-import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AllowRoles } from '@nrm/platform/auth/auth';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import {
   AcceptPlacementCommand,
   CheckInPlacementCommand,
@@ -15,7 +11,6 @@ import {
   type PlacementCommandResult,
 } from '../application/placement-commands';
 import { RequestPlacementCommand, type RequestPlacementResult } from '../application/request-placement';
-import type { ShelterCommandContext } from '../application/shelter-commands';
 import { CheckOutPlacementDto, DeclinePlacementDto, NoBodyDto, RequestPlacementDto } from './shelter.dto';
 
 const placementResult = {
@@ -30,7 +25,7 @@ const placementResult = {
 export class PlacementsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
   ) {}
 
   @Post('cases/:id/placements')
@@ -45,35 +40,30 @@ export class PlacementsController {
       'shelter-accepts-adults); one open placement per case at a shelter (409 one-open-placement-per-shelter). ' +
       'A case the caller may not see is 404; a closed case 409. If-Match takes the ETag of the case.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the case as read, e.g. "2".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiCreatedResponse({
     ...placementResult,
     schema: { example: { caseId: '7a1c…', shelterId: '3f0c…', placementId: '9b2e…', revision: 1, position: '44' } },
   })
-  async request(
+  request(
     @Param('id', new ParseUUIDPipe()) caseId: string,
     @Body() body: RequestPlacementDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<RequestPlacementResult> {
-    const expectedCaseRevision = revisionFromIfMatch(ifMatch);
-    const result: RequestPlacementResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () =>
+    return this.responder.respond<RequestPlacementResult>(
+      command,
+      body,
+      ({ actor, correlationId, expectedRevision }) =>
         this.commands.execute(
           new RequestPlacementCommand(caseId, body.shelterId, body.needs, {
             actor,
-            correlationId: correlationIdOf(request),
-            expectedCaseRevision,
+            correlationId,
+            expectedCaseRevision: expectedRevision,
           }),
         ),
+      // The revision is the shelter's, while If-Match takes the case's: no ETag.
+      { etag: false, location: (result) => `/shelters/${result.shelterId}` },
     );
-    response.setHeader('Location', `/shelters/${result.shelterId}`);
-    return result;
   }
 
   @Post('placements/:id/accept')
@@ -86,21 +76,16 @@ export class PlacementsController {
       'placement-requested); never more accepted or checked-in residents than beds, also when accepts race ' +
       '(409 shelter-full).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the shelter as read.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(placementResult)
   accept(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: NoBodyDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<PlacementCommandResult> {
-    return this.run({ request, response, actor, body, idempotencyKey, ifMatch }, (context) => {
-      return new AcceptPlacementCommand(id, context);
-    });
+    return this.responder.respond<PlacementCommandResult>(command, body, (context) =>
+      this.commands.execute(new AcceptPlacementCommand(id, context)),
+    );
   }
 
   @Post('placements/:id/decline')
@@ -110,21 +95,15 @@ export class PlacementsController {
     summary: 'Decline a placement request, with a reason',
     description: 'Only a requested placement (409 placement-requested). Frees no bed (none was taken).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the shelter as read.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(placementResult)
   decline(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: DeclinePlacementDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<PlacementCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new DeclinePlacementCommand(id, body.reason, context),
+    return this.responder.respond<PlacementCommandResult>(command, body, (context) =>
+      this.commands.execute(new DeclinePlacementCommand(id, body.reason, context)),
     );
   }
 
@@ -135,21 +114,15 @@ export class PlacementsController {
     summary: 'Check the person in',
     description: 'Only an accepted placement (409 check-in-needs-acceptance).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the shelter as read.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(placementResult)
   checkIn(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: NoBodyDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<PlacementCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new CheckInPlacementCommand(id, context),
+    return this.responder.respond<PlacementCommandResult>(command, body, (context) =>
+      this.commands.execute(new CheckInPlacementCommand(id, context)),
     );
   }
 
@@ -162,43 +135,15 @@ export class PlacementsController {
       'Only a checked-in resident (409 check-out-needs-check-in); the date neither in the future (422 ' +
       'checked-out-on-not-in-future) nor before the check-in (422 check-out-after-check-in).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the shelter as read.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(placementResult)
   checkOut(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CheckOutPlacementDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<PlacementCommandResult> {
-    return this.run(
-      { request, response, actor, body, idempotencyKey, ifMatch },
-      (context) => new CheckOutPlacementCommand(id, body.reason, body.date, context),
+    return this.responder.respond<PlacementCommandResult>(command, body, (context) =>
+      this.commands.execute(new CheckOutPlacementCommand(id, body.reason, body.date, context)),
     );
-  }
-
-  /** Idempotency, If-Match, correlation and the ETag of the answer: the same for every placement command. */
-  private async run(
-    http: {
-      request: Request;
-      response: Response;
-      actor: Actor;
-      body: object;
-      idempotencyKey: string | undefined;
-      ifMatch: string | undefined;
-    },
-    command: (context: ShelterCommandContext) => object,
-  ): Promise<PlacementCommandResult> {
-    const { request, response, actor, body, idempotencyKey, ifMatch } = http;
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result: PlacementCommandResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () => this.commands.execute(command({ actor, correlationId: correlationIdOf(request), expectedRevision })),
-    );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 }

@@ -1,22 +1,19 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { revisionFromIfMatch } from '@nrm/platform/http/if-match';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
 import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
-import { correlationIdOf } from '@nrm/platform/logging/logging';
 import type { Actor } from '@nrm/shared-kernel';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { ChangeShelterCapacityCommand } from '../application/change-shelter-capacity';
 import { RegisterShelterCommand } from '../application/register-shelter';
 import type { ShelterCommandResult } from '../application/shelter-commands';
@@ -41,7 +38,7 @@ export class SheltersController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly idempotency: IdempotentCommands,
+    private readonly responder: CommandResponder,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
@@ -54,18 +51,16 @@ export class SheltersController {
       'Operator organisation (its shelter staff answer placement requests), region, beds (1..500) and whom it ' +
       'accepts (women, men, children). Each shelter is a stream of its own: its beds are a consistency boundary.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint({ ifMatch: false })
   @ApiCreatedResponse(commandResult)
-  async register(
+  register(
     @Body() body: RegisterShelterDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest({ ifMatch: false }) command: CommandRequest,
   ): Promise<ShelterCommandResult> {
-    const result: ShelterCommandResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () =>
+    return this.responder.respond<ShelterCommandResult>(
+      command,
+      body,
+      ({ actor, correlationId }) =>
         this.commands.execute(
           new RegisterShelterCommand(
             {
@@ -75,13 +70,11 @@ export class SheltersController {
               beds: body.beds,
               accepts: body.accepts,
             },
-            { actor, correlationId: correlationIdOf(request) },
+            { actor, correlationId },
           ),
         ),
+      { location: (result) => `/shelters/${result.shelterId}` },
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    response.setHeader('Location', `/shelters/${result.shelterId}`);
-    return result;
   }
 
   @Post(':id/capacity')
@@ -94,32 +87,16 @@ export class SheltersController {
       '(409 capacity-below-occupancy). The same number of beds appends nothing. With If-Match (the ETag of ' +
       'GET /shelters/{id}), a shelter changed since is 412.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the shelter as read, e.g. "3".' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @CommandEndpoint()
   @ApiOkResponse(commandResult)
-  async changeCapacity(
+  changeCapacity(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ChangeCapacityDto,
-    @CurrentActor() actor: Actor,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @CommandRequest() command: CommandRequest,
   ): Promise<ShelterCommandResult> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
-    const result: ShelterCommandResult = await this.idempotency.run(
-      { scope: actor.userId, key: idempotencyKey, method: 'POST', path: request.path, body },
-      () =>
-        this.commands.execute(
-          new ChangeShelterCapacityCommand(id, body.beds, body.reason, {
-            actor,
-            correlationId: correlationIdOf(request),
-            expectedRevision,
-          }),
-        ),
+    return this.responder.respond<ShelterCommandResult>(command, body, (context) =>
+      this.commands.execute(new ChangeShelterCapacityCommand(id, body.beds, body.reason, context)),
     );
-    response.setHeader('ETag', `"${result.revision}"`);
-    return result;
   }
 
   @Get()
