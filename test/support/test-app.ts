@@ -22,6 +22,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     EVENT_STORE: 'postgres',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'warn',
+    // Other test files hold transactions open on purpose (a row lock in the deadline tests, a
+    // late commit in the event-store tests); the server-wide xmin bound holds every projection
+    // back meanwhile, so reads here may wait longer than a user's would.
+    READ_WAIT_TIMEOUT_MS: '25000',
     ...env,
   });
   const app = await createHttpApp({ withWorker: true });

@@ -73,7 +73,7 @@ export function startCollecting(
     get error() {
       return error;
     },
-    async waitFor(count, timeoutMs = 5_000) {
+    async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (events.length < count && Date.now() < deadline && error === undefined) {
         await new Promise((resolve) => setTimeout(resolve, 10));
@@ -124,7 +124,7 @@ export async function readAllOfOnceVisible(
   after: GlobalPosition | null,
   streams: readonly string[],
   count: number,
-  timeoutMs = 5_000,
+  timeoutMs = 20_000,
 ): Promise<RecordedEvent[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -349,6 +349,8 @@ export function eventStoreContract(name: string, harness: () => Promise<EventSto
       await store.appendToStream(stream, events, 'no_stream');
       const collector = startCollecting(store, null, (e) => e.streamName === stream);
       try {
+        await collector.waitFor(2);
+        // Then a while longer: a third delivery would be a duplicate.
         const got = await collector.waitFor(3, 1_500);
         expect(got.map((e) => e.id)).toEqual(events.map((e) => e.id));
       } finally {
