@@ -54,7 +54,8 @@ async function main(): Promise<void> {
         languages: ['uz', 'ru'],
       },
       identification: {
-        identifiedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+        // Fixed, so that running `npm run up` again sends the same request under the same key.
+        identifiedAt: '2026-11-01T09:30:00+04:00',
         place: 'Bakı Dəniz Limanı',
         region: 'Bakı',
         country: 'AZ',
