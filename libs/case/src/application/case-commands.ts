@@ -65,6 +65,22 @@ export class CaseCommands {
     };
   }
 
+  /**
+   * The usual case command: on a case the actor may see (404 otherwise, before anything else),
+   * completed with the actor and the time.
+   */
+  runOnVisibleCase<Command extends { type: string; actor: Actor; now: Date }>(
+    caseId: string,
+    context: CaseCommandContext,
+    decider: Decider<CaseState, Command, CaseEvent>,
+    command: Omit<Command, 'actor' | 'now'>,
+  ): Promise<CaseCommandResult> {
+    return this.run(caseId, context, decider, (state, now) => {
+      assertVisible(state, caseId, context.actor);
+      return { ...command, actor: context.actor, now } as Command;
+    });
+  }
+
   now(): Date {
     return this.clock.now();
   }

@@ -1,35 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  assertVisible,
-  type CaseCommandContext,
-  type CaseCommandResult,
-  CaseCommands,
-} from '@nrm/case/application/case-commands';
+import { type CaseCommandContext, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
 import {
   type AdoptReintegrationPlan,
   type CompleteReintegration,
   type RecordReintegrationService,
-  type ReintegrationCommand,
   reintegrationDecider,
   type ReviewReintegration,
+  type ReintegrationCommand,
 } from '../domain/reintegration.decider';
 
 /** What a caller says for a command: the command without its type, actor and time. */
 type Payload<C extends ReintegrationCommand> = Omit<C, 'type' | 'actor' | 'now'>;
-
-/** Runs a reintegration command on a case the actor may see (404 otherwise, before anything else). */
-function run<C extends ReintegrationCommand>(
-  cases: CaseCommands,
-  type: C['type'],
-  caseId: string,
-  payload: Payload<C>,
-  context: CaseCommandContext,
-): Promise<CaseCommandResult> {
-  return cases.run(caseId, context, reintegrationDecider, (state, now): ReintegrationCommand => {
-    assertVisible(state, caseId, context.actor);
-    return { ...payload, type, actor: context.actor, now } as unknown as C;
-  });
-}
 
 export class AdoptReintegrationPlanCommand {
   constructor(
@@ -46,7 +27,10 @@ export class AdoptReintegrationPlanHandler implements ICommandHandler<
 > {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: AdoptReintegrationPlanCommand): Promise<CaseCommandResult> {
-    return run<AdoptReintegrationPlan>(this.cases, 'AdoptReintegrationPlan', caseId, payload, context);
+    return this.cases.runOnVisibleCase<AdoptReintegrationPlan>(caseId, context, reintegrationDecider, {
+      type: 'AdoptReintegrationPlan',
+      ...payload,
+    });
   }
 }
 
@@ -65,7 +49,10 @@ export class RecordReintegrationServiceHandler implements ICommandHandler<
 > {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: RecordReintegrationServiceCommand): Promise<CaseCommandResult> {
-    return run<RecordReintegrationService>(this.cases, 'RecordReintegrationService', caseId, payload, context);
+    return this.cases.runOnVisibleCase<RecordReintegrationService>(caseId, context, reintegrationDecider, {
+      type: 'RecordReintegrationService',
+      ...payload,
+    });
   }
 }
 
@@ -81,7 +68,10 @@ export class ReviewReintegrationCommand {
 export class ReviewReintegrationHandler implements ICommandHandler<ReviewReintegrationCommand, CaseCommandResult> {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: ReviewReintegrationCommand): Promise<CaseCommandResult> {
-    return run<ReviewReintegration>(this.cases, 'ReviewReintegration', caseId, payload, context);
+    return this.cases.runOnVisibleCase<ReviewReintegration>(caseId, context, reintegrationDecider, {
+      type: 'ReviewReintegration',
+      ...payload,
+    });
   }
 }
 
@@ -97,7 +87,10 @@ export class CompleteReintegrationCommand {
 export class CompleteReintegrationHandler implements ICommandHandler<CompleteReintegrationCommand, CaseCommandResult> {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: CompleteReintegrationCommand): Promise<CaseCommandResult> {
-    return run<CompleteReintegration>(this.cases, 'CompleteReintegration', caseId, payload, context);
+    return this.cases.runOnVisibleCase<CompleteReintegration>(caseId, context, reintegrationDecider, {
+      type: 'CompleteReintegration',
+      ...payload,
+    });
   }
 }
 

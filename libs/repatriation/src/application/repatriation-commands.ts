@@ -1,37 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  assertVisible,
-  type CaseCommandContext,
-  type CaseCommandResult,
-  CaseCommands,
-} from '@nrm/case/application/case-commands';
+import { type CaseCommandContext, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
 import {
   type AssessRepatriationRisk,
   type CancelRepatriation,
   type CompleteRepatriation,
   type RecordTravelDocuments,
-  type RepatriationCommand,
   repatriationDecider,
   type RequestRepatriation,
   type ScheduleRepatriation,
+  type RepatriationCommand,
 } from '../domain/repatriation.decider';
 
 /** What a caller says for a command: the command without its type, actor and time. */
 type Payload<C extends RepatriationCommand> = Omit<C, 'type' | 'actor' | 'now'>;
-
-/** Runs a repatriation command on a case the actor may see (404 otherwise, before anything else). */
-function run<C extends RepatriationCommand>(
-  cases: CaseCommands,
-  type: C['type'],
-  caseId: string,
-  payload: Payload<C>,
-  context: CaseCommandContext,
-): Promise<CaseCommandResult> {
-  return cases.run(caseId, context, repatriationDecider, (state, now): RepatriationCommand => {
-    assertVisible(state, caseId, context.actor);
-    return { ...payload, type, actor: context.actor, now } as unknown as C;
-  });
-}
 
 export class RequestRepatriationCommand {
   constructor(
@@ -45,7 +26,10 @@ export class RequestRepatriationCommand {
 export class RequestRepatriationHandler implements ICommandHandler<RequestRepatriationCommand, CaseCommandResult> {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: RequestRepatriationCommand): Promise<CaseCommandResult> {
-    return run<RequestRepatriation>(this.cases, 'RequestRepatriation', caseId, payload, context);
+    return this.cases.runOnVisibleCase<RequestRepatriation>(caseId, context, repatriationDecider, {
+      type: 'RequestRepatriation',
+      ...payload,
+    });
   }
 }
 
@@ -64,7 +48,10 @@ export class AssessRepatriationRiskHandler implements ICommandHandler<
 > {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: AssessRepatriationRiskCommand): Promise<CaseCommandResult> {
-    return run<AssessRepatriationRisk>(this.cases, 'AssessRepatriationRisk', caseId, payload, context);
+    return this.cases.runOnVisibleCase<AssessRepatriationRisk>(caseId, context, repatriationDecider, {
+      type: 'AssessRepatriationRisk',
+      ...payload,
+    });
   }
 }
 
@@ -80,7 +67,10 @@ export class RecordTravelDocumentsCommand {
 export class RecordTravelDocumentsHandler implements ICommandHandler<RecordTravelDocumentsCommand, CaseCommandResult> {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: RecordTravelDocumentsCommand): Promise<CaseCommandResult> {
-    return run<RecordTravelDocuments>(this.cases, 'RecordTravelDocuments', caseId, payload, context);
+    return this.cases.runOnVisibleCase<RecordTravelDocuments>(caseId, context, repatriationDecider, {
+      type: 'RecordTravelDocuments',
+      ...payload,
+    });
   }
 }
 
@@ -96,7 +86,10 @@ export class ScheduleRepatriationCommand {
 export class ScheduleRepatriationHandler implements ICommandHandler<ScheduleRepatriationCommand, CaseCommandResult> {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: ScheduleRepatriationCommand): Promise<CaseCommandResult> {
-    return run<ScheduleRepatriation>(this.cases, 'ScheduleRepatriation', caseId, payload, context);
+    return this.cases.runOnVisibleCase<ScheduleRepatriation>(caseId, context, repatriationDecider, {
+      type: 'ScheduleRepatriation',
+      ...payload,
+    });
   }
 }
 
@@ -112,7 +105,10 @@ export class CompleteRepatriationCommand {
 export class CompleteRepatriationHandler implements ICommandHandler<CompleteRepatriationCommand, CaseCommandResult> {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: CompleteRepatriationCommand): Promise<CaseCommandResult> {
-    return run<CompleteRepatriation>(this.cases, 'CompleteRepatriation', caseId, payload, context);
+    return this.cases.runOnVisibleCase<CompleteRepatriation>(caseId, context, repatriationDecider, {
+      type: 'CompleteRepatriation',
+      ...payload,
+    });
   }
 }
 
@@ -128,7 +124,10 @@ export class CancelRepatriationCommand {
 export class CancelRepatriationHandler implements ICommandHandler<CancelRepatriationCommand, CaseCommandResult> {
   constructor(private readonly cases: CaseCommands) {}
   execute({ caseId, payload, context }: CancelRepatriationCommand): Promise<CaseCommandResult> {
-    return run<CancelRepatriation>(this.cases, 'CancelRepatriation', caseId, payload, context);
+    return this.cases.runOnVisibleCase<CancelRepatriation>(caseId, context, repatriationDecider, {
+      type: 'CancelRepatriation',
+      ...payload,
+    });
   }
 }
 
