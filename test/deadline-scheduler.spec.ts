@@ -10,23 +10,22 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { redisUrl } from './support/test-environment';
 import { TEST_JWT_SECRET } from './support/tokens';
 
-import {
-  deadlineRow,
-  deleteKeys,
-  HOUR_MS,
-  insertDeadline,
-  notificationsOf,
-  waitFor,
-} from './support/deadlines';
+import { deadlineRow, deleteKeys, HOUR_MS, insertDeadline, notificationsOf, waitFor } from './support/deadlines';
 
 describe('Deadline steps (pure)', () => {
   const now = Date.parse('2026-11-21T10:00:00Z');
-  const deadline = (dueInMs: number, startedAgoMs = 30 * 24 * HOUR_MS, firedSteps: string[] = []) => ({
+  const deadline = (
+    dueInMs: number,
+    startedAgoMs = 30 * 24 * HOUR_MS,
+    firedSteps: string[] = [],
+    awaitsExpiryEvent = false,
+  ) => ({
     deadlineId: 'reflection-period.8e2b6c4e-1d1b-4c51-9a53-3f0c3e0e3c11.p-1',
     version: 3,
     startedAt: new Date(now - startedAgoMs),
     dueAt: new Date(now + dueInMs),
     firedSteps,
+    awaitsExpiryEvent,
   });
 
   it('plans a reminder per offset and the due step; job ids are deterministic, without ":"', () => {
@@ -55,6 +54,13 @@ describe('Deadline steps (pure)', () => {
     // A 24 h deadline started now: neither "72 h before" nor "24 h before" lies after its start.
     expect(plannedSteps(deadline(24 * HOUR_MS, 0), [72, 24], now).map((s) => s.step)).toEqual(['due']);
     expect(parseReminderHours('24,72,24')).toEqual([72, 24]);
+  });
+
+  it("an expiry whose 'due' fired but whose event is not recorded yet is planned again, at once", () => {
+    expect(plannedSteps(deadline(-HOUR_MS, undefined, ['due'], true), [72, 24], now)).toEqual([
+      { step: 'due', at: now },
+    ]);
+    expect(plannedSteps(deadline(-HOUR_MS, undefined, ['due'], false), [72, 24], now)).toEqual([]);
   });
 });
 
@@ -185,83 +191,123 @@ describe('Deadline scheduler against Redis and PostgreSQL', () => {
   });
 });
 
-describe('Deadline worker shutdown and crash', () => {
-  describe('a worker process killed while a job is processing', () => {
-    let database: TestDatabase;
-    let worker: ChildProcess | undefined;
-    const prefix = testRedisPrefix();
-    let redis: Redis;
-    let queue: Queue;
+describe('Deadline worker shutdown and crash (a worker process of its own)', () => {
+  let database: TestDatabase;
+  let worker: ChildProcess | undefined;
+  const prefix = testRedisPrefix();
+  let redis: Redis;
+  let queue: Queue;
 
-    function startWorker(): ChildProcess {
-      return spawn(
-        process.execPath,
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-        {
-          env: {
-            ...process.env,
-            NODE_ENV: 'test',
-            DATABASE_URL: database.url,
-            REDIS_URL: redisUrl,
-            REDIS_KEY_PREFIX: prefix,
-            AUTH_JWT_SECRET: TEST_JWT_SECRET,
-            EVENT_STORE: 'postgres',
-            LOG_LEVEL: 'warn',
-            DEADLINE_JOB_LOCK_MS: '1500',
-            DEADLINE_STALLED_INTERVAL_MS: '1000',
-          },
-          stdio: 'ignore',
+  function startWorker(): ChildProcess {
+    return spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          REDIS_KEY_PREFIX: prefix,
+          AUTH_JWT_SECRET: TEST_JWT_SECRET,
+          EVENT_STORE: 'postgres',
+          LOG_LEVEL: 'warn',
+          DEADLINE_JOB_LOCK_MS: '1500',
+          DEADLINE_STALLED_INTERVAL_MS: '1000',
         },
-      );
-    }
+        stdio: 'ignore',
+      },
+    );
+  }
 
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-      queue = new Queue(DEADLINE_QUEUE, { connection: redis, prefix });
-    });
-    afterAll(async () => {
-      worker?.kill('SIGKILL');
-      await queue.close();
-      await deleteKeys(redis, prefix);
-      await redis.quit();
-      await database.drop();
-    });
+  function exitOf(process: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return new Promise((resolve) => process.once('exit', (code, signal) => resolve({ code, signal })));
+  }
 
-    it('is processed once after a restart (stalled-job recovery)', async () => {
-      const deadlineId = await insertDeadline(database.url, { dueAt: new Date(Date.now() - 1000) });
-      const jobId = `${deadlineId}.v1.due`;
-      const blocker = new Client({ connectionString: database.url });
-      await blocker.connect();
-      try {
-        await blocker.query('BEGIN');
-        await blocker.query('SELECT 1 FROM deadlines WHERE deadline_id = $1 FOR UPDATE', [deadlineId]);
-        worker = startWorker();
-        // The reconciler at start schedules the job; the worker takes it and waits on the row.
-        await waitFor(async () => (await queue.getJobState(jobId)) === 'active', 20_000);
-        worker.kill('SIGKILL');
-        await new Promise((resolve) => worker!.once('exit', resolve));
-        worker = undefined;
-        expect(await queue.getJobState(jobId)).toBe('active');
-      } finally {
-        await blocker.query('ROLLBACK');
-        await blocker.end();
-      }
-      expect(await notificationsOf(database.url, deadlineId)).toEqual([]);
-
+  /**
+   * Holds the deadline's row locked, starts a worker and waits until it has taken the deadline's
+   * due job (it then waits on the lock inside the job), runs `meanwhile`, then releases the row.
+   */
+  async function withJobActive(deadlineId: string, meanwhile: () => Promise<void>): Promise<void> {
+    const blocker = new Client({ connectionString: database.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM deadlines WHERE deadline_id = $1 FOR UPDATE', [deadlineId]);
       worker = startWorker();
-      await waitFor(async () => (await notificationsOf(database.url, deadlineId)).length > 0, 20_000);
-      await waitFor(async () => (await queue.getJobState(jobId)) === 'unknown', 5000);
-      await sleep(1500);
-      expect(await notificationsOf(database.url, deadlineId)).toHaveLength(1);
-      expect(await deadlineRow(database.url, deadlineId)).toMatchObject({
-        status: 'open',
-        fired_steps: ['due'],
-        escalated_at: expect.any(Date),
-      });
-      worker.kill('SIGTERM');
-      await new Promise((resolve) => worker!.once('exit', resolve));
-      worker = undefined;
-    }, 60_000);
+      // The reconciler at start schedules the job; the worker takes it and waits on the row.
+      await waitFor(async () => (await queue.getJobState(`${deadlineId}.v1.due`)) === 'active', 20_000);
+      await meanwhile();
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    queue = new Queue(DEADLINE_QUEUE, { connection: redis, prefix });
   });
+  afterEach(async () => {
+    if (!worker) return;
+    const exited = exitOf(worker);
+    worker.kill('SIGKILL');
+    await exited;
+    worker = undefined;
+  });
+  afterAll(async () => {
+    await queue.close();
+    await deleteKeys(redis, prefix);
+    await redis.quit();
+    await database.drop();
+  });
+
+  it('a worker killed while a job is processing: after a restart the job is processed once (stalled-job recovery)', async () => {
+    const deadlineId = await insertDeadline(database.url, { dueAt: new Date(Date.now() - 1000) });
+    const jobId = `${deadlineId}.v1.due`;
+    await withJobActive(deadlineId, async () => {
+      const exited = exitOf(worker!);
+      worker!.kill('SIGKILL');
+      await exited;
+      worker = undefined;
+      expect(await queue.getJobState(jobId)).toBe('active');
+    });
+    expect(await notificationsOf(database.url, deadlineId)).toEqual([]);
+
+    worker = startWorker();
+    await waitFor(async () => (await notificationsOf(database.url, deadlineId)).length > 0, 20_000);
+    await waitFor(async () => (await queue.getJobState(jobId)) === 'unknown', 5000);
+    await sleep(1500);
+    expect(await notificationsOf(database.url, deadlineId)).toHaveLength(1);
+    expect(await deadlineRow(database.url, deadlineId)).toMatchObject({
+      status: 'open',
+      fired_steps: ['due'],
+      escalated_at: expect.any(Date),
+    });
+  }, 60_000);
+
+  it('a worker asked to stop (SIGTERM) while a job is processing finishes the job first, then exits', async () => {
+    const deadlineId = await insertDeadline(database.url, { dueAt: new Date(Date.now() - 1000) });
+    const jobId = `${deadlineId}.v1.due`;
+    let exited!: ReturnType<typeof exitOf>;
+    let stillRunningAfterSigterm = false;
+    await withJobActive(deadlineId, async () => {
+      exited = exitOf(worker!);
+      worker!.kill('SIGTERM');
+      // Shutting down, the worker takes no new job and waits for the active one, which waits on the lock.
+      await sleep(1500);
+      stillRunningAfterSigterm = worker!.exitCode === null && worker!.signalCode === null;
+      expect(await notificationsOf(database.url, deadlineId)).toEqual([]);
+    });
+    expect(stillRunningAfterSigterm).toBe(true);
+    // The lock is released: the job completes, then the process ends (Nest re-raises the signal).
+    const { code, signal } = await exited;
+    worker = undefined;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(await notificationsOf(database.url, deadlineId)).toHaveLength(1);
+    expect(await deadlineRow(database.url, deadlineId)).toMatchObject({ fired_steps: ['due'] });
+    // Completed and removed, not handed back: no other worker will run it again.
+    expect(await queue.getJobState(jobId)).toBe('unknown');
+  }, 60_000);
 });

@@ -81,6 +81,22 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
     };
   }
 
+  /** Every Redis key of this app (FLUSHALL, for this test's prefix only). */
+  async function deleteQueueKeys(): Promise<void> {
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    try {
+      const prefix = process.env.REDIS_KEY_PREFIX!;
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+    } finally {
+      await redis.quit();
+    }
+  }
+
   async function inbox(token: string, query = ''): Promise<Notification[]> {
     const response = await get(`/notifications?pageSize=100${query}`, token);
     expect(response.status).toBe(200);
@@ -178,18 +194,7 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
   });
 
   it('after Redis lost every job (FLUSHALL of this prefix), another backdated period still expires on time; nothing fires twice', async () => {
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    try {
-      const prefix = process.env.REDIS_KEY_PREFIX!;
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
-    } finally {
-      await redis.quit();
-    }
+    await deleteQueueKeys();
 
     const second = await backdatedPeriod(4_000);
     await expectExpiredOnTime(second);
@@ -201,4 +206,36 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
     expect(await expiredEventsIn(first.caseId)).toBe(1);
     expect(await expiredEventsIn(second.caseId)).toBe(1);
   }, 30_000);
+
+  it('a process that died between the escalation and the expiry, and a Redis that lost the job: the expiry is still appended, once', async () => {
+    const period = await backdatedPeriod(60 * 60 * 1000);
+    await get(`/deadlines?kind=reflection-period&minPosition=${period.position}`, coordinatorToken);
+    // What the job leaves behind when the process dies right after its transaction: 'due' fired,
+    // escalated, no ReflectionPeriodExpired yet; and Redis has lost every job.
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query(
+        `UPDATE deadlines SET due_at = now() - interval '1 second', fired_steps = '{due}', escalated_at = now()
+         WHERE deadline_id = $1 AND status = 'open'`,
+        [period.deadlineId],
+      );
+      expect(rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+    await deleteQueueKeys();
+
+    // The reconciler (every second here) plans the 'due' job again; it appends only the expiry.
+    await waitFor(async () => (await expiredEventsIn(period.caseId)) > 0, 10_000);
+    await sleep(2500);
+    expect(await expiredEventsIn(period.caseId)).toBe(1);
+    expect(await escalationsOf(period.deadlineId)).toHaveLength(0);
+    const board = await waitFor(async () => {
+      const response = await get(`/deadlines?kind=reflection-period&status=all`, coordinatorToken);
+      const item = response.body.items.find((i: { deadlineId: string }) => i.deadlineId === period.deadlineId);
+      return item?.status === 'expired' && item;
+    }, 10_000);
+    expect(board).toMatchObject({ caseId: period.caseId, status: 'expired' });
+  }, 40_000);
 });

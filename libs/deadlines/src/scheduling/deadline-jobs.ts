@@ -96,6 +96,8 @@ const toSchedulable = (row: DeadlineRow): SchedulableDeadline => ({
   startedAt: row.started_at,
   dueAt: row.due_at,
   firedSteps: row.fired_steps,
+  // Open after its 'due' fired: the expiry event has not reached the board yet.
+  awaitsExpiryEvent: row.kind === 'reflection-period' && row.status === 'open',
 });
 
 /**
@@ -109,8 +111,10 @@ const toSchedulable = (row: DeadlineRow): SchedulableDeadline => ({
  *   escalation and expiry) commit in one transaction. So a job that runs twice (retry, stalled-job
  *   recovery after a worker died, a re-created job) has one effect.
  * - A reflection period's 'due' also appends ReflectionPeriodExpired as the system, after that
- *   transaction; the decider decides nothing when the period has expired already, so the append is
- *   retried safely with the job.
+ *   transaction; the board marks the period expired when that event is projected. Until then the
+ *   reconciler keeps planning the 'due' job again (see plannedSteps), and the decider appends
+ *   nothing when the period has expired already: the expiry is appended once, even when the
+ *   process dies between the escalation and the append and Redis loses the job.
  */
 @Injectable()
 export class DeadlineJobs
@@ -262,8 +266,9 @@ export class DeadlineJobs
       row.kind === 'reflection-period' &&
       data.step === DUE_STEP &&
       row.version === data.version &&
+      row.status === 'open' &&
       row.reference &&
-      (outcome === 'fired' || (row.status === 'expired' && row.fired_steps.includes(DUE_STEP)))
+      (outcome === 'fired' || row.fired_steps.includes(DUE_STEP))
     ) {
       await this.expireReflectionPeriod(row, correlationId);
     }
@@ -294,13 +299,10 @@ export class DeadlineJobs
         row.case_id,
         message,
       ]);
+      // A missed deadline stays open (overdue, escalated) until the event that satisfies it comes; a
+      // reflection period's is ReflectionPeriodExpired, appended by handle() right after this.
       await manager.query(
-        // A missed deadline stays open (overdue, escalated) until the event that satisfies it comes;
-        // only a reflection period ends by itself when its time is up.
-        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), escalated_at = now(),
-           status = CASE WHEN kind = 'reflection-period' THEN 'expired' ELSE status END,
-           closed_at = CASE WHEN kind = 'reflection-period' THEN COALESCE(closed_at, now()) ELSE closed_at END
-         WHERE deadline_id = $1`,
+        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), escalated_at = now() WHERE deadline_id = $1`,
         [row.deadline_id, step],
       );
     } else {

@@ -11,6 +11,11 @@ export interface SchedulableDeadline {
   startedAt: Date;
   dueAt: Date;
   firedSteps: readonly string[];
+  /**
+   * The deadline ends by an event the system appends when it falls due (a reflection period's
+   * expiry): until that event is recorded, its 'due' step is not finished even after it fired.
+   */
+  awaitsExpiryEvent: boolean;
 }
 
 export interface PlannedStep {
@@ -48,7 +53,9 @@ export const jobIdOf = (data: DeadlineJobData): string => `${data.deadlineId}.v$
  * - a reminder at due − offset, only while the deadline is not yet due, and only when that time
  *   came after the deadline started (a 24 h deadline gets no 72 h reminder, nor one "24 h before" at
  *   its very start). Reminders whose time has passed (the worker was down, Redis was emptied): only
- *   the latest of them, and only if it has not fired yet — one late reminder, not a burst.
+ *   the latest of them, and only if it has not fired yet — one late reminder, not a burst;
+ * - 'due' again, at once, when it fired but the expiry event it appends is not recorded yet (the
+ *   process died between the two and Redis lost the job): running it again only appends the event.
  */
 export function plannedSteps(
   deadline: SchedulableDeadline,
@@ -71,5 +78,6 @@ export function plannedSteps(
     }
   }
   if (!fired.has(DUE_STEP)) steps.push({ step: DUE_STEP, at: due });
+  else if (deadline.awaitsExpiryEvent) steps.push({ step: DUE_STEP, at: now });
   return steps;
 }
