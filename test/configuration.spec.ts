@@ -21,6 +21,21 @@ describe('validateEnvironment', () => {
     expect(env.READ_WAIT_TIMEOUT_MS).toBe(250);
   });
 
+  it('checks the deadline worker settings', () => {
+    expect(validateEnvironment(minimal)).toMatchObject({
+      DEADLINE_WORKER_CONCURRENCY: 8,
+      DEADLINE_JOB_LOCK_MS: 30_000,
+      DEADLINE_STALLED_INTERVAL_MS: 30_000,
+    });
+    expect(validateEnvironment({ ...minimal, DEADLINE_JOB_LOCK_MS: '1500' }).DEADLINE_JOB_LOCK_MS).toBe(1500);
+    expect(() => validateEnvironment({ ...minimal, DEADLINE_WORKER_CONCURRENCY: '0' })).toThrow(
+      /DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100/,
+    );
+    expect(() => validateEnvironment({ ...minimal, DEADLINE_STALLED_INTERVAL_MS: 'often' })).toThrow(
+      /DEADLINE_STALLED_INTERVAL_MS/,
+    );
+  });
+
   it('accepts a JWKS URL instead of a secret', () => {
     const env = validateEnvironment({ AUTH_JWKS_URL: 'https://login.example.az/.well-known/jwks.json' });
     expect(env.AUTH_JWKS_URL).toBe('https://login.example.az/.well-known/jwks.json');

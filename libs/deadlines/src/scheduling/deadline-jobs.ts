@@ -28,34 +28,6 @@ import {
 
 export const DEADLINE_QUEUE = 'deadlines';
 
-/**
- * Worker knobs read from the process environment (operations and tests): how many jobs run at
- * once, how long a job's lock lasts before another worker may take it over (a dead worker's job
- * is re-run after about lockDuration + stalledInterval), how often stalled jobs are looked for.
- */
-export interface DeadlineWorkerTuning {
-  concurrency: number;
-  lockDurationMs: number;
-  stalledIntervalMs: number;
-}
-
-export function deadlineWorkerTuning(source: NodeJS.ProcessEnv = process.env): DeadlineWorkerTuning {
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = source[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new Error(`${name} must be a whole number from ${min} to ${max}`);
-    }
-    return value;
-  };
-  return {
-    concurrency: int('DEADLINE_WORKER_CONCURRENCY', 8, 1, 100),
-    lockDurationMs: int('DEADLINE_JOB_LOCK_MS', 30_000, 500, 600_000),
-    stalledIntervalMs: int('DEADLINE_STALLED_INTERVAL_MS', 30_000, 500, 600_000),
-  };
-}
-
 /** What a job did: its effect happened now, or nothing (already fired, moved, closed, unknown). */
 export type StepOutcome = 'fired' | 'skipped';
 
@@ -122,7 +94,6 @@ export class DeadlineJobs
 {
   private readonly logger = new Logger('DeadlineJobs');
   private readonly reminderHours: number[];
-  private readonly tuning: DeadlineWorkerTuning;
   private queueConnection?: Redis;
   private workerConnection?: Redis;
   private queue?: Queue<DeadlineJobData>;
@@ -138,7 +109,6 @@ export class DeadlineJobs
     private readonly cases: CaseCommands,
   ) {
     this.reminderHours = parseReminderHours(env.DEADLINE_REMINDER_HOURS);
-    this.tuning = deadlineWorkerTuning();
   }
 
   onModuleInit(): void {
@@ -163,9 +133,9 @@ export class DeadlineJobs
     this.worker = new Worker<DeadlineJobData>(DEADLINE_QUEUE, (job) => this.process(job), {
       connection: this.workerConnection,
       prefix: this.env.REDIS_KEY_PREFIX,
-      concurrency: this.tuning.concurrency,
-      lockDuration: this.tuning.lockDurationMs,
-      stalledInterval: this.tuning.stalledIntervalMs,
+      concurrency: this.env.DEADLINE_WORKER_CONCURRENCY,
+      lockDuration: this.env.DEADLINE_JOB_LOCK_MS,
+      stalledInterval: this.env.DEADLINE_STALLED_INTERVAL_MS,
       maxStalledCount: 5,
       autorun: true,
     });

@@ -117,6 +117,30 @@ export class Environment {
   @Min(0)
   @Max(60_000)
   READ_WAIT_TIMEOUT_MS = 5_000;
+
+  /** How many deadline jobs one worker runs at once. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100' })
+  @Min(1, { message: 'DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100' })
+  @Max(100, { message: 'DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100' })
+  DEADLINE_WORKER_CONCURRENCY = 8;
+
+  /**
+   * How long a deadline job's lock lasts before another worker may take the job over: a dead
+   * worker's job runs again after about this plus DEADLINE_STALLED_INTERVAL_MS.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DEADLINE_JOB_LOCK_MS must be a whole number from 500 to 600000' })
+  @Min(500, { message: 'DEADLINE_JOB_LOCK_MS must be a whole number from 500 to 600000' })
+  @Max(600_000, { message: 'DEADLINE_JOB_LOCK_MS must be a whole number from 500 to 600000' })
+  DEADLINE_JOB_LOCK_MS = 30_000;
+
+  /** How often workers look for deadline jobs whose worker died (stalled jobs). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
+  @Min(500, { message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
+  @Max(600_000, { message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
+  DEADLINE_STALLED_INTERVAL_MS = 30_000;
 }
 
 export class InvalidConfigurationError extends Error {}
