@@ -1,6 +1,7 @@
 import type { Actor } from '@nrm/shared-kernel';
 import { DomainRuleViolation } from '@nrm/shared-kernel';
 import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { caseOpened, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
 import type {
   CaseEvent,
   CaseOpened,
@@ -17,7 +18,7 @@ import {
   type RequestStatusDecisionReview,
 } from './referral.decider';
 
-const now = new Date('2026-11-21T10:00:00Z');
+const now = SPEC_NOW;
 const responder: Actor = {
   userId: 'officer-1',
   name: 'Officer One',
@@ -33,29 +34,9 @@ const authority: Actor = {
   roles: ['competent-authority-officer'],
 };
 
-function opened(overrides: Partial<CaseOpened['data']> = {}): CaseOpened {
-  return {
-    type: 'CaseOpened',
-    data: {
-      caseId: 'case-1',
-      caseNumber: 'NRM-2026-000001',
-      personId: 'person-1',
-      person: { givenName: 'Aysel', familyName: 'Məmmədova', dateOfBirth: '1999-04-12', languages: ['uz'] },
-      sex: 'female',
-      citizenship: 'UZ',
-      ageAtIdentification: 27,
-      isChild: false,
-      identification: { identifiedAt: '2026-11-20T14:30:00+04:00', place: 'Bakı', country: 'AZ' },
-      exploitationTypes: ['labour'],
-      indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
-      urgentNeeds: [],
-      consentToReferral: true,
-      openingOrganisationId: 'police-baku',
-      openingOrganisationType: 'police',
-      ...overrides,
-    },
-  };
-}
+/** Opened by the police (the referral's usual start). */
+const opened = (overrides: Partial<CaseOpened['data']> = {}): CaseOpened =>
+  caseOpened({ openingOrganisationId: 'police-baku', openingOrganisationType: 'police', ...overrides });
 
 const referred: CaseReferred = {
   type: 'CaseReferred',

@@ -1,38 +1,25 @@
-import type { CaseEvent, CaseOpened } from '@nrm/case/domain';
-import type { Actor } from '@nrm/shared-kernel';
+import type { CaseEvent } from '@nrm/case/domain';
+import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
 import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
 import { type ReintegrationCommand, reintegrationDecider } from './reintegration.decider';
 
-const now = new Date('2026-11-21T10:00:00Z');
-const worker: Actor = {
-  userId: 'worker-1',
-  name: 'Case Worker',
-  organisationId: 'assistance-centre-baku',
-  organisationType: 'assistance-centre',
-  roles: ['case-worker'],
-};
+const now = SPEC_NOW;
+const worker = caseWorker('assistance-centre-baku', 'assistance-centre');
 const caseId = 'case-1';
-
-const opened: CaseOpened = {
-  type: 'CaseOpened',
-  data: {
-    caseId,
-    caseNumber: 'NRM-2026-000002',
-    personId: 'person-1',
-    person: { givenName: 'A', familyName: 'B', estimatedAge: 15, languages: ['az'] },
-    sex: 'male',
-    citizenship: 'AZ',
-    ageAtIdentification: 15,
-    isChild: true,
-    identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Gəncə', country: 'AZ' },
-    exploitationTypes: ['forced-begging'],
-    indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
-    urgentNeeds: [],
-    consentToReferral: true,
-    openingOrganisationId: 'assistance-centre-baku',
-    openingOrganisationType: 'assistance-centre',
-  },
-};
+/** A child citizen's case, opened by the assistance centre. */
+const opened = caseOpened({
+  caseId,
+  caseNumber: 'NRM-2026-000002',
+  person: { givenName: 'A', familyName: 'B', estimatedAge: 15, languages: ['az'] },
+  sex: 'male',
+  citizenship: 'AZ',
+  ageAtIdentification: 15,
+  isChild: true,
+  identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Gəncə', country: 'AZ' },
+  exploitationTypes: ['forced-begging'],
+  openingOrganisationId: 'assistance-centre-baku',
+  openingOrganisationType: 'assistance-centre',
+});
 
 const adopted: CaseEvent = {
   type: 'ReintegrationPlanAdopted',

@@ -1,38 +1,12 @@
-import type { CaseEvent, CaseOpened, ReflectionPeriodStarted } from '@nrm/case/domain';
-import type { Actor } from '@nrm/shared-kernel';
+import type { CaseEvent, ReflectionPeriodStarted } from '@nrm/case/domain';
+import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
 import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
 import { type RepatriationCommand, repatriationDecider } from './repatriation.decider';
 
-const now = new Date('2026-11-21T10:00:00Z');
-const worker: Actor = {
-  userId: 'worker-1',
-  name: 'Case Worker',
-  organisationId: 'ngo-clean-world',
-  organisationType: 'ngo',
-  roles: ['case-worker'],
-};
+const now = SPEC_NOW;
+const worker = caseWorker();
 const caseId = 'case-1';
-
-const opened: CaseOpened = {
-  type: 'CaseOpened',
-  data: {
-    caseId,
-    caseNumber: 'NRM-2026-000001',
-    personId: 'person-1',
-    person: { givenName: 'A', familyName: 'B', dateOfBirth: '1999-04-12', languages: ['uz'] },
-    sex: 'female',
-    citizenship: 'UZ',
-    ageAtIdentification: 27,
-    isChild: false,
-    identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Bakı', country: 'AZ' },
-    exploitationTypes: ['labour'],
-    indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
-    urgentNeeds: [],
-    consentToReferral: true,
-    openingOrganisationId: 'ngo-clean-world',
-    openingOrganisationType: 'ngo',
-  },
-};
+const opened = caseOpened({ caseId });
 
 const requested: CaseEvent = {
   type: 'RepatriationRequested',

@@ -1,0 +1,38 @@
+import type { Actor, OrganisationType } from '@nrm/shared-kernel';
+import type { CaseOpened } from '../domain/case.events';
+
+/**
+ * Givens shared by the deciders' given/when/then specs of every context: a case opened for an
+ * adult foreign national, and the people who act on it. Each spec overrides only what its rules
+ * look at, so a reader sees what matters to the test.
+ */
+export const SPEC_NOW = new Date('2026-11-21T10:00:00Z');
+
+export function caseOpened(overrides: Partial<CaseOpened['data']> = {}): CaseOpened {
+  return {
+    type: 'CaseOpened',
+    data: {
+      caseId: 'case-1',
+      caseNumber: 'NRM-2026-000001',
+      personId: 'person-1',
+      person: { givenName: 'Aysel', familyName: 'Məmmədova', dateOfBirth: '1999-04-12', languages: ['uz'] },
+      sex: 'female',
+      citizenship: 'UZ',
+      ageAtIdentification: 27,
+      isChild: false,
+      identification: { identifiedAt: '2026-11-20T14:30:00+04:00', place: 'Bakı', country: 'AZ' },
+      exploitationTypes: ['labour'],
+      indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
+      urgentNeeds: [],
+      consentToReferral: true,
+      openingOrganisationId: 'ngo-clean-world',
+      openingOrganisationType: 'ngo',
+      ...overrides,
+    },
+  };
+}
+
+/** A case worker of an NGO (the organisation that opened `caseOpened()` by default). */
+export function caseWorker(organisationId = 'ngo-clean-world', organisationType: OrganisationType = 'ngo'): Actor {
+  return { userId: 'worker-1', name: 'Case Worker', organisationId, organisationType, roles: ['case-worker'] };
+}
