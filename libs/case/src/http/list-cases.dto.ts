@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES } from '../domain/case-vocabulary';
 import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
 
@@ -26,10 +26,7 @@ export class ListCasesDto extends ReadYourWritesDto {
   @IsISO8601({ strict: true })
   deadlineDueBefore?: string;
 
-  @ApiPropertyOptional({ description: 'true: child cases only; false: adults only.' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'child must be true or false' })
+  @BooleanParam('child', 'true: child cases only; false: adults only.')
   child?: boolean;
 
   @ApiPropertyOptional({ description: 'Part of a case number, e.g. 2026-0000.', example: '2026' })
@@ -38,18 +35,9 @@ export class ListCasesDto extends ReadYourWritesDto {
   @MaxLength(40)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageParam()
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeParam({ defaultSize: 20, max: 100 })
   pageSize = 20;
 }

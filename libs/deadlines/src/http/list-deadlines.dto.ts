@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
 import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../domain/deadline-rules';
 
 const STATUS_FILTERS = [...DEADLINE_STATUSES, 'all'] as const;
@@ -40,24 +40,12 @@ export class ListDeadlinesDto extends ReadYourWritesDto {
   @IsIn(STATUS_FILTERS)
   status: DeadlineStatus | 'all' = 'open';
 
-  @ApiPropertyOptional({ description: 'true: open deadlines past due only; false: open ones not yet due.' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'overdue must be true or false' })
+  @BooleanParam('overdue', 'true: open deadlines past due only; false: open ones not yet due.')
   overdue?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageParam()
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeParam({ defaultSize: 20, max: 100 })
   pageSize = 20;
 }

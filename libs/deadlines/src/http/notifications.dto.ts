@@ -1,26 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
 
 export class ListNotificationsDto {
-  @ApiPropertyOptional({ description: 'true: only notifications not yet read.', example: true })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'unread must be true or false' })
+  @BooleanParam('unread', 'true: only notifications not yet read.')
   unread?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageParam()
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeParam({ defaultSize: 20, max: 100 })
   pageSize = 20;
 }

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -86,25 +85,13 @@ export class ListSheltersDto extends ReadYourWritesDto {
   @IsIn(SHELTER_ACCEPTS)
   accepts?: string;
 
-  @ApiPropertyOptional({ description: 'true: only shelters with a free bed; false: only full ones.' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'hasFreeBeds must be true or false' })
+  @BooleanParam('hasFreeBeds', 'true: only shelters with a free bed; false: only full ones.')
   hasFreeBeds?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageParam()
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSizeParam({ defaultSize: 50, max: 200 })
   pageSize = 50;
 }
 
