@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseModule } from '@nrm/case';
-import { REINTEGRATION_COMMAND_HANDLERS } from './application/reintegration-commands';
+import { ReintegrationCommandHandler } from './application/reintegration-commands';
 import { ReintegrationController } from './http/reintegration.controller';
 
 /** The reintegration context: the individual plan, services, reviews, completion. */
 @Module({
   imports: [CqrsModule, CaseModule],
   controllers: [ReintegrationController],
-  providers: [...REINTEGRATION_COMMAND_HANDLERS],
+  providers: [ReintegrationCommandHandler],
 })
 export class ReintegrationModule {}

@@ -4,12 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
-import {
-  AdoptReintegrationPlanCommand,
-  CompleteReintegrationCommand,
-  RecordReintegrationServiceCommand,
-  ReviewReintegrationCommand,
-} from '../application/reintegration-commands';
+import { ReintegrationCommandMessage } from '../application/reintegration-commands';
 import {
   AdoptReintegrationPlanDto,
   CompleteReintegrationDto,
@@ -52,9 +47,10 @@ export class ReintegrationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new AdoptReintegrationPlanCommand(
+        new ReintegrationCommandMessage(
           id,
           {
+            type: 'AdoptReintegrationPlan',
             goals: body.goals.map((goal) => ({
               domain: goal.domain,
               description: goal.description,
@@ -83,9 +79,10 @@ export class ReintegrationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new RecordReintegrationServiceCommand(
+        new ReintegrationCommandMessage(
           id,
           {
+            type: 'RecordReintegrationService',
             domain: body.domain,
             providerOrgId: body.providerOrgId,
             description: body.description,
@@ -112,9 +109,10 @@ export class ReintegrationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new ReviewReintegrationCommand(
+        new ReintegrationCommandMessage(
           id,
           {
+            type: 'ReviewReintegration',
             reviewedOn: body.reviewedOn,
             progress: body.progress,
             ...(body.notes === undefined ? {} : { notes: body.notes }),
@@ -140,7 +138,11 @@ export class ReintegrationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new CompleteReintegrationCommand(id, { completedOn: body.completedOn, outcome: body.outcome }, context),
+        new ReintegrationCommandMessage(
+          id,
+          { type: 'CompleteReintegration', completedOn: body.completedOn, outcome: body.outcome },
+          context,
+        ),
       ),
     );
   }

@@ -4,14 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
-import {
-  AssessRepatriationRiskCommand,
-  CancelRepatriationCommand,
-  CompleteRepatriationCommand,
-  RecordTravelDocumentsCommand,
-  RequestRepatriationCommand,
-  ScheduleRepatriationCommand,
-} from '../application/repatriation-commands';
+import { RepatriationCommandMessage } from '../application/repatriation-commands';
 import {
   AssessRepatriationRiskDto,
   CancelRepatriationDto,
@@ -57,9 +50,10 @@ export class RepatriationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new RequestRepatriationCommand(
+        new RepatriationCommandMessage(
           id,
           {
+            type: 'RequestRepatriation',
             destinationCountry: body.destinationCountry,
             voluntaryConsent: body.voluntaryConsent,
             ...(body.consentRecordedAt === undefined ? {} : { consentRecordedAt: body.consentRecordedAt }),
@@ -85,9 +79,10 @@ export class RepatriationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new AssessRepatriationRiskCommand(
+        new RepatriationCommandMessage(
           id,
           {
+            type: 'AssessRepatriationRisk',
             level: body.level,
             ...(body.notes === undefined ? {} : { notes: body.notes }),
             ...(body.mitigated === undefined ? {} : { mitigated: body.mitigated }),
@@ -110,7 +105,11 @@ export class RepatriationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new RecordTravelDocumentsCommand(id, { documents: body.documents, issuedBy: body.issuedBy }, context),
+        new RepatriationCommandMessage(
+          id,
+          { type: 'RecordTravelDocuments', documents: body.documents, issuedBy: body.issuedBy },
+          context,
+        ),
       ),
     );
   }
@@ -133,9 +132,13 @@ export class RepatriationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new ScheduleRepatriationCommand(
+        new RepatriationCommandMessage(
           id,
-          { travelDate: body.travelDate, ...(body.route === undefined ? {} : { route: body.route }) },
+          {
+            type: 'ScheduleRepatriation',
+            travelDate: body.travelDate,
+            ...(body.route === undefined ? {} : { route: body.route }),
+          },
           context,
         ),
       ),
@@ -158,9 +161,13 @@ export class RepatriationController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new CompleteRepatriationCommand(
+        new RepatriationCommandMessage(
           id,
-          { arrivedOn: body.arrivedOn, ...(body.receivedBy === undefined ? {} : { receivedBy: body.receivedBy }) },
+          {
+            type: 'CompleteRepatriation',
+            arrivedOn: body.arrivedOn,
+            ...(body.receivedBy === undefined ? {} : { receivedBy: body.receivedBy }),
+          },
           context,
         ),
       ),
@@ -178,7 +185,9 @@ export class RepatriationController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new CancelRepatriationCommand(id, { reason: body.reason }, context)),
+      this.commands.execute(
+        new RepatriationCommandMessage(id, { type: 'CancelRepatriation', reason: body.reason }, context),
+      ),
     );
   }
 }
