@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
-import { DecideVictimStatusCommand, type VictimStatusDecision } from '../application/decide-victim-status';
-import { ReferCaseCommand } from '../application/refer-case';
-import { RequestStatusDecisionReviewCommand } from '../application/request-status-decision-review';
+import type { RequestedCommand } from '@nrm/case/application/case-command-handler';
+import { ReferralCommandMessage } from '../application/referral-commands';
+import type { DecideVictimStatus } from '../domain/referral.decider';
 import { ReferCaseDto, StatusDecisionDto, StatusDecisionReviewDto } from './referral.dto';
 
 const COMMAND_RESULT = {
@@ -43,9 +43,10 @@ export class ReferralController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
-        new ReferCaseCommand(
+        new ReferralCommandMessage(
           id,
           {
+            type: 'ReferCase',
             competentAuthorityOrgId: body.competentAuthorityOrgId,
             ...(body.note === undefined ? {} : { note: body.note }),
           },
@@ -72,17 +73,23 @@ export class ReferralController {
     @Body() body: StatusDecisionDto,
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
-    const decision: VictimStatusDecision =
+    const decision: RequestedCommand<DecideVictimStatus> =
       body.decision === 'granted'
-        ? { decision: 'granted', decisionNumber: body.decisionNumber ?? '', decidedOn: body.decidedOn }
+        ? {
+            type: 'DecideVictimStatus',
+            decision: 'granted',
+            decisionNumber: body.decisionNumber ?? '',
+            decidedOn: body.decidedOn,
+          }
         : {
+            type: 'DecideVictimStatus',
             decision: 'refused',
             reasons: body.reasons ?? [],
             decidedOn: body.decidedOn,
             ...(body.decisionNumber === undefined ? {} : { decisionNumber: body.decisionNumber }),
           };
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new DecideVictimStatusCommand(id, decision, context)),
+      this.commands.execute(new ReferralCommandMessage(id, decision, context)),
     );
   }
 
@@ -102,7 +109,9 @@ export class ReferralController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new RequestStatusDecisionReviewCommand(id, body.reason, context)),
+      this.commands.execute(
+        new ReferralCommandMessage(id, { type: 'RequestStatusDecisionReview', reason: body.reason }, context),
+      ),
     );
   }
 }
