@@ -3,6 +3,7 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
 import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { expectRefusedWithNothingAppended } from './support/refusals';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -53,19 +54,8 @@ describe('Referral and victim-status decision through HTTP', () => {
     post(token, `/cases/${caseId}/status-decision/review`, { reason: 'New evidence from the labour inspectorate' });
 
   /** A refusal: 409/422 problem+json naming the rule, and nothing appended. */
-  async function expectRefused(
-    attempt: () => Promise<request.Response>,
-    status: 409 | 422,
-    rule: string,
-  ): Promise<request.Response> {
-    const before = await events();
-    const response = await attempt();
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(PROBLEM);
-    expect(response.body).toMatchObject({ status, rule, detail: expect.any(String) });
-    expect(await events()).toBe(before);
-    return response;
-  }
+  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+    expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   it('refer, then grant by the competent authority: summary and timeline show both, who and when', async () => {
     const caseId = await openCase();

@@ -3,8 +3,8 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
 import { analyst, responder, signToken, type TokenClaims } from './support/tokens';
+import { expectRefusedWithNothingAppended } from './support/refusals';
 
-const PROBLEM = /^application\/problem\+json/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The configured default length, different from the built-in 30 to show it is read from configuration. */
 const CONFIGURED_DAYS = 45;
@@ -57,15 +57,8 @@ describe('Reflection period through HTTP', () => {
   }
 
   /** Expects a refusal naming the rule that appended nothing. */
-  async function expectRefused(send: () => Promise<request.Response>, status: 409 | 422, rule: string) {
-    const before = await events();
-    const response = await send();
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(PROBLEM);
-    expect(response.body).toMatchObject({ status, rule });
-    expect(await events()).toBe(before);
-    return response;
-  }
+  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+    expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   describe('start, extension and early end', () => {
     let caseId: string;

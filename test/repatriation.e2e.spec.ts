@@ -3,6 +3,7 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { expectRefusedWithNothingAppended } from './support/refusals';
 
 const PROBLEM = /^application\/problem\+json/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -50,19 +51,8 @@ describe('Repatriation through HTTP', () => {
   const travel = { documents: ['certificate-of-return'], issuedBy: 'Embassy of Uzbekistan in Baku' };
 
   /** The refusal is problem+json naming the rule, and nothing is appended. */
-  async function expectRefused(
-    send: () => Promise<request.Response>,
-    status: 409 | 422,
-    rule: string,
-  ): Promise<request.Response> {
-    const before = await events();
-    const response = await send();
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(PROBLEM);
-    expect(response.body).toMatchObject({ status, rule });
-    expect(await events()).toBe(before);
-    return response;
-  }
+  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+    expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   it('request → risk assessment → travel documents → schedule → complete; stage repatriation; every step on the timeline', async () => {
     const caseId = await openCase();

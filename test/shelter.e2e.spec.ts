@@ -3,6 +3,7 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { expectRefusedWithNothingAppended } from './support/refusals';
 
 const shelterStaff = (org = 'ngo-tamas', sub = 'staff-1'): TokenClaims => ({
   sub,
@@ -70,14 +71,8 @@ describe('Shelters and placements through HTTP', () => {
   }
 
   /** A refusal: problem+json naming the rule, nothing appended. */
-  async function expectRefused(send: () => Promise<request.Response>, status: number, rule: string) {
-    const before = await countEvents(t.database.url);
-    const res = await send();
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.rule).toBe(rule);
-    expect(await countEvents(t.database.url)).toBe(before);
-  }
+  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+    expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   describe('registering and listing shelters', () => {
     it('registers a shelter and lists it with its free beds', async () => {

@@ -1,0 +1,21 @@
+import type { Response } from 'supertest';
+import { countEvents } from './events';
+
+/**
+ * A refused command: the status, problem+json naming the rule with a human detail, and nothing
+ * appended to the event store (a domain-rule violation never appends an event).
+ */
+export async function expectRefusedWithNothingAppended(
+  databaseUrl: string,
+  send: () => Promise<Response>,
+  status: number,
+  rule: string,
+): Promise<Response> {
+  const before = await countEvents(databaseUrl);
+  const response = await send();
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({ status, rule, detail: expect.any(String) });
+  expect(await countEvents(databaseUrl)).toBe(before);
+  return response;
+}
