@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Environment } from '../config/environment';
+import { PerUserThrottlerGuard, rateLimitModule } from '../http/rate-limit';
 import { AuthGuard } from './auth';
 import { TokenVerifier } from './token-verifier';
 
 @Global()
 @Module({
+  imports: [rateLimitModule],
   providers: [
     {
       provide: TokenVerifier,
@@ -18,7 +20,9 @@ import { TokenVerifier } from './token-verifier';
           audience: env.AUTH_AUDIENCE,
         }),
     },
+    // In this order: the rate limit counts the user AuthGuard has authenticated.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: PerUserThrottlerGuard },
   ],
   exports: [TokenVerifier],
 })

@@ -21,7 +21,7 @@ export const Public = () => SetMetadata(PUBLIC, true);
 /** Only callers holding one of these roles; others get 403. */
 export const AllowRoles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-type AuthenticatedRequest = Request & { actor?: Actor };
+export type AuthenticatedRequest = Request & { actor?: Actor };
 
 /** The verified caller of this request. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor =>

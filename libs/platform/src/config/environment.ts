@@ -118,6 +118,12 @@ export class Environment {
   @Max(60_000)
   READ_WAIT_TIMEOUT_MS = 5_000;
 
+  /** Requests a minute one user may make to one endpoint (429 beyond); 0 turns the limit off. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 to turn the limit off' })
+  @Min(0, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 to turn the limit off' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
   /** How many deadline jobs one worker runs at once. */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100' })
