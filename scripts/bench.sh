@@ -80,6 +80,8 @@ export DATABASE_URL="$BENCH_URL"
 export REDIS_KEY_PREFIX="$BENCH_DB"
 export AUTH_JWT_SECRET
 AUTH_JWT_SECRET="$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')"
+export PERSONAL_DATA_MASTER_KEY
+PERSONAL_DATA_MASTER_KEY="$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')"
 
 RC=0
 timeout 150 "${TS_NODE[@]}" bench/event-store.bench.ts || { say "event-store bench failed"; RC=1; }

@@ -24,6 +24,19 @@ if [ -z "${AUTH_JWT_SECRET:-}" ]; then
   AUTH_JWT_SECRET="$(cat .run/jwt-secret)"
 fi
 export AUTH_JWT_SECRET
+# A local personal-data master key, made once and kept in .run/ (git-ignored): losing it makes the
+# local database's personal data unreadable. Never used outside this script: the processes have no
+# default key and refuse to start without PERSONAL_DATA_MASTER_KEY.
+if [ -z "${PERSONAL_DATA_MASTER_KEY:-}" ]; then
+  if [ "${NODE_ENV:-}" = production ]; then
+    echo "PERSONAL_DATA_MASTER_KEY must be set when NODE_ENV=production (no local key is made)." >&2
+    exit 1
+  fi
+  [ -s .run/personal-data-master-key ] ||
+    (umask 077 && node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))' > .run/personal-data-master-key)
+  PERSONAL_DATA_MASTER_KEY="$(cat .run/personal-data-master-key)"
+fi
+export PERSONAL_DATA_MASTER_KEY
 export PORT="${PORT:-3000}"
 export HOST="${HOST:-127.0.0.1}"
 export EVENT_STORE="${EVENT_STORE:-postgres}"

@@ -82,6 +82,16 @@ describe('Authentication and need to know', () => {
       expect(open.headers['content-type']).toMatch(PROBLEM);
       expect(await countEvents(t.database.url)).toBe(before);
     });
+
+    it('an analyst asking for a case, its timeline or the deadlines is 403 (the role, before any look-up)', async () => {
+      // An existing case: see test/access-matrix.e2e.spec.ts.
+      const token = await signToken(analyst());
+      for (const path of [`/cases/${MISSING_CASE}`, `/cases/${MISSING_CASE}/timeline`, '/deadlines']) {
+        const refused = await request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+        expect(refused.status).toBe(403);
+        expect(refused.headers['content-type']).toMatch(PROBLEM);
+      }
+    });
   });
 
   describe('a case of another organisation is answered like a missing one', () => {

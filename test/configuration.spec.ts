@@ -1,6 +1,9 @@
 import { InvalidConfigurationError, validateEnvironment } from '../libs/platform/src/config/environment';
 
-const minimal = { AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long' };
+const minimal = {
+  AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long',
+  PERSONAL_DATA_MASTER_KEY: 'bnJtLXRlc3QtcGVyc29uYWwtZGF0YS1rZXkhbnJtLXQ=',
+};
 
 describe('validateEnvironment', () => {
   it('accepts a minimal valid environment and fills in the defaults', () => {
@@ -37,7 +40,10 @@ describe('validateEnvironment', () => {
   });
 
   it('accepts a JWKS URL instead of a secret', () => {
-    const env = validateEnvironment({ AUTH_JWKS_URL: 'https://login.example.az/.well-known/jwks.json' });
+    const env = validateEnvironment({
+      AUTH_JWKS_URL: 'https://login.example.az/.well-known/jwks.json',
+      PERSONAL_DATA_MASTER_KEY: minimal.PERSONAL_DATA_MASTER_KEY,
+    });
     expect(env.AUTH_JWKS_URL).toBe('https://login.example.az/.well-known/jwks.json');
   });
 
@@ -50,6 +56,17 @@ describe('validateEnvironment', () => {
         EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
       }),
     ).toMatchObject({ EVENT_STORE: 'esdb' });
+  });
+
+  it('requires the personal-data master key: base64 of exactly 32 bytes', () => {
+    const { PERSONAL_DATA_MASTER_KEY: _key, ...withoutKey } = minimal;
+    expect(() => validateEnvironment(withoutKey)).toThrow(/PERSONAL_DATA_MASTER_KEY is required: base64 of exactly 32/);
+    expect(() => validateEnvironment({ ...minimal, PERSONAL_DATA_MASTER_KEY: 'c2hvcnQ=' })).toThrow(
+      /PERSONAL_DATA_MASTER_KEY/,
+    );
+    expect(() =>
+      validateEnvironment({ ...minimal, PERSONAL_DATA_MASTER_KEY: Buffer.alloc(33, 1).toString('base64') }),
+    ).toThrow(/PERSONAL_DATA_MASTER_KEY/);
   });
 
   it('refuses no secret and no JWKS URL', () => {

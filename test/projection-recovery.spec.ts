@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
-import { EventCodec, PlaintextPersonalDataProtector, PostgresEventStore, sleep } from '@nrm/event-store';
+import { EventCodec, PostgresEventStore, sleep } from '@nrm/event-store';
 import { dataSourceOptions } from '@nrm/platform/database/data-source';
+import { personalDataProtectorFor } from '@nrm/platform/personal-data';
 import { ProjectionRunner } from '@nrm/projections';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { redisUrl } from './support/test-environment';
+import { redisUrl, TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
 import { TEST_JWT_SECRET } from './support/tokens';
 
 const CASES = 1500;
@@ -30,6 +31,7 @@ function startWorker(databaseUrl: string): ChildProcess {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
         EVENT_STORE: 'postgres',
         LOG_LEVEL: 'warn',
       },
@@ -67,7 +69,10 @@ describe('Projections survive a killed worker', () => {
 
   it('a worker killed mid-projection and restarted leaves the read models equal to a full rebuild', async () => {
     const store = new PostgresEventStore(pool);
-    const codec = new EventCodec(ALL_EVENT_TYPES, new PlaintextPersonalDataProtector());
+    const protector = personalDataProtectorFor({ PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY }, (sql, p) =>
+      pool.query(sql, p).then((result) => result.rows),
+    );
+    const codec = new EventCodec(ALL_EVENT_TYPES, protector);
     const metadata = {
       actorId: 'officer-1',
       actorName: 'Officer',

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createHttpApp } from '../../apps/api/src/http-app';
 import { createTestDatabase, type TestDatabase, testRedisPrefix } from './test-database';
-import { redisUrl } from './test-environment';
+import { redisUrl, TEST_PERSONAL_DATA_MASTER_KEY } from './test-environment';
 import { TEST_JWT_SECRET } from './tokens';
 
 export interface TestApp {
@@ -21,6 +21,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     REDIS_KEY_PREFIX: testRedisPrefix(),
     EVENT_STORE: 'postgres',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
     LOG_LEVEL: 'warn',
     // Other test files hold transactions open on purpose (a row lock in the deadline tests, a
     // late commit in the event-store tests); the server-wide xmin bound holds every projection

@@ -5,6 +5,9 @@ import { Client } from 'pg';
 export const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** The personal-data master key of every test process (base64 of 32 bytes; a test value only). */
+export const TEST_PERSONAL_DATA_MASTER_KEY = 'bnJtLXRlc3QtcGVyc29uYWwtZGF0YS1rZXkhbnJtLXQ=';
+
 export function databaseUrl(database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;

@@ -9,6 +9,7 @@ import { RepatriationModule } from '@nrm/repatriation';
 import { ReintegrationModule } from '@nrm/reintegration';
 import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
+import { StatisticsModule } from '@nrm/statistics';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
 
@@ -29,6 +30,7 @@ export class ApiModule {
         ReintegrationModule,
         CaseLifecycleModule,
         DeadlinesModule,
+        StatisticsModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
     };

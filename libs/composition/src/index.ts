@@ -1,4 +1,7 @@
 import { CaseSummariesProjection, CaseSummaryEntity, CaseTimelineEntryEntity, CaseTimelineProjection } from '@nrm/case';
+import { CaseReadLogEntity } from '@nrm/case/application/case-read-log.entity';
+import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from '@nrm/case/read-models/case-disclosure.entity';
+import { CaseDisclosuresProjection } from '@nrm/case/read-models/case-disclosures.projection';
 import { DEADLINE_ENTITIES, type DeadlineProjectionHooks, deadlineProjections } from '@nrm/deadlines';
 import type { EventTypeDefinition } from '@nrm/event-store';
 import { IDENTIFICATION_EVENT_TYPES, identificationSummaryRules, identificationTimeline } from '@nrm/identification';
@@ -51,10 +54,19 @@ export function allProjections(hooks: DeadlineProjectionHooks = {}): Projection[
       ...reintegrationTimeline,
       ...caseLifecycleTimeline,
     }),
+    new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(hooks),
   ];
 }
 
 /** Read-model entities, for a DataSource built outside Nest (CLI, tests, benchmarks). */
-export const ALL_ENTITIES = [CaseSummaryEntity, CaseTimelineEntryEntity, ...SHELTER_ENTITIES, ...DEADLINE_ENTITIES];
+export const ALL_ENTITIES = [
+  CaseSummaryEntity,
+  CaseTimelineEntryEntity,
+  CaseReadLogEntity,
+  CaseDisclosureEntity,
+  CaseDisclosureShelterEntity,
+  ...SHELTER_ENTITIES,
+  ...DEADLINE_ENTITIES,
+];

@@ -17,7 +17,11 @@ export interface PersonalDataProtector {
   reveal(data: ProtectedPersonalData): Promise<Record<string, unknown> | null>;
 }
 
-/** Stores the fields as they are. The scheme name keeps such events recognisable later. */
+/**
+ * Stores the fields as they are. The scheme name keeps such events recognisable later. The processes
+ * never write with it (they use the per-person AES-256-GCM protector of libs/platform/src/personal-data,
+ * which still reads this scheme in old development databases); it serves the codec's unit tests.
+ */
 export class PlaintextPersonalDataProtector implements PersonalDataProtector {
   static readonly scheme = 'plaintext';
 

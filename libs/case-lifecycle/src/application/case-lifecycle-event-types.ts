@@ -25,4 +25,6 @@ export const CASE_LIFECYCLE_EVENT_TYPES: Record<CaseLifecycleEvent['type'], Even
   },
   CaseReopened: { schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' },
   CaseTransferred: { schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' },
+  // Names the person only by id and the legal order: nothing personal, readable after the erasure.
+  PersonalDataErased: { schemaVersion: 1, personalFields: [] },
 };

@@ -1,4 +1,11 @@
-import type { CaseClosed, CaseEvent, CaseOpened, CaseState, ReferralConsentRecorded } from '@nrm/case/domain';
+import type {
+  CaseClosed,
+  CaseEvent,
+  CaseOpened,
+  CaseState,
+  PersonalDataErased,
+  ReferralConsentRecorded,
+} from '@nrm/case/domain';
 import { type Actor } from '@nrm/shared-kernel';
 import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
 import { caseLifecycleDecider, type CaseLifecycleCommand } from './case-lifecycle.decider';
@@ -176,4 +183,72 @@ describe('Case lifecycle decider: transfer', () => {
     };
     expect(stateAfter([opened, consent])).toMatchObject({ stage: 'identification', lifecycle: { closure: null } });
   });
+});
+
+describe('Case lifecycle decider: erasure of personal data by legal order', () => {
+  const coordinator: Actor = {
+    userId: 'coordinator-1',
+    name: 'Coordinator',
+    organisationId: 'nrm-coordination',
+    organisationType: 'coordinator',
+    roles: ['coordinator'],
+  };
+  const legalBasis = { authority: 'court' as const, decisionNumber: '2-1234/2026', decidedOn: '2026-11-20' };
+  const erase = (basis: unknown = legalBasis): CaseLifecycleCommand =>
+    ({
+      type: 'ErasePersonalData',
+      ...(basis === 'none' ? {} : { legalBasis: basis }),
+      actor: coordinator,
+      now,
+    }) as CaseLifecycleCommand;
+  const erased: PersonalDataErased = {
+    type: 'PersonalDataErased',
+    data: { caseId: 'case-1', personId: 'person-1', legalBasis, erasedAt: now.toISOString() },
+  };
+
+  it('records the erasure with its legal basis and nothing personal', () =>
+    given([opened])
+      .when(erase())
+      .then((events) => {
+        expect(events).toEqual([erased]);
+        expect(stateAfter([opened, ...events])).toMatchObject({ lifecycle: { personalDataErased: true } });
+      }));
+
+  it('is allowed on a closed case (a legal order), and the case stays closed', () =>
+    given([opened, closed()])
+      .when(erase())
+      .then((events) => {
+        expect(events).toEqual([erased]);
+        expect(stateAfter([opened, closed(), ...events])).toMatchObject({ stage: 'closed' });
+      }));
+
+  it('a second erasure of the same person decides nothing (harmless)', () =>
+    given([opened, erased])
+      .when(erase())
+      .then((events) => expect(events).toEqual([])));
+
+  it('refuses an erasure without a legal basis (422, naming legalBasis)', () => {
+    given([opened]).when(erase('none')).thenRuleBroken('erasure-needs-legal-basis');
+    given([opened])
+      .when(erase({ ...legalBasis, decisionNumber: '  ' }))
+      .thenRuleBroken('erasure-needs-legal-basis');
+    given([opened])
+      .when(erase({ ...legalBasis, authority: 'police' }))
+      .thenRuleBroken('erasure-needs-legal-basis');
+    given([opened])
+      .when(erase({ ...legalBasis, decidedOn: '2026-12-01' }))
+      .thenRuleBroken('erasure-needs-legal-basis');
+    try {
+      caseLifecycleDecider.decide(erase('none'), stateAfter([opened]));
+    } catch (error) {
+      expect(error).toMatchObject({ kind: 'unprocessable', field: 'legalBasis' });
+    }
+  });
+
+  it("accepts a decision dated 'today' in a time zone ahead of UTC", () =>
+    given([opened])
+      .when(erase({ ...legalBasis, decidedOn: '2026-11-21' }))
+      .then(([event]) => expect(event.type).toBe('PersonalDataErased')));
+
+  it('refuses to erase in a case that does not exist', () => given([]).when(erase()).thenRuleBroken('case-exists'));
 });

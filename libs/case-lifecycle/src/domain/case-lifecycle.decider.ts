@@ -6,8 +6,11 @@ import {
   type CaseState,
   type CaseTransferred,
   type ClosureReason,
+  ERASURE_AUTHORITIES,
+  type ErasureLegalBasis,
   evolveCase,
   initialCaseState,
+  type PersonalDataErased,
 } from '@nrm/case/domain';
 import { type Actor, type Decider, DomainRuleViolation, type OrganisationType } from '@nrm/shared-kernel';
 
@@ -35,7 +38,15 @@ export interface TransferCase {
   now: Date;
 }
 
-export type CaseLifecycleCommand = CloseCase | ReopenCase | TransferCase;
+export interface ErasePersonalData {
+  type: 'ErasePersonalData';
+  /** The prosecutor's or court's decision ordering the erasure; undefined when none was given. */
+  legalBasis?: ErasureLegalBasis;
+  actor: Actor;
+  now: Date;
+}
+
+export type CaseLifecycleCommand = CloseCase | ReopenCase | TransferCase | ErasePersonalData;
 
 /**
  * The rules of the case lifecycle (DESIGN §3.7 and the cross-cutting transfer), all in one place:
@@ -47,6 +58,12 @@ export type CaseLifecycleCommand = CloseCase | ReopenCase | TransferCase;
  * - transfer: the case exists and is open (409 as above); the receiver is another organisation than
  *             the owner ('transfer-to-another-organisation', 422). The receiver owns the case from then
  *             on: the old organisation no longer sees it.
+ * - erase personal data: the case exists ('case-exists', 409) and the order names its legal basis,
+ *             a prosecutor's or court's decision with its number and a date that is not in the future
+ *             ('erasure-needs-legal-basis', 422, field legalBasis). Allowed on a closed case too: it
+ *             is a legal order to stop processing the person's data, and a closed case still holds
+ *             it. A second erasure of the same person decides nothing (harmless; the application
+ *             still makes sure the key is gone).
  */
 export const caseLifecycleDecider: Decider<CaseState, CaseLifecycleCommand, CaseEvent> = {
   initialState: initialCaseState,
@@ -59,6 +76,8 @@ export const caseLifecycleDecider: Decider<CaseState, CaseLifecycleCommand, Case
         return [reopenCase(command, state)];
       case 'TransferCase':
         return [transferCase(command, state)];
+      case 'ErasePersonalData':
+        return erasePersonalData(command, state);
     }
   },
 };
@@ -131,4 +150,49 @@ function transferCase(command: TransferCase, state: CaseState): CaseTransferred 
       transferredAt: command.now.toISOString(),
     },
   };
+}
+
+/** How far ahead of UTC a decision's date may be (the furthest time zone is UTC+14). */
+const FURTHEST_TIME_ZONE_MS = 14 * 60 * 60 * 1000;
+
+function erasePersonalData(command: ErasePersonalData, state: CaseState): PersonalDataErased[] {
+  if (!state.exists) throw new DomainRuleViolation('case-exists', 'There is no such case', 'conflict');
+  const basis = command.legalBasis;
+  const problem = legalBasisProblem(basis, command.now);
+  if (problem !== null) {
+    throw new DomainRuleViolation('erasure-needs-legal-basis', problem, 'unprocessable', 'legalBasis');
+  }
+  if (state.lifecycle.personalDataErased) return [];
+  return [
+    {
+      type: 'PersonalDataErased',
+      data: {
+        caseId: state.caseId,
+        personId: state.personId,
+        legalBasis: {
+          authority: basis!.authority,
+          decisionNumber: basis!.decisionNumber.trim(),
+          decidedOn: basis!.decidedOn,
+        },
+        erasedAt: command.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function legalBasisProblem(basis: ErasureLegalBasis | undefined, now: Date): string | null {
+  const needs =
+    "legalBasis: an erasure needs the prosecutor's or court's decision (authority, decisionNumber, decidedOn)";
+  if (!basis) return needs;
+  if (!(ERASURE_AUTHORITIES as readonly string[]).includes(basis.authority)) {
+    return `legalBasis.authority: must be one of ${ERASURE_AUTHORITIES.join(', ')}`;
+  }
+  if (typeof basis.decisionNumber !== 'string' || basis.decisionNumber.trim() === '') {
+    return 'legalBasis.decisionNumber: the number of the decision ordering the erasure is required';
+  }
+  const latestToday = new Date(now.getTime() + FURTHEST_TIME_ZONE_MS).toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(basis.decidedOn ?? '') || basis.decidedOn > latestToday) {
+    return 'legalBasis.decidedOn: the date of the decision (YYYY-MM-DD) must not be in the future';
+  }
+  return null;
 }

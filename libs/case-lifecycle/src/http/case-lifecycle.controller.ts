@@ -5,9 +5,10 @@ import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { CloseCaseCommand } from '../application/close-case';
+import { ErasePersonalDataCommand } from '../application/erase-personal-data';
 import { ReopenCaseCommand } from '../application/reopen-case';
 import { TransferCaseCommand } from '../application/transfer-case';
-import { CloseCaseDto, ReopenCaseDto, TransferCaseDto } from './case-lifecycle.dto';
+import { CloseCaseDto, ErasePersonalDataDto, ReopenCaseDto, TransferCaseDto } from './case-lifecycle.dto';
 
 const LIFECYCLE_ROLES = ['coordinator', 'case-worker', 'competent-authority-officer', 'first-responder'] as const;
 
@@ -86,6 +87,33 @@ export class CaseLifecycleController {
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(new TransferCaseCommand(id, body, context)),
+    );
+  }
+
+  @Post(':id/erase-personal-data')
+  @HttpCode(200)
+  @AllowRoles('coordinator')
+  @ApiOperation({
+    summary: "Erase the person's personal data by legal order (crypto-shredding)",
+    description:
+      "Coordinators only. Needs the prosecutor's or court's decision (legalBasis); without it 422 " +
+      "erasure-needs-legal-basis. The person's key is destroyed: every personal field of every event " +
+      'about them becomes unreadable, every read model shows the data as erased (person and narrative ' +
+      'null, personalDataErased true), and a rebuild cannot bring it back. The case, its timeline and ' +
+      'its countable facts (statistics) remain. Allowed on a closed case. A second erasure of the same ' +
+      'person appends nothing and answers 200.',
+  })
+  @CommandEndpoint()
+  @ApiOkResponse(commandResult)
+  erasePersonalData(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ErasePersonalDataDto,
+    @CommandRequest() command: CommandRequest,
+  ): Promise<CaseCommandResult> {
+    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+      this.commands.execute(
+        new ErasePersonalDataCommand(id, body.legalBasis ? { legalBasis: { ...body.legalBasis } } : {}, context),
+      ),
     );
   }
 }

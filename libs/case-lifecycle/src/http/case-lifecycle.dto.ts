@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CHOOSABLE_CLOSURE_REASONS, type ClosureReason } from '@nrm/case/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  CHOOSABLE_CLOSURE_REASONS,
+  type ClosureReason,
+  ERASURE_AUTHORITIES,
+  type ErasureAuthority,
+} from '@nrm/case/domain';
 import { ORGANISATION_TYPES, type OrganisationType } from '@nrm/shared-kernel';
 
 /** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-clean-world". */
@@ -51,4 +57,38 @@ export class TransferCaseDto {
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(2000)
   reason!: string;
+}
+
+export class ErasureLegalBasisDto {
+  @ApiProperty({ enum: ERASURE_AUTHORITIES, example: 'court', description: 'Who ordered the erasure.' })
+  @IsIn(ERASURE_AUTHORITIES)
+  authority!: ErasureAuthority;
+
+  @ApiProperty({ example: '2-1234/2026', description: "Number of the prosecutor's or court's decision." })
+  @IsString()
+  @Matches(/\S/, { message: 'decisionNumber must not be blank' })
+  @MaxLength(200)
+  decisionNumber!: string;
+
+  @ApiProperty({ example: '2026-11-20', description: 'Date of the decision, YYYY-MM-DD (not in the future).' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'decidedOn must be a real calendar date' })
+  decidedOn!: string;
+}
+
+export class ErasePersonalDataDto {
+  /**
+   * Optional for validation only: an order without a legal basis is refused by the domain rule
+   * erasure-needs-legal-basis (422, naming legalBasis), as the issue asks; a malformed one is 400.
+   */
+  @ApiProperty({
+    type: ErasureLegalBasisDto,
+    description:
+      "The prosecutor's or court's decision ordering the erasure. Without it: 422 erasure-needs-legal-basis.",
+  })
+  @IsOptional()
+  @IsObject({ message: 'legalBasis must be an object' })
+  @ValidateNested()
+  @Type(() => ErasureLegalBasisDto)
+  legalBasis?: ErasureLegalBasisDto;
 }

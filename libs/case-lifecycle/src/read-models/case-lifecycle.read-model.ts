@@ -1,4 +1,4 @@
-import type { CaseClosed, CaseReopened, CaseTransferred, ClosureReason } from '@nrm/case/domain';
+import type { CaseClosed, CaseReopened, CaseTransferred, ClosureReason, PersonalDataErased } from '@nrm/case/domain';
 import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 
@@ -12,13 +12,23 @@ const CLOSURE_REASON_TEXT: Record<ClosureReason, string> = {
   other: 'another reason',
 };
 
-/** How the case-lifecycle context's events show in the case summary: stage and owning organisation. */
+/**
+ * How the case-lifecycle context's events show in the case summary: stage and owning organisation;
+ * an erasure empties every personal column (a replay or rebuild reads the events with the key gone,
+ * so it cannot fill them again).
+ */
 export const caseLifecycleSummaryRules: CaseSummaryRules = {
   CaseClosed: () => ({ update: { stage: 'closed' } }),
   CaseReopened: (event) => ({ update: { stage: (event.data as CaseReopened['data']).stage } }),
   CaseTransferred: (event) => ({
     update: { organisationId: (event.data as CaseTransferred['data']).toOrganisationId },
   }),
+  PersonalDataErased: () => ({ update: { person: null, narrative: null, personalDataErased: true } }),
+};
+
+const AUTHORITY_TEXT: Record<PersonalDataErased['data']['legalBasis']['authority'], string> = {
+  prosecutor: "the prosecutor's",
+  court: "the court's",
 };
 
 /** How the case-lifecycle context's events read on a case's timeline (free texts are personal: left out). */
@@ -52,6 +62,16 @@ export const caseLifecycleTimeline: TimelineDescribers = {
         toOrganisationType: data.toOrganisationType,
         transferredAt: data.transferredAt,
       },
+    };
+  },
+  PersonalDataErased: (event) => {
+    const data = event.data as PersonalDataErased['data'];
+    const basis = data.legalBasis;
+    return {
+      summary:
+        `Personal data erased by order: ${AUTHORITY_TEXT[basis.authority] ?? basis.authority} decision ` +
+        `${basis.decisionNumber} of ${basis.decidedOn}.`,
+      details: { legalBasis: basis, erasedAt: data.erasedAt },
     };
   },
 };

@@ -5,7 +5,7 @@ import type { Actor, Clock, Decider } from '@nrm/shared-kernel';
 import type { CaseEvent } from '../domain/case.events';
 import type { CaseState, ExistingCase } from '../domain/case-state';
 import { caseStreamName } from '../domain/case-stream';
-import { caseVisibilityOf } from './case-access';
+import { seesCaseInFull } from './case-access';
 
 export interface CaseCommandContext {
   actor: Actor;
@@ -23,10 +23,18 @@ export interface CaseCommandResult {
   position: string | null;
 }
 
-/** A case the actor may not see is "not found", exactly like one that does not exist. */
+/**
+ * A case the actor may not see in full (case-access.ts) is "not found", exactly like one that does
+ * not exist. Commands need the full view: shelter staff's care view is read only.
+ */
 export function assertVisible(state: CaseState, caseId: string, actor: Actor): asserts state is ExistingCase {
-  const visibility = caseVisibilityOf(actor);
-  if (!state.exists || (visibility && visibility.organisationId !== state.organisationId)) {
+  if (
+    !state.exists ||
+    !seesCaseInFull(actor, {
+      organisationId: state.organisationId,
+      referredToOrganisationId: state.referral.competentAuthorityOrgId,
+    })
+  ) {
     throw new NotFoundException(`Case ${caseId} not found`);
   }
 }

@@ -5,7 +5,7 @@ import type { Actor } from '@nrm/shared-kernel';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { CaseSummaryEntity } from '../read-models/case-summary.entity';
 import { CaseTimelineEntryEntity } from '../read-models/case-timeline-entry.entity';
-import { caseVisibilityOf } from './case-access';
+import { type CaseViewKind, caseViewFor, fullyVisibleCasesCondition, visibleCasesCondition } from './case-access';
 
 export interface CaseFilters {
   stage?: string;
@@ -40,15 +40,27 @@ export class GetCaseTimelineQuery {
   ) {}
 }
 
-export type CaseView = ReturnType<typeof toCaseView>;
-export type CaseListItem = ReturnType<typeof toCaseListItem>;
+/** A case as the caller may see it: in full, or in the care view (shelter staff). */
+export type CaseView = ReturnType<typeof toCaseView> | ReturnType<typeof toCareView>;
+export type CaseListItem = ReturnType<typeof toCaseListItem> | ReturnType<typeof toCareListItem>;
 
-/** Restricts any case query to what the actor may see (need to know). */
+/** Restricts any case query to what the actor may see, in either view (need to know, case-access.ts). */
 function visibleTo(query: SelectQueryBuilder<CaseSummaryEntity>, actor: Actor) {
-  const visibility = caseVisibilityOf(actor);
-  return visibility
-    ? query.andWhere('c.organisation_id = :visibleOrg', { visibleOrg: visibility.organisationId })
-    : query;
+  const visible = visibleCasesCondition(actor, 'c');
+  return visible ? query.andWhere(visible.sql, visible.params) : query;
+}
+
+/** Restricts a case query to the cases the actor may see in full (the timeline: not the care view). */
+function fullyVisibleTo(query: SelectQueryBuilder<CaseSummaryEntity>, actor: Actor) {
+  const visible = fullyVisibleCasesCondition(actor, 'c');
+  return visible ? query.andWhere(visible.sql, visible.params) : query;
+}
+
+function viewOf(row: CaseSummaryEntity, actor: Actor): CaseViewKind {
+  return caseViewFor(actor, {
+    organisationId: row.organisationId,
+    referredToOrganisationId: row.referredToOrganisationId,
+  });
 }
 
 /** A case the caller may not see is answered exactly like one that does not exist. */
@@ -66,7 +78,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
       actor,
     ).getOne();
     if (!found) throw caseNotFound(caseId);
-    return toCaseView(found);
+    return viewOf(found, actor) === 'full' ? toCaseView(found) : toCareView(found);
   }
 }
 
@@ -78,10 +90,16 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     const query = visibleTo(this.cases.createQueryBuilder('c').where('true'), actor);
     if (filters.stage) query.andWhere('c.stage = :stage', { stage: filters.stage });
     if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
-    if (filters.organisationId) query.andWhere('c.organisation_id = :org', { org: filters.organisationId });
+    // The owner and the deadlines are not in the care view: filtering on them matches only the cases
+    // the caller sees in full, so a filter never reveals what the view leaves out.
+    const full = fullyVisibleCasesCondition(actor, 'c');
+    const inFull = (condition: string) => (full ? `(${condition} AND ${full.sql})` : condition);
+    if (filters.organisationId) {
+      query.andWhere(inFull('c.organisation_id = :org'), { ...full?.params, org: filters.organisationId });
+    }
     if (filters.child !== undefined) query.andWhere('c.is_child = :child', { child: filters.child });
     if (filters.deadlineDueBefore) {
-      query.andWhere('c.next_deadline_at < :due', { due: filters.deadlineDueBefore });
+      query.andWhere(inFull('c.next_deadline_at < :due'), { ...full?.params, due: filters.deadlineDueBefore });
     }
     if (filters.caseNumber) {
       query.andWhere(`c.case_number ILIKE :number ESCAPE '\\'`, { number: `%${escapeLike(filters.caseNumber)}%` });
@@ -92,7 +110,12 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       .skip((filters.page - 1) * filters.pageSize)
       .take(filters.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toCaseListItem), page: filters.page, pageSize: filters.pageSize, total };
+    return {
+      items: rows.map((row) => (viewOf(row, actor) === 'full' ? toCaseListItem(row) : toCareListItem(row))),
+      page: filters.page,
+      pageSize: filters.pageSize,
+      total,
+    };
   }
 }
 
@@ -104,7 +127,10 @@ export class GetCaseTimelineHandler implements IQueryHandler<GetCaseTimelineQuer
   ) {}
 
   async execute({ caseId, actor }: GetCaseTimelineQuery) {
-    const visible = await visibleTo(this.cases.createQueryBuilder('c').where('c.case_id = :caseId', { caseId }), actor)
+    const visible = await fullyVisibleTo(
+      this.cases.createQueryBuilder('c').where('c.case_id = :caseId', { caseId }),
+      actor,
+    )
       .select(['c.caseId', 'c.caseNumber'])
       .getOne();
     if (!visible) throw caseNotFound(caseId);
@@ -133,6 +159,7 @@ export class GetCaseTimelineHandler implements IQueryHandler<GetCaseTimelineQuer
 function toCaseListItem(row: CaseSummaryEntity) {
   return {
     id: row.caseId,
+    view: 'full' as const,
     caseNumber: row.caseNumber,
     revision: Number(row.revision),
     stage: row.stage,
@@ -164,6 +191,36 @@ function toCaseView(row: CaseSummaryEntity) {
     consentToReferral: row.consentToReferral,
     narrative: row.narrative,
     openedBy: row.openedBy,
+  };
+}
+
+/**
+ * The care view (shelter staff): what care needs, nothing of the exploitation. No narrative,
+ * indicators, exploitation types, identification circumstances, who opened it or who owns it.
+ */
+function toCareListItem(row: CaseSummaryEntity) {
+  return {
+    id: row.caseId,
+    view: 'care' as const,
+    caseNumber: row.caseNumber,
+    revision: Number(row.revision),
+    stage: row.stage,
+    status: row.status,
+    isChild: row.isChild,
+    displayName: row.person ? `${row.person.givenName} ${row.person.familyName}` : null,
+    personalDataErased: row.personalDataErased,
+  };
+}
+
+function toCareView(row: CaseSummaryEntity) {
+  return {
+    ...toCareListItem(row),
+    ageAtIdentification: row.ageAtIdentification,
+    sex: row.sex,
+    citizenship: row.citizenship,
+    /** Name, date of birth or estimated age, languages. */
+    person: row.person,
+    urgentNeeds: row.urgentNeeds,
   };
 }
 

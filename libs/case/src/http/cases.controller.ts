@@ -6,10 +6,11 @@ import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
 import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
-import { CASE_READER_ROLES } from '../application/case-access';
+import { CASE_HISTORY_READER_ROLES, CASE_READER_ROLES, caseReadProjections } from '../application/case-access';
 import { type CaseView, GetCaseQuery, GetCaseTimelineQuery, ListCasesQuery } from '../application/case-queries';
 import { CASE_SUMMARIES_PROJECTION } from '../read-models/case-summaries.projection';
 import { CASE_TIMELINE_PROJECTION } from '../read-models/case-timeline.projection';
+import { CaseReadAudit } from '../application/case-read-audit';
 import { ListCasesDto } from './list-cases.dto';
 
 @ApiTags('cases')
@@ -19,6 +20,7 @@ export class CasesController {
   constructor(
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly readAudit: CaseReadAudit,
   ) {}
 
   @Get()
@@ -26,15 +28,26 @@ export class CasesController {
   @ApiOperation({
     summary: 'List the cases the caller may see',
     description:
-      'Newest first, paginated; filters by stage, status, organisation, deadline, child flag and case number.',
+      'Newest first, paginated; filters by stage, status, organisation, deadline, child flag and case number. ' +
+      'Need to know: coordinators and the competent authority see every case; first responders the cases ' +
+      'their organisation owns; case workers those their organisation owns or that were referred to it; ' +
+      'shelter staff the cases with a requested, accepted or checked-in placement at a shelter their ' +
+      'organisation operates. Nothing else is listed or counted. Each item says its `view`: `full`, or ' +
+      '`care` for shelter staff (id, caseNumber, revision, stage, status, isChild, displayName, ' +
+      'personalDataErased only: no exploitation types, no owner). Analysts and admins: 403.',
   })
+  @ApiOkResponse({ description: '{ items, page, pageSize, total }; every item has `view`: full | care' })
   async list(
     @Query() filters: ListCasesDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.readYourWrites.waitFor([CASE_SUMMARIES_PROJECTION], filters.minPosition, response);
-    return this.queries.execute(
+    await this.readYourWrites.waitFor(
+      caseReadProjections(actor, CASE_SUMMARIES_PROJECTION),
+      filters.minPosition,
+      response,
+    );
+    const page = await this.queries.execute(
       new ListCasesQuery(
         {
           stage: filters.stage,
@@ -49,15 +62,25 @@ export class CasesController {
         actor,
       ),
     );
+    // Lists show names: every case listed is a read of its personal data.
+    const listed = (page as { items: { id: string }[] }).items.map((item) => item.id);
+    await this.readAudit.recordReads(actor, 'GET /cases', listed);
+    return page;
   }
 
   @Get(':id')
   @AllowRoles(...CASE_READER_ROLES)
   @ApiOperation({
     summary: 'Read a case',
-    description: 'ETag carries the stream revision, for If-Match on commands. A case the caller may not see is 404.',
+    description:
+      'ETag carries the stream revision, for If-Match on commands. A case the caller may not see is 404, exactly ' +
+      'as one that does not exist (same rules as GET /cases). `view` says how much is shown: `full`, or `care` ' +
+      'for shelter staff: name, date of birth or estimated age, languages (person), age at identification, sex, ' +
+      'citizenship, urgent needs, child flag, stage, status, case number and revision; never the narrative, ' +
+      'indicators, exploitation types, identification circumstances, who opened it or who owns it. ' +
+      'Analysts and admins: 403.',
   })
-  @ApiOkResponse({ description: 'The case' })
+  @ApiOkResponse({ description: 'The case, `view`: full | care' })
   @ApiNotFoundResponse({ description: 'No such case, or not visible to the caller' })
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -65,15 +88,25 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseView> {
-    await this.readYourWrites.waitFor([CASE_SUMMARIES_PROJECTION], read.minPosition, response);
+    await this.readYourWrites.waitFor(
+      caseReadProjections(actor, CASE_SUMMARIES_PROJECTION),
+      read.minPosition,
+      response,
+    );
     const view: CaseView = await this.queries.execute(new GetCaseQuery(id, actor));
+    await this.readAudit.recordReads(actor, 'GET /cases/{id}', [view.id]);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
 
   @Get(':id/timeline')
-  @AllowRoles(...CASE_READER_ROLES)
-  @ApiOperation({ summary: 'Every event of a case in readable form: what, who, which organisation, when' })
+  @AllowRoles(...CASE_HISTORY_READER_ROLES)
+  @ApiOperation({
+    summary: 'Every event of a case in readable form: what, who, which organisation, when',
+    description:
+      'Only for those who see the case in full (404 otherwise, exactly as for a missing case); shelter ' +
+      'staff, analysts and admins: 403.',
+  })
   async timeline(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() read: ReadYourWritesDto,
@@ -85,6 +118,8 @@ export class CasesController {
       read.minPosition,
       response,
     );
-    return this.queries.execute(new GetCaseTimelineQuery(id, actor));
+    const timeline: unknown = await this.queries.execute(new GetCaseTimelineQuery(id, actor));
+    await this.readAudit.recordReads(actor, 'GET /cases/{id}/timeline', [id]);
+    return timeline;
   }
 }

@@ -8,7 +8,7 @@ export const CASE_SUMMARIES_PROJECTION = 'case-summaries';
 
 /** A new row (the event that opens a case) or the columns an event changes. */
 export type CaseSummaryChange =
-  | { insert: Omit<CaseSummaryEntity, 'revision' | 'updatedAt'> }
+  | { insert: Omit<CaseSummaryEntity, 'revision' | 'updatedAt' | 'referredToOrganisationId'> }
   | { update: Partial<Omit<CaseSummaryEntity, 'caseId' | 'revision' | 'updatedAt'>> };
 
 /** How each context's events change the case summary: one function per event type. */

@@ -11,6 +11,8 @@ export class CaseSummaryEntity {
   @Column('text') stage!: string;
   @Column('text') status!: string;
   @Column('text', { name: 'organisation_id' }) organisationId!: string;
+  /** The organisation the case was referred to (CaseReferred.competentAuthorityOrgId): its case workers see it. */
+  @Column('text', { name: 'referred_to_organisation_id', nullable: true }) referredToOrganisationId!: string | null;
   @Column('text', { name: 'opening_organisation_type' }) openingOrganisationType!: string;
   @Column('uuid', { name: 'person_id' }) personId!: string;
   /** Null once the person's data is erased. */

@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CaseSummaryEntity } from '@nrm/case';
-import { caseVisibilityOf } from '@nrm/case/application/case-access';
+import { visibleDeadlinesCondition } from '@nrm/case/application/case-access';
 import { CLOCK } from '@nrm/platform/clock';
 import type { Actor, Clock } from '@nrm/shared-kernel';
-import { Brackets, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { DeadlineKind, DeadlineStatus } from '../domain/deadline-rules';
 import { DeadlineEntity } from '../read-models/deadline.entity';
 
@@ -55,8 +55,9 @@ export interface DeadlineList {
 }
 
 /**
- * The deadline board: sorted by due time, scoped like cases (coordinators and the competent
- * authority see all; others the deadlines of their organisation's cases and those they answer for).
+ * The deadline board: sorted by due time, scoped like cases (case-access.ts): the deadlines of the
+ * cases the caller sees in full, plus the shelter deadlines (answer, stay) its organisation answers
+ * for as a shelter's operator. Shelter staff see only the latter.
  */
 @QueryHandler(ListDeadlinesQuery)
 export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, DeadlineList> {
@@ -84,15 +85,8 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, D
         'd.escalated_at AS "escalatedAt"',
       ])
       .where('true');
-    const visibility = caseVisibilityOf(actor);
-    if (visibility) {
-      query.andWhere(
-        new Brackets((visible) =>
-          visible.where('c.organisation_id = :visibleOrg').orWhere('d.responsible_organisation_id = :visibleOrg'),
-        ),
-        { visibleOrg: visibility.organisationId },
-      );
-    }
+    const visible = visibleDeadlinesCondition(actor, 'd', 'c');
+    if (visible) query.andWhere(visible.sql, visible.params);
     if (filters.status !== 'all') query.andWhere('d.status = :status', { status: filters.status });
     if (filters.kind) query.andWhere('d.kind = :kind', { kind: filters.kind });
     if (filters.organisationId) query.andWhere('d.responsible_organisation_id = :org', { org: filters.organisationId });

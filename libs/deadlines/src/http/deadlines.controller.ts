@@ -27,11 +27,13 @@ export class DeadlinesController {
     summary: 'The deadline board: upcoming and overdue deadlines',
     description:
       'Sorted by due time, paginated; filters by kind, responsible organisation, due window, status and ' +
-      'overdue. Scoped like cases: coordinators and the competent authority see all; others the deadlines ' +
-      "of their organisation's cases and those their organisation is responsible for.",
+      'overdue. Scoped like cases: coordinators and the competent authority see all; first responders and ' +
+      'case workers the deadlines of the cases they see (owned by or referred to their organisation); ' +
+      'and every caller the shelter deadlines (shelter-answer, shelter-stay) their organisation is ' +
+      "responsible for as a shelter's operator: shelter staff see only these.",
   })
   @ApiOkResponse({ description: '{ items, page, pageSize, total }' })
-  @ApiForbiddenResponse({ description: 'Analysts and roles that may not read cases' })
+  @ApiForbiddenResponse({ description: 'Analysts and admins' })
   async list(
     @Query() filters: ListDeadlinesDto,
     @CurrentActor() actor: Actor,

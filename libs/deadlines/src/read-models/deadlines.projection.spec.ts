@@ -151,15 +151,19 @@ describe('DeadlinesProjection against PostgreSQL', () => {
     ]);
     const clock = new FixedClock(new Date('2026-11-21T09:00:00.000Z'));
     const handler = new ListDeadlinesHandler(dataSource.getRepository(DeadlineEntity), clock);
+    // Who may see which deadline is the access tests' concern; a coordinator sees them all.
     const actor = {
       userId: 'u',
       name: 'n',
-      organisationId: 'police-ganja',
-      organisationType: 'police' as const,
-      roles: ['first-responder' as const],
+      organisationId: 'national-coordinator',
+      organisationType: 'coordinator' as const,
+      roles: ['coordinator' as const],
     };
     const list = (overdue?: boolean) =>
-      handler.execute({ filters: { status: 'open', overdue, page: 1, pageSize: 20 }, actor } as never);
+      handler.execute({
+        filters: { status: 'open', overdue, organisationId: 'police-ganja', page: 1, pageSize: 20 },
+        actor,
+      } as never);
 
     expect((await list()).items.map((i) => [i.kind, i.overdue])).toEqual([
       ['child-protection-notice', false],

@@ -59,6 +59,17 @@ export class Environment {
   @IsOptional() @IsString() AUTH_ISSUER?: string;
   @IsOptional() @IsString() AUTH_AUDIENCE?: string;
 
+  /**
+   * Wraps every person's data key (crypto-shredding, DESIGN §5): base64 of exactly 32 random bytes,
+   * e.g. `openssl rand -base64 32`. Required in every environment (there is no built-in default, so
+   * a development key can never end up in production); losing it makes all personal data unreadable.
+   */
+  @Matches(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/, {
+    message:
+      'PERSONAL_DATA_MASTER_KEY is required: base64 of exactly 32 random bytes, e.g. the output of `openssl rand -base64 32`',
+  })
+  PERSONAL_DATA_MASTER_KEY!: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -147,6 +158,15 @@ export class Environment {
   @Min(500, { message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
   @Max(600_000, { message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
   DEADLINE_STALLED_INTERVAL_MS = 30_000;
+
+  /**
+   * GET /statistics shows a count under this many people as "<k" (and hides the cells that would
+   * give it away). Never below 11, the CTDC's k, in any environment (tests included).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'STATISTICS_MIN_CELL must be a whole number of at least 11' })
+  @Min(11, { message: 'STATISTICS_MIN_CELL must be a whole number of at least 11' })
+  STATISTICS_MIN_CELL = 11;
 }
 
 export class InvalidConfigurationError extends Error {}

@@ -5,9 +5,10 @@ import {
   type EventTypeDefinition,
   PERSONAL_DATA_PROTECTOR,
   type PersonalDataProtector,
-  PlaintextPersonalDataProtector,
 } from '@nrm/event-store';
+import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
+import { PERSONAL_DATA_ERASER, personalDataProtectorFor } from '../personal-data';
 import { createEventStore } from './create-event-store';
 
 const EVENT_STORE_HANDLE = Symbol('EVENT_STORE_HANDLE');
@@ -37,14 +38,21 @@ export class EventStoreModule implements OnApplicationShutdown {
           inject: [EVENT_STORE_HANDLE],
           useFactory: (handle: ReturnType<typeof createEventStore>) => handle.store,
         },
-        { provide: PERSONAL_DATA_PROTECTOR, useClass: PlaintextPersonalDataProtector },
+        {
+          // Per-person AES-256-GCM keys in PostgreSQL, wrapped by PERSONAL_DATA_MASTER_KEY.
+          provide: PERSONAL_DATA_PROTECTOR,
+          inject: [Environment, DataSource],
+          useFactory: (env: Environment, dataSource: DataSource) =>
+            personalDataProtectorFor(env, (sql, parameters) => dataSource.query(sql, parameters)),
+        },
+        { provide: PERSONAL_DATA_ERASER, useExisting: PERSONAL_DATA_PROTECTOR },
         {
           provide: EventCodec,
           inject: [PERSONAL_DATA_PROTECTOR],
           useFactory: (protector: PersonalDataProtector) => new EventCodec(definitions, protector),
         },
       ],
-      exports: [EVENT_STORE, EventCodec, PERSONAL_DATA_PROTECTOR],
+      exports: [EVENT_STORE, EventCodec, PERSONAL_DATA_PROTECTOR, PERSONAL_DATA_ERASER],
     };
   }
 

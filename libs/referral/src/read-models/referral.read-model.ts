@@ -9,7 +9,12 @@ import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.pro
 
 /** How the referral context's events show in the case summary. */
 export const referralSummaryRules: CaseSummaryRules = {
-  CaseReferred: () => ({ update: { stage: 'referral' } }),
+  CaseReferred: (event) => ({
+    update: {
+      stage: 'referral',
+      referredToOrganisationId: (event.data as CaseReferred['data']).competentAuthorityOrgId,
+    },
+  }),
   VictimStatusGranted: () => ({ update: { status: 'victim' } }),
   VictimStatusRefused: () => ({ update: { status: 'not-a-victim' } }),
   StatusDecisionReviewRequested: () => ({ update: { status: 'presumed-victim' } }),

@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
+import { fullyVisibleCasesCondition } from '@nrm/case/application/case-access';
 import type { Actor } from '@nrm/shared-kernel';
 import { Repository } from 'typeorm';
 import { PlacementEntity } from '../read-models/placement.entity';
@@ -62,8 +63,8 @@ export class ListSheltersHandler implements IQueryHandler<ListSheltersQuery> {
 
 /**
  * One shelter with its placements as its staff need them. Need to know: the operator's staff,
- * coordinators, admins and the competent authority see every placement of the shelter; anyone else
- * only the placements of cases their organisation holds.
+ * coordinators and the competent authority see every placement of the shelter; anyone else only the
+ * placements of the cases they see in full (case-access.ts; admins none: they see no case).
  */
 @QueryHandler(GetShelterQuery)
 export class GetShelterHandler implements IQueryHandler<GetShelterQuery, ShelterView> {
@@ -80,18 +81,15 @@ export class GetShelterHandler implements IQueryHandler<GetShelterQuery, Shelter
       .where('p.shelter_id = :shelterId', { shelterId })
       .orderBy('p.requested_at', 'ASC')
       .addOrderBy('p.placement_id', 'ASC');
-    if (!seesEveryPlacement(shelter, actor)) {
-      query.innerJoin('case_summaries', 'c', 'c.case_id = p.case_id').andWhere('c.organisation_id = :org', {
-        org: actor.organisationId,
-      });
-    }
+    const visible = seesEveryPlacement(shelter, actor) ? null : fullyVisibleCasesCondition(actor, 'c');
+    if (visible) query.innerJoin('case_summaries', 'c', 'c.case_id = p.case_id').andWhere(visible.sql, visible.params);
     const placements = await query.getMany();
     return { ...toShelterListItem(shelter), placements: placements.map(toPlacementView) };
   }
 }
 
 function seesEveryPlacement(shelter: ShelterEntity, actor: Actor): boolean {
-  if (actor.roles.some((r) => r === 'coordinator' || r === 'admin' || r === 'competent-authority-officer')) return true;
+  if (actor.roles.some((r) => r === 'coordinator' || r === 'competent-authority-officer')) return true;
   return actor.roles.includes('shelter-staff') && actor.organisationId === shelter.operatorOrgId;
 }
 

@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { CaseReadAudit } from '@nrm/case/application/case-read-audit';
 import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
@@ -40,6 +41,7 @@ export class SheltersController {
     private readonly queries: QueryBus,
     private readonly responder: CommandResponder,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly readAudit: CaseReadAudit,
   ) {}
 
   @Post()
@@ -123,8 +125,9 @@ export class SheltersController {
   @ApiOperation({
     summary: 'Read a shelter with its free beds and placements',
     description:
-      "ETag carries the shelter stream's revision, for If-Match. The operator's staff, coordinators, admins and " +
-      'the competent authority see every placement; others only those of their own organisation’s cases.',
+      "ETag carries the shelter stream's revision, for If-Match. The operator's staff, coordinators and the " +
+      'competent authority see every placement; others only those of the cases they see in full (owned by or ' +
+      'referred to their organisation); admins none. Analysts: 403.',
   })
   @ApiOkResponse({ description: 'The shelter' })
   @ApiNotFoundResponse({ description: 'No such shelter' })
@@ -136,6 +139,12 @@ export class SheltersController {
   ): Promise<ShelterView> {
     await this.readYourWrites.waitFor([SHELTERS_PROJECTION], read.minPosition, response);
     const view: ShelterView = await this.queries.execute(new GetShelterQuery(id, actor));
+    // The placements shown carry each case's care needs: a read of that case's personal data.
+    await this.readAudit.recordReads(
+      actor,
+      'GET /shelters/{id}',
+      view.placements.map((placement) => placement.caseId),
+    );
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }

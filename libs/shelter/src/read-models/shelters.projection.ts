@@ -3,6 +3,7 @@ import type {
   PlacementCheckedIn,
   PlacementCheckedOut,
   PlacementDeclined,
+  PersonalDataErased,
   PlacementRequested,
   ShelterCapacityChanged,
   ShelterEvent,
@@ -16,7 +17,7 @@ import { ShelterEntity } from './shelter.entity';
 
 export const SHELTERS_PROJECTION = 'shelters';
 
-const HANDLED: ReadonlySet<string> = new Set<ShelterEvent['type']>([
+const HANDLED: ReadonlySet<string> = new Set<ShelterEvent['type'] | PersonalDataErased['type']>([
   'ShelterRegistered',
   'ShelterCapacityChanged',
   'PlacementRequested',
@@ -24,6 +25,8 @@ const HANDLED: ReadonlySet<string> = new Set<ShelterEvent['type']>([
   'PlacementDeclined',
   'PlacementCheckedIn',
   'PlacementCheckedOut',
+  // On the case stream: the person's data is erased, so the reasons of their placements go.
+  'PersonalDataErased',
 ]);
 
 /**
@@ -44,6 +47,7 @@ export class SheltersProjection implements Projection {
   }
 
   private async applyOne(event: DecodedEvent, manager: EntityManager): Promise<void> {
+    if (event.type === 'PersonalDataErased') return this.erased(manager, event.data as PersonalDataErased['data']);
     const at = new Date(event.metadata.occurredAt);
     const typed = { type: event.type, data: event.data } as unknown as ShelterEvent;
     switch (typed.type) {
@@ -140,6 +144,19 @@ export class SheltersProjection implements Projection {
       checkedOutOn: d.checkedOutOn,
       reason: e.personalDataErased ? null : (d.reason ?? null),
     });
+  }
+
+  /**
+   * Erasure by legal order: the free-text reasons (personal data) of the case's placements are
+   * emptied. Idempotent; a rebuild reads those events with the key destroyed, so they stay empty.
+   */
+  private async erased(m: EntityManager, d: PersonalDataErased['data']) {
+    await m
+      .createQueryBuilder()
+      .update(PlacementEntity)
+      .set({ reason: null })
+      .where('case_id = :caseId AND reason IS NOT NULL', { caseId: d.caseId })
+      .execute();
   }
 
   /**

@@ -70,5 +70,32 @@ export type CaseTransferred = DomainEvent<
   }
 >;
 
-/** Events of the case-lifecycle context on the case stream: closure, reopening, transfer. */
-export type CaseLifecycleEvent = CaseClosed | CaseReopened | CaseTransferred;
+/** Who ordered an erasure of personal data. */
+export const ERASURE_AUTHORITIES = ['prosecutor', 'court'] as const;
+export type ErasureAuthority = (typeof ERASURE_AUTHORITIES)[number];
+
+/** The legal order an erasure rests on: a prosecutor's or court's decision. */
+export interface ErasureLegalBasis {
+  authority: ErasureAuthority;
+  decisionNumber: string;
+  /** YYYY-MM-DD. */
+  decidedOn: string;
+}
+
+/**
+ * The person's personal data is erased by legal order (crypto-shredding, DESIGN §5): their key is
+ * destroyed after this event, so every personal field of every event about them becomes unreadable.
+ * Holds no personal data itself; the case and its countable facts (statistics) remain.
+ */
+export type PersonalDataErased = DomainEvent<
+  'PersonalDataErased',
+  {
+    caseId: string;
+    personId: string;
+    legalBasis: ErasureLegalBasis;
+    erasedAt: string;
+  }
+>;
+
+/** Events of the case-lifecycle context on the case stream: closure, reopening, transfer, erasure. */
+export type CaseLifecycleEvent = CaseClosed | CaseReopened | CaseTransferred | PersonalDataErased;

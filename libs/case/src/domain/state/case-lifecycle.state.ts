@@ -6,9 +6,11 @@ import type { ClosureReason, OpenCaseStage } from '../events/case-lifecycle.even
 export interface CaseLifecycleState {
   /** Set while the case is closed: why, and the stage reopening returns to. */
   closure: { reason: ClosureReason; stageBeforeClosure: OpenCaseStage } | null;
+  /** The person's personal data was erased by legal order (PersonalDataErased). */
+  personalDataErased: boolean;
 }
 
-export const initialCaseLifecycleState = (): CaseLifecycleState => ({ closure: null });
+export const initialCaseLifecycleState = (): CaseLifecycleState => ({ closure: null, personalDataErased: false });
 
 /**
  * Folds the case-lifecycle context's events into the case state; any other event leaves it as it is.
@@ -30,6 +32,8 @@ export function evolveCaseLifecycle(state: ExistingCase, event: CaseEvent): Exis
       return { ...state, stage: event.data.stage, lifecycle: { ...state.lifecycle, closure: null } };
     case 'CaseTransferred':
       return { ...state, organisationId: event.data.toOrganisationId };
+    case 'PersonalDataErased':
+      return { ...state, lifecycle: { ...state.lifecycle, personalDataErased: true } };
     default:
       return state;
   }

@@ -6,6 +6,9 @@ import { CaseIndicatorScreening1763741200000 } from './1763741200000-case-indica
 import { CaseTimelineByPosition1763741300000 } from './1763741300000-case-timeline-by-position';
 import { Shelters1763741400000 } from './1763741400000-shelters';
 import { Deadlines1763741500000 } from './1763741500000-deadlines';
+import { CaseAccessLog1763741600000 } from './1763741600000-case-access-log';
+import { PersonalDataKeys1763741700000 } from './1763741700000-personal-data-keys';
+import { CaseReferredToOrganisation1763741900000 } from './1763741900000-case-referred-to-organisation';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -17,4 +20,7 @@ export const migrations = [
   CaseTimelineByPosition1763741300000,
   Shelters1763741400000,
   Deadlines1763741500000,
+  CaseAccessLog1763741600000,
+  PersonalDataKeys1763741700000,
+  CaseReferredToOrganisation1763741900000,
 ];
