@@ -26,6 +26,9 @@ const SECRET = {
   reopenReason: 'Reopened-Chinarbulaq-hotline-call',
   transferReason: 'Transfer-Gumbezli-relocation',
   closeNote: 'Closed-note-Samovarli',
+  referralNote: 'Referral-note-Nargizxanim-sister-Gulnar',
+  extensionReason: 'Extended-Nargizxanim-still-in-Sheki-clinic',
+  endNote: 'Ended-Nargizxanim-testified-Qebele',
 };
 const SECRET_TEXTS = Object.values(SECRET);
 
@@ -155,6 +158,19 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     });
     expect(guardian.status).toBe(200);
 
+    // Free-text notes of other contexts, which users may fill with names: personal data too.
+    const referred = await post(`/cases/${caseId}/referral`, {
+      competentAuthorityOrgId: 'mia-anti-trafficking',
+      note: SECRET.referralNote,
+    });
+    expect(referred.status).toBe(200);
+    const reflection = `/cases/${caseId}/reflection-period`;
+    expect((await post(reflection, {}, coordinatorToken)).status).toBe(200);
+    const extension = { days: 10, reason: SECRET.extensionReason };
+    expect((await post(`${reflection}/extension`, extension, coordinatorToken)).status).toBe(200);
+    const end = { outcome: 'cooperating-with-investigation', note: SECRET.endNote };
+    expect((await post(`${reflection}/end`, end, coordinatorToken)).status).toBe(200);
+
     // Two placements: one declined, one checked in and out (both reasons are personal data).
     const shelter = await post(
       '/shelters',
@@ -224,10 +240,18 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
       ]),
     );
 
-    // The events hold ciphertext only, under one key for the person.
+    // The events hold ciphertext only, under two keys: the person's and the case's (its notes).
     await expectNoPlaintextInEvents();
-    const keys = await sql(`SELECT wrapped_key IS NOT NULL AS live FROM personal_data_keys`);
-    expect(keys).toEqual([{ live: true }]);
+    const keys = await sql(`SELECT subject_id, wrapped_key IS NOT NULL AS live FROM personal_data_keys`);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { subject_id: caseId, live: true },
+        { subject_id: expect.any(String), live: true },
+      ]),
+    );
+    expect(keys).toHaveLength(2);
+    // Before the erasure, the timeline shows the notes to those who may read them.
+    expect(JSON.stringify(timelineBefore)).toContain(SECRET.extensionReason);
   });
 
   it('positive control: before the erasure a pg_dump finds the name (in the read models), the events never', async () => {
@@ -275,6 +299,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     expect(erased.body).toMatchObject({ caseId, position: expect.any(String) });
     lastPosition = erased.body.position;
     expect(await sql(`SELECT wrapped_key, erased_at IS NOT NULL AS erased FROM personal_data_keys`)).toEqual([
+      { wrapped_key: null, erased: true },
       { wrapped_key: null, erased: true },
     ]);
 

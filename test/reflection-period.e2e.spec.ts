@@ -136,7 +136,7 @@ describe('Reflection period through HTTP', () => {
         new RegExp(`^Reflection period of ${CONFIGURED_DAYS} days started on .+, ends .+\\.$`),
       );
       expect(extended.summary).toMatch(
-        /^Reflection period extended by 15 days \(Medical treatment continues\) to .+\.$/,
+        /^Reflection period extended by 15 days to .+\.$/,
       );
       expect(ended.summary).toBe('Reflection period ended early: chose to return.');
       for (const entry of [started, extended, ended]) {

@@ -45,19 +45,29 @@ export function allProjections(hooks: DeadlineProjectionHooks = {}): Projection[
       ...reintegrationSummaryRules,
       ...caseLifecycleSummaryRules,
     }),
-    new CaseTimelineProjection({
-      ...identificationTimeline,
-      ...referralTimeline,
-      ...reflectionPeriodTimeline,
-      ...shelterTimeline,
-      ...repatriationTimeline,
-      ...reintegrationTimeline,
-      ...caseLifecycleTimeline,
-    }),
+    new CaseTimelineProjection(
+      {
+        ...identificationTimeline,
+        ...referralTimeline,
+        ...reflectionPeriodTimeline,
+        ...shelterTimeline,
+        ...repatriationTimeline,
+        ...reintegrationTimeline,
+        ...caseLifecycleTimeline,
+      },
+      personalFieldsByEventType(),
+    ),
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(hooks),
   ];
+}
+
+/** Which fields of each event type are personal: what an erasure takes out of the timeline. */
+function personalFieldsByEventType(): Record<string, readonly string[]> {
+  return Object.fromEntries(
+    Object.entries(ALL_EVENT_TYPES).map(([type, definition]) => [type, definition.personalFields]),
+  );
 }
 
 /** Read-model entities, for a DataSource built outside Nest (CLI, tests, benchmarks). */

@@ -19,8 +19,9 @@ export class ErasePersonalDataCommand {
 
 /**
  * Erasure by legal order (crypto-shredding): first PersonalDataErased is appended (the projections
- * erase the read models on it), then the person's key is destroyed, which makes the personal data
- * of every event about them unreadable, now and in any rebuild. If the process dies in between, a
+ * erase the read models on it), then the keys are destroyed — the person's, and the case's (under
+ * which the case's free-text notes are encrypted) — which makes the personal data of every event
+ * about them unreadable, now and in any rebuild. If the process dies in between, a
  * retry appends nothing (the case is already erased) and destroys the key: the retry finishes the job.
  */
 @CommandHandler(ErasePersonalDataCommand)
@@ -37,7 +38,10 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
       personId = state.personId;
       return { type: 'ErasePersonalData', ...details, actor: context.actor, now };
     });
-    if (personId !== undefined) await this.eraser.erase(personId);
+    if (personId !== undefined) {
+      await this.eraser.erase(personId);
+      await this.eraser.erase(caseId);
+    }
     return result;
   }
 }

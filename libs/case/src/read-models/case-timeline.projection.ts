@@ -11,15 +11,22 @@ export type TimelineDescription = { summary: string; details: Record<string, unk
 
 /**
  * Each context's describers, one per event type. Summaries carry no personal data, so the
- * timeline stays readable after an erasure.
+ * timeline stays readable after an erasure; a personal field shown in the details keeps its
+ * event field's name, so that the erasure can take it out (see PersonalFieldsByEventType).
  */
 export type TimelineDescribers = Record<string, (event: DecodedEvent) => TimelineDescription>;
+
+/** The personal fields of each event type (from the event-type definitions). */
+export type PersonalFieldsByEventType = Record<string, readonly string[]>;
 
 export class CaseTimelineProjection implements Projection {
   readonly name = CASE_TIMELINE_PROJECTION;
   readonly tables = ['case_timeline_entries'];
 
-  constructor(private readonly describers: TimelineDescribers) {}
+  constructor(
+    private readonly describers: TimelineDescribers,
+    private readonly personalFields: PersonalFieldsByEventType = {},
+  ) {}
 
   handles(eventType: string): boolean {
     return eventType in this.describers;
@@ -48,9 +55,29 @@ export class CaseTimelineProjection implements Projection {
         },
       ];
     });
-    if (entries.length === 0) return;
-    // One statement for the batch; an entry already there (a replay) is left as it is.
-    await manager.createQueryBuilder().insert().into(CaseTimelineEntryEntity).values(entries).orIgnore().execute();
+    if (entries.length > 0) {
+      // One statement for the batch; an entry already there (a replay) is left as it is.
+      await manager.createQueryBuilder().insert().into(CaseTimelineEntryEntity).values(entries).orIgnore().execute();
+    }
+    for (const event of events) {
+      const caseId = event.type === 'PersonalDataErased' ? caseOf(event) : null;
+      if (caseId !== null) await this.erasePersonalDetails(caseId, manager);
+    }
+  }
+
+  /**
+   * Erasure: the entries keep their event, who and when, and lose the personal fields shown in their
+   * details (a rebuild reads those fields as erased, so it writes the same).
+   */
+  private async erasePersonalDetails(caseId: string, manager: EntityManager): Promise<void> {
+    for (const [eventType, fields] of Object.entries(this.personalFields)) {
+      if (fields.length === 0) continue;
+      await manager.query(
+        `UPDATE case_timeline_entries SET details = details - $3::text[]
+          WHERE case_id = $1 AND event_type = $2 AND details ?| $3::text[]`,
+        [caseId, eventType, fields],
+      );
+    }
   }
 }
 

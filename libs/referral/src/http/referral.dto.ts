@@ -46,7 +46,8 @@ export class ReferCaseDto {
 
   @ApiPropertyOptional({
     example: 'Handed over by phone; the file follows by courier.',
-    description: 'A working note for the authority. No personal data: it is not erasable with the person.',
+    description:
+      "A working note for the authority. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
   })
   @IsOptional()
   @IsString()
@@ -94,7 +95,8 @@ export class StatusDecisionDto {
 export class StatusDecisionReviewDto {
   @ApiProperty({
     example: 'The labour inspectorate found new evidence of forced labour.',
-    description: 'Why the refusal should be reviewed. No personal data.',
+    description:
+      "Why the refusal should be reviewed. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
   })
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })

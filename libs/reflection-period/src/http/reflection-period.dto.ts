@@ -38,7 +38,8 @@ export class ExtendReflectionPeriodDto {
 
   @ApiProperty({
     example: 'Medical treatment continues',
-    description: 'Why the period is extended; shown on the timeline: no personal data.',
+    description:
+      "Why the period is extended; shown in the timeline details. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
   })
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })
@@ -52,7 +53,10 @@ export class EndReflectionPeriodDto {
   @IsIn(REFLECTION_PERIOD_OUTCOMES)
   outcome!: ReflectionPeriodOutcome;
 
-  @ApiPropertyOptional({ example: 'Agreed to give a statement to the prosecutor', description: 'No personal data.' })
+  @ApiPropertyOptional({
+    example: 'Agreed to give a statement to the prosecutor',
+    description: "Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -39,7 +39,8 @@ export const reflectionPeriodTimeline: TimelineDescribers = {
   ReflectionPeriodExtended: (event) => {
     const data = event.data as ReflectionPeriodExtended['data'];
     return {
-      summary: `Reflection period extended by ${data.days} days (${data.reason}) to ${data.endsAt}.`,
+      // The reason is free text (personal data): in the details only, which an erasure empties.
+      summary: `Reflection period extended by ${data.days} days to ${data.endsAt}.`,
       details: { periodId: data.periodId, days: data.days, reason: data.reason, endsAt: data.endsAt },
     };
   },

@@ -68,7 +68,10 @@ export class RecordReintegrationServiceDto {
   @MaxLength(100)
   providerOrgId!: string;
 
-  @ApiProperty({ example: 'Enrolled in a vocational sewing course', description: 'No personal particulars.' })
+  @ApiProperty({
+    example: 'Enrolled in a vocational sewing course',
+    description: "Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
@@ -90,7 +93,10 @@ export class ReviewReintegrationDto {
   @IsIn(REINTEGRATION_PROGRESS)
   progress!: (typeof REINTEGRATION_PROGRESS)[number];
 
-  @ApiPropertyOptional({ example: 'Attends school regularly.', description: 'No personal particulars.' })
+  @ApiPropertyOptional({
+    example: 'Attends school regularly.',
+    description: "Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -46,7 +46,8 @@ export class AssessRepatriationRiskDto {
 
   @ApiPropertyOptional({
     example: 'Recruiter lives in the home town; family informed through IOM.',
-    description: 'About the risk; no personal particulars.',
+    description:
+      "About the risk. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
   })
   @IsOptional()
   @IsString()

@@ -3,7 +3,8 @@ import type { DomainEvent } from '@nrm/shared-kernel';
 /**
  * Events of the referral context on the case stream (DESIGN §3.2): the presumed victim is referred to
  * the competent authority, which grants or refuses victim status; a refusal can be reviewed.
- * None of them carries personal data.
+ * Free-text notes and reasons are personal data (encrypted under the case's key); the refusal's
+ * legal grounds are not.
  */
 
 /** The presumed victim was referred to the competent authority. */
@@ -15,7 +16,7 @@ export type CaseReferred = DomainEvent<
     competentAuthorityOrgId: string;
     /** When the referral was made (ISO 8601, from the clock). */
     referredAt: string;
-    /** A working note for the authority; no personal data. */
+    /** A working note for the authority; personal data (free text). */
     note?: string;
   }
 >;
@@ -51,7 +52,7 @@ export type StatusDecisionReviewRequested = DomainEvent<
   'StatusDecisionReviewRequested',
   {
     caseId: string;
-    /** Why the refusal should be reviewed; no personal data. */
+    /** Why the refusal should be reviewed; personal data (free text). */
     reason: string;
     requestedAt: string;
   }

@@ -4,7 +4,8 @@ import type { DomainEvent } from '@nrm/shared-kernel';
  * Events of the reflection-period context on the case stream (DESIGN §3.3): a period of recovery and
  * reflection (Council of Europe Convention art. 13: at least 30 days) starts for a presumed victim,
  * can be extended with a reason, ended early with its outcome, or expires on its own when it falls
- * due (appended by the system). One period is active at a time. None of them carries personal data.
+ * due (appended by the system). One period is active at a time. Only the free-text reason
+ * and note are personal data (encrypted under the case's key).
  */
 
 /** How a reflection period ended early. */
@@ -35,7 +36,7 @@ export type ReflectionPeriodExtended = DomainEvent<
     periodId: string;
     /** Days added to the period. */
     days: number;
-    /** Why it was extended; a working note, no personal data. */
+    /** Why it was extended; personal data (free text). */
     reason: string;
     /** The new end of the period (ISO 8601, UTC). */
     endsAt: string;
@@ -51,7 +52,7 @@ export type ReflectionPeriodEnded = DomainEvent<
     outcome: ReflectionPeriodOutcome;
     /** When it ended (ISO 8601, from the clock). */
     endedAt: string;
-    /** A working note; no personal data. */
+    /** A working note; personal data (free text). */
     note?: string;
   }
 >;

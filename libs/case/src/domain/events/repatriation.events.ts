@@ -29,7 +29,7 @@ export type RepatriationRiskAssessed = DomainEvent<
     level: RepatriationRiskLevel;
     /** The risks found were mitigated (a high risk then no longer blocks travel). */
     mitigated: boolean;
-    /** The assessor's notes: about the risk, not the person's particulars. */
+    /** The assessor's notes about the risk; personal data (free text). */
     notes?: string;
     assessedAt: string;
   }
