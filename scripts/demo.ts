@@ -22,6 +22,13 @@ const demoUsers = {
     orgType: 'coordinator',
     roles: ['coordinator'],
   },
+  analyst: {
+    sub: 'demo-analyst',
+    name: 'Demo Analyst',
+    org: 'state-statistics',
+    orgType: 'statistics',
+    roles: ['analyst'],
+  },
 };
 
 function sign(claims: object): Promise<string> {
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
   if (!secret) throw new Error('AUTH_JWT_SECRET must be set (the server’s secret)');
   const officer = await sign(demoUsers.firstResponder);
   const coordinator = await sign(demoUsers.coordinator);
+  const analyst = await sign(demoUsers.analyst);
   const response = await fetch(`${baseUrl}/cases`, {
     method: 'POST',
     headers: {
@@ -80,11 +88,14 @@ async function main(): Promise<void> {
     'Bearer tokens (valid 30 days):',
     `  first responder (police-baku):  ${officer}`,
     `  coordinator (sees all cases):   ${coordinator}`,
+    `  analyst (statistics only):      ${analyst}`,
     '',
     'Try:',
     `  curl -H "Authorization: Bearer ${officer.slice(0, 16)}…" ${baseUrl}/cases/${body.caseId}`,
     `  export TOKEN=${officer}`,
     `  curl -H "Authorization: Bearer $TOKEN" ${baseUrl}/cases/${body.caseId}/timeline`,
+    `  curl -H "Authorization: Bearer ${coordinator.slice(0, 16)}…" ${baseUrl}/cases/${body.caseId}/access-log`,
+    `  curl -H "Authorization: Bearer ${analyst.slice(0, 16)}…" "${baseUrl}/statistics?format=csv"`,
     '',
   ];
   process.stdout.write(lines.join('\n'));
