@@ -6,15 +6,7 @@ import request from 'supertest';
 import { createHttpApp } from '../apps/api/src/http-app';
 import { validCase } from './support/case-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
-import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
-
-const competentAuthority = (): TokenClaims => ({
-  sub: 'mia-officer-1',
-  name: 'MIA Officer',
-  org: 'mia-anti-trafficking',
-  orgType: 'competent-authority',
-  roles: ['competent-authority-officer'],
-});
+import { analyst, competentAuthority, coordinator, responder, signToken } from './support/tokens';
 
 const ALL_CATEGORIES = [
   'identity',
@@ -89,7 +81,7 @@ describe('Access log: read audit and disclosure record', () => {
       signToken(responder('police-baku', 'officer-a')),
       signToken(responder('police-baku', 'officer-b')),
       signToken(responder('police-ganja', 'officer-g')),
-      signToken(competentAuthority()),
+      signToken(competentAuthority('mia-officer-1', 'MIA Officer')),
       signToken(coordinator()),
       signToken(analyst()),
     ]);

@@ -2,15 +2,7 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { dumpRedis, occurrences, pgDump } from './support/dumps';
 import { startTestApp, type TestApp } from './support/test-app';
-import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
-
-const competentAuthority = (): TokenClaims => ({
-  sub: 'ca-officer-7',
-  name: 'Competent Authority Officer',
-  org: 'mia-anti-trafficking',
-  orgType: 'competent-authority',
-  roles: ['competent-authority-officer'],
-});
+import { analyst, competentAuthority, coordinator, responder, signToken } from './support/tokens';
 
 /** The person this scenario is about: none of it may be found anywhere after the erasure. */
 const PERSON = {
@@ -45,7 +37,7 @@ describe("Confidentiality from first read to erasure (the issue's check)", () =>
     t = await startTestApp();
     officer = await signToken(responder('police-baku', 'officer-s1'));
     foreignOfficer = await signToken(responder('police-ganja', 'officer-s2'));
-    authority = await signToken(competentAuthority());
+    authority = await signToken(competentAuthority('ca-officer-7'));
     coordinatorToken = await signToken(coordinator());
     analystToken = await signToken(analyst());
   });

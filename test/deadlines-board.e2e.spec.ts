@@ -2,18 +2,11 @@ import request from 'supertest';
 import { azerbaijanCalendar, addWorkingDays } from '../libs/deadlines/src/domain/working-days';
 import { validCase } from './support/case-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
-import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { analyst, competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const competentAuthority = (): TokenClaims => ({
-  sub: 'mia-officer-dl',
-  name: 'MIA Officer',
-  org: 'mia-anti-trafficking',
-  orgType: 'competent-authority',
-  roles: ['competent-authority-officer'],
-});
 const shelterCaseWorker = (): TokenClaims => ({
   sub: 'tamas-worker',
   name: 'Case Worker',
@@ -58,7 +51,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     t = await startTestApp();
     officer = await signToken(responder('police-baku', 'officer-dl'));
     otherOfficer = await signToken(responder('police-ganja', 'officer-ganja'));
-    authority = await signToken(competentAuthority());
+    authority = await signToken(competentAuthority('mia-officer-dl', 'MIA Officer'));
     coord = await signToken(coordinator());
     worker = await signToken(shelterCaseWorker());
   });

@@ -5,17 +5,9 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { redisUrl } from './support/test-environment';
-import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { competentAuthority, coordinator, responder, signToken } from './support/tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const competentAuthority = (): TokenClaims => ({
-  sub: 'ca-officer-1',
-  name: 'Competent Authority Officer',
-  org: 'mia-anti-trafficking',
-  orgType: 'competent-authority',
-  roles: ['competent-authority-officer'],
-});
 
 interface Notification {
   id: string;
@@ -53,7 +45,7 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
     t = await startTestApp({ DEADLINE_RECONCILE_INTERVAL_MS: '1000' });
     officer = await signToken(responder('police-baku', 'officer-dl'));
     otherOfficer = await signToken(responder('police-ganja', 'officer-other'));
-    authority = await signToken(competentAuthority());
+    authority = await signToken(competentAuthority('ca-officer-1'));
     coordinatorToken = await signToken(coordinator());
   });
   afterAll(() => t.close());

@@ -2,18 +2,10 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
-import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { competentAuthority, coordinator, responder, signToken } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 
 const PROBLEM = /^application\/problem\+json/;
-
-const competentAuthority = (): TokenClaims => ({
-  sub: 'mia-officer-1',
-  name: 'MIA Officer',
-  org: 'mia-anti-trafficking',
-  orgType: 'competent-authority',
-  roles: ['competent-authority-officer'],
-});
 
 const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -29,7 +21,7 @@ describe('Referral and victim-status decision through HTTP', () => {
     officer = await signToken(responder('police-baku', 'officer-ref'));
     otherOfficer = await signToken(responder('border-guard-astara', 'officer-other'));
     coordinatorToken = await signToken(coordinator());
-    authority = await signToken(competentAuthority());
+    authority = await signToken(competentAuthority('mia-officer-1', 'MIA Officer'));
   });
   afterAll(() => t.close());
 

@@ -2,20 +2,12 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
-import { analyst, responder, signToken, type TokenClaims } from './support/tokens';
+import { analyst, competentAuthority, responder, signToken } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The configured default length, different from the built-in 30 to show it is read from configuration. */
 const CONFIGURED_DAYS = 45;
-
-const competentAuthority = (): TokenClaims => ({
-  sub: 'ca-officer-1',
-  name: 'Competent Authority Officer',
-  org: 'mia-anti-trafficking',
-  orgType: 'competent-authority',
-  roles: ['competent-authority-officer'],
-});
 
 describe('Reflection period through HTTP', () => {
   let t: TestApp;
@@ -27,7 +19,7 @@ describe('Reflection period through HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp({ REFLECTION_PERIOD_DAYS: String(CONFIGURED_DAYS) });
     officer = await signToken(responder('police-baku', 'officer-rp'));
-    authority = await signToken(competentAuthority());
+    authority = await signToken(competentAuthority('ca-officer-1'));
     otherOfficer = await signToken(responder('police-ganja', 'officer-other'));
     analystToken = await signToken(analyst());
   });
@@ -135,9 +127,7 @@ describe('Reflection period through HTTP', () => {
       expect(started.summary).toMatch(
         new RegExp(`^Reflection period of ${CONFIGURED_DAYS} days started on .+, ends .+\\.$`),
       );
-      expect(extended.summary).toMatch(
-        /^Reflection period extended by 15 days to .+\.$/,
-      );
+      expect(extended.summary).toMatch(/^Reflection period extended by 15 days to .+\.$/);
       expect(ended.summary).toBe('Reflection period ended early: chose to return.');
       for (const entry of [started, extended, ended]) {
         expect(entry.by).toMatchObject({

@@ -47,6 +47,15 @@ export async function signRawToken(
     .sign(new TextEncoder().encode(secret));
 }
 
+/** An officer of the competent authority (the MIA's anti-trafficking department). */
+export const competentAuthority = (sub = 'ca-officer-1', name = 'Competent Authority Officer'): TokenClaims => ({
+  sub,
+  name,
+  org: 'mia-anti-trafficking',
+  orgType: 'competent-authority',
+  roles: ['competent-authority-officer'],
+});
+
 export const analyst = (): TokenClaims => ({
   sub: 'analyst-1',
   name: 'Statistician',

@@ -1,44 +1,12 @@
-import type {
-  CaseClosed,
-  CaseEvent,
-  CaseOpened,
-  CaseState,
-  PersonalDataErased,
-  ReferralConsentRecorded,
-} from '@nrm/case/domain';
-import { type Actor } from '@nrm/shared-kernel';
+import type { CaseClosed, CaseEvent, CaseState, PersonalDataErased, ReferralConsentRecorded } from '@nrm/case/domain';
+import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
+import type { Actor } from '@nrm/shared-kernel';
 import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
 import { caseLifecycleDecider, type CaseLifecycleCommand } from './case-lifecycle.decider';
 
-const now = new Date('2026-11-21T10:00:00Z');
-const worker: Actor = {
-  userId: 'worker-1',
-  name: 'Case Worker',
-  organisationId: 'ngo-clean-world',
-  organisationType: 'ngo',
-  roles: ['case-worker'],
-};
-
-const opened: CaseOpened = {
-  type: 'CaseOpened',
-  data: {
-    caseId: 'case-1',
-    caseNumber: 'NRM-2026-000001',
-    personId: 'person-1',
-    person: { givenName: 'Aysel', familyName: 'Məmmədova', dateOfBirth: '1999-04-12', languages: ['uz'] },
-    sex: 'female',
-    citizenship: 'UZ',
-    ageAtIdentification: 27,
-    isChild: false,
-    identification: { identifiedAt: '2026-11-20T14:30:00+04:00', place: 'Bakı', country: 'AZ' },
-    exploitationTypes: ['labour'],
-    indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
-    urgentNeeds: [],
-    consentToReferral: true,
-    openingOrganisationId: 'ngo-clean-world',
-    openingOrganisationType: 'ngo',
-  },
-};
+const now = SPEC_NOW;
+const worker = caseWorker();
+const opened = caseOpened();
 
 const closed = (overrides: Partial<CaseClosed['data']> = {}): CaseClosed => ({
   type: 'CaseClosed',
