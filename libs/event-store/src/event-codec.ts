@@ -56,6 +56,17 @@ export class EventCodec {
     return { id: randomUUID(), type: event.type, schemaVersion: definition.schemaVersion, data, metadata };
   }
 
+  /** Decodes a batch (a stream, a projection's page): the protector prepares for all its subjects at once. */
+  async decodeAll(recorded: readonly RecordedEvent[]): Promise<DecodedEvent[]> {
+    const subjects = new Set<string>();
+    for (const event of recorded) {
+      const subjectId = (event.data[PERSONAL_DATA_KEY] as ProtectedPersonalData | undefined)?.subjectId;
+      if (typeof subjectId === 'string') subjects.add(subjectId);
+    }
+    if (subjects.size > 0) await this.protector.prepareToReveal?.([...subjects]);
+    return Promise.all(recorded.map((event) => this.decode(event)));
+  }
+
   async decode<Data = Record<string, unknown>>(recorded: RecordedEvent): Promise<DecodedEvent<Data>> {
     const definition = this.definitionOf(recorded.type);
     const { [PERSONAL_DATA_KEY]: protectedData, ...rest } = recorded.data;

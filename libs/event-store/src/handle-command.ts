@@ -60,8 +60,7 @@ export async function handleCommand<State, Command, Event extends { type: string
     const stream: ReadStreamResult =
       options.newStream && attempt === 0 ? { currentRevision: null, events: [] } : await store.readStream(streamName);
     let state = decider.initialState();
-    for (const recorded of stream.events) {
-      const decoded = await codec.decode(recorded);
+    for (const decoded of await codec.decodeAll(stream.events)) {
       state = decider.evolve(state, { type: decoded.type, data: decoded.data } as unknown as Event);
     }
     // Resolved first: it may refuse a caller who must not learn that the stream exists.

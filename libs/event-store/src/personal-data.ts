@@ -15,6 +15,8 @@ export interface PersonalDataProtector {
   protect(subjectId: string, fields: Record<string, unknown>): Promise<ProtectedPersonalData>;
   /** The fields, or null when the subject's data has been erased. */
   reveal(data: ProtectedPersonalData): Promise<Record<string, unknown> | null>;
+  /** Optional: get ready to reveal the data of these subjects (e.g. fetch their keys at once). */
+  prepareToReveal?(subjectIds: readonly string[]): Promise<void>;
 }
 
 /**

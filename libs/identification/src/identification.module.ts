@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseModule } from '@nrm/case';
-import { AppointGuardianHandler } from './application/appoint-guardian';
 import { CaseNumbers } from './application/case-numbers';
-import { NotifyChildProtectionHandler } from './application/notify-child-protection';
+import { IdentificationCommandHandler } from './application/identification-commands';
 import { OpenCaseHandler } from './application/open-case';
-import { RecordReferralConsentHandler } from './application/record-referral-consent';
 import { ChildCaseController } from './http/child-case.controller';
 import { IdentificationController } from './http/identification.controller';
 import { IndicatorsController } from './http/indicators.controller';
@@ -14,12 +12,6 @@ import { IndicatorsController } from './http/indicators.controller';
 @Module({
   imports: [CqrsModule, CaseModule],
   controllers: [IdentificationController, ChildCaseController, IndicatorsController],
-  providers: [
-    CaseNumbers,
-    OpenCaseHandler,
-    RecordReferralConsentHandler,
-    NotifyChildProtectionHandler,
-    AppointGuardianHandler,
-  ],
+  providers: [CaseNumbers, OpenCaseHandler, IdentificationCommandHandler],
 })
 export class IdentificationModule {}

@@ -106,7 +106,7 @@ export class ProjectionRunner {
   ): Promise<GlobalPosition> {
     const last = events[events.length - 1].globalPosition;
     const handled = events.filter((recorded) => projection.handles(recorded.type));
-    const decoded = await Promise.all(handled.map((recorded) => this.codec.decode(recorded)));
+    const decoded = await this.codec.decodeAll(handled);
     await this.dataSource.transaction(async (manager: EntityManager) => {
       if (decoded.length > 0) await projection.apply(decoded, manager);
       const moved: [unknown[], number] = await manager.query(

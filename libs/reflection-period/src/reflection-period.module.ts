@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseModule } from '@nrm/case';
-import { EndReflectionPeriodHandler } from './application/end-reflection-period';
-import { ExtendReflectionPeriodHandler } from './application/extend-reflection-period';
+import { ReflectionPeriodCommandHandler } from './application/reflection-period-commands';
 import { StartReflectionPeriodHandler } from './application/start-reflection-period';
 import { ReflectionPeriodController } from './http/reflection-period.controller';
 
@@ -10,6 +9,6 @@ import { ReflectionPeriodController } from './http/reflection-period.controller'
 @Module({
   imports: [CqrsModule, CaseModule],
   controllers: [ReflectionPeriodController],
-  providers: [StartReflectionPeriodHandler, ExtendReflectionPeriodHandler, EndReflectionPeriodHandler],
+  providers: [StartReflectionPeriodHandler, ReflectionPeriodCommandHandler],
 })
 export class ReflectionPeriodModule {}

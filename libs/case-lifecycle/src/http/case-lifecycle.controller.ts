@@ -4,10 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
-import { CloseCaseCommand } from '../application/close-case';
+import { CaseLifecycleCommandMessage } from '../application/case-lifecycle-commands';
 import { ErasePersonalDataCommand } from '../application/erase-personal-data';
-import { ReopenCaseCommand } from '../application/reopen-case';
-import { TransferCaseCommand } from '../application/transfer-case';
 import { CloseCaseDto, ErasePersonalDataDto, ReopenCaseDto, TransferCaseDto } from './case-lifecycle.dto';
 
 const LIFECYCLE_ROLES = ['coordinator', 'case-worker', 'competent-authority-officer', 'first-responder'] as const;
@@ -44,7 +42,7 @@ export class CaseLifecycleController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new CloseCaseCommand(id, body, context)),
+      this.commands.execute(new CaseLifecycleCommandMessage(id, { type: 'CloseCase', ...body }, context)),
     );
   }
 
@@ -64,7 +62,7 @@ export class CaseLifecycleController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new ReopenCaseCommand(id, body, context)),
+      this.commands.execute(new CaseLifecycleCommandMessage(id, { type: 'ReopenCase', ...body }, context)),
     );
   }
 
@@ -86,7 +84,7 @@ export class CaseLifecycleController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new TransferCaseCommand(id, body, context)),
+      this.commands.execute(new CaseLifecycleCommandMessage(id, { type: 'TransferCase', ...body }, context)),
     );
   }
 

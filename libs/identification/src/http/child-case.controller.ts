@@ -4,8 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
-import { AppointGuardianCommand } from '../application/appoint-guardian';
-import { NotifyChildProtectionCommand } from '../application/notify-child-protection';
+import { IdentificationCommandMessage } from '../application/identification-commands';
 import { AppointGuardianDto, NotifyChildProtectionDto } from './child-case.dto';
 
 const CHILD_CASE_ROLES = ['first-responder', 'case-worker', 'coordinator', 'competent-authority-officer'] as const;
@@ -42,7 +41,7 @@ export class ChildCaseController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new NotifyChildProtectionCommand(id, body, context)),
+      this.commands.execute(new IdentificationCommandMessage(id, { type: 'NotifyChildProtection', ...body }, context)),
     );
   }
 
@@ -64,7 +63,7 @@ export class ChildCaseController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new AppointGuardianCommand(id, body, context)),
+      this.commands.execute(new IdentificationCommandMessage(id, { type: 'AppointGuardian', ...body }, context)),
     );
   }
 }

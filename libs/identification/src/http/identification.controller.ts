@@ -5,7 +5,7 @@ import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { OpenCaseCommand, type OpenCaseResult } from '../application/open-case';
-import { RecordReferralConsentCommand } from '../application/record-referral-consent';
+import { IdentificationCommandMessage } from '../application/identification-commands';
 import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 
 @ApiTags('cases')
@@ -65,7 +65,13 @@ export class IdentificationController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new RecordReferralConsentCommand(id, body.consentToReferral, context)),
+      this.commands.execute(
+        new IdentificationCommandMessage(
+          id,
+          { type: 'RecordReferralConsent', consentToReferral: body.consentToReferral },
+          context,
+        ),
+      ),
     );
   }
 }

@@ -24,6 +24,34 @@ describe('EncryptedPersonalDataProtector (AES-256-GCM, per-person keys in Postgr
 
   const protector = (key = masterKey) => new EncryptedPersonalDataProtector(query, key);
 
+  it('a batch of events (EventCodec.decodeAll) fetches the keys of all its subjects in one query', async () => {
+    const writer = protector();
+    const subjects = Array.from({ length: 20 }, () => randomUUID());
+    const stored = await Promise.all(subjects.map((subject) => writer.protect(subject, fields)));
+    let queries = 0;
+    const counting: SqlQuery = (sql, parameters) => {
+      queries++;
+      return query(sql, parameters);
+    };
+    const reader = new EncryptedPersonalDataProtector(counting, masterKey);
+    const codec = new EventCodec(
+      { Opened: { schemaVersion: 1, personalFields: ['person'], subjectField: 'id' } },
+      reader,
+    );
+    const recorded = stored.map((personalData, index) => ({
+      type: 'Opened',
+      schemaVersion: 1,
+      data: { id: subjects[index], personalData },
+      metadata: { actorId: 'u', organisationId: 'o', correlationId: 'c', occurredAt: '2026-11-22T00:00:00Z' },
+      streamName: `s-${index}`,
+      revision: 0n,
+      globalPosition: BigInt(index),
+    }));
+    const decoded = await codec.decodeAll(recorded as never);
+    expect(decoded.map((event) => event.data)).toEqual(subjects.map((id) => ({ id, ...fields })));
+    expect(queries).toBe(1);
+  });
+
   it('round trip: what is stored holds no plaintext, and reveals to the fields', async () => {
     const subject = randomUUID();
     const stored = await protector().protect(subject, fields);

@@ -4,8 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
-import { EndReflectionPeriodCommand } from '../application/end-reflection-period';
-import { ExtendReflectionPeriodCommand } from '../application/extend-reflection-period';
+import { ReflectionPeriodCommandMessage } from '../application/reflection-period-commands';
 import { StartReflectionPeriodCommand, type StartReflectionPeriodResult } from '../application/start-reflection-period';
 import { EndReflectionPeriodDto, ExtendReflectionPeriodDto, StartReflectionPeriodDto } from './reflection-period.dto';
 
@@ -66,7 +65,13 @@ export class ReflectionPeriodController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new ExtendReflectionPeriodCommand(id, body.days, body.reason, context)),
+      this.commands.execute(
+        new ReflectionPeriodCommandMessage(
+          id,
+          { type: 'ExtendReflectionPeriod', days: body.days, reason: body.reason },
+          context,
+        ),
+      ),
     );
   }
 
@@ -90,7 +95,17 @@ export class ReflectionPeriodController {
     @CommandRequest() command: CommandRequest,
   ): Promise<CaseCommandResult> {
     return this.responder.respond<CaseCommandResult>(command, body, (context) =>
-      this.commands.execute(new EndReflectionPeriodCommand(id, body.outcome, body.note, context)),
+      this.commands.execute(
+        new ReflectionPeriodCommandMessage(
+          id,
+          {
+            type: 'EndReflectionPeriod',
+            outcome: body.outcome,
+            ...(body.note === undefined ? {} : { note: body.note }),
+          },
+          context,
+        ),
+      ),
     );
   }
 }

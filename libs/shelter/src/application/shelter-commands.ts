@@ -101,8 +101,7 @@ export class ShelterCommands {
     const stream = await this.store.readStream(caseStreamName(caseId));
     let state = initialCaseState();
     let sex: Sex | null = null;
-    for (const recorded of stream.events) {
-      const decoded = await this.codec.decode(recorded);
+    for (const decoded of await this.codec.decodeAll(stream.events)) {
       const event = { type: decoded.type, data: decoded.data } as unknown as CaseEvent;
       if (event.type === 'CaseOpened') sex = event.data.sex;
       state = evolveCase(state, event);
