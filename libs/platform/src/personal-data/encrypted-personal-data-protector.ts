@@ -152,15 +152,20 @@ export class EncryptedPersonalDataProtector implements PersonalDataProtector, Pe
 
     let row: { wrapped_key: Buffer | null } | undefined;
     if (create) {
-      // One round trip for a new subject (a new case): insert a key unless one exists (or was erased).
-      const inserted = await this.query(
-        `INSERT INTO personal_data_keys (subject_id, wrapped_key) VALUES ($1, $2)
-         ON CONFLICT (subject_id) DO NOTHING RETURNING wrapped_key`,
+      // One round trip, new subject or not: the stored key (or its erasure), else a new one.
+      const rows = await this.query(
+        `WITH inserted AS (
+           INSERT INTO personal_data_keys (subject_id, wrapped_key) VALUES ($1, $2)
+           ON CONFLICT (subject_id) DO NOTHING RETURNING wrapped_key)
+         SELECT wrapped_key FROM inserted
+         UNION ALL
+         SELECT wrapped_key FROM personal_data_keys WHERE subject_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
         [subjectId, this.wrap(subjectId, randomBytes(KEY_BYTES))],
       );
-      // Whoever won a concurrent first write, everyone uses the key that is stored.
-      row = inserted[0] as { wrapped_key: Buffer } | undefined;
+      row = rows[0] as { wrapped_key: Buffer | null } | undefined;
     }
+    // Also when a concurrent first write won after this statement's snapshot was taken: everyone
+    // uses the key that is stored.
     row ??= await this.selectKey(subjectId);
     if (!row || row.wrapped_key === null) return null;
     const key = this.unwrap(subjectId, row.wrapped_key);
