@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { runMigrations } from '@nrm/platform/database/data-source';
 import { validateEnvironment } from '@nrm/platform/config/environment';
 import pino from 'pino';
+import { projectionsCommand } from './projections';
 import { rebuildReadModels } from './rebuild-read-models';
 
 const log = pino({ name: 'nrm-cli' });
@@ -14,13 +15,31 @@ const commands: Record<string, () => Promise<void>> = {
     log.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema is up to date');
   },
 
-  /** Empties every read model and replays all events into it. Stop workers first, or it waits for them. */
+  /**
+   * Empties every read model and replays all events into it. Stop workers first, or it waits for
+   * them. A projection that cannot apply an event is reported and the others rebuilt; exit code 1.
+   */
   async 'rebuild-read-models'() {
-    await rebuildReadModels(validateEnvironment(process.env), {
+    const stopped = await rebuildReadModels(validateEnvironment(process.env), {
       info: (message, context) => log.info(context, message),
       error: (message, context) => log.error(context, message),
     });
+    for (const stop of stopped) log.error(stop, `projection ${stop.projection} stopped at ${stop.position}: ${stop.error}`);
+    if (stopped.length > 0) {
+      log.error(
+        { stopped: stopped.map((stop) => stop.projection) },
+        `read models rebuilt except ${stopped.length} stopped projection(s); see npm run projections -- list`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     log.info('read models rebuilt');
+  },
+
+  /** `projections list | resume <name> | skip <name> --reason <text> [--by <who>]` (README: Operations). */
+  async projections() {
+    const env = validateEnvironment(process.env);
+    process.exitCode = await projectionsCommand(env, process.argv.slice(3), (line) => process.stdout.write(`${line}\n`));
   },
 };
 

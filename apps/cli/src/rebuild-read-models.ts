@@ -4,7 +4,7 @@ import type { Environment } from '@nrm/platform/config/environment';
 import { dataSourceOptions } from '@nrm/platform/database/data-source';
 import { createEventStore } from '@nrm/platform/event-store/create-event-store';
 import { personalDataProtectorFor } from '@nrm/platform/personal-data';
-import { ProjectionRunner } from '@nrm/projections';
+import { ProjectionRunner, type StoppedProjection } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 
 export interface RebuildLog {
@@ -15,9 +15,10 @@ export interface RebuildLog {
 /**
  * Empties every read model and replays all events into it (`npm run rebuild-read-models`). Personal
  * data is revealed through the same per-person keys as in the API: an erased person's data stays
- * erased. Stop workers first, or it waits for them.
+ * erased. Stop workers first, or it waits for them. A projection that cannot apply an event stops
+ * there (recorded as for a worker) and the others are rebuilt all the same: the stopped ones are returned.
  */
-export async function rebuildReadModels(env: Environment, log: RebuildLog): Promise<void> {
+export async function rebuildReadModels(env: Environment, log: RebuildLog): Promise<StoppedProjection[]> {
   const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL, ALL_ENTITIES)).initialize();
   const { store, close } = createEventStore(env, (error) => log.error('event store read failed', { err: error }));
   try {
@@ -32,7 +33,7 @@ export async function rebuildReadModels(env: Environment, log: RebuildLog): Prom
       },
     );
     await runner.resetAll();
-    await runner.catchUp();
+    return await runner.catchUp();
   } finally {
     await close();
     await dataSource.destroy();

@@ -109,6 +109,14 @@ export interface EventStore {
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
 
   /**
+   * Calls `onAppended` soon after events are committed, with the highest position announced, or
+   * null when it cannot tell (on (re)connecting: something may have been missed). A hint to read
+   * again, never a delivery: readers still read with readAll, whose visibility rules hold. Stops
+   * when `signal` aborts; the promise settles once nothing of it is left open.
+   */
+  watchAppends(onAppended: (position: GlobalPosition | null) => void, signal: AbortSignal): Promise<void>;
+
+  /**
    * True when a consumer whose checkpoint is `checkpoint` has seen the event at `target`
    * (positions are compared in the store's own global order).
    */

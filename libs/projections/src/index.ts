@@ -1,4 +1,4 @@
 export * from './projection';
 export * from './projection-runner';
 export * from './projection-progress';
-export * from './batches';
+export * from './projection-admin';

@@ -1,171 +1,461 @@
-import { type EventCodec, type EventStore, type GlobalPosition, sleep } from '@nrm/event-store';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { batchesOf } from './batches';
+import { type DecodedEvent, type EventCodec, type EventStore, type GlobalPosition, sleep } from '@nrm/event-store';
+import { Client, type ClientConfig } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PROJECTIONS_CHANGED_CHANNEL, type StoppedProjection } from './projection-admin';
 import type { Projection } from './projection';
+
+/** Waits `ms` or until `signal` aborts (never rejects); injected so tests drive the safety net. */
+export type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
-  /** How often a worker that does not hold a projection's lock asks for it again. */
-  lockRetryMs?: number;
+  /**
+   * The safety net: how often a worker reads although nothing woke it, and asks for the locks of
+   * projections it does not hold (so another worker takes over within about this long).
+   */
+  safetyNetMs?: number;
+  /** Tries of one event before its projection stops there. */
+  applyAttempts?: number;
+  /** First backoff between tries (doubles each time). */
+  retryDelayMs?: number;
+  wait?: Wait;
+  /** The dedicated connection holding every advisory lock (default: a new one from the DataSource's settings). */
+  lockConnection?: ClientConfig;
   log: { info(message: string, context?: object): void; error(message: string, context?: object): void };
 }
 
-/** Another worker moved the checkpoint: this one no longer owns the projection. */
+type Recorded = Awaited<ReturnType<EventStore['readAll']>>[number];
+
+/** Another worker moved the checkpoint, or a rebuild reset it: this one must read its state again. */
 class CheckpointMovedError extends Error {}
 
+/** The read models' database does not answer: a pause for everyone, not a projection's fault. */
+class ReadModelsUnreachableError extends Error {}
+
+interface Slot {
+  readonly projection: Projection;
+  owned: boolean;
+  checkpoint: GlobalPosition | null;
+  stopped: boolean;
+}
+
+interface CheckpointRow {
+  projection: string;
+  position: string | null;
+  stopped: boolean;
+  owned: boolean;
+}
+
 /**
- * Runs each projection in exactly one worker at a time: the owner holds a PostgreSQL advisory lock
- * (released by the server when the owner dies, so another worker takes over), and every batch moves
- * the checkpoint by compare-and-set in the same transaction as the read-model change.
+ * One reader per worker: it reads each batch once, decodes (and decrypts) it once and hands it to
+ * every projection this worker owns, each moving its own checkpoint by compare-and-set in the same
+ * transaction as its read-model change, so a crash never double-applies or skips.
+ *
+ * Ownership: the owner of a projection holds a PostgreSQL advisory lock on one dedicated
+ * connection (released by the server when the owner dies; the other worker takes it at its next
+ * safety-net tick). Waking: the event store announces appends (LISTEN/NOTIFY, or the $all
+ * subscription), a slow poll only backs that up. An event is readable once every older
+ * transaction has ended (the store's xmin bound), so after an announcement the reader reads
+ * again, with a short backoff, until it has seen what was announced.
+ *
+ * A projection that cannot apply an event (after `applyAttempts` tries, while the database
+ * answers) stops there alone: the stop is recorded with its checkpoint (position, error) for
+ * /health, /metrics and `npm run projections`, and the other projections go on.
  */
 export class ProjectionRunner {
   private readonly abort = new AbortController();
-  private readonly loops: Promise<void>[] = [];
+  private readonly slots: Slot[];
   private readonly batchSize: number;
-  private readonly lockRetryMs: number;
+  private readonly safetyNetMs: number;
+  private readonly applyAttempts: number;
+  private readonly retryDelayMs: number;
+  private readonly wait: Wait;
+  private loop: Promise<void> | null = null;
+  private lockClient: Client | null = null;
+  private claimDue = true;
+  private wakePending = false;
+  private wakeUp: () => void = () => undefined;
+  /** Highest position the store announced, and highest this reader has read. */
+  private announced = -1n;
+  private seen = -1n;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly codec: EventCodec,
-    private readonly projections: readonly Projection[],
+    projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions,
   ) {
-    this.batchSize = options.batchSize ?? 200;
-    this.lockRetryMs = options.lockRetryMs ?? 2_000;
+    this.slots = projections.map((projection) => ({ projection, owned: false, checkpoint: null, stopped: false }));
+    this.batchSize = options.batchSize ?? 500;
+    this.safetyNetMs = options.safetyNetMs ?? 2_000;
+    this.applyAttempts = options.applyAttempts ?? 3;
+    this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.wait = options.wait ?? sleep;
   }
 
   start(): void {
-    for (const projection of this.projections) this.loops.push(this.run(projection));
+    this.loop ??= this.run();
   }
 
-  /** Finishes the batch in hand, then stops. */
+  /** Finishes the batch in hand, then stops and gives up every lock. */
   async stop(): Promise<void> {
     this.abort.abort();
-    await Promise.all(this.loops);
+    this.wake();
+    await this.loop;
   }
 
   /** Empties every read model and its checkpoint; a running worker (or `catchUp`) then replays all. */
   async resetAll(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      for (const projection of this.projections) {
+      for (const { projection } of this.slots) {
         for (const table of projection.tables) await manager.query(`TRUNCATE ${table}`);
         await manager.query(`DELETE FROM projection_checkpoints WHERE projection = $1`, [projection.name]);
       }
     });
   }
 
-  /** Projects everything up to the store's current end, under each projection's lock, then returns. */
-  async catchUp(): Promise<void> {
-    for (const projection of this.projections) {
-      const lock = await this.lockOwner(projection, true);
-      try {
-        let checkpoint = await this.checkpointOf(projection);
-        for (;;) {
-          const events = await this.store.readAll({ after: checkpoint, maxCount: this.batchSize });
-          if (events.length === 0) break;
-          checkpoint = await this.applyBatch(projection, checkpoint, events);
-        }
-      } finally {
-        await this.release(projection, lock);
+  /**
+   * Projects everything up to the store's current end, waiting for each projection's lock, then
+   * gives the locks up. Returns the projections that stopped on an event (the others are complete).
+   */
+  async catchUp(): Promise<StoppedProjection[]> {
+    try {
+      const client = await this.connectLocks();
+      for (const slot of this.slots) {
+        await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [lockName(slot.projection.name)]);
+        slot.owned = true;
       }
+      await this.claim();
+      await this.drain();
+      return await this.stoppedProjections();
+    } finally {
+      await this.releaseLocks();
     }
   }
 
-  private async run(projection: Projection): Promise<void> {
+  private async run(): Promise<void> {
     const signal = this.abort.signal;
+    const watching = this.store
+      .watchAppends((position) => {
+        if (position !== null && position > this.announced) this.announced = position;
+        this.wake();
+      }, signal)
+      .catch((error: unknown) => this.options.log.error('event store watch ended', { error: messageOf(error) }));
+    const ticking = this.tick(signal);
+    let retryDelay = this.retryDelayMs;
     while (!signal.aborted) {
-      let lock: QueryRunner | null = null;
       try {
-        lock = await this.lockOwner(projection, false);
-        if (!lock) {
-          await sleep(this.lockRetryMs, signal);
-          continue;
-        }
-        this.options.log.info('projection started', { projection: projection.name });
-        let checkpoint = await this.checkpointOf(projection);
-        for await (const batch of batchesOf(this.store.subscribeToAll({ after: checkpoint, signal }), this.batchSize)) {
-          checkpoint = await this.applyBatch(projection, checkpoint, batch);
-        }
+        if (this.claimDue) await this.claim();
+        await this.drain();
+        retryDelay = this.retryDelayMs;
       } catch (error) {
-        this.options.log.error('projection stopped on an error; it will resume from its checkpoint', {
-          projection: projection.name,
-          error: error instanceof Error ? error.message : String(error),
+        this.claimDue = true;
+        this.options.log.error('projections paused on an error; they resume from their checkpoints', {
+          error: messageOf(error),
         });
-        await sleep(this.lockRetryMs, signal);
-      } finally {
-        if (lock) await this.release(projection, lock);
+        await this.wait(retryDelay, signal);
+        retryDelay = Math.min(retryDelay * 2, this.safetyNetMs);
+        continue;
+      }
+      await this.woken();
+    }
+    await Promise.all([watching, ticking]);
+    await this.releaseLocks();
+  }
+
+  /** The safety net: every `safetyNetMs`, read again and ask for the locks not held. */
+  private async tick(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      await this.wait(this.safetyNetMs, signal);
+      this.claimDue = true;
+      this.wake();
+    }
+  }
+
+  private wake(): void {
+    this.wakePending = true;
+    this.wakeUp();
+  }
+
+  private async woken(): Promise<void> {
+    if (!this.wakePending) await new Promise<void>((resolve) => (this.wakeUp = resolve));
+    this.wakeUp = () => undefined;
+    this.wakePending = false;
+  }
+
+  /**
+   * One statement on the lock connection: tries the locks not held and reads every checkpoint and
+   * stop (a resume or a skip changes them while this worker holds the lock).
+   */
+  private async claim(): Promise<void> {
+    this.claimDue = false;
+    const client = await this.connectLocks();
+    const names = this.slots.map((slot) => slot.projection.name);
+    const wanted = this.slots.filter((slot) => !slot.owned).map((slot) => slot.projection.name);
+    const read = () =>
+      client.query<CheckpointRow>(
+        `SELECT projection, position::text, stopped_at IS NOT NULL AS stopped,
+                CASE WHEN projection = ANY($2) THEN pg_try_advisory_lock(hashtext('projection:' || projection))
+                     ELSE true END AS owned
+         FROM projection_checkpoints WHERE projection = ANY($1)`,
+        [names, wanted],
+      );
+    let { rows } = await read();
+    if (rows.length < names.length) {
+      // A new projection, or a rebuild emptied the checkpoints: the missing ones start from the beginning.
+      for (const row of rows) if (row.owned && wanted.includes(row.projection)) await this.unlock(client, row.projection);
+      await client.query(
+        `INSERT INTO projection_checkpoints (projection, position) SELECT unnest($1::text[]), NULL ON CONFLICT DO NOTHING`,
+        [names],
+      );
+      ({ rows } = await read());
+    }
+    for (const row of rows) {
+      const slot = this.slots.find((candidate) => candidate.projection.name === row.projection)!;
+      if (row.owned && !slot.owned) this.options.log.info('projection started', { projection: row.projection });
+      slot.owned = row.owned;
+      slot.checkpoint = row.position === null ? null : BigInt(row.position);
+      slot.stopped = row.stopped;
+    }
+  }
+
+  /** Reads and applies until every running projection has seen what is readable (and announced). */
+  private async drain(): Promise<void> {
+    let backoff = 1;
+    while (!this.abort.signal.aborted) {
+      const running = this.slots.filter((slot) => slot.owned && !slot.stopped);
+      if (running.length === 0) return;
+      let progressed = false;
+      for (const group of byCheckpoint(running)) {
+        if (await this.advance(group, running)) progressed = true;
+      }
+      if (progressed) {
+        backoff = 1;
+        continue;
+      }
+      // Announced but not yet readable: an older transaction is still running (the xmin bound).
+      if (this.announced <= this.seen || backoff > 256) return;
+      await this.wait(backoff, this.abort.signal);
+      backoff *= 2;
+    }
+  }
+
+  /**
+   * Reads one batch after the group's checkpoint and applies it to each projection of the group.
+   * A batch is cut at another group's checkpoint, so groups meet and then read as one.
+   */
+  private async advance(group: Slot[], running: Slot[]): Promise<boolean> {
+    const after = group[0].checkpoint;
+    let events = await this.store.readAll({ after, maxCount: this.batchSize });
+    if (events.length === 0) return false;
+    const meeting = events.findIndex((event) =>
+      running.some((slot) => slot.checkpoint === event.globalPosition && !group.includes(slot)),
+    );
+    if (meeting >= 0) events = events.slice(0, meeting + 1);
+    for (const event of events) if (event.globalPosition > this.seen) this.seen = event.globalPosition;
+    const decoded = await this.decode(
+      events.filter((event) => group.some((slot) => slot.projection.handles(event.type))),
+    );
+    const results = await Promise.allSettled(group.map((slot) => this.applyTo(slot, events, decoded)));
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
+    return true;
+  }
+
+  /** Decodes (and decrypts) once for every projection; an event that cannot be decoded is kept as its error. */
+  private async decode(events: Recorded[]): Promise<Map<GlobalPosition, DecodedEvent | Error>> {
+    const decoded = new Map<GlobalPosition, DecodedEvent | Error>();
+    try {
+      const all = await this.codec.decodeAll(events);
+      events.forEach((event, index) => decoded.set(event.globalPosition, all[index]));
+    } catch {
+      for (const event of events) {
+        decoded.set(
+          event.globalPosition,
+          await this.codec.decode(event).catch((error: unknown) => asError(error)),
+        );
+      }
+    }
+    return decoded;
+  }
+
+  private async applyTo(slot: Slot, events: Recorded[], decoded: Map<GlobalPosition, DecodedEvent | Error>) {
+    try {
+      await this.commit(slot, events, decoded);
+    } catch (error) {
+      if (error instanceof CheckpointMovedError) return this.lost(slot);
+      await this.isolate(slot, events, decoded);
+    }
+  }
+
+  /**
+   * The batch failed: apply it again in pieces that each end at an event the projection handles,
+   * each tried `applyAttempts` times, so the projection stops exactly at the event it cannot apply
+   * (with everything before it committed). While the database does not answer, nobody stops.
+   */
+  private async isolate(slot: Slot, events: Recorded[], decoded: Map<GlobalPosition, DecodedEvent | Error>) {
+    await this.ensureReadModelsReachable();
+    let start = 0;
+    for (let end = 0; end < events.length; end++) {
+      if (end < events.length - 1 && !slot.projection.handles(events[end].type)) continue;
+      const piece = events.slice(start, end + 1);
+      start = end + 1;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.commit(slot, piece, decoded);
+          break;
+        } catch (error) {
+          if (error instanceof CheckpointMovedError) return this.lost(slot);
+          await this.ensureReadModelsReachable();
+          if (attempt >= this.applyAttempts) return this.stopAt(slot, events[end], error);
+          await this.wait(this.retryDelayMs * 2 ** (attempt - 1), this.abort.signal);
+          if (this.abort.signal.aborted) return;
+        }
       }
     }
   }
 
-  private async applyBatch(
-    projection: Projection,
-    checkpoint: GlobalPosition | null,
-    events: Awaited<ReturnType<EventStore['readAll']>>,
-  ): Promise<GlobalPosition> {
+  private async commit(slot: Slot, events: Recorded[], decoded: Map<GlobalPosition, DecodedEvent | Error>) {
+    const { projection } = slot;
+    const handled: DecodedEvent[] = [];
+    for (const event of events) {
+      if (!projection.handles(event.type)) continue;
+      const result = decoded.get(event.globalPosition)!;
+      if (result instanceof Error) throw result;
+      handled.push(result);
+    }
     const last = events[events.length - 1].globalPosition;
-    const handled = events.filter((recorded) => projection.handles(recorded.type));
-    const decoded = await this.codec.decodeAll(handled);
     await this.dataSource.transaction(async (manager: EntityManager) => {
-      if (decoded.length > 0) await projection.apply(decoded, manager);
+      if (handled.length > 0) await projection.apply(handled, manager);
       const moved: [unknown[], number] = await manager.query(
         `UPDATE projection_checkpoints SET position = $2, updated_at = now()
-         WHERE projection = $1 AND position IS NOT DISTINCT FROM $3`,
-        [projection.name, last.toString(), checkpoint?.toString() ?? null],
+         WHERE projection = $1 AND position IS NOT DISTINCT FROM $3 AND stopped_at IS NULL`,
+        [projection.name, last.toString(), slot.checkpoint?.toString() ?? null],
       );
       if (moved[1] !== 1) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved elsewhere`);
     });
-    if (decoded.length > 0) await projection.afterCommit?.(decoded);
-    return last;
+    slot.checkpoint = last;
+    if (handled.length > 0) await projection.afterCommit?.(handled);
   }
 
-  private async checkpointOf(projection: Projection): Promise<GlobalPosition | null> {
+  private lost(slot: Slot): void {
+    this.options.log.info('projection checkpoint moved elsewhere; reading it again', {
+      projection: slot.projection.name,
+    });
+    slot.stopped = true; // until the next claim reads its state again
+    this.claimDue = true;
+    this.wake();
+  }
+
+  private async stopAt(slot: Slot, event: Recorded, error: unknown): Promise<void> {
+    const message = `${event.type} in ${event.streamName}@${event.revision.toString()}: ${messageOf(error)}`;
+    slot.stopped = true;
     await this.dataSource.query(
-      `INSERT INTO projection_checkpoints (projection, position) VALUES ($1, NULL) ON CONFLICT DO NOTHING`,
-      [projection.name],
+      `UPDATE projection_checkpoints SET stopped_at = now(), stopped_position = $2, stopped_error = $3
+       WHERE projection = $1`,
+      [slot.projection.name, event.globalPosition.toString(), message],
     );
-    const rows: { position: string | null }[] = await this.dataSource.query(
-      `SELECT position FROM projection_checkpoints WHERE projection = $1`,
-      [projection.name],
-    );
-    return rows[0].position === null ? null : BigInt(rows[0].position);
+    this.options.log.error('projection stopped on an event it cannot apply; the others go on', {
+      projection: slot.projection.name,
+      position: event.globalPosition.toString(),
+      error: message,
+      resume: `npm run projections -- resume ${slot.projection.name}`,
+    });
   }
 
-  /** A connection holding the projection's advisory lock, or null when another worker holds it. */
-  private async lockOwner(projection: Projection, wait: true): Promise<QueryRunner>;
-  private async lockOwner(projection: Projection, wait: false): Promise<QueryRunner | null>;
-  private async lockOwner(projection: Projection, wait: boolean): Promise<QueryRunner | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+  private async ensureReadModelsReachable(): Promise<void> {
     try {
-      if (wait) {
-        await runner.query(`SELECT pg_advisory_lock(hashtext($1))`, [lockName(projection)]);
-        return runner;
-      }
-      const rows: { locked: boolean }[] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [
-        lockName(projection),
-      ]);
-      if (rows[0].locked) return runner;
+      await this.dataSource.query('SELECT 1');
     } catch (error) {
-      await runner.release();
+      throw new ReadModelsUnreachableError(`read-model database unreachable: ${messageOf(error)}`);
+    }
+  }
+
+  private async stoppedProjections(): Promise<StoppedProjection[]> {
+    const rows: { projection: string; stopped_position: string; stopped_error: string }[] = await this.dataSource.query(
+      `SELECT projection, stopped_position::text, stopped_error FROM projection_checkpoints
+       WHERE projection = ANY($1) AND stopped_at IS NOT NULL ORDER BY projection`,
+      [this.slots.map((slot) => slot.projection.name)],
+    );
+    return rows.map((row) => ({ projection: row.projection, position: row.stopped_position, error: row.stopped_error }));
+  }
+
+  private async connectLocks(): Promise<Client> {
+    if (this.lockClient) return this.lockClient;
+    const client = new Client(this.options.lockConnection ?? clientConfigOf(this.dataSource));
+    client.on('error', (error) => {
+      // The server released every lock of this connection with it.
+      this.options.log.error('projection lock connection lost', { error: error.message });
+      if (this.lockClient === client) this.lockClient = null;
+      for (const slot of this.slots) slot.owned = false;
+      this.claimDue = true;
+      this.wake();
+    });
+    client.on('notification', () => {
+      this.claimDue = true;
+      this.wake();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PROJECTIONS_CHANGED_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
       throw error;
     }
-    await runner.release();
-    return null;
+    this.lockClient = client;
+    return client;
   }
 
-  private async release(projection: Projection, lock: QueryRunner): Promise<void> {
-    try {
-      await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockName(projection)]);
-    } catch {
-      // The connection is gone, and with it the lock.
-    } finally {
-      await lock.release();
-    }
+  private async unlock(client: Client, projection: string): Promise<void> {
+    await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lockName(projection)]);
+  }
+
+  /** Closing the connection gives up every lock it holds. */
+  private async releaseLocks(): Promise<void> {
+    const client = this.lockClient;
+    this.lockClient = null;
+    for (const slot of this.slots) slot.owned = false;
+    await client?.end().catch(() => undefined);
   }
 }
 
-function lockName(projection: Projection): string {
-  return `projection:${projection.name}`;
+function lockName(projection: string): string {
+  return `projection:${projection}`;
+}
+
+/** Running projections grouped by checkpoint; normally one group, so one read serves them all. */
+function byCheckpoint(slots: Slot[]): Slot[][] {
+  const groups = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const key = slot.checkpoint?.toString() ?? 'start';
+    groups.set(key, [...(groups.get(key) ?? []), slot]);
+  }
+  return [...groups.values()];
+}
+
+function clientConfigOf(dataSource: DataSource): ClientConfig {
+  const options = dataSource.options as {
+    url?: string;
+    host?: string;
+    port?: number;
+    username?: string;
+    password?: string;
+    database?: string;
+  };
+  return {
+    connectionString: options.url,
+    host: options.host,
+    port: options.port,
+    user: options.username,
+    password: options.password,
+    database: options.database,
+  };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function messageOf(error: unknown): string {
+  return asError(error).message;
 }

@@ -1,5 +1,6 @@
 import {
   BACKWARDS,
+  END,
   EventStoreDBClient,
   NO_STREAM,
   START,
@@ -158,6 +159,27 @@ export class EsdbEventStore implements EventStore {
           resumeAfter = event.position;
           retryDelay = this.retryMinMs;
           yield toRecordedEvent(event);
+        }
+        if (signal.aborted) return;
+        this.options.onError?.(new Error('EventStoreDB ended the $all subscription'));
+      } catch (error) {
+        if (signal.aborted) return;
+        this.options.onError?.(error);
+      }
+      await sleep(retryDelay, signal);
+      retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
+    }
+  }
+
+  /** A live $all subscription from the end: each event is a wake-up. */
+  async watchAppends(onAppended: (position: GlobalPosition | null) => void, signal: AbortSignal): Promise<void> {
+    let retryDelay = this.retryMinMs;
+    while (!signal.aborted) {
+      try {
+        onAppended(null);
+        for await (const event of this.subscribe(END, signal)) {
+          retryDelay = this.retryMinMs;
+          onAppended(toRecordedEvent(event).globalPosition);
         }
         if (signal.aborted) return;
         this.options.onError?.(new Error('EventStoreDB ended the $all subscription'));

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import {
   type AppendResult,
   type EventStore,
@@ -56,6 +56,9 @@ SELECT (SELECT revision FROM current_stream) AS current_revision,
        max(stream_revision) AS last_revision,
        max(global_position) AS last_position
 FROM inserted`;
+
+/** Notified by the `events_appended` trigger at every commit that appended, with its highest position. */
+const APPENDED_CHANNEL = 'nrm_events_appended';
 
 const EVENT_COLUMNS = `global_position, stream_name, stream_revision, event_id, event_type,
   schema_version, data, metadata, recorded_at`;
@@ -183,6 +186,40 @@ export class PostgresEventStore implements EventStore {
         checkpoint = event.globalPosition;
       }
       if (batch.length < this.batchSize) await sleep(this.pollIntervalMs, signal);
+    }
+  }
+
+  /** LISTENs on a connection of its own (never one of the pool's) to the append trigger's channel. */
+  async watchAppends(onAppended: (position: GlobalPosition | null) => void, signal: AbortSignal): Promise<void> {
+    let retryDelay = this.retryMinMs;
+    while (!signal.aborted) {
+      const client = new Client(this.pool.options);
+      const lost = new Promise<void>((resolve) => {
+        client.on('error', (error) => {
+          this.options.onError?.(error);
+          resolve();
+        });
+        client.on('end', () => resolve());
+      });
+      let closing: Promise<void> | null = null;
+      const close = () => (closing ??= client.end().catch(() => undefined));
+      const stop = () => void close();
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        client.on('notification', ({ payload }) => onAppended(payload ? BigInt(payload) : null));
+        await client.connect();
+        await client.query(`LISTEN ${APPENDED_CHANNEL}`);
+        retryDelay = this.retryMinMs;
+        onAppended(null);
+        await lost;
+      } catch (error) {
+        if (!signal.aborted) this.options.onError?.(error);
+      } finally {
+        signal.removeEventListener('abort', stop);
+        await close();
+      }
+      await sleep(retryDelay, signal);
+      retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
     }
   }
 

@@ -1,0 +1,46 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Projections are woken, not polling: every statement that appends events notifies
+ * `nrm_events_appended` with the highest position it wrote (delivered at commit; the append
+ * statement itself does not change). A projection that cannot apply an event stops there alone:
+ * where and why is kept with its checkpoint (read by /health and /metrics, cleared by
+ * `npm run projections -- resume|skip`), and every skipped event is recorded with its reason.
+ */
+export class ProjectionWakeAndStops1763742100000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE FUNCTION notify_events_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('nrm_events_appended', (SELECT max(global_position)::text FROM appended));
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`
+      CREATE TRIGGER events_appended AFTER INSERT ON events
+      REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION notify_events_appended()`);
+    await queryRunner.query(`
+      ALTER TABLE projection_checkpoints
+        ADD COLUMN stopped_at timestamptz,
+        ADD COLUMN stopped_position bigint,
+        ADD COLUMN stopped_error text`);
+    await queryRunner.query(`
+      CREATE TABLE projection_skipped_events (
+        projection text NOT NULL,
+        global_position bigint NOT NULL,
+        error text NOT NULL,
+        reason text NOT NULL,
+        skipped_by text NOT NULL,
+        skipped_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (projection, global_position)
+      )`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE projection_skipped_events`);
+    await queryRunner.query(`
+      ALTER TABLE projection_checkpoints
+        DROP COLUMN stopped_at, DROP COLUMN stopped_position, DROP COLUMN stopped_error`);
+    await queryRunner.query(`DROP TRIGGER events_appended ON events`);
+    await queryRunner.query(`DROP FUNCTION notify_events_appended()`);
+  }
+}
