@@ -24,7 +24,8 @@ const commands: Record<string, () => Promise<void>> = {
       info: (message, context) => log.info(context, message),
       error: (message, context) => log.error(context, message),
     });
-    for (const stop of stopped) log.error(stop, `projection ${stop.projection} stopped at ${stop.position}: ${stop.error}`);
+    for (const stop of stopped)
+      log.error(stop, `projection ${stop.projection} stopped at ${stop.position}: ${stop.error}`);
     if (stopped.length > 0) {
       log.error(
         { stopped: stopped.map((stop) => stop.projection) },
@@ -39,7 +40,9 @@ const commands: Record<string, () => Promise<void>> = {
   /** `projections list | resume <name> | skip <name> --reason <text> [--by <who>]` (README: Operations). */
   async projections() {
     const env = validateEnvironment(process.env);
-    process.exitCode = await projectionsCommand(env, process.argv.slice(3), (line) => process.stdout.write(`${line}\n`));
+    process.exitCode = await projectionsCommand(env, process.argv.slice(3), (line) =>
+      process.stdout.write(`${line}\n`),
+    );
   },
 };
 

@@ -108,6 +108,9 @@ export interface EventStore {
    */
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
 
+  /** Position of the latest event appended (committed, though maybe not yet readable), or null when empty. */
+  headPosition(): Promise<GlobalPosition | null>;
+
   /**
    * Calls `onAppended` soon after events are committed, with the highest position announced, or
    * null when it cannot tell (on (re)connecting: something may have been missed). A hint to read

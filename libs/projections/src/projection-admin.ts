@@ -23,7 +23,8 @@ export interface ProjectionState {
 }
 
 /** Runs one SQL statement and gives its rows (DataSource.query, or a pg pool's). */
-export type Sql = (sql: string, parameters?: unknown[]) => Promise<any[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- DataSource.query's own result type
+export type Sql = (sql: string, parameters?: unknown[]) => Promise<any>;
 
 export async function projectionStates(sql: Sql): Promise<ProjectionState[]> {
   const rows: {

@@ -21,6 +21,8 @@ export interface ProjectionRunnerOptions {
   wait?: Wait;
   /** The dedicated connection holding every advisory lock (default: a new one from the DataSource's settings). */
   lockConnection?: ClientConfig;
+  /** Called each time the reader has nothing left to do and waits to be woken (diagnostics, tests). */
+  onIdle?: () => void;
   log: { info(message: string, context?: object): void; error(message: string, context?: object): void };
 }
 
@@ -127,7 +129,9 @@ export class ProjectionRunner {
         slot.owned = true;
       }
       await this.claim();
-      await this.drain();
+      // Everything appended so far, also what an older transaction still hides (the xmin bound).
+      this.announced = (await this.store.headPosition()) ?? -1n;
+      await this.drain({ patient: true });
       return await this.stoppedProjections();
     } finally {
       await this.releaseLocks();
@@ -179,6 +183,7 @@ export class ProjectionRunner {
   }
 
   private async woken(): Promise<void> {
+    if (!this.wakePending) this.options.onIdle?.();
     if (!this.wakePending) await new Promise<void>((resolve) => (this.wakeUp = resolve));
     this.wakeUp = () => undefined;
     this.wakePending = false;
@@ -204,7 +209,8 @@ export class ProjectionRunner {
     let { rows } = await read();
     if (rows.length < names.length) {
       // A new projection, or a rebuild emptied the checkpoints: the missing ones start from the beginning.
-      for (const row of rows) if (row.owned && wanted.includes(row.projection)) await this.unlock(client, row.projection);
+      for (const row of rows)
+        if (row.owned && wanted.includes(row.projection)) await this.unlock(client, row.projection);
       await client.query(
         `INSERT INTO projection_checkpoints (projection, position) SELECT unnest($1::text[]), NULL ON CONFLICT DO NOTHING`,
         [names],
@@ -220,8 +226,11 @@ export class ProjectionRunner {
     }
   }
 
-  /** Reads and applies until every running projection has seen what is readable (and announced). */
-  private async drain(): Promise<void> {
+  /**
+   * Reads and applies until every running projection has seen what is readable and what was
+   * announced (giving up after about half a second, for the safety net to finish, unless `patient`).
+   */
+  private async drain({ patient = false } = {}): Promise<void> {
     let backoff = 1;
     while (!this.abort.signal.aborted) {
       const running = this.slots.filter((slot) => slot.owned && !slot.stopped);
@@ -235,9 +244,9 @@ export class ProjectionRunner {
         continue;
       }
       // Announced but not yet readable: an older transaction is still running (the xmin bound).
-      if (this.announced <= this.seen || backoff > 256) return;
+      if (this.announced <= this.seen || (backoff > 256 && !patient)) return;
       await this.wait(backoff, this.abort.signal);
-      backoff *= 2;
+      backoff = Math.min(backoff * 2, 512);
     }
   }
 
@@ -270,10 +279,7 @@ export class ProjectionRunner {
       events.forEach((event, index) => decoded.set(event.globalPosition, all[index]));
     } catch {
       for (const event of events) {
-        decoded.set(
-          event.globalPosition,
-          await this.codec.decode(event).catch((error: unknown) => asError(error)),
-        );
+        decoded.set(event.globalPosition, await this.codec.decode(event).catch((error: unknown) => asError(error)));
       }
     }
     return decoded;
@@ -377,12 +383,19 @@ export class ProjectionRunner {
        WHERE projection = ANY($1) AND stopped_at IS NOT NULL ORDER BY projection`,
       [this.slots.map((slot) => slot.projection.name)],
     );
-    return rows.map((row) => ({ projection: row.projection, position: row.stopped_position, error: row.stopped_error }));
+    return rows.map((row) => ({
+      projection: row.projection,
+      position: row.stopped_position,
+      error: row.stopped_error,
+    }));
   }
 
   private async connectLocks(): Promise<Client> {
     if (this.lockClient) return this.lockClient;
-    const client = new Client(this.options.lockConnection ?? clientConfigOf(this.dataSource));
+    const client = new Client({
+      ...(this.options.lockConnection ?? clientConfigOf(this.dataSource)),
+      application_name: 'nrm-projection-locks',
+    });
     client.on('error', (error) => {
       // The server released every lock of this connection with it.
       this.options.log.error('projection lock connection lost', { error: error.message });

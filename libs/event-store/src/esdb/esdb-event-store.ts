@@ -171,6 +171,13 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  async headPosition(): Promise<GlobalPosition | null> {
+    for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 100 })) {
+      if (event && !isSystemType(event.type)) return toRecordedEvent(event).globalPosition;
+    }
+    return null;
+  }
+
   /** A live $all subscription from the end: each event is a wake-up. */
   async watchAppends(onAppended: (position: GlobalPosition | null) => void, signal: AbortSignal): Promise<void> {
     let retryDelay = this.retryMinMs;

@@ -189,11 +189,16 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  async headPosition(): Promise<GlobalPosition | null> {
+    const { rows } = await this.pool.query<{ head: string | null }>('SELECT max(global_position) AS head FROM events');
+    return toBigIntOrNull(rows[0].head);
+  }
+
   /** LISTENs on a connection of its own (never one of the pool's) to the append trigger's channel. */
   async watchAppends(onAppended: (position: GlobalPosition | null) => void, signal: AbortSignal): Promise<void> {
     let retryDelay = this.retryMinMs;
     while (!signal.aborted) {
-      const client = new Client(this.pool.options);
+      const client = new Client({ ...this.pool.options, application_name: 'nrm-events-watch' });
       const lost = new Promise<void>((resolve) => {
         client.on('error', (error) => {
           this.options.onError?.(error);

@@ -373,6 +373,26 @@ export function eventStoreContract(name: string, harness: () => Promise<EventSto
       expect(await store.hasReached(e1, e2)).toBe(false);
     });
 
+    it('announces appends to a watcher (the head position included) and closes it when aborted', async () => {
+      const controller = new AbortController();
+      const announced: (GlobalPosition | null)[] = [];
+      let listening!: () => void;
+      const connected = new Promise<void>((resolve) => (listening = resolve));
+      const watching = store.watchAppends((position) => {
+        announced.push(position);
+        if (position === null) listening();
+      }, controller.signal);
+      await connected;
+      const appended = await store.appendToStream(newStreamName(), [newTestEvent(), newTestEvent()], 'no_stream');
+      while (!announced.some((position) => position !== null && position >= appended.lastGlobalPosition)) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(await store.headPosition()).not.toBeNull();
+      expect((await store.headPosition())! >= appended.lastGlobalPosition).toBe(true);
+      controller.abort();
+      await expect(watching).resolves.toBeUndefined();
+    });
+
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
+import { type DecodedEvent, EventCodec, type GlobalPosition, PostgresEventStore, sleep } from '@nrm/event-store';
+import { dataSourceOptions } from '@nrm/platform/database/data-source';
+import { personalDataProtectorFor } from '@nrm/platform/personal-data';
+import {
+  type Projection,
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+  projectionStates,
+  resumeProjection,
+  skipStoppedEvent,
+} from '@nrm/projections';
+import { Client, Pool } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
+
+const silentLog = { info: () => undefined, error: () => undefined };
+const POISON = 'Poison';
+
+/**
+ * A test-only read model: one row per case it has seen (a second apply of the same event would
+ * break the primary key, and stop the projection). It cannot apply a person named POISON until fixed.
+ */
+class RecordingProjection implements Projection {
+  readonly tables = ['test_projected'];
+  constructor(
+    readonly name: string,
+    public fixed = false,
+  ) {}
+  handles(type: string): boolean {
+    return type === 'CaseOpened';
+  }
+  async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
+    for (const event of events) {
+      const data = event.data as { caseId: string; person: { familyName: string } };
+      if (data.person.familyName === POISON && !this.fixed) throw new Error('cannot apply this person');
+      await manager.query(`INSERT INTO test_projected (projection, case_id) VALUES ($1, $2)`, [this.name, data.caseId]);
+    }
+  }
+}
+
+/** The safety net's timer, fired by the test instead of by the wall clock. */
+class ManualTimer {
+  private pending: (() => void)[] = [];
+  readonly wait = (_ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      this.pending.push(resolve);
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  fire(): void {
+    const due = this.pending;
+    this.pending = [];
+    for (const resolve of due) resolve();
+  }
+}
+
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await sleep(10);
+}
+
+describe('The shared projection reader', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let pool: Pool;
+  let store: PostgresEventStore;
+  let codec: EventCodec;
+  const runners: ProjectionRunner[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions(database.url, ALL_ENTITIES)).initialize();
+    await dataSource.query(
+      `CREATE TABLE test_projected (projection text, case_id uuid, PRIMARY KEY (projection, case_id))`,
+    );
+    pool = new Pool({ connectionString: database.url, max: 8 });
+    store = new PostgresEventStore(pool);
+    const protector = personalDataProtectorFor({ PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY }, (sql, p) =>
+      pool.query(sql, p).then((result) => result.rows),
+    );
+    codec = new EventCodec(ALL_EVENT_TYPES, protector);
+  });
+
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+    await dataSource.query(
+      `TRUNCATE events, test_projected, projection_checkpoints, case_summaries, case_timeline_entries`,
+    );
+  });
+
+  afterAll(async () => {
+    await pool.end();
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  function runner(projections: Projection[], options: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner {
+    const started = new ProjectionRunner(dataSource, store, codec, projections, {
+      log: silentLog,
+      retryDelayMs: 5,
+      ...options,
+    });
+    runners.push(started);
+    started.start();
+    return started;
+  }
+
+  async function openCases(familyNames: string[]): Promise<GlobalPosition> {
+    let last = 0n;
+    for (const familyName of familyNames) {
+      const caseId = randomUUID();
+      const opened = await codec.encode(
+        {
+          type: 'CaseOpened',
+          data: {
+            caseId,
+            caseNumber: `NRM-2026-${caseId.slice(0, 6)}`,
+            personId: randomUUID(),
+            person: { givenName: 'Test', familyName, estimatedAge: 30, languages: ['az'] },
+            sex: 'female',
+            citizenship: 'AZ',
+            ageAtIdentification: 30,
+            isChild: false,
+            identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Bakı', country: 'AZ' },
+            exploitationTypes: ['labour'],
+            indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
+            urgentNeeds: [],
+            consentToReferral: true,
+            openingOrganisationId: 'police-baku',
+            openingOrganisationType: 'police',
+          },
+        },
+        { actorId: 'officer-1', organisationId: 'police-baku', correlationId: 'c', occurredAt: '2026-11-21T10:00:00Z' },
+      );
+      last = (await store.appendToStream(`case-${caseId}`, [opened], 'no_stream')).lastGlobalPosition;
+    }
+    return last;
+  }
+
+  async function reached(projection: string, position: GlobalPosition): Promise<boolean> {
+    const state = (await projectionStates((sql, p) => dataSource.query(sql, p))).find(
+      (s) => s.projection === projection,
+    );
+    return state?.position != null && (await store.hasReached(BigInt(state.position), position));
+  }
+
+  async function projectedBy(projection: string): Promise<number> {
+    const rows: { n: string }[] = await dataSource.query(
+      `SELECT count(*) AS n FROM test_projected WHERE projection = $1`,
+      [projection],
+    );
+    return Number(rows[0].n);
+  }
+
+  async function listeningConnections(): Promise<number> {
+    const rows: { n: string }[] = await dataSource.query(
+      `SELECT count(*) AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name IN ('nrm-events-watch', 'nrm-projection-locks')`,
+    );
+    return Number(rows[0].n);
+  }
+
+  it('an event one projection cannot apply stops only that projection; /health data names it; resume goes on after a fix', async () => {
+    const poisonable = new RecordingProjection('test-poisonable');
+    runner([poisonable, new RecordingProjection('test-healthy', true), ...allProjections()]);
+    await openCases(['One', 'Two']);
+    const poisoned = await openCases([POISON]);
+    const last = await openCases(['Three', 'Four']);
+
+    await eventually(() => reached('test-healthy', last));
+    await eventually(() => reached('case-summaries', last));
+    await eventually(async () => (await projectionStates((sql, p) => dataSource.query(sql, p))).some((s) => s.stopped));
+    expect(await projectedBy('test-healthy')).toBe(5);
+    const summaries: { n: string }[] = await dataSource.query(`SELECT count(*) AS n FROM case_summaries`);
+    expect(Number(summaries[0].n)).toBe(5);
+
+    const states = await projectionStates((sql, p) => dataSource.query(sql, p));
+    const stopped = states.filter((state) => state.stopped).map((state) => state.stopped);
+    expect(stopped).toEqual([
+      expect.objectContaining({
+        projection: 'test-poisonable',
+        position: poisoned.toString(),
+        error: expect.stringContaining('cannot apply this person'),
+      }),
+    ]);
+    // Everything before the poisoned event was applied; nothing after it.
+    expect(await projectedBy('test-poisonable')).toBe(2);
+
+    poisonable.fixed = true;
+    await resumeProjection((sql, p) => dataSource.query(sql, p), 'test-poisonable');
+    await eventually(() => reached('test-poisonable', last));
+    expect(await projectedBy('test-poisonable')).toBe(5);
+    expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
+  });
+
+  it('skip moves a stopped projection past its event and records why', async () => {
+    runner([new RecordingProjection('test-poisonable')]);
+    const poisoned = await openCases([POISON]);
+    const last = await openCases(['After']);
+    await eventually(async () => (await projectionStates((sql, p) => dataSource.query(sql, p)))[0]?.stopped !== null);
+
+    await skipStoppedEvent((sql, p) => dataSource.query(sql, p), 'test-poisonable', 'fixture with a bad name', 'ops');
+    await eventually(() => reached('test-poisonable', last));
+    expect(await projectedBy('test-poisonable')).toBe(1);
+    expect(
+      await dataSource.query(
+        `SELECT projection, global_position::text AS position, reason, skipped_by FROM projection_skipped_events`,
+      ),
+    ).toEqual([
+      {
+        projection: 'test-poisonable',
+        position: poisoned.toString(),
+        reason: 'fixture with a bad name',
+        skipped_by: 'ops',
+      },
+    ]);
+  });
+
+  it('a rebuild reports the projection that cannot apply an event and completes the others', async () => {
+    const poisoned = await openCases(['One', POISON]);
+    const last = await openCases(['Two']);
+    const rebuild = new ProjectionRunner(
+      dataSource,
+      store,
+      codec,
+      [new RecordingProjection('test-poisonable'), new RecordingProjection('test-healthy', true), ...allProjections()],
+      { log: silentLog, retryDelayMs: 5 },
+    );
+    await rebuild.resetAll();
+    const stopped = await rebuild.catchUp();
+
+    expect(stopped).toEqual([
+      { projection: 'test-poisonable', position: poisoned.toString(), error: expect.stringContaining('cannot apply') },
+    ]);
+    expect(await reached('test-healthy', last)).toBe(true);
+    expect(await reached('case-summaries', last)).toBe(true);
+    expect(await projectedBy('test-healthy')).toBe(3);
+  });
+
+  it('two workers project every event exactly once, each projection in one of them', async () => {
+    const first = [new RecordingProjection('test-a'), new RecordingProjection('test-b')];
+    const second = [new RecordingProjection('test-a'), new RecordingProjection('test-b')];
+    const timers = [new ManualTimer(), new ManualTimer()];
+    runner(first, { wait: timers[0].wait });
+    runner(second, { wait: timers[1].wait });
+    const names = Array.from({ length: 40 }, (_, i) => `Person ${i}`);
+    const halves = await Promise.all([openCases(names.slice(0, 20)), openCases(names.slice(20))]);
+    const last = halves[0] > halves[1] ? halves[0] : halves[1];
+    await eventually(async () => {
+      timers.forEach((timer) => timer.fire());
+      return (await reached('test-a', last)) && (await reached('test-b', last));
+    });
+    expect(await projectedBy('test-a')).toBe(40);
+    expect(await projectedBy('test-b')).toBe(40);
+    expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
+  });
+
+  it('an idle runner issues at most two statements per safety-net period', async () => {
+    const timer = new ManualTimer();
+    let idle = 0;
+    runner(allProjections(), { wait: timer.wait, onIdle: () => idle++ });
+    await eventually(async () => idle > 0 && (await projectionStates((sql, p) => dataSource.query(sql, p))).length > 0);
+    const statements = jest.spyOn(Client.prototype, 'query');
+    try {
+      const periods = 20;
+      for (let i = 0; i < periods; i++) {
+        const before = idle;
+        timer.fire();
+        await eventually(async () => idle > before);
+      }
+      // At least the safety-net read of each period (so the count does see the runner's statements).
+      expect(statements.mock.calls.length).toBeGreaterThanOrEqual(periods);
+      expect(statements.mock.calls.length).toBeLessThanOrEqual(2 * periods);
+    } finally {
+      statements.mockRestore();
+    }
+  });
+
+  it('after failed batches, the runner keeps one subscription, and none once stopped', async () => {
+    const poisonable = new RecordingProjection('test-poisonable');
+    const started = runner([poisonable], { applyAttempts: 5 });
+    await openCases([POISON]);
+    await eventually(async () => (await projectionStates((sql, p) => dataSource.query(sql, p)))[0]?.stopped != null);
+    await resumeProjection((sql, p) => dataSource.query(sql, p), 'test-poisonable');
+    await eventually(async () => (await projectionStates((sql, p) => dataSource.query(sql, p)))[0]?.stopped != null);
+    expect(await listeningConnections()).toBe(2); // the store's wake-up, and the lock connection
+
+    await started.stop();
+    await eventually(async () => (await listeningConnections()) === 0);
+    expect(await listeningConnections()).toBe(0);
+  });
+});
