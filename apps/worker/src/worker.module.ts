@@ -2,6 +2,7 @@ import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplication
 import { allProjections } from '@nrm/composition';
 import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
 import { DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
+import { Environment } from '@nrm/platform/config/environment';
 import { ProjectionRunner } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 
@@ -11,8 +12,14 @@ import { DataSource } from 'typeorm';
   providers: [
     {
       provide: ProjectionRunner,
-      inject: [DataSource, EVENT_STORE, EventCodec, DeadlineJobs],
-      useFactory: (dataSource: DataSource, store: EventStore, codec: EventCodec, deadlineJobs: DeadlineJobs) => {
+      inject: [DataSource, EVENT_STORE, EventCodec, DeadlineJobs, Environment],
+      useFactory: (
+        dataSource: DataSource,
+        store: EventStore,
+        codec: EventCodec,
+        deadlineJobs: DeadlineJobs,
+        env: Environment,
+      ) => {
         const logger = new Logger('Projections');
         return new ProjectionRunner(
           dataSource,
@@ -20,6 +27,7 @@ import { DataSource } from 'typeorm';
           codec,
           allProjections({ deadlinesChanged: (ids) => deadlineJobs.scheduleFor(ids) }),
           {
+            safetyNetMs: env.PROJECTION_SAFETY_NET_MS,
             log: {
               info: (message, context) => logger.log({ ...context }, message),
               error: (message, context) => logger.error({ ...context }, message),

@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventTypeDefinition } from '@nrm/event-store';
 import { systemClock } from '@nrm/shared-kernel';
@@ -28,11 +27,14 @@ export class PlatformModule {
         loggingModule,
         TypeOrmModule.forRootAsync({
           inject: [Environment],
-          useFactory: (env: Environment) => ({ ...dataSourceOptions(env.DATABASE_URL), autoLoadEntities: true }),
+          useFactory: (env: Environment) => ({
+            ...dataSourceOptions(env.DATABASE_URL, [], env.DATABASE_POOL_SIZE),
+            autoLoadEntities: true,
+          }),
         }),
         RedisModule,
         EventStoreModule.forRoot(options.eventTypes),
-        ...(options.http ? [AuthModule, TerminusModule] : []),
+        ...(options.http ? [AuthModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],
       providers: [{ provide: CLOCK, useValue: systemClock }, IdempotentCommands, CommandResponder, ReadYourWrites],

@@ -160,6 +160,50 @@ export class Environment {
   DEADLINE_STALLED_INTERVAL_MS = 30_000;
 
   /**
+   * Connections of the read-model pool (TypeORM: reads, projections' transactions, idempotency).
+   * Projections' advisory locks live on one dedicated connection outside it.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
+  @Min(2, { message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
+  @Max(500, { message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
+  DATABASE_POOL_SIZE = 20;
+
+  /** Connections of the PostgreSQL event store's pool (appends and reads of events). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'EVENT_STORE_POOL_SIZE must be a whole number from 2 to 500' })
+  @Min(2, { message: 'EVENT_STORE_POOL_SIZE must be a whole number from 2 to 500' })
+  @Max(500, { message: 'EVENT_STORE_POOL_SIZE must be a whole number from 2 to 500' })
+  EVENT_STORE_POOL_SIZE = 20;
+
+  /**
+   * How often projections read although nothing woke them (the safety net behind LISTEN/NOTIFY),
+   * and ask for the locks of projections another worker holds: a dead worker's projections are
+   * taken over within about this long.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PROJECTION_SAFETY_NET_MS must be a whole number from 100 to 600000' })
+  @Min(100, { message: 'PROJECTION_SAFETY_NET_MS must be a whole number from 100 to 600000' })
+  @Max(600_000, { message: 'PROJECTION_SAFETY_NET_MS must be a whole number from 100 to 600000' })
+  PROJECTION_SAFETY_NET_MS = 2_000;
+
+  /**
+   * The longest a graceful shutdown (SIGTERM, SIGINT) takes: in-flight requests, the batch in hand
+   * and active jobs get this long, then the process exits with code 1 naming what did not finish.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 100 to 600000' })
+  @Min(100, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 100 to 600000' })
+  @Max(600_000, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 100 to 600000' })
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (Prometheus scrapes). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /**
    * GET /statistics shows a count under this many people as "<k" (and hides the cells that would
    * give it away). Never below 11, the CTDC's k, in any environment (tests included).
    */

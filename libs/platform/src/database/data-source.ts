@@ -4,10 +4,12 @@ import { migrations } from './migrations';
 export function dataSourceOptions(
   databaseUrl: string,
   entities: DataSourceOptions['entities'] = [],
+  poolSize?: number,
 ): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
+    poolSize,
     entities,
     migrations,
     migrationsTableName: 'schema_migrations',

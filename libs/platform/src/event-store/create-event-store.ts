@@ -11,7 +11,7 @@ export function createEventStore(
     const store = new EsdbEventStore(env.EVENTSTORE_CONNECTION_STRING as string, { onError });
     return { store, close: () => store.close() };
   }
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 20 });
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.EVENT_STORE_POOL_SIZE });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', onError);
   return { store: new PostgresEventStore(pool, { onError }), close: () => pool.end() };

@@ -1,51 +1,97 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheck,
-  HealthCheckService,
-  type HealthIndicatorResult,
-  HealthIndicatorService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@nrm/event-store';
+import { projectionStates, type StoppedProjection } from '@nrm/projections';
+import type { Response } from 'express';
 import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth';
 import { REDIS } from '../redis/redis.module';
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+type Indicator = { status: 'up' } | { status: 'down'; message: string; stopped?: StoppedProjection[] };
+
+interface HealthReport {
+  /** ok; degraded: a projection stopped (reads it feeds are stale), the API serves; error: a dependency is down (503). */
+  status: 'ok' | 'degraded' | 'error';
+  /** What is wrong, by name: "PostgreSQL", "Redis", "event store", "projection case-summaries". */
+  failing: string[];
+  info: Record<string, Indicator>;
+  error: Record<string, Indicator>;
+  details: Record<string, Indicator>;
+}
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
   @Public()
-  @HealthCheck()
   @ApiOperation({
     summary: 'Liveness and readiness',
-    description: 'Checks PostgreSQL, Redis and the event store; 503 when any of them does not answer.',
+    description:
+      'Checks PostgreSQL (`database`), Redis (`redis`), the event store (`eventStore`) and the projections. ' +
+      '`failing` names what is wrong. 503 with `status: "error"` when a dependency does not answer; 200 with ' +
+      '`status: "degraded"` when a projection stopped on an event it cannot apply (`error.projections.stopped`: ' +
+      'projection, position, error; see `npm run projections`).',
   })
-  check() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2_000 }),
-      () => this.probe('redis', async () => void (await this.redis.ping())),
-      () => this.probe('eventStore', () => this.store.ping()),
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const [database, redis, eventStore] = await Promise.all([
+      probe(async () => void (await this.dataSource.query('SELECT 1'))),
+      probe(async () => void (await this.redis.ping())),
+      probe(() => this.store.ping()),
     ]);
+    const details: Record<string, Indicator> = { database, redis, eventStore };
+    const failing = [
+      ...(database.status === 'down' ? ['PostgreSQL'] : []),
+      ...(redis.status === 'down' ? ['Redis'] : []),
+      ...(eventStore.status === 'down' ? ['event store'] : []),
+    ];
+    const dependencyDown = failing.length > 0;
+    if (database.status === 'up') {
+      const stopped = await this.stoppedProjections();
+      details.projections =
+        stopped.length === 0
+          ? { status: 'up' }
+          : {
+              status: 'down',
+              message: stopped
+                .map((stop) => `${stop.projection} stopped at ${stop.position}: ${stop.error}`)
+                .join('; '),
+              stopped,
+            };
+      failing.push(...stopped.map((stop) => `projection ${stop.projection}`));
+    }
+    const pick = (status: Indicator['status']) =>
+      Object.fromEntries(Object.entries(details).filter(([, indicator]) => indicator.status === status));
+    response.status(dependencyDown ? 503 : 200);
+    return {
+      status: dependencyDown ? 'error' : failing.length > 0 ? 'degraded' : 'ok',
+      failing,
+      info: pick('up'),
+      error: pick('down'),
+      details,
+    };
   }
 
-  private async probe(key: string, ping: () => Promise<void>): Promise<HealthIndicatorResult> {
-    const indicator = this.indicators.check(key);
-    try {
-      await withTimeout(ping(), 2_000);
-      return indicator.up();
-    } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
-    }
+  private async stoppedProjections(): Promise<StoppedProjection[]> {
+    const states = await projectionStates((sql, parameters) => this.dataSource.query(sql, parameters));
+    return states.flatMap((state) => (state.stopped ? [state.stopped] : []));
+  }
+}
+
+async function probe(ping: () => Promise<void>): Promise<Indicator> {
+  try {
+    await withTimeout(ping(), PROBE_TIMEOUT_MS);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', message: error instanceof Error ? error.message : String(error) };
   }
 }
 
