@@ -17,7 +17,6 @@ export async function createHttpApp({ withWorker }: { withWorker: boolean }): Pr
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.set('etag', false);
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { runProcess } from '@nrm/platform/run-process';
 import { Environment } from '@nrm/platform/config/environment';
+import { enableBoundedShutdown } from '@nrm/platform/bounded-shutdown';
+import { Logger } from 'nestjs-pino';
 import { createHttpApp } from './http-app';
 
 /** `node main.js` serves the API; `--with-worker` also runs projections in this process. */
@@ -8,6 +10,7 @@ async function bootstrap(): Promise<void> {
   const app = await createHttpApp({ withWorker: process.argv.includes('--with-worker') });
   const env = app.get(Environment);
   await app.listen(env.PORT, env.HOST);
+  enableBoundedShutdown(app, app.get(Logger), app.getHttpServer());
 }
 
 runProcess(bootstrap);

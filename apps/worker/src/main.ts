@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { enableBoundedShutdown } from '@nrm/platform/bounded-shutdown';
 import { runProcess } from '@nrm/platform/run-process';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -14,7 +15,7 @@ class WorkerProcessModule {}
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerProcessModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  enableBoundedShutdown(app, app.get(Logger));
 }
 
 runProcess(bootstrap);
