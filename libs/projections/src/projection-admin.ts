@@ -4,6 +4,9 @@
  * Running workers hear about either at once (NOTIFY), or at their next safety-net tick.
  */
 
+/** Every committed batch of a projection notifies its name here (read-your-writes waits on it). */
+export const CHECKPOINT_MOVED_CHANNEL = 'nrm_checkpoint_moved';
+
 /** Workers LISTEN here for resumes and skips. */
 export const PROJECTIONS_CHANGED_CHANNEL = 'nrm_projections_changed';
 

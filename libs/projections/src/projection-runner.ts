@@ -1,7 +1,8 @@
 import { type DecodedEvent, type EventCodec, type EventStore, type GlobalPosition, sleep } from '@nrm/event-store';
 import { Client, type ClientConfig } from 'pg';
+import { clientConfigOf } from './client-config';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PROJECTIONS_CHANGED_CHANNEL, type StoppedProjection } from './projection-admin';
+import { CHECKPOINT_MOVED_CHANNEL, PROJECTIONS_CHANGED_CHANNEL, type StoppedProjection } from './projection-admin';
 import type { Projection } from './projection';
 
 /** Waits `ms` or until `signal` aborts (never rejects); injected so tests drive the safety net. */
@@ -333,9 +334,11 @@ export class ProjectionRunner {
     const last = events[events.length - 1].globalPosition;
     await this.dataSource.transaction(async (manager: EntityManager) => {
       if (handled.length > 0) await projection.apply(handled, manager);
+      // The notification (delivered at commit) wakes reads waiting for this position (?minPosition).
       const moved: [unknown[], number] = await manager.query(
         `UPDATE projection_checkpoints SET position = $2, updated_at = now()
-         WHERE projection = $1 AND position IS NOT DISTINCT FROM $3 AND stopped_at IS NULL`,
+         WHERE projection = $1 AND position IS NOT DISTINCT FROM $3 AND stopped_at IS NULL
+         RETURNING pg_notify('${CHECKPOINT_MOVED_CHANNEL}', $1)`,
         [projection.name, last.toString(), slot.checkpoint?.toString() ?? null],
       );
       if (moved[1] !== 1) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved elsewhere`);
@@ -444,25 +447,6 @@ function byCheckpoint(slots: Slot[]): Slot[][] {
     groups.set(key, [...(groups.get(key) ?? []), slot]);
   }
   return [...groups.values()];
-}
-
-function clientConfigOf(dataSource: DataSource): ClientConfig {
-  const options = dataSource.options as {
-    url?: string;
-    host?: string;
-    port?: number;
-    username?: string;
-    password?: string;
-    database?: string;
-  };
-  return {
-    connectionString: options.url,
-    host: options.host,
-    port: options.port,
-    user: options.username,
-    password: options.password,
-    database: options.database,
-  };
 }
 
 function asError(error: unknown): Error {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@nrm/event-store';
 import { ProjectionProgress } from '@nrm/projections';
 import type { Response } from 'express';
@@ -9,7 +9,7 @@ export const CAUGHT_UP_HEADER = 'X-Read-Model-Caught-Up';
 
 /** Waits, for a read given `minPosition`, until the projections it reads from include that event. */
 @Injectable()
-export class ReadYourWrites {
+export class ReadYourWrites implements OnApplicationShutdown {
   private readonly progress: ProjectionProgress;
 
   constructor(
@@ -24,5 +24,9 @@ export class ReadYourWrites {
     if (minPosition === undefined) return;
     const caughtUp = await this.progress.waitFor(projections, BigInt(minPosition), this.env.READ_WAIT_TIMEOUT_MS);
     response.setHeader(CAUGHT_UP_HEADER, String(caughtUp));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.progress.close();
   }
 }
