@@ -158,7 +158,7 @@ function cpuMeter(pid: number) {
  * BENCH_TOPOLOGY=single (default): API and worker in one process, as `npm start` runs them;
  * separate: an API process and a worker process, as production runs them.
  */
-const SEPARATE_WORKER = process.env.BENCH_TOPOLOGY === 'separate';
+const SEPARATE_WORKER = process.env.BENCH_TOPOLOGY !== 'single';
 
 class Api {
   private constructor(
@@ -472,17 +472,57 @@ async function projectionLag(
   }
 }
 
+export interface IdleResult {
+  seconds: number;
+  transactions: number;
+  transactionsPerSecond: number;
+}
+
+/**
+ * Transactions committed in the bench database (pg_stat_database.xact_commit) with the API and
+ * the worker running and no traffic: the cost of waiting. Backends publish their counts lazily
+ * (about every second when busy, 10 s when idle), so the window is long; the two statements that
+ * read the counter are not counted.
+ */
+async function idleTransactions(databaseUrl: string, seconds: number): Promise<IdleResult> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const committed = async () => {
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT pg_stat_force_next_flush(), xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return Number(rows[0].n);
+  };
+  try {
+    await new Promise((r) => setTimeout(r, 11_000)); // start-up work done and published
+    const before = await committed();
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const after = await committed();
+    const elapsed = (performance.now() - t0) / 1000;
+    const transactions = after - before - 1;
+    return { seconds: elapsed, transactions, transactionsPerSecond: transactions / elapsed };
+  } finally {
+    await pool.end();
+  }
+}
+
 async function main(): Promise<void> {
   const databaseUrl = requireEnv('DATABASE_URL');
   const secret = requireEnv('AUTH_JWT_SECRET');
   const seconds = stepSeconds();
-  const rate = Number(process.env.BENCH_LAG_RATE ?? 1000);
+  const rates = (process.env.BENCH_LAG_RATES ?? '500,1000').split(',').map(Number);
+  const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
   const token = await signToken(responder('police-baku', 'bench-officer'), secret, '1h');
 
   const api = await Api.start({ DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: secret });
   const stopApi = () => api.child.kill('SIGKILL');
   process.once('exit', stopApi);
   try {
+    log(`idle: transactions committed in the database over ${idleSeconds} s with no traffic`);
+    const idle = await idleTransactions(databaseUrl, idleSeconds);
+    log(`  ${fmt(idle.transactionsPerSecond, 2)} transactions/s (${idle.transactions} in ${fmt(idle.seconds, 1)} s)`);
+    writeResult('idle', idle);
+
     log('warm-up: 3 s at 8 clients');
     await closedLoop(api, token, 8, 3);
     const steps: HttpStep[] = [];
@@ -498,13 +538,17 @@ async function main(): Promise<void> {
     }
     writeResult('http', steps);
 
-    log(`projection lag: POST /cases open-loop at ${rate}/s for ${seconds}s`);
-    const lag = await projectionLag(api, token, databaseUrl, rate, seconds);
-    log(
-      `  achieved ${fmt(lag.achievedRate)}/s (${lag.ok} ok, ${lag.non201} non-201), lag p50 ${fmt(lag.lagP50Ms, 1)} ms, ` +
-        `p99 ${fmt(lag.lagP99Ms, 1)} ms, max ${fmt(lag.lagMaxMs, 1)} ms, ${lag.notCovered} not covered, RSS max ${fmt(lag.rssMaxMb)} MB`,
-    );
-    writeResult('lag', lag);
+    const lags: LagResult[] = [];
+    for (const rate of rates) {
+      log(`projection lag: POST /cases open-loop at ${rate}/s for ${seconds}s`);
+      const lag = await projectionLag(api, token, databaseUrl, rate, seconds);
+      log(
+        `  achieved ${fmt(lag.achievedRate)}/s (${lag.ok} ok, ${lag.non201} non-201), lag p50 ${fmt(lag.lagP50Ms, 1)} ms, ` +
+          `p99 ${fmt(lag.lagP99Ms, 1)} ms, max ${fmt(lag.lagMaxMs, 1)} ms, ${lag.notCovered} not covered, RSS max ${fmt(lag.rssMaxMb)} MB`,
+      );
+      lags.push(lag);
+    }
+    writeResult('lag', lags);
   } finally {
     await api.stop();
     process.removeListener('exit', stopApi);
