@@ -237,6 +237,8 @@ describe('The shared projection reader', () => {
     expect(await reached('test-healthy', last)).toBe(true);
     expect(await reached('case-summaries', last)).toBe(true);
     expect(await projectedBy('test-healthy')).toBe(3);
+    // Caught up already: a second catch-up finds nothing to do and returns, with the same report.
+    expect(await rebuild.catchUp()).toEqual(stopped);
   });
 
   it('two workers project every event exactly once, each projection in one of them', async () => {

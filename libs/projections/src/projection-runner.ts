@@ -131,8 +131,12 @@ export class ProjectionRunner {
       }
       await this.claim();
       // Everything appended so far, also what an older transaction still hides (the xmin bound).
-      this.announced = (await this.store.headPosition()) ?? -1n;
-      await this.drain({ patient: true });
+      const head = await this.store.headPosition();
+      for (let backoff = 1; ; backoff = Math.min(backoff * 2, 512)) {
+        await this.drain();
+        if (head === null || (await this.allReached(head))) break;
+        await this.wait(backoff, this.abort.signal);
+      }
       return await this.stoppedProjections();
     } finally {
       await this.releaseLocks();
@@ -227,11 +231,19 @@ export class ProjectionRunner {
     }
   }
 
+  /** True when every projection that is not stopped has applied the event at `position`. */
+  private async allReached(position: GlobalPosition): Promise<boolean> {
+    for (const slot of this.slots) {
+      if (!slot.stopped && !(await this.store.hasReached(slot.checkpoint, position))) return false;
+    }
+    return true;
+  }
+
   /**
    * Reads and applies until every running projection has seen what is readable and what was
-   * announced (giving up after about half a second, for the safety net to finish, unless `patient`).
+   * announced (giving up after about half a second: the safety net finishes the job).
    */
-  private async drain({ patient = false } = {}): Promise<void> {
+  private async drain(): Promise<void> {
     let backoff = 1;
     while (!this.abort.signal.aborted) {
       const running = this.slots.filter((slot) => slot.owned && !slot.stopped);
@@ -245,7 +257,7 @@ export class ProjectionRunner {
         continue;
       }
       // Announced but not yet readable: an older transaction is still running (the xmin bound).
-      if (this.announced <= this.seen || (backoff > 256 && !patient)) return;
+      if (this.announced <= this.seen || backoff > 256) return;
       await this.wait(backoff, this.abort.signal);
       backoff = Math.min(backoff * 2, 512);
     }
