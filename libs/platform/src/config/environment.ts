@@ -167,7 +167,7 @@ export class Environment {
   @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
   @Min(2, { message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
   @Max(500, { message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
-  DATABASE_POOL_SIZE = 20;
+  DATABASE_POOL_SIZE = 10;
 
   /** Connections of the PostgreSQL event store's pool (appends and reads of events). */
   @Transform(({ value }) => Number(value))
