@@ -547,8 +547,8 @@ async function main(): Promise<void> {
           `p99 ${fmt(lag.lagP99Ms, 1)} ms, max ${fmt(lag.lagMaxMs, 1)} ms, ${lag.notCovered} not covered, RSS max ${fmt(lag.rssMaxMb)} MB`,
       );
       lags.push(lag);
+      writeResult('lag', lags); // after each phase: a later one that fails keeps the earlier figures
     }
-    writeResult('lag', lags);
   } finally {
     await api.stop();
     process.removeListener('exit', stopApi);

@@ -39,6 +39,27 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('checks the pool sizes, the projections safety net, the shutdown bound and the metrics token', () => {
+    expect(validateEnvironment(minimal)).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      EVENT_STORE_POOL_SIZE: 20,
+      PROJECTION_SAFETY_NET_MS: 2000,
+      SHUTDOWN_TIMEOUT_MS: 10000,
+    });
+    expect(validateEnvironment({ ...minimal, DATABASE_POOL_SIZE: '40' }).DATABASE_POOL_SIZE).toBe(40);
+    expect(() => validateEnvironment({ ...minimal, DATABASE_POOL_SIZE: '1' })).toThrow(
+      /DATABASE_POOL_SIZE must be a whole number from 2 to 500/,
+    );
+    expect(() => validateEnvironment({ ...minimal, EVENT_STORE_POOL_SIZE: 'many' })).toThrow(/EVENT_STORE_POOL_SIZE/);
+    expect(() => validateEnvironment({ ...minimal, SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+    expect(() => validateEnvironment({ ...minimal, PROJECTION_SAFETY_NET_MS: '10' })).toThrow(
+      /PROJECTION_SAFETY_NET_MS/,
+    );
+    expect(() => validateEnvironment({ ...minimal, METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16/,
+    );
+  });
+
   it('accepts a JWKS URL instead of a secret', () => {
     const env = validateEnvironment({
       AUTH_JWKS_URL: 'https://login.example.az/.well-known/jwks.json',
