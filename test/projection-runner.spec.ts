@@ -47,8 +47,12 @@ class ManualTimer {
   readonly wait = (_ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve) => {
       if (signal.aborted) return resolve();
-      this.pending.push(resolve);
-      signal.addEventListener('abort', () => resolve(), { once: true });
+      const done = () => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      this.pending.push(done);
+      signal.addEventListener('abort', done, { once: true });
     });
   fire(): void {
     const due = this.pending;
@@ -192,6 +196,22 @@ describe('The shared projection reader', () => {
     await resumeProjection((sql, p) => dataSource.query(sql, p), 'test-poisonable');
     await eventually(() => reached('test-poisonable', last));
     expect(await projectedBy('test-poisonable')).toBe(5);
+    expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
+  });
+
+  it('a database failure (too many connections) pauses a projection but never stops it', async () => {
+    const flaky = new RecordingProjection('test-flaky', true);
+    let failures = 5;
+    const apply = flaky.apply.bind(flaky);
+    flaky.apply = async (events, manager) => {
+      if (failures-- > 0) throw Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
+      return apply(events, manager);
+    };
+    runner([flaky], { applyAttempts: 2 });
+    const last = await openCases(['One']);
+    await eventually(() => reached('test-flaky', last));
+    expect(failures).toBeLessThan(0);
+    expect(await projectedBy('test-flaky')).toBe(1);
     expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
   });
 

@@ -325,6 +325,7 @@ export class ProjectionRunner {
           break;
         } catch (error) {
           if (error instanceof CheckpointMovedError) return this.lost(slot);
+          if (isTransient(error)) throw new ReadModelsUnreachableError(`read models unreachable: ${messageOf(error)}`);
           await this.ensureReadModelsReachable();
           if (attempt >= this.applyAttempts) return this.stopAt(slot, events[end], error);
           await this.wait(this.retryDelayMs * 2 ** (attempt - 1), this.abort.signal);
@@ -459,6 +460,25 @@ function byCheckpoint(slots: Slot[]): Slot[][] {
     groups.set(key, [...(groups.get(key) ?? []), slot]);
   }
   return [...groups.values()];
+}
+
+/**
+ * A failure of the database rather than of the event: no connection (SQLSTATE class 08), too many
+ * connections or out of resources (53), shut down by an operator (57P), a serialization failure
+ * or deadlock (40001, 40P01), or the driver losing its connection. Nobody stops on one of those.
+ */
+function isTransient(error: unknown): boolean {
+  const { code, driverError, message } = error as {
+    code?: unknown;
+    driverError?: { code?: unknown };
+    message?: unknown;
+  };
+  const sqlState = typeof code === 'string' ? code : typeof driverError?.code === 'string' ? driverError.code : '';
+  if (/^(08|53|57P)|^40001$|^40P01$/.test(sqlState)) return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i.test(message)
+  );
 }
 
 function asError(error: unknown): Error {

@@ -14,5 +14,6 @@ export function createEventStore(
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.EVENT_STORE_POOL_SIZE });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', onError);
-  return { store: new PostgresEventStore(pool, { onError }), close: () => pool.end() };
+  let ended: Promise<void> | undefined;
+  return { store: new PostgresEventStore(pool, { onError }), close: () => (ended ??= pool.end()) };
 }
