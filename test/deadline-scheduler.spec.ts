@@ -25,6 +25,7 @@ describe('Deadline steps (pure)', () => {
     startedAt: new Date(now - startedAgoMs),
     dueAt: new Date(now + dueInMs),
     firedSteps,
+    lastRemindedAt: null,
     awaitsExpiryEvent,
   });
 
@@ -51,8 +52,12 @@ describe('Deadline steps (pure)', () => {
     expect(plannedSteps(deadline(10 * HOUR_MS, undefined, ['remind-24h']), [72, 24], now).map((s) => s.step)).toEqual([
       'due',
     ]);
-    // A 24 h deadline started now: neither "72 h before" nor "24 h before" lies after its start.
-    expect(plannedSteps(deadline(24 * HOUR_MS, 0), [72, 24], now).map((s) => s.step)).toEqual(['due']);
+    // A 24 h deadline started now: neither "72 h before" nor "24 h before" lies after its start, so it
+    // is reminded once at 3/4 of its length instead (issue 11, item 5: it used to get no reminder).
+    expect(plannedSteps(deadline(24 * HOUR_MS, 0), [72, 24], now)).toEqual([
+      { step: 'remind-75pct', at: now + 18 * HOUR_MS },
+      { step: 'due', at: now + 24 * HOUR_MS },
+    ]);
     expect(parseReminderHours('24,72,24')).toEqual([72, 24]);
   });
 
