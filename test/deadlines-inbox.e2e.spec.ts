@@ -1,4 +1,4 @@
-import { DEADLINE_QUEUE, DeadlineJobs } from '@nrm/deadlines';
+import { DEADLINE_QUEUE, DeadlineJobs, type NotificationPage, type NotificationView } from '@nrm/deadlines';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -11,24 +11,8 @@ import { competentAuthority, coordinator, responder, signToken, type TokenClaims
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-interface Notification {
-  id: string;
-  kind: string;
-  step: string;
-  deadlineId: string;
-  deadlineVersion: number;
-  caseId: string;
-  message: string;
-  createdAt: string;
-  read: boolean;
-  readAt: string | null;
-  readBy: string | null;
-}
-interface Inbox {
-  items: Notification[];
-  total: number;
-  unread: number;
-}
+type Notification = NotificationView;
+type Inbox = NotificationPage;
 interface BoardItem {
   deadlineId: string;
   kind: string;

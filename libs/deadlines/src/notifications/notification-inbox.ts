@@ -33,19 +33,11 @@ export interface NotificationPage {
   unread: number;
 }
 
-interface NotificationRow {
-  id: string;
-  kind: string;
-  step: string;
-  deadlineId: string;
-  deadlineVersion: number;
-  caseId: string;
-  message: string;
-  recipientOrganisationId: string | null;
-  recipientRole: string | null;
+/** A notification as read from the database, with the caller's reading joined. */
+type NotificationRow = Omit<NotificationView, 'createdAt' | 'read' | 'readAt' | 'readBy'> & {
   createdAt: Date;
   readAt: Date | null;
-}
+};
 
 /**
  * The caller's inbox: notifications for the caller's organisation (those naming a role only when
