@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { waitFor } from './support/deadlines';
+import { queueSettled, waitFor } from './support/deadlines';
 import { startTestApp, type TestApp } from './support/test-app';
 import { redisUrl } from './support/test-environment';
 import { competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
@@ -99,20 +99,7 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
   const deadlineOf = async (deadlineId: string) =>
     (await board({ status: 'all' })).find((item) => item.deadlineId === deadlineId);
 
-  /**
-   * The jobs of a deadline's current version are in Redis and none is waiting or running: whatever
-   * was due at once (a catch-up reminder, an escalation) has had its effect.
-   */
-  async function settled(deadlineId: string, version: number): Promise<void> {
-    await waitFor(async () => {
-      const jobs = (await queue.getJobs(['wait', 'active', 'delayed', 'prioritized', 'paused'])).filter(
-        (job) => job.data.deadlineId === deadlineId,
-      );
-      const states = await Promise.all(jobs.map(async (job) => [job.data.version, await job.getState()] as const));
-      const scheduled = states.some(([v, state]) => v === version && state === 'delayed');
-      return scheduled && states.every(([, state]) => state === 'delayed');
-    }, 20_000);
-  }
+  const settled = (deadlineId: string, version: number) => queueSettled(queue, deadlineId, version);
 
   describe('every deadline reminds before it falls due (item 5)', () => {
     it('a 24-hour hand-over gets a reminder with the default 72,24: at 3/4 of it, to the responsible organisation', async () => {
