@@ -10,7 +10,15 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { redisUrl } from './support/test-environment';
 import { TEST_JWT_SECRET } from './support/tokens';
 
-import { deadlineRow, deleteKeys, HOUR_MS, insertDeadline, notificationsOf, waitFor } from './support/deadlines';
+import {
+  deadlineRow,
+  deleteKeys,
+  HOUR_MS,
+  insertDeadline,
+  notificationsOf,
+  queueSettled,
+  waitFor,
+} from './support/deadlines';
 
 describe('Deadline steps (pure)', () => {
   const now = Date.parse('2026-11-21T10:00:00Z');
@@ -25,6 +33,7 @@ describe('Deadline steps (pure)', () => {
     startedAt: new Date(now - startedAgoMs),
     dueAt: new Date(now + dueInMs),
     firedSteps,
+    lastRemindedAt: null,
     awaitsExpiryEvent,
   });
 
@@ -51,8 +60,12 @@ describe('Deadline steps (pure)', () => {
     expect(plannedSteps(deadline(10 * HOUR_MS, undefined, ['remind-24h']), [72, 24], now).map((s) => s.step)).toEqual([
       'due',
     ]);
-    // A 24 h deadline started now: neither "72 h before" nor "24 h before" lies after its start.
-    expect(plannedSteps(deadline(24 * HOUR_MS, 0), [72, 24], now).map((s) => s.step)).toEqual(['due']);
+    // A 24 h deadline started now: neither "72 h before" nor "24 h before" lies after its start, so it
+    // is reminded once at 3/4 of its length instead (issue 11, item 5: it used to get no reminder).
+    expect(plannedSteps(deadline(24 * HOUR_MS, 0), [72, 24], now)).toEqual([
+      { step: 'remind-75pct', at: now + 18 * HOUR_MS },
+      { step: 'due', at: now + 24 * HOUR_MS },
+    ]);
     expect(parseReminderHours('24,72,24')).toEqual([72, 24]);
   });
 
@@ -139,7 +152,13 @@ describe('Deadline scheduler against Redis and PostgreSQL', () => {
   });
 
   it('a job for an older version (the deadline moved) or a closed deadline does nothing', async () => {
-    const moved = await insertDeadline(t.database.url, { dueAt: new Date(Date.now() + HOUR_MS), version: 2 });
+    // Started an hour ago, so that no reminder of version 2 is due yet: the reconciler (every second
+    // here) has nothing to send for it while this test runs, however slowly.
+    const moved = await insertDeadline(t.database.url, {
+      startedAt: new Date(Date.now() - HOUR_MS),
+      dueAt: new Date(Date.now() + HOUR_MS),
+      version: 2,
+    });
     expect(await jobs.handle({ deadlineId: moved, version: 1, step: 'due' })).toBe('skipped');
     expect(await jobs.handle({ deadlineId: moved, version: 1, step: 'remind-24h' })).toBe('skipped');
     for (const status of ['met', 'cancelled', 'expired']) {
@@ -159,8 +178,9 @@ describe('Deadline scheduler against Redis and PostgreSQL', () => {
       return rows.length > 0 && rows;
     }, 5000);
     expect(escalation).toMatchObject({ kind: 'escalation', step: 'due' });
-    // No reminders for a deadline that starts overdue.
-    await sleep(300);
+    // No reminders for a deadline that starts overdue: a reconciler round plans none, nothing is left to run.
+    await jobs.reconcile();
+    await queueSettled(queue, deadlineId);
     expect(await notificationsOf(t.database.url, deadlineId)).toHaveLength(1);
   });
 
@@ -182,7 +202,9 @@ describe('Deadline scheduler against Redis and PostgreSQL', () => {
     expect(escalation.created_at.getTime() - dueAt.getTime()).toBeLessThan(1500);
     // Later reconciler rounds re-create nothing: every step has fired, once. (Its 24 h reminder was
     // past when the deadline was scheduled: it went out at once, the 72 h one not at all.)
-    await sleep(1500);
+    await jobs.reconcile();
+    await jobs.reconcile();
+    await queueSettled(queue, deadlineId);
     expect((await notificationsOf(t.database.url, deadlineId)).map((row) => row.step).sort()).toEqual([
       'due',
       'remind-24h',

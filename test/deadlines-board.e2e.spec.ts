@@ -112,6 +112,9 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
         dueAt: new Date(Date.parse(identifiedAt) + 24 * HOUR).toISOString(),
         status: 'open',
         closedAt: null,
+        metAt: null,
+        late: false,
+        closedReason: null,
         escalatedAt: null,
         overdue: false,
       });

@@ -1,8 +1,11 @@
 import { sleep } from '@nrm/event-store';
+import { DEADLINE_QUEUE, DeadlineJobs } from '@nrm/deadlines';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
+import { queueSettled } from './support/deadlines';
 import { startTestApp, type TestApp } from './support/test-app';
 import { redisUrl } from './support/test-environment';
 import { competentAuthority, coordinator, responder, signToken } from './support/tokens';
@@ -85,6 +88,21 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
         if (keys.length > 0) await redis.del(...keys);
       } while (cursor !== '0');
     } finally {
+      await redis.quit();
+    }
+  }
+
+  /** Two reconciler rounds run now (not waited for), and every job they planned has run. */
+  async function reconcilerRoundsDone(...deadlineIds: string[]): Promise<void> {
+    const jobs = t.app.get(DeadlineJobs);
+    await jobs.reconcile();
+    await jobs.reconcile();
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const queue = new Queue(DEADLINE_QUEUE, { connection: redis, prefix: process.env.REDIS_KEY_PREFIX! });
+    try {
+      for (const deadlineId of deadlineIds) await queueSettled(queue, deadlineId);
+    } finally {
+      await queue.close();
       await redis.quit();
     }
   }
@@ -192,7 +210,7 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
     await expectExpiredOnTime(second);
 
     // A few reconciler rounds later: one escalation per deadline, one expiry per period.
-    await sleep(1500);
+    await reconcilerRoundsDone(first.deadlineId, second.deadlineId);
     expect(await escalationsOf(first.deadlineId)).toHaveLength(1);
     expect(await escalationsOf(second.deadlineId)).toHaveLength(1);
     expect(await expiredEventsIn(first.caseId)).toBe(1);
@@ -220,7 +238,7 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
 
     // The reconciler (every second here) plans the 'due' job again; it appends only the expiry.
     await waitFor(async () => (await expiredEventsIn(period.caseId)) > 0, 10_000);
-    await sleep(2500);
+    await reconcilerRoundsDone(period.deadlineId);
     expect(await expiredEventsIn(period.caseId)).toBe(1);
     expect(await escalationsOf(period.deadlineId)).toHaveLength(0);
     const board = await waitFor(async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sleep } from '@nrm/event-store';
+import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { Client } from 'pg';
 
@@ -101,4 +102,19 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<number> 
     if (keys.length > 0) deleted += await redis.del(...keys);
   } while (cursor !== '0');
   return deleted;
+}
+
+/**
+ * Waits until no job of the deadline is waiting or running (what was due at once has had its
+ * effect) and, given a version, until that version's jobs are in Redis (one of them delayed).
+ */
+export async function queueSettled(queue: Queue, deadlineId: string, version?: number): Promise<void> {
+  await waitFor(async () => {
+    const jobs = (await queue.getJobs(['wait', 'active', 'delayed', 'prioritized', 'paused'])).filter(
+      (job) => job.data.deadlineId === deadlineId,
+    );
+    const states = await Promise.all(jobs.map(async (job) => [job.data.version, await job.getState()] as const));
+    const scheduled = version === undefined || states.some(([v, state]) => v === version && state === 'delayed');
+    return scheduled && states.every(([, state]) => state === 'delayed');
+  }, 20_000);
 }

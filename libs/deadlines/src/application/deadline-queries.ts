@@ -19,6 +19,8 @@ export interface DeadlineFilters {
   status: DeadlineStatus | 'all';
   /** true: open and past due only; false: open and not yet due only. */
   overdue?: boolean;
+  /** true: met after the due time only; false: met on time only (both imply status met). */
+  late?: boolean;
   page: number;
   pageSize: number;
 }
@@ -41,6 +43,12 @@ export interface DeadlineListItem {
   dueAt: string;
   status: string;
   closedAt: string | null;
+  /** When it was met (closedAt of a met deadline), else null. */
+  metAt: string | null;
+  /** Met after its due time: a late hand-over stays late (status stays `met`). */
+  late: boolean;
+  /** Why it was cancelled: 'case-closed' or 'consent-withdrawn'; null unless cancelled. */
+  closedReason: string | null;
   /** When the coordinators were alerted that it was missed. */
   escalatedAt: string | null;
   /** Open and past its due time. */
@@ -82,16 +90,22 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, D
         'd.due_at AS "dueAt"',
         'd.status AS "status"',
         'd.closed_at AS "closedAt"',
+        'd.late AS "late"',
+        'd.closed_reason AS "closedReason"',
         'd.escalated_at AS "escalatedAt"',
       ])
       .where('true');
     const visible = visibleDeadlinesCondition(actor, 'd', 'c');
     if (visible) query.andWhere(visible.sql, visible.params);
-    if (filters.status !== 'all') query.andWhere('d.status = :status', { status: filters.status });
+    // `late` asks for met deadlines, whatever the status filter (its default is open).
+    if (filters.status !== 'all' && filters.late === undefined) {
+      query.andWhere('d.status = :status', { status: filters.status });
+    }
     if (filters.kind) query.andWhere('d.kind = :kind', { kind: filters.kind });
     if (filters.organisationId) query.andWhere('d.responsible_organisation_id = :org', { org: filters.organisationId });
     if (filters.dueFrom) query.andWhere('d.due_at >= :dueFrom', { dueFrom: filters.dueFrom });
     if (filters.dueTo) query.andWhere('d.due_at <= :dueTo', { dueTo: filters.dueTo });
+    if (filters.late !== undefined) query.andWhere(`d.status = 'met' AND d.late = :late`, { late: filters.late });
     if (filters.overdue !== undefined) {
       query.andWhere(`d.status = 'open' AND d.due_at ${filters.overdue ? '<' : '>='} :now`, { now });
     }
@@ -122,6 +136,8 @@ interface RawDeadline {
   dueAt: Date;
   status: string;
   closedAt: Date | null;
+  late: boolean;
+  closedReason: string | null;
   escalatedAt: Date | null;
 }
 
@@ -137,6 +153,9 @@ function toListItem(row: RawDeadline, now: Date): DeadlineListItem {
     dueAt: row.dueAt.toISOString(),
     status: row.status,
     closedAt: row.closedAt?.toISOString() ?? null,
+    metAt: row.status === 'met' ? (row.closedAt?.toISOString() ?? null) : null,
+    late: row.late,
+    closedReason: row.closedReason,
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     overdue: row.status === 'open' && row.dueAt.getTime() < now.getTime(),
   };

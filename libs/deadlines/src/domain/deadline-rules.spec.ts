@@ -89,7 +89,8 @@ describe('deadline rules', () => {
       }),
     );
     expect(changes).toEqual<DeadlineChange[]>([
-      { type: 'meet', target: { id: `hand-over.${caseId}` }, at: new Date('2026-03-13T11:00:00.000Z') },
+      // Every open hand-over of the case: also one started when consent was given after identification.
+      { type: 'meet', target: { caseId, kind: 'hand-over' }, at: new Date('2026-03-13T11:00:00.000Z') },
       {
         type: 'open',
         deadline: {
@@ -269,9 +270,93 @@ describe('deadline rules', () => {
 
   it('closing a case cancels all its open deadlines; reopening starts none', () => {
     expect(rules(event('CaseClosed', { reason: 'reintegrated' }))).toEqual([
-      { type: 'cancel-all-of-case', caseId, at: recorded },
+      { type: 'cancel-all-of-case', caseId, at: recorded, reason: 'case-closed' },
     ]);
     expect(rules(event('CaseReopened', { reason: 'x' }))).toEqual([]);
     expect(rules(event('GuardianAppointed', {}))).toEqual([]);
+  });
+
+  describe('consent to referral (issue 11, item 6)', () => {
+    const adult = { isChild: false, referred: false, caseOrganisationId: 'police-baku' };
+    const consent = (consentToReferral: boolean) =>
+      event('ReferralConsentRecorded', { consentToReferral, recordedAt: '2026-11-21T09:00:00.000Z' }, 42n);
+    const at = new Date('2026-11-21T09:00:00.000Z');
+
+    it('needs the case as the board knows it', () => {
+      expect(lookupNeededBy(consent(false))).toBe('consent');
+    });
+
+    it('an adult opened without consent has no hand-over to be late for; a child has one all the same', () => {
+      const withoutConsent = (isChild: boolean) =>
+        event('CaseOpened', {
+          isChild,
+          consentToReferral: false,
+          openingOrganisationId: 'police-baku',
+          identification: { identifiedAt: '2026-11-20T14:30:00+04:00', place: 'Baku', country: 'AZ' },
+        });
+      expect(rules(withoutConsent(false))).toEqual([]);
+      expect(rules(withoutConsent(true)).map((c) => c.type === 'open' && c.deadline.kind)).toEqual([
+        'hand-over',
+        'child-protection-notice',
+      ]);
+    });
+
+    it('withdrawn before the referral: the open hand-over is cancelled, reason consent withdrawn', () => {
+      expect(rules(consent(false), { consent: adult })).toEqual<DeadlineChange[]>([
+        { type: 'cancel', target: { caseId, kind: 'hand-over' }, at, reason: 'consent-withdrawn' },
+      ]);
+    });
+
+    it('given again before the referral: a new hand-over from that moment, due 24 h later', () => {
+      expect(rules(consent(true), { consent: adult })).toEqual<DeadlineChange[]>([
+        {
+          type: 'open',
+          deadline: {
+            id: `hand-over.${caseId}.consent-42`,
+            kind: 'hand-over',
+            caseId,
+            reference: 'consent-42',
+            responsibleOrganisationId: 'police-baku',
+            startedAt: at,
+            dueAt: new Date(at.getTime() + 24 * HOUR),
+          },
+        },
+      ]);
+    });
+
+    it('withdrawn after the referral: coordinators and the competent authority are told, once each', () => {
+      const referred = {
+        ...adult,
+        referred: true,
+        caseNumber: 'NRM-2026-000042',
+        statusDecision: { deadlineId: `status-decision.${caseId}`, version: 1, organisationId: 'mia-anti-trafficking' },
+      };
+      const changes = rules(consent(false), { consent: referred });
+      expect(
+        changes.map(
+          (c) => c.type === 'notify' && [c.notification.recipientRole, c.notification.recipientOrganisationId],
+        ),
+      ).toEqual([
+        ['coordinator', null],
+        [null, 'mia-anti-trafficking'],
+      ]);
+      for (const change of changes) {
+        expect(change).toMatchObject({
+          notification: {
+            kind: 'consent-withdrawn',
+            deadlineId: `status-decision.${caseId}`,
+            caseId,
+            at,
+            message: expect.stringContaining('NRM-2026-000042'),
+          },
+        });
+      }
+      expect(rules(consent(true), { consent: referred })).toEqual([]);
+    });
+
+    it("a child is referred without consent: the child's deadlines stay as they are", () => {
+      expect(rules(consent(false), { consent: { ...adult, isChild: true } })).toEqual([]);
+      expect(rules(consent(true), { consent: { ...adult, isChild: true } })).toEqual([]);
+    });
   });
 });

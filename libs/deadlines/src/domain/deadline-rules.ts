@@ -3,6 +3,7 @@ import type {
   CaseReferred,
   PlacementCheckedIn,
   PlacementRequested,
+  ReferralConsentRecorded,
   ReflectionPeriodExtended,
   ReflectionPeriodStarted,
   ReintegrationPlanAdopted,
@@ -23,9 +24,16 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-/** open → met (the satisfying event came) | expired (marked missed) | cancelled (case closed). */
+/**
+ * open → met (the satisfying event came; `late` when after the due time) | expired (a reflection
+ * period that ran out) | cancelled (`closedReason`: the case closed, or an adult withdrew consent to
+ * referral before it). A missed deadline stays open (overdue, escalated) until it is met or cancelled.
+ */
 export const DEADLINE_STATUSES = ['open', 'met', 'expired', 'cancelled'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/** Why a deadline was cancelled. */
+export type CancelReason = 'case-closed' | 'consent-withdrawn';
 
 /** Lengths of the deadlines (environment: HAND_OVER_HOURS, …) and the working-day calendar. */
 export interface DeadlineSettings {
@@ -53,6 +61,20 @@ export interface DeadlineLookups {
   shelterOperatorOrgId?: string;
   /** The competent authority the case was referred to (the earlier status-decision deadline). */
   competentAuthorityOrgId?: string;
+  /** What a change of consent to referral acts on (ReferralConsentRecorded). */
+  consent?: ConsentContext;
+}
+
+/** The case as the deadline board knows it when consent to referral changes. */
+export interface ConsentContext {
+  isChild: boolean;
+  /** The case was referred (its status-decision deadline exists). */
+  referred: boolean;
+  caseNumber?: string;
+  /** Who answers for a new hand-over: the case's owner, else its opening organisation. */
+  caseOrganisationId?: string;
+  /** The latest status-decision deadline: its organisation is told of a withdrawal after referral. */
+  statusDecision?: { deadlineId: string; version: number; organisationId: string };
 }
 export type DeadlineLookup = keyof DeadlineLookups;
 
@@ -69,12 +91,28 @@ export interface OpenedDeadline {
 /** One deadline by id, or every open deadline of a kind of a case. */
 export type DeadlineTarget = { id: string } | { caseId: string; kind: DeadlineKind };
 
+/** A notification the board itself sends (not a deadline step): a consent withdrawn after referral. */
+export interface BoardNotification {
+  /** The deadline it is about, with its version, and a step unique to the event (at most once). */
+  deadlineId: string;
+  deadlineVersion: number;
+  step: string;
+  caseId: string;
+  kind: 'consent-withdrawn';
+  recipientOrganisationId: string | null;
+  recipientRole: string | null;
+  message: string;
+  at: Date;
+}
+
 export type DeadlineChange =
   | { type: 'open'; deadline: OpenedDeadline }
   | { type: 'move'; target: DeadlineTarget; dueAt: Date }
   | { type: 'meet'; target: DeadlineTarget; at: Date }
   | { type: 'expire'; target: DeadlineTarget; at: Date }
-  | { type: 'cancel-all-of-case'; caseId: string; at: Date };
+  | { type: 'cancel'; target: DeadlineTarget; at: Date; reason: CancelReason }
+  | { type: 'cancel-all-of-case'; caseId: string; at: Date; reason: CancelReason }
+  | { type: 'notify'; notification: BoardNotification };
 
 /** Shelter operator unknown (shelter not in the read model yet): the coordinators answer for it. */
 export const FALLBACK_SHELTER_RESPONSIBLE = 'coordinator';
@@ -94,6 +132,7 @@ export function deadlineId(kind: DeadlineKind, caseId: string, reference?: strin
 /** The event types that start, move or close deadlines. */
 export const DEADLINE_EVENT_TYPES: ReadonlySet<string> = new Set([
   'CaseOpened',
+  'ReferralConsentRecorded',
   'CaseReferred',
   'VictimStatusGranted',
   'VictimStatusRefused',
@@ -125,6 +164,8 @@ export function lookupNeededBy(event: Pick<DeadlineSourceEvent, 'type'>): Deadli
       return 'shelterOperatorOrgId';
     case 'StatusDecisionReviewRequested':
       return 'competentAuthorityOrgId';
+    case 'ReferralConsentRecorded':
+      return 'consent';
     default:
       return null;
   }
@@ -181,15 +222,20 @@ export function deadlineChangesOf(
     case 'CaseOpened': {
       const opened = data as unknown as CaseOpened['data'];
       const identifiedAt = new Date(opened.identification.identifiedAt);
-      const changes = [
-        open(
-          'hand-over',
-          null,
-          opened.openingOrganisationId,
-          identifiedAt,
-          plusHours(identifiedAt, settings.handOverHours),
-        ),
-      ];
+      const changes: DeadlineChange[] = [];
+      // An adult is referred only with consent: without it there is no hand-over to be late for
+      // (consent given later starts one). A child is referred without consent.
+      if (opened.isChild || opened.consentToReferral !== false) {
+        changes.push(
+          open(
+            'hand-over',
+            null,
+            opened.openingOrganisationId,
+            identifiedAt,
+            plusHours(identifiedAt, settings.handOverHours),
+          ),
+        );
+      }
       if (opened.isChild) {
         changes.push(
           open(
@@ -203,11 +249,14 @@ export function deadlineChangesOf(
       }
       return changes;
     }
+    case 'ReferralConsentRecorded':
+      return consentChanges(event, data as unknown as ReferralConsentRecorded['data'], settings, lookups.consent);
     case 'CaseReferred': {
       const referred = data as unknown as CaseReferred['data'];
       const referredAt = new Date(referred.referredAt);
       return [
-        { type: 'meet', target: byId('hand-over'), at: referredAt },
+        // Every open hand-over of the case (one opened at identification, or when consent came later).
+        { type: 'meet', target: { caseId, kind: 'hand-over' }, at: referredAt },
         open(
           'status-decision',
           null,
@@ -315,8 +364,69 @@ export function deadlineChangesOf(
     case 'ReintegrationCompleted':
       return [meet(byId('reintegration-review'))];
     case 'CaseClosed':
-      return [{ type: 'cancel-all-of-case', caseId, at: recordedAt }];
+      return [{ type: 'cancel-all-of-case', caseId, at: recordedAt, reason: 'case-closed' }];
     default:
       return [];
   }
+}
+
+/**
+ * Consent to referral given or withdrawn (an adult's; a child is referred without consent, so a
+ * child's deadlines stay as they are):
+ * - withdrawn before the referral: the open hand-over is cancelled (`consent-withdrawn`): a referral
+ *   is now refused, so it would only escalate for nothing;
+ * - given again before the referral: a new hand-over starts then (`hand-over.<case>.consent-<position>`),
+ *   due HAND_OVER_HOURS later;
+ * - withdrawn after the referral: the coordinators and the competent authority the case was referred
+ *   to are told (a notification in their inboxes); the status decision keeps its deadline.
+ */
+function consentChanges(
+  event: DeadlineSourceEvent,
+  consent: ReferralConsentRecorded['data'],
+  settings: DeadlineSettings,
+  context: ConsentContext | undefined,
+): DeadlineChange[] {
+  if (!context || context.isChild) return [];
+  const caseId = consent.caseId;
+  const at = new Date(consent.recordedAt);
+  if (!context.referred) {
+    if (!consent.consentToReferral) {
+      return [{ type: 'cancel', target: { caseId, kind: 'hand-over' }, at, reason: 'consent-withdrawn' }];
+    }
+    const reference = `consent-${event.globalPosition}`;
+    return [
+      {
+        type: 'open',
+        deadline: {
+          id: deadlineId('hand-over', caseId, reference),
+          kind: 'hand-over',
+          caseId,
+          reference,
+          responsibleOrganisationId: context.caseOrganisationId ?? event.metadata.organisationId,
+          startedAt: at,
+          dueAt: plusHours(at, settings.handOverHours),
+        },
+      },
+    ];
+  }
+  if (consent.consentToReferral || !context.statusDecision) return [];
+  const { statusDecision } = context;
+  const message =
+    `Consent to referral was withdrawn for case ${context.caseNumber ?? caseId} after its referral to ` +
+    `${statusDecision.organisationId}.`;
+  const notify = (recipient: 'coordinators' | 'authority'): DeadlineChange => ({
+    type: 'notify',
+    notification: {
+      deadlineId: statusDecision.deadlineId,
+      deadlineVersion: statusDecision.version,
+      step: `consent-withdrawn-${event.globalPosition}-${recipient}`,
+      caseId,
+      kind: 'consent-withdrawn',
+      recipientOrganisationId: recipient === 'authority' ? statusDecision.organisationId : null,
+      recipientRole: recipient === 'authority' ? null : 'coordinator',
+      message,
+      at,
+    },
+  });
+  return [notify('coordinators'), notify('authority')];
 }

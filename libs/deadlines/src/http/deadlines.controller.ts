@@ -30,7 +30,10 @@ export class DeadlinesController {
       'overdue. Scoped like cases: coordinators and the competent authority see all; first responders and ' +
       'case workers the deadlines of the cases they see (owned by or referred to their organisation); ' +
       'and every caller the shelter deadlines (shelter-answer, shelter-stay) their organisation is ' +
-      "responsible for as a shelter's operator: shelter staff see only these.",
+      "responsible for as a shelter's operator: shelter staff see only these. Status: open (overdue when " +
+      'past due; a missed deadline stays open and is escalated once), met (`late: true` when met after it fell ' +
+      'due, with `metAt`), expired (a reflection period that ran out) or cancelled (`closedReason`: case-closed, ' +
+      'or consent-withdrawn before the referral).',
   })
   @ApiOkResponse({ description: '{ items, page, pageSize, total }' })
   @ApiForbiddenResponse({ description: 'Analysts and admins' })
@@ -49,6 +52,7 @@ export class DeadlinesController {
           dueTo: filters.dueTo ? new Date(filters.dueTo) : undefined,
           status: filters.status,
           overdue: filters.overdue,
+          late: filters.late,
           page: filters.page,
           pageSize: filters.pageSize,
         },

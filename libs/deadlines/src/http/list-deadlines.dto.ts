@@ -43,6 +43,13 @@ export class ListDeadlinesDto extends ReadYourWritesDto {
   @BooleanParam('overdue', 'true: open deadlines past due only; false: open ones not yet due.')
   overdue?: boolean;
 
+  @BooleanParam(
+    'late',
+    'true: deadlines met after they fell due only; false: met on time only (either way status met, whatever ' +
+      '`status` says). A late deadline keeps status `met`, with `late: true`.',
+  )
+  late?: boolean;
+
   @PageParam()
   page = 1;
 

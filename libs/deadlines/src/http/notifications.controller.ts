@@ -21,8 +21,12 @@ export class NotificationsController {
     summary: "The caller's inbox",
     description:
       "Notifications for the caller's organisation and for the caller's roles (coordinators receive the " +
-      'escalations of missed deadlines); newest first, paginated; `unread=true` for unread ones only.',
+      'escalations of missed deadlines and consent withdrawn after referral; the competent authority a consent ' +
+      'withdrawn for a case referred to it); newest first, paginated; `unread=true` for unread ones only. ' +
+      "Reading is per person: `read`, `readAt` and `readBy` are the caller's, and `unread` counts the " +
+      "caller's unread notifications (for a badge), whatever the filter and page.",
   })
+  @ApiOkResponse({ description: '{ items, page, pageSize, total, unread }' })
   list(@Query() query: ListNotificationsDto, @CurrentActor() actor: Actor): Promise<NotificationPage> {
     return this.inbox.list(actor, { unread: query.unread, page: query.page, pageSize: query.pageSize });
   }
@@ -31,9 +35,11 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Mark a notification read',
-    description: "Only a notification of the caller's inbox; marking it again changes nothing (idempotent).",
+    description:
+      "Only a notification of the caller's inbox; marks it read for the caller alone (the other members of " +
+      'the organisation or role still see it unread); marking it again changes nothing (idempotent).',
   })
-  @ApiOkResponse({ description: 'The notification, with when and by whom it was read' })
+  @ApiOkResponse({ description: 'The notification, with `read: true` and when the caller read it' })
   @ApiNotFoundResponse({ description: "No such notification in the caller's inbox" })
   read(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<NotificationView> {
     return this.inbox.markRead(id, actor, this.clock.now());

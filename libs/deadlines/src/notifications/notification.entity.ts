@@ -2,8 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One notification in an inbox (table `notifications`): a reminder to the responsible organisation
- * before a deadline, or an escalation to a role (coordinators) when it was missed. Written only by
- * the deadline jobs, at most once per (deadline, version, step) — the `notifications_once` constraint.
+ * before a deadline, an escalation to a role (coordinators) when it was missed (both written by the
+ * deadline jobs), or a consent withdrawn after referral (written by the deadline board). At most
+ * once per (deadline, version, step) — the `notifications_once` constraint.
  */
 @Entity({ name: 'notifications' })
 export class NotificationEntity {
@@ -12,7 +13,7 @@ export class NotificationEntity {
   @Column('text', { name: 'recipient_organisation_id', nullable: true }) recipientOrganisationId!: string | null;
   /** The role it is for (escalations: coordinator); null for anyone of the organisation. */
   @Column('text', { name: 'recipient_role', nullable: true }) recipientRole!: string | null;
-  /** reminder | escalation */
+  /** reminder | escalation | consent-withdrawn */
   @Column('text') kind!: string;
   @Column('text', { name: 'deadline_id' }) deadlineId!: string;
   @Column('integer', { name: 'deadline_version' }) deadlineVersion!: number;
@@ -22,7 +23,12 @@ export class NotificationEntity {
   /** A readable sentence without personal data. */
   @Column('text') message!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
-  @Column('timestamptz', { name: 'read_at', nullable: true }) readAt!: Date | null;
-  /** The user who marked it read. */
-  @Column('text', { name: 'read_by', nullable: true }) readBy!: string | null;
+}
+
+/** Who has read which notification (table `notification_reads`): reading is per person. */
+@Entity({ name: 'notification_reads' })
+export class NotificationReadEntity {
+  @PrimaryColumn('uuid', { name: 'notification_id' }) notificationId!: string;
+  @PrimaryColumn('text', { name: 'user_id' }) userId!: string;
+  @Column('timestamptz', { name: 'read_at' }) readAt!: Date;
 }

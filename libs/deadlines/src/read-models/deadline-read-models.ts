@@ -1,5 +1,5 @@
 import type { Projection } from '@nrm/projections';
-import { NotificationEntity } from '../notifications/notification.entity';
+import { NotificationEntity, NotificationReadEntity } from '../notifications/notification.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { deadlineSettingsFromEnvironment } from './deadline-settings';
 import { type DeadlineProjectionHooks, DeadlinesProjection } from './deadlines.projection';
@@ -8,10 +8,11 @@ export type { DeadlineProjectionHooks } from './deadlines.projection';
 export { DeadlineEntity } from './deadline.entity';
 export { DEADLINES_PROJECTION, DeadlinesProjection } from './deadlines.projection';
 
-/** The deadlines context's read-model entities (deadlines, notifications). */
+/** The deadlines context's read-model entities (deadlines, notifications and who read them). */
 export const DEADLINE_ENTITIES: (new () => object)[] = [
   DeadlineEntity, // the deadline board (table deadlines)
   NotificationEntity,
+  NotificationReadEntity,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { ListDeadlinesHandler } from '../application/deadline-queries';
 import type { DeadlineSettings } from '../domain/deadline-rules';
 import { azerbaijanCalendar } from '../domain/working-days';
+import { plannedSteps } from '../scheduling/deadline-steps';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesProjection } from './deadlines.projection';
 
@@ -173,5 +174,59 @@ describe('DeadlinesProjection against PostgreSQL', () => {
     expect((await list()).items.every((i) => i.overdue)).toBe(true);
     expect((await list(true)).total).toBe(2);
     expect((await list(false)).total).toBe(0);
+  });
+
+  it('a rebuild takes the scheduler state from the notifications sent: nothing fires again, the times stay', async () => {
+    const rebuilt = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
+    const openedLate = {
+      ...event('CaseOpened', {}),
+      data: {
+        caseId: rebuilt,
+        isChild: false,
+        consentToReferral: true,
+        openingOrganisationId: 'police-baku',
+        identification: { identifiedAt: '2026-11-19T10:00:00.000Z' },
+      },
+    };
+    await apply(new DeadlinesProjection(settings), [openedLate]);
+    const deadlineId = `hand-over.${rebuilt}`;
+    // What the jobs did: a reminder at 3/4, then the escalation (each notification with its step).
+    const remindedAt = new Date('2026-11-20T04:00:00.000Z');
+    const escalatedAt = new Date('2026-11-20T10:00:01.000Z');
+    for (const [step, kind, at] of [
+      ['remind-75pct', 'reminder', remindedAt],
+      ['due', 'escalation', escalatedAt],
+    ] as const) {
+      await dataSource.query(
+        `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
+           deadline_version, step, case_id, message, created_at)
+         VALUES (gen_random_uuid(), 'police-baku', NULL, $1, $2, 1, $3, $4, 'sent', $5)`,
+        [kind, deadlineId, step, rebuilt, at],
+      );
+    }
+    // The rebuild: the table emptied, every event applied again.
+    await dataSource.query(`TRUNCATE deadlines`);
+    await apply(new DeadlinesProjection(settings), [openedLate]);
+    const [row] = await dataSource.query(`SELECT * FROM deadlines WHERE deadline_id = $1`, [deadlineId]);
+    expect(row).toMatchObject({
+      status: 'open',
+      fired_steps: ['remind-75pct', 'due'],
+      escalated_at: escalatedAt,
+      last_reminded_at: remindedAt,
+    });
+    const plan = plannedSteps(
+      {
+        deadlineId,
+        version: row.version,
+        startedAt: row.started_at,
+        dueAt: row.due_at,
+        firedSteps: row.fired_steps,
+        lastRemindedAt: row.last_reminded_at,
+        awaitsExpiryEvent: false,
+      },
+      [72, 24],
+      Date.parse('2026-11-21T10:00:00.000Z'),
+    );
+    expect(plan).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
 import type { EntityManager } from 'typeorm';
 import {
+  type ConsentContext,
   DEADLINE_EVENT_TYPES,
   type DeadlineChange,
   type DeadlineLookups,
@@ -13,6 +15,23 @@ import {
 } from '../domain/deadline-rules';
 
 export const DEADLINES_PROJECTION = 'deadlines';
+
+/*
+ * The scheduler's state of a deadline (fired_steps, escalated_at, last_reminded_at) is what its jobs
+ * sent: a step fires in the same transaction as its notification, at most once per (deadline,
+ * version, step), and a rebuild does not truncate notifications. So a row opened or moved takes its
+ * scheduler state from there: empty for a new deadline or version; after a rebuild, what had been
+ * sent, so nothing fires again and escalated_at keeps its time.
+ */
+const SENT_BY_JOBS = `n.kind IN ('reminder', 'escalation')`;
+const FIRED_STEPS_SQL = (id: string, version: string) =>
+  `ARRAY(SELECT n.step FROM notifications n WHERE n.deadline_id = ${id} AND n.deadline_version = ${version}
+     AND ${SENT_BY_JOBS} ORDER BY n.created_at, n.step)`;
+const ESCALATED_AT_SQL = (id: string, version: string) =>
+  `(SELECT n.created_at FROM notifications n WHERE n.deadline_id = ${id} AND n.deadline_version = ${version}
+     AND n.step = 'due' AND ${SENT_BY_JOBS})`;
+const LAST_REMINDED_AT_SQL = (id: string) =>
+  `(SELECT max(n.created_at) FROM notifications n WHERE n.deadline_id = ${id} AND n.kind = 'reminder')`;
 
 export interface DeadlineProjectionHooks {
   /** Called after a batch that opened, moved or closed these deadlines was committed. */
@@ -93,9 +112,50 @@ export class DeadlinesProjection implements Projection {
         );
         return { competentAuthorityOrgId: rows[0]?.responsible_organisation_id };
       }
+      case 'consent':
+        return { consent: await this.consentContext(String(data.caseId), manager) };
       default:
         return {};
     }
+  }
+
+  /**
+   * From this projection's own rows, so a replay decides alike: a child case has a
+   * child-protection-notice deadline, a referred case a status-decision deadline.
+   */
+  private async consentContext(caseId: string, manager: EntityManager): Promise<ConsentContext | undefined> {
+    const rows: {
+      is_child: boolean;
+      case_number: string | null;
+      org: string | null;
+      decision_id: string | null;
+      decision_version: number | null;
+      decision_org: string | null;
+    }[] = await manager.query(
+      `SELECT
+         EXISTS (SELECT 1 FROM deadlines WHERE case_id = $1 AND kind = 'child-protection-notice') AS is_child,
+         (SELECT case_number FROM case_summaries WHERE case_id = $1) AS case_number,
+         COALESCE((SELECT organisation_id FROM case_summaries WHERE case_id = $1),
+           (SELECT responsible_organisation_id FROM deadlines WHERE case_id = $1 AND kind = 'hand-over'
+            ORDER BY started_at LIMIT 1)) AS org,
+         s.deadline_id AS decision_id, s.version AS decision_version, s.responsible_organisation_id AS decision_org
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT deadline_id, version, responsible_organisation_id FROM deadlines
+         WHERE case_id = $1 AND kind = 'status-decision' ORDER BY started_at DESC, deadline_id DESC LIMIT 1) s ON true`,
+      [caseId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      isChild: row.is_child,
+      referred: row.decision_id !== null,
+      caseNumber: row.case_number ?? undefined,
+      caseOrganisationId: row.org ?? undefined,
+      statusDecision:
+        row.decision_id !== null
+          ? { deadlineId: row.decision_id, version: row.decision_version!, organisationId: row.decision_org! }
+          : undefined,
+    };
   }
 
   /** Writes one change; returns the ids of the deadlines it actually changed. */
@@ -107,8 +167,9 @@ export class DeadlinesProjection implements Projection {
         const d = change.deadline;
         result = await manager.query(
           `INSERT INTO deadlines (deadline_id, kind, case_id, reference, responsible_organisation_id,
-             started_at, due_at, status, version, fired_steps, updated_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 1, '{}', $8)
+             started_at, due_at, status, version, fired_steps, escalated_at, last_reminded_at, updated_position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 1, ${FIRED_STEPS_SQL('$1', '1')}, ${ESCALATED_AT_SQL('$1', '1')},
+             ${LAST_REMINDED_AT_SQL('$1')}, $8)
            ON CONFLICT (deadline_id) DO NOTHING
            RETURNING deadline_id`,
           [d.id, d.kind, d.caseId, d.reference, d.responsibleOrganisationId, d.startedAt, d.dueAt, at],
@@ -118,7 +179,10 @@ export class DeadlinesProjection implements Projection {
       case 'move': {
         const target = targetSql(change.target, 3);
         result = await manager.query(
-          `UPDATE deadlines SET due_at = $1, version = version + 1, fired_steps = '{}', updated_position = $2
+          `UPDATE deadlines SET due_at = $1, version = version + 1, updated_position = $2,
+             fired_steps = ${FIRED_STEPS_SQL('deadlines.deadline_id', 'deadlines.version + 1')},
+             escalated_at = COALESCE(deadlines.escalated_at,
+               ${ESCALATED_AT_SQL('deadlines.deadline_id', 'deadlines.version + 1')})
            WHERE ${target.sql} AND status = 'open' AND due_at <> $1 AND updated_position < $2
            RETURNING deadline_id`,
           [change.dueAt, at, ...target.params],
@@ -127,23 +191,51 @@ export class DeadlinesProjection implements Projection {
       }
       case 'meet':
       case 'expire': {
+        // Met after its due time stays marked late (a late hand-over is not an on-time one).
         const target = targetSql(change.target, 4);
         result = await manager.query(
-          `UPDATE deadlines SET status = $3, closed_at = $1, updated_position = $2
+          `UPDATE deadlines SET status = $3, closed_at = $1, updated_position = $2,
+             late = ($3 = 'met' AND $1::timestamptz > due_at)
            WHERE ${target.sql} AND status = 'open' AND updated_position < $2
            RETURNING deadline_id`,
           [change.at, at, change.type === 'meet' ? 'met' : 'expired', ...target.params],
         );
         break;
       }
-      case 'cancel-all-of-case':
+      case 'cancel':
+      case 'cancel-all-of-case': {
+        const target = targetSql(change.type === 'cancel' ? change.target : { caseId: change.caseId }, 4);
         result = await manager.query(
-          `UPDATE deadlines SET status = 'cancelled', closed_at = $1, updated_position = $2
-           WHERE case_id = $3 AND status = 'open' AND updated_position < $2
+          `UPDATE deadlines SET status = 'cancelled', closed_at = $1, updated_position = $2, closed_reason = $3
+           WHERE ${target.sql} AND status = 'open' AND updated_position < $2
            RETURNING deadline_id`,
-          [change.at, at, change.caseId],
+          [change.at, at, change.reason, ...target.params],
         );
         break;
+      }
+      case 'notify': {
+        const n = change.notification;
+        // Not a deadline change (no job to schedule); once per event and recipient, also on a replay.
+        await manager.query(
+          `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
+             deadline_version, step, case_id, message, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING`,
+          [
+            randomUUID(),
+            n.recipientOrganisationId,
+            n.recipientRole,
+            n.kind,
+            n.deadlineId,
+            n.deadlineVersion,
+            n.step,
+            n.caseId,
+            n.message,
+            n.at,
+          ],
+        );
+        return [];
+      }
     }
     // pg answers an UPDATE … RETURNING with [rows, count] through TypeORM, an INSERT with rows.
     const rows = Array.isArray(result[0])
@@ -153,9 +245,11 @@ export class DeadlinesProjection implements Projection {
   }
 }
 
-/** SQL selecting a target's deadlines, with its parameters numbered from `first`. */
-function targetSql(target: DeadlineTarget, first: number): { sql: string; params: string[] } {
-  return 'id' in target
-    ? { sql: `deadline_id = $${first}`, params: [target.id] }
-    : { sql: `case_id = $${first} AND kind = $${first + 1}`, params: [target.caseId, target.kind] };
+/** SQL selecting a target's deadlines (or all of a case's), with its parameters numbered from `first`. */
+function targetSql(target: DeadlineTarget | { caseId: string }, first: number): { sql: string; params: string[] } {
+  if ('id' in target) return { sql: `deadline_id = $${first}`, params: [target.id] };
+  if ('kind' in target) {
+    return { sql: `case_id = $${first} AND kind = $${first + 1}`, params: [target.caseId, target.kind] };
+  }
+  return { sql: `case_id = $${first}`, params: [target.caseId] };
 }

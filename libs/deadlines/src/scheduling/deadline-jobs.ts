@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type BeforeApplicationShutdown,
+  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
@@ -8,12 +9,13 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { CaseCommands } from '@nrm/case/application/case-commands';
+import { CLOCK } from '@nrm/platform/clock';
 import { Environment } from '@nrm/platform/config/environment';
 import {
   type ExpireReflectionPeriod,
   reflectionPeriodDecider,
 } from '@nrm/reflection-period/domain/reflection-period.decider';
-import { SYSTEM_ACTOR } from '@nrm/shared-kernel';
+import { type Clock, SYSTEM_ACTOR } from '@nrm/shared-kernel';
 import { type Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -43,11 +45,12 @@ interface DeadlineRow {
   version: number;
   fired_steps: string[];
   escalated_at: Date | null;
+  last_reminded_at: Date | null;
   case_number: string | null;
 }
 
 const COLUMNS = `d.deadline_id, d.kind, d.case_id, d.reference, d.responsible_organisation_id, d.started_at, d.due_at,
-  d.status, d.version, d.fired_steps, d.escalated_at`;
+  d.status, d.version, d.fired_steps, d.escalated_at, d.last_reminded_at`;
 const RECONCILE_PAGE = 1000;
 /** The projection waits this long at most for Redis before leaving the jobs to the reconciler. */
 const SCHEDULE_TIMEOUT_MS = 2_000;
@@ -68,6 +71,7 @@ const toSchedulable = (row: DeadlineRow): SchedulableDeadline => ({
   startedAt: row.started_at,
   dueAt: row.due_at,
   firedSteps: row.fired_steps,
+  lastRemindedAt: row.last_reminded_at,
   // Open after its 'due' fired: the expiry event has not reached the board yet.
   awaitsExpiryEvent: row.kind === 'reflection-period' && row.status === 'open',
 });
@@ -107,6 +111,7 @@ export class DeadlineJobs
     private readonly env: Environment,
     private readonly dataSource: DataSource,
     private readonly cases: CaseCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.reminderHours = parseReminderHours(env.DEADLINE_REMINDER_HOURS);
   }
@@ -226,7 +231,7 @@ export class DeadlineJobs
       if (found.status !== 'open' || found.fired_steps.includes(data.step)) {
         return { outcome: 'skipped' as const, row: found };
       }
-      await this.fire(manager, found, data.step);
+      await this.fire(manager, found, data.step, this.clock.now());
       return { outcome: 'fired' as const, row: found };
     });
     // The expiry event, outside the transaction: also when an earlier run committed the escalation
@@ -245,13 +250,14 @@ export class DeadlineJobs
     return outcome;
   }
 
-  private async fire(manager: EntityManager, row: DeadlineRow, step: string): Promise<void> {
+  private async fire(manager: EntityManager, row: DeadlineRow, step: string, now: Date): Promise<void> {
     const label = KIND_LABELS[row.kind] ?? `The ${row.kind} deadline`;
     const caseRef = row.case_number ?? row.case_id;
     const dueAt = row.due_at.toISOString();
     const insert = `INSERT INTO notifications
-        (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id, deadline_version, step, case_id, message)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id, deadline_version, step, case_id,
+         message, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
       ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING`;
     if (step === DUE_STEP) {
       const message =
@@ -268,12 +274,13 @@ export class DeadlineJobs
         step,
         row.case_id,
         message,
+        now,
       ]);
       // A missed deadline stays open (overdue, escalated) until the event that satisfies it comes; a
       // reflection period's is ReflectionPeriodExpired, appended by handle() right after this.
       await manager.query(
-        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), escalated_at = now() WHERE deadline_id = $1`,
-        [row.deadline_id, step],
+        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), escalated_at = $3 WHERE deadline_id = $1`,
+        [row.deadline_id, step, now],
       );
     } else {
       const message = `Reminder: ${label} of case ${caseRef} falls due at ${dueAt}.`;
@@ -287,11 +294,12 @@ export class DeadlineJobs
         step,
         row.case_id,
         message,
+        now,
       ]);
-      await manager.query(`UPDATE deadlines SET fired_steps = array_append(fired_steps, $2) WHERE deadline_id = $1`, [
-        row.deadline_id,
-        step,
-      ]);
+      await manager.query(
+        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), last_reminded_at = $3 WHERE deadline_id = $1`,
+        [row.deadline_id, step, now],
+      );
     }
   }
 
@@ -318,7 +326,7 @@ export class DeadlineJobs
 
   private async addJobs(rows: readonly DeadlineRow[]): Promise<void> {
     if (!this.queue || rows.length === 0) return;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const jobs = rows.flatMap((row) =>
       plannedSteps(toSchedulable(row), this.reminderHours, now).map(({ step, at }) => {
         const data: DeadlineJobData = { deadlineId: row.deadline_id, version: row.version, step };

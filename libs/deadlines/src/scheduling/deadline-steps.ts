@@ -1,6 +1,6 @@
 /**
- * Which jobs a deadline needs, as a pure function of its row and the time: one reminder per
- * configured offset before it falls due ('remind-72h', 'remind-24h', …), and 'due' when it does.
+ * Which jobs a deadline needs, as a pure function of its row and the time: its reminders before it
+ * falls due ('remind-72h', 'remind-24h', … or 'remind-75pct'), and 'due' when it does.
  */
 
 export const DUE_STEP = 'due';
@@ -11,6 +11,11 @@ export interface SchedulableDeadline {
   startedAt: Date;
   dueAt: Date;
   firedSteps: readonly string[];
+  /**
+   * When the last reminder of this deadline went out, whatever its version (an extension makes a
+   * new version and empties firedSteps, not this); null when none has yet.
+   */
+  lastRemindedAt: Date | null;
   /**
    * The deadline ends by an event the system appends when it falls due (a reflection period's
    * expiry): until that event is recorded, its 'due' step is not finished even after it fired.
@@ -35,6 +40,10 @@ const HOUR_MS = 60 * 60 * 1000;
 
 export const reminderStep = (hours: number): string => `remind-${hours}h`;
 
+/** The reminder of a deadline too short for every configured offset: at 3/4 of its length. */
+export const FALLBACK_REMINDER_STEP = 'remind-75pct';
+const FALLBACK_REMINDER_FRACTION = 0.75;
+
 /** DEADLINE_REMINDER_HOURS ('72,24') as distinct positive hours, largest first. */
 export function parseReminderHours(setting: string): number[] {
   const hours = setting
@@ -48,12 +57,33 @@ export function parseReminderHours(setting: string): number[] {
 export const jobIdOf = (data: DeadlineJobData): string => `${data.deadlineId}.v${data.version}.${data.step}`;
 
 /**
+ * Every reminder of a deadline, earliest first, whatever the time now: one at due − offset for each
+ * configured offset whose time comes after the deadline's start; when none does (a 24 h hand-over
+ * with the default 72,24: "24 h before" would be its very start), one at 3/4 of its length, so that
+ * every deadline reminds once before it falls due, whatever its length.
+ */
+export function reminderTimes(startedAt: Date, dueAt: Date, reminderHours: readonly number[]): PlannedStep[] {
+  const start = startedAt.getTime();
+  const due = dueAt.getTime();
+  if (due <= start) return [];
+  const fitting = reminderHours
+    .map((hours) => ({ step: reminderStep(hours), at: due - hours * HOUR_MS }))
+    .filter((reminder) => reminder.at > start)
+    .sort((a, b) => a.at - b.at);
+  if (fitting.length > 0) return fitting;
+  return [{ step: FALLBACK_REMINDER_STEP, at: Math.round(start + (due - start) * FALLBACK_REMINDER_FRACTION) }];
+}
+
+/**
  * The steps still to fire, with their times:
- * - 'due' at the due time, unless fired (a deadline already past falls due at once);
- * - a reminder at due − offset, only while the deadline is not yet due, and only when that time
- *   came after the deadline started (a 24 h deadline gets no 72 h reminder, nor one "24 h before" at
- *   its very start). Reminders whose time has passed (the worker was down, Redis was emptied): only
- *   the latest of them, and only if it has not fired yet — one late reminder, not a burst;
+ * - 'due' at the due time, unless fired (a deadline already past falls due at once: one escalation,
+ *   and no reminder);
+ * - while the deadline is not yet due, each of its reminders (reminderTimes) still ahead and not
+ *   fired;
+ * - of the reminders whose time has already passed (the deadline was recorded late or extended, the
+ *   worker was down, Redis was emptied), at most one, the latest, and only when no reminder of the
+ *   deadline went out since its time: one catch-up reminder at once, never a burst, and none after
+ *   an extension that follows a reminder (three quick extensions remind nobody three times);
  * - 'due' again, at once, when it fired but the expiry event it appends is not recorded yet (the
  *   process died between the two and Redis lost the job): running it again only appends the event.
  */
@@ -66,13 +96,11 @@ export function plannedSteps(
   const due = deadline.dueAt.getTime();
   const steps: PlannedStep[] = [];
   if (due > now) {
-    const reminders = reminderHours
-      .map((hours) => ({ step: reminderStep(hours), at: due - hours * HOUR_MS }))
-      .filter((reminder) => reminder.at > deadline.startedAt.getTime())
-      .sort((a, b) => a.at - b.at);
+    const reminders = reminderTimes(deadline.startedAt, deadline.dueAt, reminderHours);
     const past = reminders.filter((reminder) => reminder.at <= now);
     const latestPast = past[past.length - 1];
-    if (latestPast && !fired.has(latestPast.step)) steps.push(latestPast);
+    const lastReminded = deadline.lastRemindedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+    if (latestPast && !fired.has(latestPast.step) && lastReminded < latestPast.at) steps.push(latestPast);
     for (const reminder of reminders) {
       if (reminder.at > now && !fired.has(reminder.step)) steps.push(reminder);
     }
