@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Environment } from '@nrm/platform/config/environment';
 import { ProblemDetailsFilter } from '@nrm/platform/http/problem-details';
 import { createValidationPipe } from '@nrm/platform/http/validation';
 import { Logger } from 'nestjs-pino';
@@ -11,8 +12,13 @@ import { ApiModule } from './api.module';
 export async function createHttpApp({ withWorker }: { withWorker: boolean }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.create({ withWorker }), {
     bufferLogs: true,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // JSON (and forms) up to the configured size; what they hold is checked by the validation pipe.
+  const { HTTP_BODY_LIMIT_BYTES } = app.get(Environment);
+  app.useBodyParser('json', { limit: HTTP_BODY_LIMIT_BYTES });
+  app.useBodyParser('urlencoded', { limit: HTTP_BODY_LIMIT_BYTES, extended: true });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.set('etag', false);

@@ -129,6 +129,13 @@ export class Environment {
   @Max(60_000)
   READ_WAIT_TIMEOUT_MS = 5_000;
 
+  /** Largest request body the API reads, in bytes (413 beyond): room for the longest free texts. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
+  @Min(1024, { message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
+  @Max(10_485_760, { message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
+  HTTP_BODY_LIMIT_BYTES = 262_144;
+
   /** Requests a minute one user may make to one endpoint (429 beyond); 0 turns the limit off. */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 to turn the limit off' })

@@ -5,14 +5,18 @@ import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Query-string decorators shared by the list endpoints, so every list pages and filters alike. */
 
+/** The last page a list serves: any offset it makes stays far within PostgreSQL's bigint. */
+export const MAX_PAGE = 1_000_000;
+
 /** `?page=`: 1-based page number. */
 export function PageParam(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ default: 1, minimum: 1 }),
+    ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE }),
     IsOptional(),
     Type(() => Number),
-    IsInt(),
-    Min(1),
+    IsInt({ message: `page must be a whole number from 1 to ${MAX_PAGE}` }),
+    Min(1, { message: `page must be a whole number from 1 to ${MAX_PAGE}` }),
+    Max(MAX_PAGE, { message: `page must be a whole number from 1 to ${MAX_PAGE}` }),
   );
 }
 
