@@ -42,13 +42,6 @@ export function textProblem(
   return null;
 }
 
-/** What PostgreSQL's jsonb cannot store in a string: NUL and lone surrogates (the codec's check). */
-export function unstorableTextProblem(text: string): string | null {
-  if (text.includes('\u0000')) return 'must not contain NUL (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it holds a lone surrogate)';
-  return null;
-}
-
 function codePointName(character: string): string {
   return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
