@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Environment } from '@nrm/platform/config/environment';
+import { ProcessLogger } from '@nrm/platform/logging/process-log';
 import { ProblemDetailsFilter } from '@nrm/platform/http/problem-details';
 import { createValidationPipe } from '@nrm/platform/http/validation';
 import { Logger } from 'nestjs-pino';
@@ -12,6 +13,7 @@ import { ApiModule } from './api.module';
 export async function createHttpApp({ withWorker }: { withWorker: boolean }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.create({ withWorker }), {
     bufferLogs: true,
+    logger: new ProcessLogger(),
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));

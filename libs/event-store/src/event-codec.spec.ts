@@ -155,12 +155,10 @@ describe('EventCodec', () => {
       meta: EventMetadata = metadata,
     ): Promise<{ error: UnstorableEventError; protector: CountingProtector }> {
       const protector = new CountingProtector();
-      const error = await new EventCodec(definitions, protector)
-        .encode({ type: 'PersonRegistered', data }, meta)
-        .then(
-          () => null,
-          (caught: unknown) => caught,
-        );
+      const error = await new EventCodec(definitions, protector).encode({ type: 'PersonRegistered', data }, meta).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(UnstorableEventError);
       return { error: error as UnstorableEventError, protector };
     }

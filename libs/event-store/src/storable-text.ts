@@ -18,9 +18,7 @@ export class UnstorableEventError extends Error {
     readonly eventType: string,
     readonly fields: UnstorableField[],
   ) {
-    super(
-      `${eventType} cannot be stored: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`,
-    );
+    super(`${eventType} cannot be stored: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`);
   }
 }
 

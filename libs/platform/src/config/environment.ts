@@ -176,7 +176,12 @@ export class Environment {
   STATISTICS_MIN_CELL = 11;
 }
 
-export class InvalidConfigurationError extends Error {}
+/** The settings that are wrong, each with what it must be. */
+export class InvalidConfigurationError extends Error {
+  constructor(readonly invalidSettings: { variable: string; problems: string[] }[]) {
+    super(`Invalid configuration:\n  - ${invalidSettings.flatMap(({ problems }) => problems).join('\n  - ')}`);
+  }
+}
 
 /** Validates process.env; the message lists every bad variable and what it must be. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -184,8 +189,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const environment = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new InvalidConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    throw new InvalidConfigurationError(
+      errors.map((error) => ({ variable: error.property, problems: Object.values(error.constraints ?? {}) })),
+    );
   }
   return environment;
 }

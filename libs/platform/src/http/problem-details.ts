@@ -59,7 +59,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, path: request.originalUrl }, 'unhandled error');
     } else if (exception instanceof UnstorableEventError) {
       // The codec is the last line of defence: reaching it means an edge check is missing.
-      this.logger.error({ err: exception, path: request.originalUrl }, 'text the event store cannot keep passed the edge');
+      this.logger.error(
+        { err: exception, path: request.originalUrl },
+        'text the event store cannot keep passed the edge',
+      );
     }
     if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', bearerChallenge(exception));
     response.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
