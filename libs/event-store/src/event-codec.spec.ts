@@ -175,7 +175,7 @@ describe('EventCodec', () => {
         { personId: 'p1', places: [{ name: 'ok' }, { name: 'x\ud800' }], note: '\udc00' },
         { ...metadata, correlationId: 'c\u0000' },
       );
-      expect(error.fields.map((f) => f.field).sort()).toEqual(['metadata.correlationId', 'note', 'places[1].name']);
+      expect(error.fields.map((f) => f.field).sort()).toEqual(['metadata.correlationId', 'note', 'places.1.name']);
     });
 
     it('keeps well-formed text: pairs of surrogates (emoji), line breaks, any script', async () => {

@@ -43,7 +43,7 @@ export function findUnstorableText(value: unknown, root: string): UnstorableFiel
     if (typeof current !== 'object' || current === null || seen.has(current)) continue;
     seen.add(current);
     for (const [key, item] of Object.entries(current)) {
-      const field = Array.isArray(current) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      const field = path ? `${path}.${key}` : key;
       const keyProblem = storableTextProblem(key);
       if (keyProblem) found.push({ field: path, messages: [`a field name in ${path || 'the event'} ${keyProblem}`] });
       pending.push({ value: item, path: field });

@@ -46,14 +46,14 @@ function codePointName(character: string): string {
   return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** A field's path as the DTO validation names it: `person.givenName`, `goals.0.description`. */
 export function joinPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  return parent ? `${parent}.${key}` : key;
+  return parent ? `${parent}.${key}` : String(key);
 }
 
 /**
  * Every problem of a parsed value, each under the path of its field (`person.givenName`,
- * `goals[2].description`); `root` names the value itself. `singleLine` refuses tabs and line
+ * `goals.2.description`); `root` names the value itself. `singleLine` refuses tabs and line
  * breaks in every string (query and path values).
  */
 export function inspectUntrustedInput(value: unknown, { root, singleLine }: { root: string; singleLine: boolean }) {

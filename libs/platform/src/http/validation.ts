@@ -70,7 +70,7 @@ function multiLineTextOutsideFreeText(dto: unknown, root: string): FieldError[] 
     const { value, path } = pending.pop()!;
     if (typeof value !== 'object' || value === null) continue;
     for (const [key, field] of Object.entries(value)) {
-      const fieldPath = Array.isArray(value) ? joinPath(path, Number(key)) : joinPath(path, key);
+      const fieldPath = joinPath(path, key);
       const texts = typeof field === 'string' ? [field] : Array.isArray(field) ? field.filter(isString) : [];
       const freeText = !Array.isArray(value) && Reflect.getMetadata(FREE_TEXT, value, key) === true;
       // Strings inside an array were judged with the field that holds the array.
