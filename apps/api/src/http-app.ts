@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Environment } from '@nrm/platform/config/environment';
 import { ProcessLogger } from '@nrm/platform/logging/process-log';
 import { ProblemDetailsFilter } from '@nrm/platform/http/problem-details';
+import { refuseUndecodableQuery } from '@nrm/platform/http/query-params';
 import { createValidationPipe } from '@nrm/platform/http/validation';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -21,6 +22,7 @@ export async function createHttpApp({ withWorker }: { withWorker: boolean }): Pr
   const { HTTP_BODY_LIMIT_BYTES } = app.get(Environment);
   app.useBodyParser('json', { limit: HTTP_BODY_LIMIT_BYTES });
   app.useBodyParser('urlencoded', { limit: HTTP_BODY_LIMIT_BYTES, extended: true });
+  app.use(refuseUndecodableQuery);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.set('etag', false);
