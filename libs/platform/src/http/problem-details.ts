@@ -40,7 +40,8 @@ export function flattenValidationErrors(
 ): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    // Several rules may share one message ("a whole number from 1 to 100"): said once.
+    const own = error.constraints ? [{ field, messages: [...new Set(Object.values(error.constraints))] }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
