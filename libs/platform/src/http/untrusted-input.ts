@@ -14,7 +14,7 @@ export interface FieldError {
 export const MAX_INPUT_DEPTH = 32;
 /** Longest string anywhere (free text); fields declare tighter limits with MaxLength. */
 export const MAX_TEXT_LENGTH = 10_000;
-/** Most items in any one array; fields declare tighter limits with ArrayMaxSize. */
+/** Most items in any one array (and fields in one object); fields declare tighter limits with ArrayMaxSize. */
 export const MAX_ARRAY_ITEMS = 1_000;
 /** Keys that reach or replace an object's prototype once copied into a class instance. */
 export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -77,10 +77,18 @@ export function inspectUntrustedInput(value: unknown, { root, singleLine }: { ro
         report(path, `${path || 'body'} must hold at most ${MAX_ARRAY_ITEMS} items`);
         continue;
       }
-      current.forEach((item, index) => pending.push({ value: item, path: joinPath(path, index), depth: depth + 1 }));
+      for (let index = current.length - 1; index >= 0; index--) {
+        pending.push({ value: current[index], path: joinPath(path, index), depth: depth + 1 });
+      }
       continue;
     }
-    for (const key of Object.keys(current)) {
+    const keys = Object.keys(current);
+    if (keys.length > MAX_ARRAY_ITEMS) {
+      report(path, `${path || 'body'} must hold at most ${MAX_ARRAY_ITEMS} fields`);
+      continue;
+    }
+    const children: typeof pending = [];
+    for (const key of keys) {
       const field = joinPath(path, key);
       if (PROTOTYPE_KEYS.has(key)) {
         report(field, `${field} is not allowed (a prototype key)`);
@@ -91,8 +99,10 @@ export function inspectUntrustedInput(value: unknown, { root, singleLine }: { ro
         report(path, `a field name in ${path || 'the body'} ${keyProblem}`);
         continue;
       }
-      pending.push({ value: (current as Record<string, unknown>)[key], path: field, depth: depth + 1 });
+      children.push({ value: (current as Record<string, unknown>)[key], path: field, depth: depth + 1 });
     }
+    // Reversed onto the stack, so problems come in the order the fields were written.
+    for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]);
   }
-  return problems.reverse();
+  return problems;
 }
