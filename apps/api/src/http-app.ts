@@ -36,7 +36,10 @@ export async function createHttpApp({ withWorker }: { withWorker: boolean }): Pr
       .setDescription(
         'National Referral Mechanism for victims of human trafficking: identification, referral, status decision, ' +
           'reflection period, shelter, repatriation, reintegration. Errors are application/problem+json. ' +
-          'Commands accept Idempotency-Key and If-Match; reads accept minPosition to read your own writes.',
+          'Commands accept Idempotency-Key and If-Match; reads accept minPosition to read your own writes. ' +
+          'Every text is checked at the edge (400 naming each field): no control characters (line breaks only in ' +
+          'free text), no lone surrogates, bounded lengths, nesting at most 32 levels, no __proto__/constructor/' +
+          'prototype keys, bodies are JSON objects.',
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
