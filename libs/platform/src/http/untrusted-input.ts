@@ -1,3 +1,5 @@
+import { LONE_SURROGATE } from '@nrm/event-store';
+
 /**
  * The checks every value from a client passes before any DTO sees it (body, query, path): what
  * PostgreSQL cannot store, what would make class-transformer recurse without end, and keys that
@@ -25,8 +27,6 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 
 /** What is wrong with one string as text, or null: control characters, lone surrogates, length. */
