@@ -275,15 +275,15 @@ describe('Malformed input to every endpoint', () => {
 
         if (parameters.some((p) => p.in === 'path')) {
           for (const [what, text] of [...BAD_URL_TEXTS, ['not a uuid', 'not-a-uuid'] as [string, string]]) {
-            // Express refuses what it cannot decode (400) and ParseUUIDPipe the rest, neither naming the field.
-            const prescan = what !== 'not a uuid' && what !== 'an encoded lone surrogate';
+            // Express refuses what it cannot decode (400) before any pipe could name the field.
+            const named = what !== 'an encoded lone surrogate';
             requests.push({
               endpoint,
               what: `id ${what}`,
               method,
               url: url(text),
               body: validBody,
-              field: prescan ? 'id' : undefined,
+              field: named ? 'id' : undefined,
             });
           }
         }

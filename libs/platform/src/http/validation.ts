@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import 'reflect-metadata';
 import { flattenValidationErrors, InvalidInputException } from './problem-details';
 import { type FieldError, inspectUntrustedInput, joinPath } from './untrusted-input';
@@ -38,6 +39,9 @@ export class EdgeValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && !metadata.data && expectsObject(metadata) && !isObjectOrAbsent(value)) {
       problems.unshift({ field: 'body', messages: ['the body must be a JSON object'] });
     }
+    if (metadata.type === 'param' && isPathId(metadata.data) && problems.length === 0 && !isUUID(value)) {
+      problems.push({ field: metadata.data, messages: [`${metadata.data} must be a UUID`] });
+    }
     if (problems.length > 0) throw new InvalidInputException(problems);
     const result = await super.transform(value, metadata);
     if (metadata.type === 'body') {
@@ -51,6 +55,11 @@ export class EdgeValidationPipe extends ValidationPipe {
 /** The pipe every app uses. */
 export function createValidationPipe(): ValidationPipe {
   return new EdgeValidationPipe();
+}
+
+/** Path ids (`:id`, `:caseId`) are UUIDs everywhere in this API: refused here, naming the parameter. */
+function isPathId(name: string | undefined): name is string {
+  return name !== undefined && /^(id|\w+Id)$/.test(name);
 }
 
 function expectsObject(metadata: ArgumentMetadata): boolean {
