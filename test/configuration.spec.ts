@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { InvalidConfigurationError, validateEnvironment } from '../libs/platform/src/config/environment';
 
 const minimal = {
@@ -114,4 +115,64 @@ describe('validateEnvironment', () => {
       expect(message).toContain(variable);
     }
   });
+
+  it('lists every bad variable by name in invalidSettings', () => {
+    expect(() => validateEnvironment({ ...minimal, PORT: 'eighty', HTTP_BODY_LIMIT_BYTES: '12' })).toThrow(
+      expect.objectContaining({
+        invalidSettings: [
+          { variable: 'PORT', problems: expect.arrayContaining(['PORT must be an integer number']) },
+          { variable: 'HTTP_BODY_LIMIT_BYTES', problems: [expect.stringContaining('from 1024 to 10485760')] },
+        ],
+      }),
+    );
+  });
+});
+
+describe('a process started with bad settings', () => {
+  /** Runs an app's main.ts with these settings instead of the test run's; its output and exit code. */
+  function start(
+    main: string,
+    env: Record<string, string>,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const { PATH, HOME } = process.env;
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main],
+        { env: { PATH, HOME, ...env } },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
+    '%s prints one JSON log line naming every bad variable, and exits 1',
+    async (main) => {
+      const { code, stdout, stderr } = await start(main, {
+        PORT: 'eighty',
+        AUTH_JWT_SECRET: 'short',
+        LOG_LEVEL: 'loud',
+        PERSONAL_DATA_MASTER_KEY: minimal.PERSONAL_DATA_MASTER_KEY,
+      });
+      expect(code).toBe(1);
+      expect(stderr).toBe('');
+      const lines = stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const line = JSON.parse(lines[0]);
+      expect(line).toMatchObject({ level: 60, msg: expect.stringMatching(/^invalid configuration: /) });
+      expect(line.invalidSettings.map((s: { variable: string }) => s.variable).sort()).toEqual([
+        'AUTH_JWT_SECRET',
+        'LOG_LEVEL',
+        'PORT',
+      ]);
+      // eslint-disable-next-line no-control-regex -- no terminal colours
+      expect(stdout).not.toMatch(/\u001b\[/);
+    },
+    60_000,
+  );
 });

@@ -196,6 +196,12 @@ describe('Repatriation through HTTP', () => {
 
     expect((await post(`${base}/schedule`, { travelDate: day(3) })).status).toBe(200);
     await expectRefused(() => post(`${base}/complete`, { arrivedOn: day(3) }), 422, 'arrival-not-in-future');
+    const early = await expectRefused(
+      () => post(`${base}/complete`, { arrivedOn: day() }),
+      422,
+      'arrival-not-before-travel',
+    );
+    expect(early.body.errors).toEqual([{ field: 'arrivedOn', messages: [expect.stringContaining(day(3))] }]);
   });
 
   it('a later unmitigated high risk blocks completion again: 409 high-risk-not-mitigated', async () => {

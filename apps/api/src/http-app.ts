@@ -2,7 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Environment } from '@nrm/platform/config/environment';
+import { ProcessLogger } from '@nrm/platform/logging/process-log';
 import { ProblemDetailsFilter } from '@nrm/platform/http/problem-details';
+import { refuseUndecodableQuery } from '@nrm/platform/http/query-params';
 import { createValidationPipe } from '@nrm/platform/http/validation';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -11,8 +14,15 @@ import { ApiModule } from './api.module';
 export async function createHttpApp({ withWorker }: { withWorker: boolean }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.create({ withWorker }), {
     bufferLogs: true,
+    logger: new ProcessLogger(),
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // JSON (and forms) up to the configured size; what they hold is checked by the validation pipe.
+  const { HTTP_BODY_LIMIT_BYTES } = app.get(Environment);
+  app.useBodyParser('json', { limit: HTTP_BODY_LIMIT_BYTES });
+  app.useBodyParser('urlencoded', { limit: HTTP_BODY_LIMIT_BYTES, extended: true });
+  app.use(refuseUndecodableQuery);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.set('etag', false);
@@ -25,7 +35,10 @@ export async function createHttpApp({ withWorker }: { withWorker: boolean }): Pr
       .setDescription(
         'National Referral Mechanism for victims of human trafficking: identification, referral, status decision, ' +
           'reflection period, shelter, repatriation, reintegration. Errors are application/problem+json. ' +
-          'Commands accept Idempotency-Key and If-Match; reads accept minPosition to read your own writes.',
+          'Commands accept Idempotency-Key and If-Match; reads accept minPosition to read your own writes. ' +
+          'Every text is checked at the edge (400 naming each field): no control characters (line breaks only in ' +
+          'free text), no lone surrogates, bounded lengths, nesting at most 32 levels, no __proto__/constructor/' +
+          'prototype keys, bodies are JSON objects.',
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

@@ -1,4 +1,5 @@
 import { EventCodec, type EventTypeDefinition } from './event-codec';
+import { UnstorableEventError } from './storable-text';
 import type { EventMetadata, RecordedEvent } from './event-store.port';
 import {
   type PersonalDataProtector,
@@ -137,5 +138,52 @@ describe('EventCodec', () => {
     expect(codec.knows('PersonRegistered')).toBe(true);
     expect(codec.knows('Unknown')).toBe(false);
     await expect(codec.encode({ type: 'Unknown', data: {} }, metadata)).rejects.toThrow(/Unknown event type/);
+  });
+
+  describe('text PostgreSQL cannot store', () => {
+    /** Counts what reaches encryption: an unstorable event must be refused before it. */
+    class CountingProtector extends PlaintextPersonalDataProtector {
+      protected = 0;
+      override async protect(subjectId: string, fields: Record<string, unknown>) {
+        this.protected++;
+        return super.protect(subjectId, fields);
+      }
+    }
+
+    async function refusal(
+      data: Record<string, unknown>,
+      meta: EventMetadata = metadata,
+    ): Promise<{ error: UnstorableEventError; protector: CountingProtector }> {
+      const protector = new CountingProtector();
+      const error = await new EventCodec(definitions, protector).encode({ type: 'PersonRegistered', data }, meta).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(UnstorableEventError);
+      return { error: error as UnstorableEventError, protector };
+    }
+
+    it('refuses NUL in a personal field before encrypting it, naming the field', async () => {
+      const { error, protector } = await refusal({ personId: 'p1', givenName: 'A\u0000B', familyName: 'M' });
+      expect(error.fields.map((f) => f.field)).toEqual(['givenName']);
+      expect(error.message).toMatch(/PersonRegistered cannot be stored: givenName .*NUL/);
+      expect(protector.protected).toBe(0);
+    });
+
+    it('refuses lone surrogates anywhere in the data and the metadata, each by its path', async () => {
+      const { error } = await refusal(
+        { personId: 'p1', places: [{ name: 'ok' }, { name: 'x\ud800' }], note: '\udc00' },
+        { ...metadata, correlationId: 'c\u0000' },
+      );
+      expect(error.fields.map((f) => f.field).sort()).toEqual(['metadata.correlationId', 'note', 'places.1.name']);
+    });
+
+    it('keeps well-formed text: pairs of surrogates (emoji), line breaks, any script', async () => {
+      const encoded = await codec.encode(
+        { type: 'PersonRegistered', data: { personId: 'p1', givenName: 'Ay\u{1F600}sel', familyName: 'Məm\nmədova' } },
+        metadata,
+      );
+      expect(encoded.data.personalData).toMatchObject({ payload: { givenName: 'Ay\u{1F600}sel' } });
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent } from './event-store.port';
 import type { PersonalDataProtector, ProtectedPersonalData } from './personal-data';
+import { findUnstorableText, UnstorableEventError } from './storable-text';
 
 export interface EventTypeDefinition {
   /** The version written now. Older versions are brought up to it by `upcasters` on read. */
@@ -38,8 +39,12 @@ export class EventCodec {
     return type in this.definitions;
   }
 
+  /** Throws UnstorableEventError (before encrypting anything) when the event holds text the store cannot keep. */
   async encode(event: { type: string; data: object }, metadata: EventMetadata): Promise<NewEvent> {
     const definition = this.definitionOf(event.type);
+    // Personal fields are checked in clear, before encryption would hide them from the store's own check.
+    const unstorable = [...findUnstorableText(event.data, ''), ...findUnstorableText(metadata, 'metadata')];
+    if (unstorable.length > 0) throw new UnstorableEventError(event.type, unstorable);
     const data = { ...(event.data as Record<string, unknown>) };
     const personal: Record<string, unknown> = {};
     for (const field of definition.personalFields) {

@@ -1,7 +1,29 @@
-/** Starts a process; a failure to start (e.g. invalid configuration) is one clear line and exit code 1. */
+import { InvalidConfigurationError, validateEnvironment } from './config/environment';
+import { processLog } from './logging/process-log';
+
+/**
+ * Starts a process. A failure to start is one JSON log line (a bad setting names every bad
+ * variable) and exit code 1; the settings are checked before anything else starts.
+ */
 export function runProcess(start: () => Promise<void>): void {
-  start().catch((error: unknown) => {
-    process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+  try {
+    validateEnvironment(process.env);
+  } catch (error) {
+    failToStart(error);
+    return;
+  }
+  start().catch(failToStart);
+}
+
+function failToStart(error: unknown): never {
+  if (error instanceof InvalidConfigurationError) {
+    const variables = error.invalidSettings.map(({ variable }) => variable);
+    processLog.fatal(
+      { invalidSettings: error.invalidSettings },
+      `invalid configuration: ${variables.join(', ')}; the process does not start`,
+    );
+  } else {
+    processLog.fatal({ err: error }, 'failed to start');
+  }
+  process.exit(1);
 }

@@ -1,3 +1,4 @@
+import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -25,6 +26,7 @@ export class CloseCaseDto {
   @IsString()
   @Matches(/\S/, { message: 'note must not be blank' })
   @MaxLength(2000)
+  @FreeText()
   note?: string;
 }
 
@@ -36,6 +38,7 @@ export class ReopenCaseDto {
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(2000)
+  @FreeText()
   reason!: string;
 }
 
@@ -56,6 +59,7 @@ export class TransferCaseDto {
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(2000)
+  @FreeText()
   reason!: string;
 }
 

@@ -1,3 +1,4 @@
+import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -106,6 +107,7 @@ export class OpenCaseDto {
   @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true, example: ['labour'] })
   @IsArray()
   @ArrayMinSize(1, { message: "exploitationTypes needs at least one type ('other' when unclear)" })
+  @ArrayMaxSize(EXPLOITATION_TYPES.length)
   @ArrayUnique()
   @IsIn(EXPLOITATION_TYPES, { each: true })
   exploitationTypes!: (typeof EXPLOITATION_TYPES)[number][];
@@ -118,10 +120,12 @@ export class OpenCaseDto {
   @ArrayMaxSize(100)
   @ArrayUnique()
   @IsString({ each: true })
+  @MaxLength(100, { each: true })
   indicatorCodes!: string[];
 
   @ApiProperty({ enum: URGENT_NEEDS, isArray: true, example: ['medical-care', 'interpreter'] })
   @IsArray()
+  @ArrayMaxSize(URGENT_NEEDS.length)
   @ArrayUnique()
   @IsIn(URGENT_NEEDS, { each: true })
   urgentNeeds!: (typeof URGENT_NEEDS)[number][];
@@ -137,6 +141,7 @@ export class OpenCaseDto {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @FreeText()
   narrative?: string;
 }
 

@@ -23,6 +23,9 @@ export const AllowRoles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles
 
 export type AuthenticatedRequest = Request & { actor?: Actor };
 
+/** A bearer token was sent but is not valid (RFC 6750 error="invalid_token"). */
+export class InvalidBearerTokenException extends UnauthorizedException {}
+
 /** The verified caller of this request. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor =>
   authenticatedActor(context),
@@ -54,7 +57,7 @@ export class AuthGuard implements CanActivate {
     try {
       request.actor = await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedException(`Invalid token: ${error.message}`);
+      if (error instanceof InvalidTokenError) throw new InvalidBearerTokenException(`Invalid token: ${error.message}`);
       throw error;
     }
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

@@ -1,4 +1,5 @@
 import { type Actor, ORGANISATION_TYPES, type OrganisationType, type Role, ROLES } from '@nrm/shared-kernel';
+import { textProblem } from '../http/untrusted-input';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyOptions } from 'jose';
 
 export interface TokenVerifierSettings {
@@ -50,6 +51,10 @@ function actorFromClaims(payload: JWTPayload): Actor {
   const { sub, name, org, orgType, roles } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('claim sub is missing');
   if (typeof org !== 'string' || org === '') throw new InvalidTokenError('claim org is missing');
+  for (const [claim, value] of Object.entries({ sub, org, name })) {
+    const problem = typeof value === 'string' ? textProblem(value, { singleLine: true, maxLength: 200 }) : null;
+    if (problem) throw new InvalidTokenError(`claim ${claim} ${problem}`);
+  }
   if (!ORGANISATION_TYPES.includes(orgType as OrganisationType)) {
     throw new InvalidTokenError(`claim orgType must be one of ${ORGANISATION_TYPES.join(', ')}`);
   }

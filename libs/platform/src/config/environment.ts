@@ -129,6 +129,13 @@ export class Environment {
   @Max(60_000)
   READ_WAIT_TIMEOUT_MS = 5_000;
 
+  /** Largest request body the API reads, in bytes (413 beyond): room for the longest free texts. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
+  @Min(1024, { message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
+  @Max(10_485_760, { message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
+  HTTP_BODY_LIMIT_BYTES = 262_144;
+
   /** Requests a minute one user may make to one endpoint (429 beyond); 0 turns the limit off. */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 to turn the limit off' })
@@ -213,7 +220,12 @@ export class Environment {
   STATISTICS_MIN_CELL = 11;
 }
 
-export class InvalidConfigurationError extends Error {}
+/** The settings that are wrong, each with what it must be. */
+export class InvalidConfigurationError extends Error {
+  constructor(readonly invalidSettings: { variable: string; problems: string[] }[]) {
+    super(`Invalid configuration:\n  - ${invalidSettings.flatMap(({ problems }) => problems).join('\n  - ')}`);
+  }
+}
 
 /** Validates process.env; the message lists every bad variable and what it must be. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -221,8 +233,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const environment = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new InvalidConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    throw new InvalidConfigurationError(
+      errors.map((error) => ({ variable: error.property, problems: Object.values(error.constraints ?? {}) })),
+    );
   }
   return environment;
 }

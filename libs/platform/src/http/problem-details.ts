@@ -7,10 +7,11 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { StaleRevisionError, WrongExpectedRevisionError } from '@nrm/event-store';
+import { StaleRevisionError, UnstorableEventError, WrongExpectedRevisionError } from '@nrm/event-store';
 import { DomainRuleViolation } from '@nrm/shared-kernel';
 import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
+import { InvalidBearerTokenException } from '../auth/auth';
 
 /** RFC 9457 problem details. `errors` lists every invalid field; `rule` names a broken domain rule. */
 export interface ProblemDetails {
@@ -39,7 +40,8 @@ export function flattenValidationErrors(
 ): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    // Several rules may share one message ("a whole number from 1 to 100"): said once.
+    const own = error.constraints ? [{ field, messages: [...new Set(Object.values(error.constraints))] }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -56,7 +58,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = { ...this.toProblem(exception), instance: request.originalUrl };
     if (problem.status >= 500) {
       this.logger.error({ err: exception, path: request.originalUrl }, 'unhandled error');
+    } else if (exception instanceof UnstorableEventError) {
+      // The codec is the last line of defence: reaching it means an edge check is missing.
+      this.logger.error(
+        { err: exception, path: request.originalUrl },
+        'text the event store cannot keep passed the edge',
+      );
     }
+    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', bearerChallenge(exception));
     response.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
   }
 
@@ -79,6 +88,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: exception.message,
         rule: exception.rule,
         ...(exception.field ? { errors: [{ field: exception.field, messages: [exception.message] }] } : {}),
+      };
+    }
+    if (exception instanceof UnstorableEventError) {
+      return {
+        type: `${PROBLEM_BASE}storable-text`,
+        title: 'Rule broken: storable-text',
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        detail: exception.message,
+        rule: 'storable-text',
+        errors: exception.fields,
       };
     }
     if (exception instanceof StaleRevisionError) {
@@ -128,6 +147,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'An unexpected error occurred; it has been logged.',
     };
   }
+}
+
+/**
+ * RFC 6750 §3: every 401 challenges for a bearer token; when a token was sent but is bad, the
+ * challenge says invalid_token (the description keeps to the characters a quoted string allows).
+ */
+function bearerChallenge(exception: unknown): string {
+  if (!(exception instanceof InvalidBearerTokenException)) return 'Bearer realm="nrm"';
+  const description = exception.message.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '').slice(0, 200);
+  return `Bearer realm="nrm", error="invalid_token", error_description="${description}"`;
 }
 
 /** An http-errors style client error (status 4xx, expose: true), as body-parser throws. */

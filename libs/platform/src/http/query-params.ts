@@ -1,30 +1,44 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { InvalidInputException } from './problem-details';
+import type { FieldError } from './untrusted-input';
+import type { NextFunction, Request, Response } from 'express';
 
 /** Query-string decorators shared by the list endpoints, so every list pages and filters alike. */
+
+/**
+ * Decimal digits become a number; anything else (`0x10`, `1e3`, ` 7`, a repeated parameter) stays
+ * as sent, for IsInt to refuse: Number() would read far more than a person means by a page.
+ */
+const DecimalInteger = () =>
+  Transform(({ value }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
+
+/** The last page a list serves: any offset it makes stays far within PostgreSQL's bigint. */
+export const MAX_PAGE = 1_000_000;
 
 /** `?page=`: 1-based page number. */
 export function PageParam(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ default: 1, minimum: 1 }),
+    ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE }),
     IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(1),
+    DecimalInteger(),
+    IsInt({ message: `page must be a whole number from 1 to ${MAX_PAGE}` }),
+    Min(1, { message: `page must be a whole number from 1 to ${MAX_PAGE}` }),
+    Max(MAX_PAGE, { message: `page must be a whole number from 1 to ${MAX_PAGE}` }),
   );
 }
 
 /** `?pageSize=`: items per page, up to `max`. */
 export function PageSizeParam({ defaultSize, max }: { defaultSize: number; max: number }): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ default: defaultSize, minimum: 1, maximum: max }),
+    ApiPropertyOptional({ type: 'integer', default: defaultSize, minimum: 1, maximum: max }),
     IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-    Max(max),
+    DecimalInteger(),
+    IsInt({ message: `pageSize must be a whole number from 1 to ${max}` }),
+    Min(1, { message: `pageSize must be a whole number from 1 to ${max}` }),
+    Max(max, { message: `pageSize must be a whole number from 1 to ${max}` }),
   );
 }
 
@@ -36,4 +50,33 @@ export function BooleanParam(name: string, description: string): PropertyDecorat
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean({ message: `${name} must be true or false` }),
   );
+}
+
+/**
+ * Express middleware: a query string whose percent-encoding is not UTF-8 is a 400 naming the
+ * parameter (Node's `querystring` would quietly turn it into U+FFFD). A middleware, not the query
+ * parser, because the parser also runs where nothing could answer its error (the request log).
+ */
+export function refuseUndecodableQuery(request: Request, _response: Response, next: NextFunction): void {
+  const start = request.url.indexOf('?');
+  const problems: FieldError[] = [];
+  if (start >= 0) {
+    for (const pair of request.url.slice(start + 1).split('&')) {
+      const [rawKey, ...rawValue] = pair.split('=');
+      const key = decodeQueryComponent(rawKey);
+      if (key === null || decodeQueryComponent(rawValue.join('=')) === null) {
+        const field = key ?? rawKey.slice(0, 100);
+        problems.push({ field, messages: [`${field} is not valid percent-encoded UTF-8`] });
+      }
+    }
+  }
+  next(problems.length > 0 ? new InvalidInputException(problems) : undefined);
+}
+
+function decodeQueryComponent(component: string): string | null {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
 }

@@ -22,7 +22,10 @@ export class ReadYourWrites implements OnApplicationShutdown {
 
   async waitFor(projections: readonly string[], minPosition: string | undefined, response: Response): Promise<void> {
     if (minPosition === undefined) return;
-    const caughtUp = await this.progress.waitFor(projections, BigInt(minPosition), this.env.READ_WAIT_TIMEOUT_MS);
+    const position = BigInt(minPosition);
+    // Positions start at 1: there is no event at 0 to wait for, every read model has reached it.
+    const caughtUp =
+      position === 0n || (await this.progress.waitFor(projections, position, this.env.READ_WAIT_TIMEOUT_MS));
     response.setHeader(CAUGHT_UP_HEADER, String(caughtUp));
   }
 

@@ -1,3 +1,4 @@
+import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -53,6 +54,7 @@ export class ReferCaseDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @FreeText()
   note?: string;
 }
 
@@ -89,6 +91,7 @@ export class StatusDecisionDto {
   @IsString({ each: true })
   @Matches(/\S/, { each: true, message: 'each reason must not be blank' })
   @MaxLength(500, { each: true })
+  @FreeText()
   reasons?: string[];
 }
 
@@ -101,5 +104,6 @@ export class StatusDecisionReviewDto {
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(1000)
+  @FreeText()
   reason!: string;
 }

@@ -1,3 +1,4 @@
+import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { REFLECTION_PERIOD_OUTCOMES, type ReflectionPeriodOutcome } from '@nrm/case/domain';
@@ -45,6 +46,7 @@ export class ExtendReflectionPeriodDto {
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MinLength(1)
   @MaxLength(500)
+  @FreeText()
   reason!: string;
 }
 
@@ -60,5 +62,6 @@ export class EndReflectionPeriodDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @FreeText()
   note?: string;
 }

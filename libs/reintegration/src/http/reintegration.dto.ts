@@ -1,3 +1,4 @@
+import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -30,6 +31,7 @@ export class ReintegrationGoalDto {
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
+  @FreeText()
   description!: string;
 
   @ApiPropertyOptional({ example: '2027-02-01', description: 'YYYY-MM-DD.' })
@@ -75,6 +77,7 @@ export class RecordReintegrationServiceDto {
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
+  @FreeText()
   description!: string;
 
   @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future.' })
@@ -100,6 +103,7 @@ export class ReviewReintegrationDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @FreeText()
   notes?: string;
 }
 

@@ -26,10 +26,13 @@ const documented: CaseEvent = {
   type: 'TravelDocumentsRecorded',
   data: { caseId, documents: ['certificate-of-return'], issuedBy: 'Embassy of Uzbekistan', recordedAt: '2026-11-21' },
 };
-const scheduled: CaseEvent = {
+const scheduledFor = (travelDate: string): CaseEvent => ({
   type: 'RepatriationScheduled',
-  data: { caseId, destinationCountry: 'UZ', travelDate: '2026-11-28' },
-};
+  data: { caseId, destinationCountry: 'UZ', travelDate },
+});
+const scheduled = scheduledFor('2026-11-28');
+/** Scheduled for a day that has come (the spec's now is 2026-11-21): it may be completed. */
+const travelled = scheduledFor('2026-11-20');
 const periodStarted = (endsAt = '2026-12-20T10:00:00.000Z'): ReflectionPeriodStarted => ({
   type: 'ReflectionPeriodStarted',
   data: { caseId, periodId: 'p-1', startedAt: '2026-11-20T10:00:00.000Z', endsAt, days: 30 },
@@ -231,7 +234,7 @@ describe('Repatriation decider: scheduling', () => {
 
 describe('Repatriation decider: completion and cancellation', () => {
   it('completes a scheduled repatriation and moves the case to stage repatriation', () => {
-    given([opened, requested, assessed('low'), documented, scheduled])
+    given([opened, requested, assessed('low'), documented, travelled])
       .when(complete())
       .then((events) =>
         expect(events).toEqual([
@@ -241,7 +244,7 @@ describe('Repatriation decider: completion and cancellation', () => {
           },
         ]),
       );
-    const events: CaseEvent[] = [opened, requested, assessed('low'), documented, scheduled];
+    const events: CaseEvent[] = [opened, requested, assessed('low'), documented, travelled];
     const state = [...events, ...repatriationDecider.decide(complete(), fold(events))].reduce(
       repatriationDecider.evolve,
       repatriationDecider.initialState(),
@@ -255,14 +258,24 @@ describe('Repatriation decider: completion and cancellation', () => {
       .thenRuleBroken('repatriation-not-scheduled'));
 
   it('refuses to complete while a later assessment found an unmitigated high risk', () =>
-    given([opened, requested, assessed('low'), documented, scheduled, assessed('high')])
+    given([opened, requested, assessed('low'), documented, travelled, assessed('high')])
       .when(complete())
       .thenRuleBroken('high-risk-not-mitigated'));
 
   it('refuses an arrival in the future', () =>
-    given([opened, requested, assessed('low'), documented, scheduled])
+    given([opened, requested, assessed('low'), documented, travelled])
       .when(complete('2026-11-25'))
       .thenRuleBroken('arrival-not-in-future'));
+
+  it('refuses an arrival before the travel date', () =>
+    given([opened, requested, assessed('low'), documented, travelled])
+      .when(complete('2026-11-19'))
+      .thenRuleBroken('arrival-not-before-travel'));
+
+  it('accepts an arrival on the travel date', () =>
+    given([opened, requested, assessed('low'), documented, travelled])
+      .when(complete('2026-11-20'))
+      .then((events) => expect(events).toMatchObject([{ data: { arrivedOn: '2026-11-20' } }])));
 
   it('refuses to complete without an open repatriation', () =>
     given([opened]).when(complete()).thenRuleBroken('no-open-repatriation'));

@@ -278,6 +278,15 @@ function complete(command: CompleteRepatriation, state: CaseState): Repatriation
       'arrivedOn',
     );
   }
+  if (command.arrivedOn < open.travelDate) {
+    throw new DomainRuleViolation(
+      'arrival-not-before-travel',
+      `arrivedOn (${command.arrivedOn}) lies before the scheduled travel date (${open.travelDate}); ` +
+        'schedule the repatriation again with the real travel date first',
+      'unprocessable',
+      'arrivedOn',
+    );
+  }
   return {
     type: 'RepatriationCompleted',
     data: {

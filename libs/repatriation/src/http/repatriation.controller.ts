@@ -151,7 +151,9 @@ export class RepatriationController {
   @ApiOperation({
     summary: 'Record the arrival: the repatriation is complete',
     description:
-      'Only a scheduled repatriation (409 repatriation-not-scheduled). The case moves to stage repatriation.',
+      'Only a scheduled repatriation (409 repatriation-not-scheduled); arrivedOn not in the future (422 ' +
+      'arrival-not-in-future) and not before the scheduled travel date (422 arrival-not-before-travel). The case ' +
+      'moves to stage repatriation.',
   })
   @ApiOkResponse(RESULT)
   complete(

@@ -1,3 +1,4 @@
+import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -52,6 +53,7 @@ export class AssessRepatriationRiskDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @FreeText()
   notes?: string;
 
   @ApiPropertyOptional({
@@ -109,5 +111,6 @@ export class CancelRepatriationDto {
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
+  @FreeText()
   reason!: string;
 }

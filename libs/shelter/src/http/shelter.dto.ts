@@ -1,3 +1,4 @@
+import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
 import {
@@ -54,6 +55,7 @@ export class RegisterShelterDto {
   @ApiProperty({ enum: SHELTER_ACCEPTS, isArray: true, example: ['women', 'children'] })
   @IsArray()
   @ArrayMinSize(1, { message: 'accepts needs at least one of women, men, children' })
+  @ArrayMaxSize(SHELTER_ACCEPTS.length)
   @ArrayUnique()
   @IsIn(SHELTER_ACCEPTS, { each: true })
   accepts!: (typeof SHELTER_ACCEPTS)[number][];
@@ -70,6 +72,7 @@ export class ChangeCapacityDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @FreeText()
   reason!: string;
 }
 
@@ -117,6 +120,7 @@ export class DeclinePlacementDto {
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
+  @FreeText()
   reason!: string;
 }
 
@@ -125,6 +129,7 @@ export class CheckOutPlacementDto {
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
+  @FreeText()
   reason!: string;
 
   @ApiProperty({ example: '2026-11-21', description: 'The day the person left, YYYY-MM-DD (may be in the past).' })
