@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseModule } from '@nrm/case';
 import { ChangeShelterCapacityHandler } from './application/change-shelter-capacity';
+import { PlacementLocationEntity } from './application/placement-location.entity';
 import { PlacementLocator } from './application/placement-locator';
 import {
   AcceptPlacementHandler,
@@ -22,7 +23,11 @@ import { ShelterEntity } from './read-models/shelter.entity';
 
 /** The shelter context: shelters, their beds, and placements (one stream per shelter). */
 @Module({
-  imports: [CqrsModule, CaseModule, TypeOrmModule.forFeature([ShelterEntity, PlacementEntity])],
+  imports: [
+    CqrsModule,
+    CaseModule,
+    TypeOrmModule.forFeature([ShelterEntity, PlacementEntity, PlacementLocationEntity]),
+  ],
   controllers: [SheltersController, PlacementsController],
   providers: [
     ShelterCommands,

@@ -8,6 +8,7 @@ import {
   type ReflectionPeriodState,
 } from './state/reflection-period.state';
 import { evolveReintegration, initialReintegrationState, type ReintegrationState } from './state/reintegration.state';
+import { type CasePlacementsState, evolveCasePlacements, initialCasePlacementsState } from './state/placement.state';
 import { evolveRepatriation, initialRepatriationState, type RepatriationState } from './state/repatriation.state';
 
 /**
@@ -36,6 +37,8 @@ export interface ExistingCase {
   repatriation: RepatriationState;
   reintegration: ReintegrationState;
   lifecycle: CaseLifecycleState;
+  /** The beds the case holds at shelters (a closure waits until none is held). */
+  placements: CasePlacementsState;
 }
 
 export const initialCaseState = (): CaseState => ({ exists: false });
@@ -46,6 +49,7 @@ const contextEvolvers = [
   evolveRepatriation,
   evolveReintegration,
   evolveCaseLifecycle,
+  evolveCasePlacements,
 ];
 
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
@@ -66,6 +70,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       repatriation: initialRepatriationState(),
       reintegration: initialReintegrationState(),
       lifecycle: initialCaseLifecycleState(),
+      placements: initialCasePlacementsState(),
     };
   }
   if (!state.exists) return state;

@@ -51,6 +51,8 @@ export class CasesController {
       new ListCasesQuery(
         {
           stage: filters.stage,
+          track: filters.track,
+          deadlineKind: filters.deadlineKind,
           status: filters.status,
           organisationId: filters.org,
           deadlineDueBefore: filters.deadlineDueBefore ? new Date(filters.deadlineDueBefore) : undefined,

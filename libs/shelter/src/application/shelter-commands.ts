@@ -3,6 +3,7 @@ import { EVENT_STORE, EventCodec, type EventStore, handleCommand, type StreamRev
 import { CLOCK } from '@nrm/platform/clock';
 import {
   type CaseEvent,
+  type ShelterEvent,
   type CaseState,
   caseStreamName,
   evolveCase,
@@ -12,10 +13,13 @@ import {
 import type { Actor, Clock } from '@nrm/shared-kernel';
 import {
   type RegisteredShelter,
+  initialShelterState,
+  evolveShelter,
   shelterDecider,
   type ShelterCommand,
   type ShelterState,
 } from '../domain/shelter.decider';
+import { type PlacementCaseCommand, placementCaseDecider } from '../domain/placement-case.decider';
 
 /** Shelter streams are named `shelter-<shelter id>`. */
 export const shelterStreamName = (shelterId: string): string => `shelter-${shelterId}`;
@@ -88,6 +92,48 @@ export class ShelterCommands {
     return {
       shelterId,
       revision: Number(result.revision),
+      position: result.lastGlobalPosition === null ? null : result.lastGlobalPosition.toString(),
+    };
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** The shelter as its stream tells it now, and the stream's revision (no append). */
+  async readShelter(shelterId: string): Promise<{ state: ShelterState; revision: StreamRevision | null }> {
+    const stream = await this.store.readStream(shelterStreamName(shelterId));
+    let state = initialShelterState();
+    for (const decoded of await this.codec.decodeAll(stream.events)) {
+      state = evolveShelter(state, { type: decoded.type, data: decoded.data } as unknown as ShelterEvent);
+    }
+    return { state, revision: stream.currentRevision };
+  }
+
+  /**
+   * Decides the case's side of a placement on the case stream (placement-case.decider.ts) and appends
+   * with the case's expected revision, deciding again after a concurrent write (e.g. a closure).
+   */
+  async runOnCase(
+    caseId: string,
+    context: { actor: Actor; correlationId: string },
+    build: (now: Date) => PlacementCaseCommand,
+  ): Promise<{ revision: StreamRevision | null; position: string | null }> {
+    const now = this.clock.now();
+    const result = await handleCommand(
+      this.store,
+      this.codec,
+      placementCaseDecider,
+      caseStreamName(caseId),
+      build(now),
+      {
+        ...context,
+        now,
+        maxRetries: MAX_RETRIES,
+      },
+    );
+    return {
+      revision: result.revision,
       position: result.lastGlobalPosition === null ? null : result.lastGlobalPosition.toString(),
     };
   }

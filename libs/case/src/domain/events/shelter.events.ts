@@ -95,3 +95,32 @@ export type PlacementEvent =
 
 /** Every event of a shelter stream. */
 export type ShelterEvent = ShelterRegistered | ShelterCapacityChanged | PlacementEvent;
+
+/**
+ * Placement facts on the case stream (not on the shelter's). A placement's acceptance is decided on
+ * the shelter's stream, but whether the case may take a bed is decided on the case's: the accept
+ * appends `PlacementBedReserved` to the case stream with the case's expected revision before the
+ * shelter's `PlacementAccepted`, so a concurrent closure and an accept conflict on one stream and
+ * cannot both win (there is no transaction over two streams, in PostgreSQL or EventStoreDB).
+ */
+export type PlacementBedReserved = DomainEvent<
+  'PlacementBedReserved',
+  { caseId: string; placementId: string; shelterId: string; shelterName: string; reservedAt: string }
+>;
+
+/** Why a case no longer holds the bed it reserved. */
+export const BED_RELEASE_REASONS = ['acceptance-refused', 'declined', 'checked-out'] as const;
+export type BedReleaseReason = (typeof BED_RELEASE_REASONS)[number];
+
+/**
+ * The case no longer holds the bed of this placement: the person checked out, or the shelter refused
+ * the acceptance after the reservation (compensation), or declined a placement whose acceptance had
+ * been cut short.
+ */
+export type PlacementBedReleased = DomainEvent<
+  'PlacementBedReleased',
+  { caseId: string; placementId: string; shelterId: string; reason: BedReleaseReason; releasedAt: string }
+>;
+
+/** The shelter context's events on the case stream. */
+export type CasePlacementEvent = PlacementBedReserved | PlacementBedReleased;
