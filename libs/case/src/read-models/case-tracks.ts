@@ -126,6 +126,9 @@ const repatriationInProgress = (tracks: CaseTracks) =>
   tracks.repatriation !== null &&
   tracks.repatriation.state !== 'completed' &&
   tracks.repatriation.state !== 'cancelled';
+/** No decision yet, or a review of a refusal pending. */
+const decisionAwaited = (tracks: CaseTracks) =>
+  (tracks.statusDecision?.state ?? 'pending') === 'pending' || tracks.statusDecision?.review?.pending === true;
 const checkedIn = (tracks: CaseTracks) => tracks.placements.some((placement) => placement.state === 'checked-in');
 
 /**
@@ -137,7 +140,7 @@ export function activeTracksOf(tracks: CaseTracks): CaseStage[] {
   if (tracks.closure?.state === 'closed') return ['closed'];
   const active: CaseStage[] = [];
   if (tracks.referral === null) active.push('identification');
-  if (tracks.referral !== null && (tracks.statusDecision?.state ?? 'pending') === 'pending') active.push('referral');
+  if (tracks.referral !== null && decisionAwaited(tracks)) active.push('referral');
   if (tracks.reflectionPeriod?.state === 'active') active.push('reflection-period');
   if (checkedIn(tracks)) active.push('shelter');
   if (repatriationInProgress(tracks)) active.push('repatriation');
