@@ -104,43 +104,47 @@ describe('Placements and their case: rules across streams', () => {
     expect(closed.status).toBe(200);
 
     await expectRefused(() => post(`/placements/${placementId}/accept`, staff), 409, 'case-not-closed');
+    await expectRefused(
+      () => post(`/placements/${placementId}/decline`, staff, { reason: 'x' }),
+      409,
+      'case-not-closed',
+    );
     const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, coord);
     expect(shelter.body).toMatchObject({ occupied: 0, freeBeds: 2 });
-    // The shelter may still answer no to the request it holds.
-    expect((await post(`/placements/${placementId}/decline`, staff, { reason: 'Case closed' })).status).toBe(200);
+    expect(shelter.body.placements).toEqual([expect.objectContaining({ placementId, status: 'ended' })]);
   });
 
-  it('a closure is refused while the case holds a bed (409 closure-releases-beds-first); after the check-out it closes', async () => {
-    const shelterId = await registerShelter(2);
+  it("a closure ends the case's placements: the bed held and the stay end, the beds are free again", async () => {
+    const shelterId = await registerShelter(3);
     const caseId = await openCase();
-    const placementId = await requestPlacement(caseId, shelterId);
-    expect((await post(`/placements/${placementId}/accept`, staff)).status).toBe(200);
-    await expectRefused(
-      () => post(`/cases/${caseId}/close`, officer, { reason: 'lost-contact' }),
-      409,
-      'closure-releases-beds-first',
-    );
-    expect((await post(`/placements/${placementId}/check-in`, staff)).status).toBe(200);
-    await expectRefused(
-      () => post(`/cases/${caseId}/close`, officer, { reason: 'lost-contact' }),
-      409,
-      'closure-releases-beds-first',
-    );
-    const out = await post(`/placements/${placementId}/check-out`, staff, {
-      reason: 'Moved to her family',
-      date: new Date().toISOString().slice(0, 10),
-    });
-    expect(out.status).toBe(200);
+    const other = await openCase();
+    const accepted = await requestPlacement(caseId, shelterId);
+    expect((await post(`/placements/${accepted}/accept`, staff)).status).toBe(200);
+    expect((await post(`/placements/${accepted}/check-in`, staff)).status).toBe(200);
+    const elsewhere = await registerShelter(2);
+    const pending = await requestPlacement(caseId, elsewhere);
+    const othersBed = await requestPlacement(other, shelterId);
+    expect((await post(`/placements/${othersBed}/accept`, staff)).status).toBe(200);
+
     const closed = await post(`/cases/${caseId}/close`, officer, { reason: 'lost-contact' });
     expect(closed.status).toBe(200);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, coord);
+    // Only the other case's bed is still taken.
+    expect(shelter.body).toMatchObject({ occupied: 1, freeBeds: 2 });
     const page = await get(`/cases/${caseId}?minPosition=${closed.body.position}`, coord);
-    expect(page.body).toMatchObject({
-      stage: 'closed',
-      tracks: { placements: [{ placementId, state: 'checked-out' }] },
-    });
+    expect(page.body).toMatchObject({ stage: 'closed', activeTracks: ['closed'] });
+    expect(page.body.tracks.placements).toEqual([
+      expect.objectContaining({ placementId: accepted, state: 'ended', endedAt: expect.any(String) }),
+      expect.objectContaining({ placementId: pending, state: 'ended' }),
+    ]);
+    // Nothing more for the closed case: no accept, no check-in.
+    await expectRefused(() => post(`/placements/${pending}/accept`, staff), 409, 'case-not-closed');
+    const reopened = await post(`/cases/${caseId}/reopen`, officer, { reason: 'She called again' });
+    expect(reopened.status).toBe(200);
+    expect((await post(`/cases/${caseId}/placements`, officer, { shelterId, needs: [] })).status).toBe(201);
   });
 
-  it(`races a closure against an accept, ${ROUNDS} rounds: one wins, never a closed case holding a bed`, async () => {
+  it(`races a closure against an accept, ${ROUNDS} rounds: never a closed case holding a bed, beds consistent`, async () => {
     const shelterId = await registerShelter(ROUNDS);
     const rounds: { caseId: string; placementId: string }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
@@ -157,25 +161,22 @@ describe('Placements and their case: rules across streams', () => {
       }),
     );
     for (const { close, accept } of outcomes) {
-      // Exactly one wins; the loser names the rule that refused it.
-      expect([close.status, accept.status].sort()).toEqual([200, 409]);
-      if (close.status === 409) expect(close.body.rule).toBe('closure-releases-beds-first');
+      // The closure always closes; the accept wins only when it came first (its bed is then freed by the
+      // closure), and otherwise names the rule that refused it.
+      expect(close.status).toBe(200);
+      expect([200, 409]).toContain(accept.status);
       if (accept.status === 409) expect(accept.body.rule).toBe('case-not-closed');
     }
-    const accepted = outcomes.filter((o) => o.accept.status === 200);
     const position = maxPosition(outcomes.flatMap((o) => [o.close, o.accept]));
     const shelter = await get(`/shelters/${shelterId}?minPosition=${position}`, coord);
-    expect(shelter.body.occupied).toBe(accepted.length);
+    expect(shelter.body).toMatchObject({ occupied: 0, freeBeds: ROUNDS });
     for (const { caseId, placementId } of outcomes) {
       const page = await get(`/cases/${caseId}?minPosition=${position}`, coord);
+      expect(page.body.stage).toBe('closed');
       const placement = page.body.tracks.placements.find((p: { placementId: string }) => p.placementId === placementId);
-      const holdsBed = placement.state === 'accepted' || placement.state === 'checked-in';
-      expect({ caseId, closedWithBed: page.body.stage === 'closed' && holdsBed }).toEqual({
-        caseId,
-        closedWithBed: false,
-      });
+      expect({ caseId, state: placement.state }).toEqual({ caseId, state: 'ended' });
       const inShelter = shelter.body.placements.find((p: { placementId: string }) => p.placementId === placementId);
-      expect(inShelter.status).toBe(placement.state);
+      expect(inShelter.status).toBe('ended');
     }
   });
 });

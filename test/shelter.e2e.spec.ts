@@ -377,8 +377,7 @@ describe('Shelters and placements through HTTP', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.rule === 'shelter-full')).toBe(true);
-    // The winner's two events: the bed reserved on its case's stream, then accepted on the shelter's.
-    expect(await countEvents(t.database.url)).toBe(before + 2);
+    expect(await countEvents(t.database.url)).toBe(before + 1);
 
     const winner = answers.find((a) => a.status === 200)!;
     const shelter = await get(`/shelters/${shelterId}?minPosition=${winner.body.position}`, coord);

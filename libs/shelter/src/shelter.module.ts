@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseModule } from '@nrm/case';
 import { ChangeShelterCapacityHandler } from './application/change-shelter-capacity';
 import { PlacementLocationEntity } from './application/placement-location.entity';
+import { PlacementClosure } from './application/placement-closure';
 import { PlacementLocator } from './application/placement-locator';
 import {
   AcceptPlacementHandler,
@@ -33,6 +34,7 @@ import { ShelterEntity } from './read-models/shelter.entity';
     ShelterCommands,
     PlacementCommands,
     PlacementLocator,
+    PlacementClosure,
     RegisterShelterHandler,
     ChangeShelterCapacityHandler,
     RequestPlacementHandler,
@@ -43,5 +45,7 @@ import { ShelterEntity } from './read-models/shelter.entity';
     ListSheltersHandler,
     GetShelterHandler,
   ],
+  // The case's closure ends its placements (libs/case-lifecycle).
+  exports: [PlacementClosure],
 })
 export class ShelterModule {}

@@ -78,40 +78,6 @@ describe('Case lifecycle decider: closure', () => {
     expect(event).toMatchObject({ type: 'CaseClosed', data: { reason: 'status-refused' } });
   });
 
-  const bedReserved: CaseEvent = {
-    type: 'PlacementBedReserved',
-    data: {
-      caseId: 'case-1',
-      placementId: 'placement-1',
-      shelterId: 'shelter-1',
-      shelterName: 'Ümid',
-      reservedAt: now.toISOString(),
-    },
-  };
-  const bedReleased = (reason: 'checked-out' | 'acceptance-refused'): CaseEvent => ({
-    type: 'PlacementBedReleased',
-    data: {
-      caseId: 'case-1',
-      placementId: 'placement-1',
-      shelterId: 'shelter-1',
-      reason,
-      releasedAt: now.toISOString(),
-    },
-  });
-
-  it('refuses to close while the case holds a bed (an accepted or checked-in placement)', () =>
-    given([opened, bedReserved]).when(close()).thenRuleBroken('closure-releases-beds-first'));
-
-  it('closes once the bed is released: the person checked out', () =>
-    given([opened, bedReserved, bedReleased('checked-out')])
-      .when(close())
-      .then(([event]) => expect(event.type).toBe('CaseClosed')));
-
-  it('closes once the bed is released: the shelter refused the acceptance after the reservation', () =>
-    given([opened, bedReserved, bedReleased('acceptance-refused')])
-      .when(close())
-      .then(([event]) => expect(event.type).toBe('CaseClosed')));
-
   it('a closed case rejects every command but reopen (e.g. consent, transfer)', () => {
     given([opened, closed()]).when(transfer()).thenRuleBroken('case-not-closed');
   });

@@ -52,11 +52,9 @@ export type CaseLifecycleCommand = CloseCase | ReopenCase | TransferCase | Erase
  * The rules of the case lifecycle (DESIGN §3.7 and the cross-cutting transfer), all in one place:
  *
  * - close:    the case exists and is open ('case-exists', 'case-not-closed', 409);
- *             'status-refused' only once victim status was refused ('closure-status-refused-needs-refusal', 409);
- *             not while the case holds a bed at a shelter, accepted or checked in ('closure-releases-beds-first',
- *             409): the person checks out first (or the shelter declines a placement whose acceptance was cut
- *             short), so a closed case never holds a bed. A placement only requested holds no bed: it stays
- *             with the shelter, which can no longer accept it (the accept checks the case) but may decline it.
+ *             'status-refused' only once victim status was refused ('closure-status-refused-needs-refusal', 409).
+ *             The closure also ends the case's open placements on their shelters' streams (requests pending,
+ *             beds held, stays): see libs/shelter placement-closure.ts.
  * - reopen:   the case exists and is closed ('case-exists', 'case-is-closed', 409); it goes back to
  *             the stage it was closed in. Reopen is the one command a closed case accepts.
  * - transfer: the case exists and is open (409 as above); the receiver is another organisation than
@@ -94,15 +92,6 @@ function closeCase(command: CloseCase, state: CaseState): CaseClosed {
       "reason 'status-refused' needs a refused victim status: the case's status is " + state.status,
       'conflict',
       'reason',
-    );
-  }
-  const held = Object.values(state.placements.bedsHeld);
-  if (held.length > 0) {
-    throw new DomainRuleViolation(
-      'closure-releases-beds-first',
-      `The case holds a bed at ${held.map((bed) => `${bed.shelterName} (placement ${bed.placementId})`).join(', ')}: ` +
-        'check the person out first',
-      'conflict',
     );
   }
   // assertOpenCase leaves only open stages.

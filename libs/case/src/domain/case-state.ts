@@ -8,7 +8,6 @@ import {
   type ReflectionPeriodState,
 } from './state/reflection-period.state';
 import { evolveReintegration, initialReintegrationState, type ReintegrationState } from './state/reintegration.state';
-import { type CasePlacementsState, evolveCasePlacements, initialCasePlacementsState } from './state/placement.state';
 import { evolveRepatriation, initialRepatriationState, type RepatriationState } from './state/repatriation.state';
 
 /**
@@ -37,8 +36,6 @@ export interface ExistingCase {
   repatriation: RepatriationState;
   reintegration: ReintegrationState;
   lifecycle: CaseLifecycleState;
-  /** The beds the case holds at shelters (a closure waits until none is held). */
-  placements: CasePlacementsState;
 }
 
 export const initialCaseState = (): CaseState => ({ exists: false });
@@ -49,7 +46,6 @@ const contextEvolvers = [
   evolveRepatriation,
   evolveReintegration,
   evolveCaseLifecycle,
-  evolveCasePlacements,
 ];
 
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
@@ -70,7 +66,6 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       repatriation: initialRepatriationState(),
       reintegration: initialReintegrationState(),
       lifecycle: initialCaseLifecycleState(),
-      placements: initialCasePlacementsState(),
     };
   }
   if (!state.exists) return state;

@@ -4,13 +4,12 @@ import type { ReferralEvent } from './events/referral.events';
 import type { ReflectionPeriodEvent } from './events/reflection-period.events';
 import type { ReintegrationEvent } from './events/reintegration.events';
 import type { RepatriationEvent } from './events/repatriation.events';
-import type { CasePlacementEvent, ShelterEvent } from './events/shelter.events';
+import type { ShelterEvent } from './events/shelter.events';
 
 /**
  * Every event of a case stream. The case stream is shared by the bounded contexts: its events are
  * their common language; each context declares its own in events/<context>.events.ts.
- * (Shelter events live on shelter streams, but name the case they concern; the beds a case holds
- * are also recorded on the case stream, CasePlacementEvent.)
+ * (Shelter events live on shelter streams, but name the case they concern.)
  */
 export type CaseEvent =
   | IdentificationEvent
@@ -18,8 +17,7 @@ export type CaseEvent =
   | ReflectionPeriodEvent
   | RepatriationEvent
   | ReintegrationEvent
-  | CaseLifecycleEvent
-  | CasePlacementEvent;
+  | CaseLifecycleEvent;
 
 export type { ShelterEvent };
 

@@ -40,6 +40,7 @@ const placement = object({
   declinedAt: nullable(instant),
   checkedInAt: nullable(instant),
   checkedOutOn: nullable(day),
+  endedAt: nullable(instant),
 });
 
 const childProtection = nullable(

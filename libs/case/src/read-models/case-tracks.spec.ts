@@ -38,6 +38,7 @@ const placed = (tracks: CaseTracks, state: PlacementTrack['state']): CaseTracks 
       declinedAt: null,
       checkedInAt: null,
       checkedOutOn: null,
+      endedAt: null,
       shelterRevision: '3',
     },
   ],

@@ -55,7 +55,14 @@ export interface ReflectionPeriodTrack {
   periods: number;
 }
 
-export const PLACEMENT_TRACK_STATES = ['requested', 'accepted', 'declined', 'checked-in', 'checked-out'] as const;
+export const PLACEMENT_TRACK_STATES = [
+  'requested',
+  'accepted',
+  'declined',
+  'checked-in',
+  'checked-out',
+  'ended',
+] as const;
 
 export interface PlacementTrack {
   placementId: string;
@@ -68,6 +75,8 @@ export interface PlacementTrack {
   declinedAt: string | null;
   checkedInAt: string | null;
   checkedOutOn: string | null;
+  /** When the case's closure ended it (state 'ended'). */
+  endedAt: string | null;
   /** The shelter stream's revision of the last event applied (placement events are not on the case stream). */
   shelterRevision: string;
 }

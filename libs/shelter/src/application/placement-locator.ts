@@ -25,6 +25,16 @@ export class PlacementLocator {
     await this.locations.createQueryBuilder().insert().values(location).orIgnore().execute();
   }
 
+  /** The shelters where the case has had a placement requested. */
+  async sheltersOfCase(caseId: string): Promise<string[]> {
+    const rows = await this.locations
+      .createQueryBuilder('l')
+      .select('DISTINCT l.shelter_id', 'shelterId')
+      .where('l.case_id = :caseId', { caseId })
+      .getRawMany<{ shelterId: string }>();
+    return rows.map((row) => row.shelterId);
+  }
+
   async locate(placementId: string): Promise<PlacementLocation> {
     const found = await this.locations.findOne({ where: { placementId } });
     if (!found) throw new NotFoundException(`Placement ${placementId} not found`);

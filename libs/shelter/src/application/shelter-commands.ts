@@ -19,7 +19,7 @@ import {
   type ShelterCommand,
   type ShelterState,
 } from '../domain/shelter.decider';
-import { type PlacementCaseCommand, placementCaseDecider } from '../domain/placement-case.decider';
+import { placementCaseDecider } from '../domain/placement-case.decider';
 
 /** Shelter streams are named `shelter-<shelter id>`. */
 export const shelterStreamName = (shelterId: string): string => `shelter-${shelterId}`;
@@ -111,31 +111,12 @@ export class ShelterCommands {
   }
 
   /**
-   * Decides the case's side of a placement on the case stream (placement-case.decider.ts) and appends
-   * with the case's expected revision, deciding again after a concurrent write (e.g. a closure).
+   * The case's side of an accept or a check-in (placement-case.decider.ts), decided on the case's
+   * stream as it is now; appends nothing, refuses with the rule broken.
    */
-  async runOnCase(
-    caseId: string,
-    context: { actor: Actor; correlationId: string },
-    build: (now: Date) => PlacementCaseCommand,
-  ): Promise<{ revision: StreamRevision | null; position: string | null }> {
-    const now = this.clock.now();
-    const result = await handleCommand(
-      this.store,
-      this.codec,
-      placementCaseDecider,
-      caseStreamName(caseId),
-      build(now),
-      {
-        ...context,
-        now,
-        maxRetries: MAX_RETRIES,
-      },
-    );
-    return {
-      revision: result.revision,
-      position: result.lastGlobalPosition === null ? null : result.lastGlobalPosition.toString(),
-    };
+  async assertCaseTakesPlacement(caseId: string, actor: Actor): Promise<void> {
+    const { state } = await this.readCase(caseId);
+    placementCaseDecider.decide({ type: 'CheckCaseForPlacement', actor, now: this.clock.now() }, state);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { CasePlacementEvent, ShelterEvent } from '@nrm/case/domain';
+import type { ShelterEvent } from '@nrm/case/domain';
 import type { EventTypeDefinition } from '@nrm/event-store';
 
 /**
@@ -6,7 +6,7 @@ import type { EventTypeDefinition } from '@nrm/event-store';
  * The free-text reasons of a decline or a check-out may tell about the person: they are encrypted
  * with the person's key (the placement events carry `personId` for that).
  */
-export const SHELTER_EVENT_TYPES: Record<ShelterEvent['type'] | CasePlacementEvent['type'], EventTypeDefinition> = {
+export const SHELTER_EVENT_TYPES: Record<ShelterEvent['type'], EventTypeDefinition> = {
   ShelterRegistered: { schemaVersion: 1, personalFields: [] },
   ShelterCapacityChanged: { schemaVersion: 1, personalFields: [] },
   PlacementRequested: { schemaVersion: 1, personalFields: [] },
@@ -14,7 +14,5 @@ export const SHELTER_EVENT_TYPES: Record<ShelterEvent['type'] | CasePlacementEve
   PlacementDeclined: { schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' },
   PlacementCheckedIn: { schemaVersion: 1, personalFields: [] },
   PlacementCheckedOut: { schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' },
-  // On the case stream: the beds a case holds (see placement-commands.ts).
-  PlacementBedReserved: { schemaVersion: 1, personalFields: [] },
-  PlacementBedReleased: { schemaVersion: 1, personalFields: [] },
+  PlacementEndedByClosure: { schemaVersion: 1, personalFields: [] },
 };

@@ -1,14 +1,8 @@
-import type {
-  CaseClosed,
-  CaseEvent,
-  GuardianAppointed,
-  PlacementBedReleased,
-  PlacementBedReserved,
-} from '@nrm/case/domain';
+import type { CaseClosed, CaseReopened, GuardianAppointed } from '@nrm/case/domain';
 import { caseOpened, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
 import type { Actor } from '@nrm/shared-kernel';
 import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
-import { type PlacementCaseCommand, placementCaseDecider } from './placement-case.decider';
+import { type CheckCaseForPlacement, placementCaseDecider } from './placement-case.decider';
 
 const now = SPEC_NOW;
 const staff: Actor = {
@@ -26,6 +20,16 @@ const closed: CaseClosed = {
   type: 'CaseClosed',
   data: { caseId: 'case-1', reason: 'lost-contact', stageBeforeClosure: 'identification', closedAt: now.toISOString() },
 };
+const reopened: CaseReopened = {
+  type: 'CaseReopened',
+  data: {
+    caseId: 'case-1',
+    personId: 'person-1',
+    reason: 'Back',
+    stage: 'identification',
+    reopenedAt: now.toISOString(),
+  },
+};
 const guardian: GuardianAppointed = {
   type: 'GuardianAppointed',
   data: {
@@ -36,88 +40,29 @@ const guardian: GuardianAppointed = {
     appointedOn: '2026-11-21',
   },
 };
-const reserved: PlacementBedReserved = {
-  type: 'PlacementBedReserved',
-  data: {
-    caseId: 'case-1',
-    placementId: 'placement-1',
-    shelterId: 'shelter-1',
-    shelterName: 'Ümid',
-    reservedAt: now.toISOString(),
-  },
-};
-const released = (reason: PlacementBedReleased['data']['reason']): PlacementBedReleased => ({
-  type: 'PlacementBedReleased',
-  data: { caseId: 'case-1', placementId: 'placement-1', shelterId: 'shelter-1', reason, releasedAt: now.toISOString() },
-});
+const check: CheckCaseForPlacement = { type: 'CheckCaseForPlacement', actor: staff, now };
 
-const reserve: PlacementCaseCommand = {
-  type: 'ReserveBed',
-  placementId: 'placement-1',
-  shelterId: 'shelter-1',
-  shelterName: 'Ümid',
-  actor: staff,
-  now,
-};
-const check: PlacementCaseCommand = { type: 'CheckCaseForPlacement', actor: staff, now };
-const release = (reason: PlacementBedReleased['data']['reason']): PlacementCaseCommand => ({
-  type: 'ReleaseBed',
-  placementId: 'placement-1',
-  reason,
-  actor: staff,
-  now,
-});
-
-const bedsHeldAfter = (events: CaseEvent[]) => {
-  const state = events.reduce(placementCaseDecider.evolve, placementCaseDecider.initialState());
-  return state.exists ? state.placements.bedsHeld : null;
-};
-
-describe('Placement on the case stream: reserving a bed', () => {
-  it('reserves a bed for an open adult case', () =>
+describe("Placement: the case's side of an accept or a check-in", () => {
+  it('lets an open adult case take a bed, appending nothing to the case', () =>
     given([opened])
-      .when(reserve)
-      .then((events) => expect(events).toEqual([reserved])));
-
-  it('refuses a closed case: a closed case refuses every command but reopen', () =>
-    given([opened, closed]).when(reserve).thenRuleBroken('case-not-closed'));
-
-  it('refuses a case that does not exist', () => given([]).when(reserve).thenRuleBroken('case-exists'));
-
-  it("refuses a child's case without a guardian", () =>
-    given([openedChild]).when(reserve).thenRuleBroken('guardian-before-placement'));
-
-  it("reserves for a child's case once a guardian is appointed", () =>
-    given([openedChild, guardian])
-      .when(reserve)
-      .then(([event]) => expect(event.type).toBe('PlacementBedReserved')));
-
-  it('checks a check-in by the same rules, appending nothing', () => {
-    given([opened, reserved])
       .when(check)
-      .then((events) => expect(events).toEqual([]));
-    given([opened, closed]).when(check).thenRuleBroken('case-not-closed');
-  });
-});
-
-describe('Placement on the case stream: giving a bed back', () => {
-  it('releases a held bed after a check-out', () =>
-    given([opened, reserved])
-      .when(release('checked-out'))
-      .then((events) => expect(events).toEqual([released('checked-out')])));
-
-  it('releases nothing when no bed is held', () =>
-    given([opened])
-      .when(release('declined'))
       .then((events) => expect(events).toEqual([])));
 
-  it('a refused accept gives back only its own reservation: a concurrent accept that won still holds the bed', () => {
-    expect(bedsHeldAfter([opened, reserved, reserved, released('acceptance-refused')])).toMatchObject({
-      'placement-1': { reservations: 1 },
-    });
-    expect(bedsHeldAfter([opened, reserved, released('acceptance-refused')])).toEqual({});
-  });
+  it('refuses a closed case: a closed case refuses every command but reopen', () =>
+    given([opened, closed]).when(check).thenRuleBroken('case-not-closed'));
 
-  it('a check-out frees the bed whatever the reservations', () =>
-    expect(bedsHeldAfter([opened, reserved, reserved, released('checked-out')])).toEqual({}));
+  it('lets a reopened case take a bed again', () =>
+    given([opened, closed, reopened])
+      .when(check)
+      .then((events) => expect(events).toEqual([])));
+
+  it('refuses a case that does not exist', () => given([]).when(check).thenRuleBroken('case-exists'));
+
+  it("refuses a child's case without a guardian", () =>
+    given([openedChild]).when(check).thenRuleBroken('guardian-before-placement'));
+
+  it("lets a child's case take a bed once a guardian is appointed", () =>
+    given([openedChild, guardian])
+      .when(check)
+      .then((events) => expect(events).toEqual([])));
 });

@@ -3,6 +3,7 @@ import type {
   PlacementCheckedIn,
   PlacementCheckedOut,
   PlacementDeclined,
+  PlacementEndedByClosure,
   PlacementRequested,
 } from '@nrm/case/domain';
 import type { DecodedEvent } from '@nrm/event-store';
@@ -14,7 +15,6 @@ import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.pro
  * How the shelter context's events show in the case summary: each placement's track. Placement events
  * live on shelter streams and name their case; they are not counted in the case's revision (its
  * ETag), so each placement keeps the shelter stream's revision it last took (replays change nothing).
- * The bed reservations live on the case stream: listed so that the case's revision follows its stream.
  */
 export const shelterSummaryRules: CaseSummaryRules = {
   PlacementRequested: (event) => {
@@ -29,6 +29,7 @@ export const shelterSummaryRules: CaseSummaryRules = {
       declinedAt: null,
       checkedInAt: null,
       checkedOutOn: null,
+      endedAt: null,
       ...existing,
       state: 'requested',
     }));
@@ -69,8 +70,15 @@ export const shelterSummaryRules: CaseSummaryRules = {
       (existing) => existing && { ...existing, state: 'checked-out', checkedOutOn: data.checkedOutOn },
     );
   },
-  PlacementBedReserved: () => ({ update: {} }),
-  PlacementBedReleased: () => ({ update: {} }),
+  PlacementEndedByClosure: (event) => {
+    const data = event.data as PlacementEndedByClosure['data'];
+    return onPlacement(
+      event,
+      data.caseId,
+      data.placementId,
+      (existing) => existing && { ...existing, state: 'ended', endedAt: data.endedAt },
+    );
+  },
 };
 
 type PlacementFields = Omit<PlacementTrack, 'shelterRevision'>;
@@ -142,4 +150,5 @@ export const shelterTimeline: TimelineDescribers = {
       details: { placementId: data.placementId, shelterId: data.shelterId, checkedOutOn: data.checkedOutOn },
     };
   },
+  // PlacementEndedByClosure has no entry of its own: the closure's entry (CaseClosed) tells it.
 };
