@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { StaleRevisionError } from '@nrm/event-store';
 import type { Actor } from '@nrm/shared-kernel';
 import {
   type AcceptPlacement,
@@ -8,16 +7,15 @@ import {
   type CheckOutPlacement,
   type DeclinePlacement,
   type ShelterCommand,
-  shelterDecider,
   type ShelterState,
 } from '../domain/shelter.decider';
+import { placementCaseDecider } from '../domain/placement-case.decider';
 import { type PlacementLocation, PlacementLocator } from './placement-locator';
 import {
   assertOperatorStaff,
   type ShelterCommandContext,
   type ShelterCommandResult,
   ShelterCommands,
-  shelterStreamName,
 } from './shelter-commands';
 
 export interface PlacementCommandResult extends ShelterCommandResult {
@@ -64,9 +62,9 @@ type BuildShelterCommand<Command extends ShelterCommand> = (actor: Actor, now: D
  * right after the request finds it). An unknown placement is 404; only the shelter operator's staff
  * and coordinators may act on it (403 for anyone else).
  *
- * An accept or a check-in takes or uses a bed: every refusal of the shelter's comes first, then the
- * case's, read from its stream (open: 'case-not-closed'; a child's guardian appointed), then the
- * shelter decides and appends. A closure racing it is settled on the shelter's stream: the closure
+ * An accept or a check-in takes or uses a bed: the case is read from its stream first; the shelter's
+ * stream then decides who may act (404, 403), the case's rules (open: 'case-not-closed'; a child's
+ * guardian appointed), then its own, and appends. A closure racing it is settled on the shelter's stream: the closure
  * ends the case's open placements there (placement-closure.ts) with the shelter's expected revision,
  * so the accept either came first (and its bed is freed by the closure) or is refused there.
  */
@@ -84,29 +82,15 @@ export class PlacementCommands {
     options: { takesBed: boolean },
   ): Promise<PlacementCommandResult> {
     const location = await this.locator.locate(placementId);
-    if (options.takesBed) {
-      await this.assertShelterWouldDecide(location, context, build);
-      await this.shelters.assertCaseTakesPlacement(location.caseId, context.actor);
-    }
+    const caseState = options.takesBed ? (await this.shelters.readCase(location.caseId)).state : null;
     const result = await this.shelters.run(location.shelterId, context, (state, now) => {
       assertPlacementOf(state, location, context.actor);
+      // The case's rules after who may act (404, 403), before the shelter's own.
+      if (caseState)
+        placementCaseDecider.decide({ type: 'CheckCaseForPlacement', actor: context.actor, now }, caseState);
       return build(context.actor, now);
     });
     return { ...result, placementId };
-  }
-
-  /** The shelter's refusals (404, 403, 412, its rules) before the case is read: decided without appending. */
-  private async assertShelterWouldDecide(
-    location: PlacementLocation,
-    context: ShelterCommandContext,
-    build: BuildShelterCommand<ShelterCommand>,
-  ): Promise<void> {
-    const { state, revision } = await this.shelters.readShelter(location.shelterId);
-    assertPlacementOf(state, location, context.actor);
-    if (context.expectedRevision !== undefined && revision !== context.expectedRevision) {
-      throw new StaleRevisionError(shelterStreamName(location.shelterId), context.expectedRevision, revision);
-    }
-    shelterDecider.decide(build(context.actor, this.shelters.now()), state);
   }
 }
 

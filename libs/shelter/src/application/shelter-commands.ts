@@ -3,7 +3,6 @@ import { EVENT_STORE, EventCodec, type EventStore, handleCommand, type StreamRev
 import { CLOCK } from '@nrm/platform/clock';
 import {
   type CaseEvent,
-  type ShelterEvent,
   type CaseState,
   caseStreamName,
   evolveCase,
@@ -13,13 +12,10 @@ import {
 import type { Actor, Clock } from '@nrm/shared-kernel';
 import {
   type RegisteredShelter,
-  initialShelterState,
-  evolveShelter,
   shelterDecider,
   type ShelterCommand,
   type ShelterState,
 } from '../domain/shelter.decider';
-import { placementCaseDecider } from '../domain/placement-case.decider';
 
 /** Shelter streams are named `shelter-<shelter id>`. */
 export const shelterStreamName = (shelterId: string): string => `shelter-${shelterId}`;
@@ -94,29 +90,6 @@ export class ShelterCommands {
       revision: Number(result.revision),
       position: result.lastGlobalPosition === null ? null : result.lastGlobalPosition.toString(),
     };
-  }
-
-  now(): Date {
-    return this.clock.now();
-  }
-
-  /** The shelter as its stream tells it now, and the stream's revision (no append). */
-  async readShelter(shelterId: string): Promise<{ state: ShelterState; revision: StreamRevision | null }> {
-    const stream = await this.store.readStream(shelterStreamName(shelterId));
-    let state = initialShelterState();
-    for (const decoded of await this.codec.decodeAll(stream.events)) {
-      state = evolveShelter(state, { type: decoded.type, data: decoded.data } as unknown as ShelterEvent);
-    }
-    return { state, revision: stream.currentRevision };
-  }
-
-  /**
-   * The case's side of an accept or a check-in (placement-case.decider.ts), decided on the case's
-   * stream as it is now; appends nothing, refuses with the rule broken.
-   */
-  async assertCaseTakesPlacement(caseId: string, actor: Actor): Promise<void> {
-    const { state } = await this.readCase(caseId);
-    placementCaseDecider.decide({ type: 'CheckCaseForPlacement', actor, now: this.clock.now() }, state);
   }
 
   /**
