@@ -435,6 +435,12 @@ describe('Need to know: every endpoint × every role × own and foreign organisa
       'citizenship',
       'person',
       'urgentNeeds',
+      // What care needs of the tracks: the placements at the caller's shelters, a child's guardian,
+      // and the shelter deadlines the caller's organisation answers for.
+      'placement',
+      'tracks',
+      'openDeadlines',
+      'nextDeadline',
     ];
 
     it('GET /cases/{id}: name, age, sex, languages, citizenship, urgent needs; no narrative, indicators, circumstances', async () => {

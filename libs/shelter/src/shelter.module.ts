@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseModule } from '@nrm/case';
 import { ChangeShelterCapacityHandler } from './application/change-shelter-capacity';
+import { PlacementLocationEntity } from './application/placement-location.entity';
+import { PlacementClosure } from './application/placement-closure';
 import { PlacementLocator } from './application/placement-locator';
 import {
   AcceptPlacementHandler,
@@ -22,12 +24,17 @@ import { ShelterEntity } from './read-models/shelter.entity';
 
 /** The shelter context: shelters, their beds, and placements (one stream per shelter). */
 @Module({
-  imports: [CqrsModule, CaseModule, TypeOrmModule.forFeature([ShelterEntity, PlacementEntity])],
+  imports: [
+    CqrsModule,
+    CaseModule,
+    TypeOrmModule.forFeature([ShelterEntity, PlacementEntity, PlacementLocationEntity]),
+  ],
   controllers: [SheltersController, PlacementsController],
   providers: [
     ShelterCommands,
     PlacementCommands,
     PlacementLocator,
+    PlacementClosure,
     RegisterShelterHandler,
     ChangeShelterCapacityHandler,
     RequestPlacementHandler,
@@ -38,5 +45,7 @@ import { ShelterEntity } from './read-models/shelter.entity';
     ListSheltersHandler,
     GetShelterHandler,
   ],
+  // The case's closure ends its placements (libs/case-lifecycle).
+  exports: [PlacementClosure],
 })
 export class ShelterModule {}

@@ -1,5 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { CaseCommandHandler, CaseCommandMessage } from '@nrm/case/application/case-command-handler';
+import { type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
+import { PlacementClosure } from '@nrm/shelter/application/placement-closure';
 import {
   caseLifecycleDecider,
   type CloseCase,
@@ -12,7 +14,33 @@ type LifecycleCommand = CloseCase | ReopenCase | TransferCase;
 
 export class CaseLifecycleCommandMessage extends CaseCommandMessage<LifecycleCommand> {}
 
+/**
+ * A closure acts on the case's placements too (a closed case holds no bed and has no request
+ * pending, DESIGN §3.7). There is no transaction over the case's and the shelters' streams, so:
+ * every refusal of the closure is given first, with nothing written; then the open placements are
+ * ended on their shelters' streams (where an accept racing the closure is settled); then the case
+ * is closed; then a request that landed meanwhile is ended too. Should the process stop half-way,
+ * the case is still open with its placements ended (the closure is simply repeated), or closed with
+ * a late request left (which an accept refuses: the case is closed).
+ */
 @CommandHandler(CaseLifecycleCommandMessage)
 export class CaseLifecycleCommandHandler extends CaseCommandHandler<LifecycleCommand> {
   protected readonly decider = caseLifecycleDecider;
+
+  constructor(
+    cases: CaseCommands,
+    private readonly placements: PlacementClosure,
+  ) {
+    super(cases);
+  }
+
+  override async execute(message: CaseLifecycleCommandMessage): Promise<CaseCommandResult> {
+    if (message.command.type !== 'CloseCase') return super.execute(message);
+    const { caseId, command, context } = message;
+    await this.cases.assertWouldDecide(caseId, context, this.decider, command);
+    await this.placements.endPlacementsOf(caseId, context);
+    const closed = await super.execute(message);
+    const late = await this.placements.endPlacementsOf(caseId, context);
+    return late === null ? closed : { ...closed, position: late };
+  }
 }

@@ -53,6 +53,8 @@ export type CaseLifecycleCommand = CloseCase | ReopenCase | TransferCase | Erase
  *
  * - close:    the case exists and is open ('case-exists', 'case-not-closed', 409);
  *             'status-refused' only once victim status was refused ('closure-status-refused-needs-refusal', 409).
+ *             The closure also ends the case's open placements on their shelters' streams (requests pending,
+ *             beds held, stays): see libs/shelter placement-closure.ts.
  * - reopen:   the case exists and is closed ('case-exists', 'case-is-closed', 409); it goes back to
  *             the stage it was closed in. Reopen is the one command a closed case accepts.
  * - transfer: the case exists and is open (409 as above); the receiver is another organisation than

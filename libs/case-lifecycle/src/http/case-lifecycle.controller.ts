@@ -30,7 +30,9 @@ export class CaseLifecycleController {
   @ApiOperation({
     summary: 'Close a case with a reason',
     description:
-      'A closed case rejects every command but reopen (409, rule case-not-closed). Closing a closed case is 409 ' +
+      'A closed case rejects every command but reopen (409, rule case-not-closed). The closure ends the ' +
+      "case's open placements on their shelters (requested, accepted, checked in: state ended), freeing their " +
+      'beds. Closing a closed case is 409 ' +
       "case-not-closed; reason 'status-refused' needs a refused victim status (409 " +
       'closure-status-refused-needs-refusal).',
   })

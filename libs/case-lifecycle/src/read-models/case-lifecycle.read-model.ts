@@ -13,17 +13,49 @@ const CLOSURE_REASON_TEXT: Record<ClosureReason, string> = {
 };
 
 /**
- * How the case-lifecycle context's events show in the case summary: stage and owning organisation;
- * an erasure empties every personal column (a replay or rebuild reads the events with the key gone,
- * so it cannot fill them again).
+ * How the case-lifecycle context's events show in the case summary: the closure track (the stage
+ * follows from it) and the owning organisation; an erasure empties every personal column and the
+ * guardian's name (a replay or rebuild reads the events with the key gone, so it cannot fill them again).
  */
 export const caseLifecycleSummaryRules: CaseSummaryRules = {
-  CaseClosed: () => ({ update: { stage: 'closed' } }),
-  CaseReopened: (event) => ({ update: { stage: (event.data as CaseReopened['data']).stage } }),
+  CaseClosed: (event) => {
+    const data = event.data as CaseClosed['data'];
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        closure: {
+          state: 'closed',
+          reason: data.reason,
+          stageBeforeClosure: data.stageBeforeClosure,
+          closedAt: data.closedAt,
+          reopenedAt: null,
+        },
+      }),
+    };
+  },
+  CaseReopened: (event) => {
+    const data = event.data as CaseReopened['data'];
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        closure: tracks.closure && { ...tracks.closure, state: 'reopened', reopenedAt: data.reopenedAt },
+      }),
+    };
+  },
   CaseTransferred: (event) => ({
     update: { organisationId: (event.data as CaseTransferred['data']).toOrganisationId },
   }),
-  PersonalDataErased: () => ({ update: { person: null, narrative: null, personalDataErased: true } }),
+  PersonalDataErased: () => ({
+    update: { person: null, narrative: null, personalDataErased: true },
+    tracks: (tracks) => {
+      const guardian = tracks.childProtection?.guardian;
+      return guardian && tracks.childProtection
+        ? { ...tracks, childProtection: { ...tracks.childProtection, guardian: { ...guardian, name: null } } }
+        : tracks;
+    },
+  }),
 };
 
 const AUTHORITY_TEXT: Record<PersonalDataErased['data']['legalBasis']['authority'], string> = {

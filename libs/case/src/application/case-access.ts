@@ -165,11 +165,15 @@ export function visibleDeadlinesCondition(actor: Actor, deadline = 'd', summary 
 
 /** The shelter context's projection (placements, shelters); named here, as libs/case may not import libs/shelter. */
 const SHELTERS_READ_MODEL = 'shelters';
+/** The deadline board's projection (libs/deadlines depends on libs/case, not the other way round). */
+const DEADLINES_READ_MODEL = 'deadlines';
 
 /**
- * The read models a case read by this actor depends on, for read-your-writes (minPosition): shelter
- * staff's care view also depends on the placements of the shelter read models (projection `shelters`).
+ * The read models a case read by this actor depends on, for read-your-writes (minPosition): the case
+ * page and lists show the open deadlines (projection `deadlines`); shelter staff's care view also
+ * depends on the placements of the shelter read models (projection `shelters`).
  */
 export function caseReadProjections(actor: Actor, caseSummaries: string): string[] {
-  return caseAccessOf(actor).careAtSheltersOf === null ? [caseSummaries] : [caseSummaries, SHELTERS_READ_MODEL];
+  const projections = [caseSummaries, DEADLINES_READ_MODEL];
+  return caseAccessOf(actor).careAtSheltersOf === null ? projections : [...projections, SHELTERS_READ_MODEL];
 }

@@ -35,7 +35,7 @@ export abstract class CaseCommandHandler<Command extends DeciderCommand> impleme
 > {
   protected abstract readonly decider: Decider<CaseState, Command, CaseEvent>;
 
-  constructor(private readonly cases: CaseCommands) {}
+  constructor(protected readonly cases: CaseCommands) {}
 
   execute({ caseId, command, context }: CaseCommandMessage<Command>): Promise<CaseCommandResult> {
     return this.cases.runOnVisibleCase<Command>(caseId, context, this.decider, command);

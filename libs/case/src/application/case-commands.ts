@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { EVENT_STORE, EventCodec, type EventStore, handleCommand } from '@nrm/event-store';
+import { EVENT_STORE, EventCodec, type EventStore, handleCommand, StaleRevisionError } from '@nrm/event-store';
 import { CLOCK } from '@nrm/platform/clock';
 import type { Actor, Clock, Decider } from '@nrm/shared-kernel';
 import type { CaseEvent } from '../domain/case.events';
@@ -87,6 +87,29 @@ export class CaseCommands {
       assertVisible(state, caseId, context.actor);
       return { ...command, actor: context.actor, now } as Command;
     });
+  }
+
+  /**
+   * Every refusal the command would meet on the case as its stream is now (404, 412, its rules),
+   * without appending: for a command that must act elsewhere first (a closure ends the placements).
+   */
+  async assertWouldDecide<Command extends { type: string; actor: Actor; now: Date }>(
+    caseId: string,
+    context: CaseCommandContext,
+    decider: Decider<CaseState, Command, CaseEvent>,
+    command: Omit<Command, 'actor' | 'now'>,
+  ): Promise<void> {
+    const streamName = caseStreamName(caseId);
+    const stream = await this.store.readStream(streamName);
+    let state = decider.initialState();
+    for (const decoded of await this.codec.decodeAll(stream.events)) {
+      state = decider.evolve(state, { type: decoded.type, data: decoded.data } as unknown as CaseEvent);
+    }
+    assertVisible(state, caseId, context.actor);
+    if (context.expectedRevision !== undefined && stream.currentRevision !== context.expectedRevision) {
+      throw new StaleRevisionError(streamName, context.expectedRevision, stream.currentRevision);
+    }
+    decider.decide({ ...command, actor: context.actor, now: this.clock.now() } as Command, state);
   }
 
   now(): Date {

@@ -1,14 +1,26 @@
-import { NotFoundException } from '@nestjs/common';
+import { Inject, NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Actor } from '@nrm/shared-kernel';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { CLOCK } from '@nrm/platform/clock';
+import type { Actor, Clock } from '@nrm/shared-kernel';
+import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CaseSummaryEntity } from '../read-models/case-summary.entity';
 import { CaseTimelineEntryEntity } from '../read-models/case-timeline-entry.entity';
-import { type CaseViewKind, caseViewFor, fullyVisibleCasesCondition, visibleCasesCondition } from './case-access';
+import { type CaseTracks, emptyTracks, type PlacementTrack } from '../read-models/case-tracks';
+import {
+  type CaseViewKind,
+  caseViewFor,
+  fullyVisibleCasesCondition,
+  SHELTER_DEADLINE_KINDS,
+  visibleCasesCondition,
+} from './case-access';
 
 export interface CaseFilters {
   stage?: string;
+  /** Any track the case is in now (case_summaries.active_tracks). */
+  track?: string;
+  /** With deadlineDueBefore: only deadlines of this kind; alone: an open deadline of this kind. */
+  deadlineKind?: string;
   status?: string;
   organisationId?: string;
   deadlineDueBefore?: Date;
@@ -68,9 +80,89 @@ function caseNotFound(caseId: string): NotFoundException {
   return new NotFoundException(`Case ${caseId} not found`);
 }
 
+/** An open deadline of a case, from the deadline board (the deadlines read model). */
+export interface OpenDeadline {
+  id: string;
+  kind: string;
+  dueAt: string;
+  startedAt: string;
+  overdue: boolean;
+  responsibleOrganisationId: string;
+  reference: string | null;
+}
+
+/** The next deadline of any kind: what a list shows. */
+export type NextDeadline = Pick<OpenDeadline, 'kind' | 'dueAt' | 'overdue'>;
+
+/**
+ * The open deadlines of some cases, soonest first, from the deadline board; `onlyFor`, when given,
+ * keeps those an organisation answers for as a shelter's operator (the care view).
+ */
+async function openDeadlinesOf(
+  manager: EntityManager,
+  caseIds: string[],
+  now: Date,
+  onlyFor: string | null,
+): Promise<Map<string, OpenDeadline[]>> {
+  const byCase = new Map<string, OpenDeadline[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows: {
+    deadline_id: string;
+    case_id: string;
+    kind: string;
+    due_at: Date;
+    started_at: Date;
+    responsible_organisation_id: string;
+    reference: string | null;
+  }[] = await manager.query(
+    `SELECT deadline_id, case_id, kind, due_at, started_at, responsible_organisation_id, reference
+     FROM deadlines
+     WHERE case_id = ANY($1::uuid[]) AND status = 'open'
+       AND ($2::text IS NULL OR (responsible_organisation_id = $2 AND kind = ANY($3::text[])))
+     ORDER BY due_at, deadline_id`,
+    [caseIds, onlyFor, [...SHELTER_DEADLINE_KINDS]],
+  );
+  for (const row of rows) {
+    const deadlines = byCase.get(row.case_id) ?? [];
+    deadlines.push({
+      id: row.deadline_id,
+      kind: row.kind,
+      dueAt: row.due_at.toISOString(),
+      startedAt: row.started_at.toISOString(),
+      overdue: row.due_at.getTime() <= now.getTime(),
+      responsibleOrganisationId: row.responsible_organisation_id,
+      reference: row.reference,
+    });
+    byCase.set(row.case_id, deadlines);
+  }
+  return byCase;
+}
+
+function nextOf(deadlines: OpenDeadline[] | undefined): NextDeadline | null {
+  const next = deadlines?.[0];
+  return next ? { kind: next.kind, dueAt: next.dueAt, overdue: next.overdue } : null;
+}
+
+/** The shelters an organisation operates (the care view shows only their placements). */
+async function sheltersOperatedBy(manager: EntityManager, organisationId: string): Promise<Set<string>> {
+  const rows: { id: string }[] = await manager.query(`SELECT id FROM shelters WHERE operator_org_id = $1`, [
+    organisationId,
+  ]);
+  return new Set(rows.map((row) => row.id));
+}
+
+/** What a case's page adds to its summary row: its open deadlines; for the care view, the caller's shelters. */
+interface CaseContext {
+  deadlines: OpenDeadline[];
+  ownShelters: Set<string> | null;
+}
+
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
-  constructor(@InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>) {}
+  constructor(
+    @InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ caseId, actor }: GetCaseQuery): Promise<CaseView> {
     const found = await visibleTo(
@@ -78,17 +170,32 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
       actor,
     ).getOne();
     if (!found) throw caseNotFound(caseId);
-    return viewOf(found, actor) === 'full' ? toCaseView(found) : toCareView(found);
+    const full = viewOf(found, actor) === 'full';
+    const deadlines = await openDeadlinesOf(
+      this.cases.manager,
+      [caseId],
+      this.clock.now(),
+      full ? null : actor.organisationId,
+    );
+    const context: CaseContext = {
+      deadlines: deadlines.get(caseId) ?? [],
+      ownShelters: full ? null : await sheltersOperatedBy(this.cases.manager, actor.organisationId),
+    };
+    return full ? toCaseView(found, context) : toCareView(found, context);
   }
 }
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
-  constructor(@InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>) {}
+  constructor(
+    @InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ filters, actor }: ListCasesQuery) {
     const query = visibleTo(this.cases.createQueryBuilder('c').where('true'), actor);
     if (filters.stage) query.andWhere('c.stage = :stage', { stage: filters.stage });
+    if (filters.track) query.andWhere(':track = ANY(c.active_tracks)', { track: filters.track });
     if (filters.status) query.andWhere('c.status = :status', { status: filters.status });
     // The owner and the deadlines are not in the care view: filtering on them matches only the cases
     // the caller sees in full, so a filter never reveals what the view leaves out.
@@ -98,8 +205,16 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       query.andWhere(inFull('c.organisation_id = :org'), { ...full?.params, org: filters.organisationId });
     }
     if (filters.child !== undefined) query.andWhere('c.is_child = :child', { child: filters.child });
-    if (filters.deadlineDueBefore) {
-      query.andWhere(inFull('c.next_deadline_at < :due'), { ...full?.params, due: filters.deadlineDueBefore });
+    if (filters.deadlineDueBefore || filters.deadlineKind) {
+      // Any open deadline of any kind (or of the kind asked for), from the deadline board.
+      const conditions = ['d.case_id = c.case_id', "d.status = 'open'"];
+      if (filters.deadlineDueBefore) conditions.push('d.due_at < :due');
+      if (filters.deadlineKind) conditions.push('d.kind = :deadlineKind');
+      query.andWhere(inFull(`EXISTS (SELECT 1 FROM deadlines d WHERE ${conditions.join(' AND ')})`), {
+        ...full?.params,
+        due: filters.deadlineDueBefore,
+        deadlineKind: filters.deadlineKind,
+      });
     }
     if (filters.caseNumber) {
       query.andWhere(`c.case_number ILIKE :number ESCAPE '\\'`, { number: `%${escapeLike(filters.caseNumber)}%` });
@@ -110,8 +225,21 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       .skip((filters.page - 1) * filters.pageSize)
       .take(filters.pageSize)
       .getManyAndCount();
+    const fullRows = rows.filter((row) => viewOf(row, actor) === 'full');
+    const deadlines = await openDeadlinesOf(
+      this.cases.manager,
+      fullRows.map((row) => row.caseId),
+      this.clock.now(),
+      null,
+    );
+    const ownShelters =
+      fullRows.length < rows.length ? await sheltersOperatedBy(this.cases.manager, actor.organisationId) : null;
     return {
-      items: rows.map((row) => (viewOf(row, actor) === 'full' ? toCaseListItem(row) : toCareListItem(row))),
+      items: rows.map((row) =>
+        viewOf(row, actor) === 'full'
+          ? toCaseListItem(row, nextOf(deadlines.get(row.caseId)))
+          : toCareListItem(row, ownShelters ?? new Set()),
+      ),
       page: filters.page,
       pageSize: filters.pageSize,
       total,
@@ -156,7 +284,8 @@ export class GetCaseTimelineHandler implements IQueryHandler<GetCaseTimelineQuer
   }
 }
 
-function toCaseListItem(row: CaseSummaryEntity) {
+function toCaseListItem(row: CaseSummaryEntity, nextDeadline: NextDeadline | null) {
+  const tracks = tracksOf(row);
   return {
     id: row.caseId,
     view: 'full' as const,
@@ -171,12 +300,20 @@ function toCaseListItem(row: CaseSummaryEntity) {
     exploitationTypes: row.exploitationTypes,
     nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
     openedAt: row.openedAt.toISOString(),
+    activeTracks: row.activeTracks,
+    /** The next open deadline of any kind (the deadline board). */
+    nextDeadline,
+    placement: latestPlacement(tracks.placements),
   };
 }
 
-function toCaseView(row: CaseSummaryEntity) {
+function toCaseView(row: CaseSummaryEntity, context: CaseContext) {
+  const tracks = tracksOf(row);
   return {
-    ...toCaseListItem(row),
+    ...toCaseListItem(row, nextOf(context.deadlines)),
+    holder: { organisationId: row.organisationId, referredToOrganisationId: row.referredToOrganisationId },
+    openDeadlines: context.deadlines,
+    tracks: { ...tracks, placements: tracks.placements.map(placementView) },
     ageAtIdentification: row.ageAtIdentification,
     sex: row.sex,
     citizenship: row.citizenship,
@@ -198,7 +335,8 @@ function toCaseView(row: CaseSummaryEntity) {
  * The care view (shelter staff): what care needs, nothing of the exploitation. No narrative,
  * indicators, exploitation types, identification circumstances, who opened it or who owns it.
  */
-function toCareListItem(row: CaseSummaryEntity) {
+function toCareListItem(row: CaseSummaryEntity, ownShelters: Set<string>) {
+  const placements = tracksOf(row).placements.filter((placement) => ownShelters.has(placement.shelterId));
   return {
     id: row.caseId,
     view: 'care' as const,
@@ -209,12 +347,23 @@ function toCareListItem(row: CaseSummaryEntity) {
     isChild: row.isChild,
     displayName: row.person ? `${row.person.givenName} ${row.person.familyName}` : null,
     personalDataErased: row.personalDataErased,
+    placement: latestPlacement(placements),
   };
 }
 
-function toCareView(row: CaseSummaryEntity) {
+function toCareView(row: CaseSummaryEntity, context: CaseContext) {
+  const tracks = tracksOf(row);
+  const ownShelters = context.ownShelters ?? new Set<string>();
   return {
-    ...toCareListItem(row),
+    ...toCareListItem(row, ownShelters),
+    /** Only what care needs: the placements at the caller's shelters, and a child's guardian. */
+    tracks: {
+      placements: tracks.placements.filter((p) => ownShelters.has(p.shelterId)).map(placementView),
+      childProtection: tracks.childProtection,
+    },
+    /** The shelter deadlines the caller's organisation answers for. */
+    openDeadlines: context.deadlines,
+    nextDeadline: nextOf(context.deadlines),
     ageAtIdentification: row.ageAtIdentification,
     sex: row.sex,
     citizenship: row.citizenship,
@@ -222,6 +371,22 @@ function toCareView(row: CaseSummaryEntity) {
     person: row.person,
     urgentNeeds: row.urgentNeeds,
   };
+}
+
+/** Rows written before the tracks existed hold `{}` until a rebuild. */
+function tracksOf(row: CaseSummaryEntity): CaseTracks {
+  return { ...emptyTracks(), ...row.tracks };
+}
+
+/** A placement as the page shows it (without the projection's bookkeeping). */
+function placementView({ shelterRevision: _revision, ...placement }: PlacementTrack) {
+  return placement;
+}
+
+/** The latest placement's state and shelter: what a list shows. */
+function latestPlacement(placements: PlacementTrack[]) {
+  const latest = placements.at(-1);
+  return latest ? { placementId: latest.placementId, state: latest.state, shelterName: latest.shelterName } : null;
 }
 
 function escapeLike(text: string): string {

@@ -11,6 +11,7 @@ import { type CaseView, GetCaseQuery, GetCaseTimelineQuery, ListCasesQuery } fro
 import { CASE_SUMMARIES_PROJECTION } from '../read-models/case-summaries.projection';
 import { CASE_TIMELINE_PROJECTION } from '../read-models/case-timeline.projection';
 import { CaseReadAudit } from '../application/case-read-audit';
+import { CASE_LIST_SCHEMA, CASE_PAGE_SCHEMA } from './case-page.schema';
 import { ListCasesDto } from './list-cases.dto';
 
 @ApiTags('cases')
@@ -34,9 +35,16 @@ export class CasesController {
       'shelter staff the cases with a requested, accepted or checked-in placement at a shelter their ' +
       'organisation operates. Nothing else is listed or counted. Each item says its `view`: `full`, or ' +
       '`care` for shelter staff (id, caseNumber, revision, stage, status, isChild, displayName, ' +
-      'personalDataErased only: no exploitation types, no owner). Analysts and admins: 403.',
+      'personalDataErased and the latest placement at its own shelters only: no exploitation types, no owner, ' +
+      'no deadlines). Items carry the stage derived from the tracks, the tracks active now, the next deadline ' +
+      'of any kind and the latest placement. Filters: `stage` (the derived stage), `track` (any track the ' +
+      'case is in now), `deadlineDueBefore` (an open deadline of any kind due before), `deadlineKind`. ' +
+      'Analysts and admins: 403.',
   })
-  @ApiOkResponse({ description: '{ items, page, pageSize, total }; every item has `view`: full | care' })
+  @ApiOkResponse({
+    description: '{ items, page, pageSize, total }; every item has `view`: full | care',
+    schema: CASE_LIST_SCHEMA,
+  })
   async list(
     @Query() filters: ListCasesDto,
     @CurrentActor() actor: Actor,
@@ -51,6 +59,8 @@ export class CasesController {
       new ListCasesQuery(
         {
           stage: filters.stage,
+          track: filters.track,
+          deadlineKind: filters.deadlineKind,
           status: filters.status,
           organisationId: filters.org,
           deadlineDueBefore: filters.deadlineDueBefore ? new Date(filters.deadlineDueBefore) : undefined,
@@ -78,9 +88,13 @@ export class CasesController {
       'for shelter staff: name, date of birth or estimated age, languages (person), age at identification, sex, ' +
       'citizenship, urgent needs, child flag, stage, status, case number and revision; never the narrative, ' +
       'indicators, exploitation types, identification circumstances, who opened it or who owns it. ' +
+      'The page shows every track of the case (`tracks`: consent, child protection, referral, status decision, ' +
+      'reflection period, placements, repatriation, reintegration, closure), the tracks active now, the open ' +
+      'deadlines (the deadline board) and who holds the case; the care view adds only its placements, a ' +
+      "child's guardian and notice, and the shelter deadlines its organisation answers for. " +
       'Analysts and admins: 403.',
   })
-  @ApiOkResponse({ description: 'The case, `view`: full | care' })
+  @ApiOkResponse({ description: 'The case, `view`: full | care', schema: CASE_PAGE_SCHEMA })
   @ApiNotFoundResponse({ description: 'No such case, or not visible to the caller' })
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -3,12 +3,29 @@ import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES } from '../domain/case-vocabulary';
 import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { DEADLINE_KINDS } from '@nrm/deadlines/domain/deadline-rules';
 
 export class ListCasesDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ enum: CASE_STAGES })
+  @ApiPropertyOptional({
+    enum: CASE_STAGES,
+    description:
+      'The one stage derived from the tracks (README "The stage"): closed > repatriation in progress > ' +
+      'shelter (checked in) > active reintegration plan > running reflection period > completed repatriation > ' +
+      'reintegration plan > reflection period held > referral > identification.',
+  })
   @IsOptional()
   @IsIn(CASE_STAGES)
   stage?: string;
+
+  @ApiPropertyOptional({
+    enum: CASE_STAGES,
+    description:
+      'Any track the case is in now, whatever its stage (e.g. `shelter`: checked in somewhere; ' +
+      '`reflection-period`: one running; `referral`: a status decision awaited).',
+  })
+  @IsOptional()
+  @IsIn(CASE_STAGES)
+  track?: string;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
@@ -21,10 +38,24 @@ export class ListCasesDto extends ReadYourWritesDto {
   @MaxLength(100)
   org?: string;
 
-  @ApiPropertyOptional({ description: 'Only cases whose next deadline falls before this time.' })
+  @ApiPropertyOptional({
+    description:
+      'Only cases with an open deadline of any kind (hand-over, status decision, child-protection ' +
+      'notice, reflection period, shelter answer, shelter stay, reintegration review) due before this time, ' +
+      'overdue ones included (the deadline board).',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   deadlineDueBefore?: string;
+
+  @ApiPropertyOptional({
+    enum: DEADLINE_KINDS,
+    description:
+      'With deadlineDueBefore: only deadlines of this kind; alone: cases with an open deadline of this kind.',
+  })
+  @IsOptional()
+  @IsIn(DEADLINE_KINDS)
+  deadlineKind?: string;
 
   @BooleanParam('child', 'true: child cases only; false: adults only.')
   child?: boolean;

@@ -1,22 +1,36 @@
 import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { caseIdOfStream } from '../domain/case-stream';
 import { CaseSummaryEntity } from './case-summary.entity';
+import { activeTracksOf, type CaseTracks, emptyTracks, stageOf } from './case-tracks';
 
 export const CASE_SUMMARIES_PROJECTION = 'case-summaries';
 
-/** A new row (the event that opens a case) or the columns an event changes. */
+/** How an event changes the case's tracks (a pure function of the tracks before it). */
+export type TracksChange = (tracks: CaseTracks) => CaseTracks;
+
+/** Columns the rules never set: the projection keeps them (revision, time) or derives them (stage, tracks). */
+type DerivedColumns = 'revision' | 'updatedAt' | 'stage' | 'tracks' | 'activeTracks';
+
+/**
+ * A new row (the event that opens a case), the columns and tracks a case-stream event changes, or the
+ * tracks an event of another stream changes (`onCase`: a placement names its case; such an event is
+ * not counted in the case's revision, its rule guards against a replay itself).
+ */
 export type CaseSummaryChange =
-  | { insert: Omit<CaseSummaryEntity, 'revision' | 'updatedAt' | 'referredToOrganisationId'> }
-  | { update: Partial<Omit<CaseSummaryEntity, 'caseId' | 'revision' | 'updatedAt'>> };
+  | { insert: Omit<CaseSummaryEntity, DerivedColumns | 'referredToOrganisationId'>; tracks?: TracksChange }
+  | { update: Partial<Omit<CaseSummaryEntity, 'caseId' | DerivedColumns>>; tracks?: TracksChange }
+  | { onCase: string; tracks: TracksChange };
 
 /** How each context's events change the case summary: one function per event type. */
 export type CaseSummaryRules = Record<string, (event: DecodedEvent) => CaseSummaryChange>;
 
 /**
  * One row per case, fed by every context's rules. One projection owns the table, so the revision
- * guard (a row only takes newer events) holds across contexts.
+ * guard (a row only takes newer events of its case stream) holds across contexts. A batch loads the
+ * rows it touches, applies its events in order, derives each row's stage and active tracks from its
+ * tracks, and writes the rows back in one statement.
  */
 export class CaseSummariesProjection implements Projection {
   readonly name = CASE_SUMMARIES_PROJECTION;
@@ -30,31 +44,69 @@ export class CaseSummariesProjection implements Projection {
 
   async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
     const changes = events.map((event) => ({ event, change: this.rules[event.type](event) }));
-    // Every case opened in the batch in one statement; a case's later events follow its opening
-    // in the stream, so applying them afterwards, in order, keeps each case's history in order.
-    const inserts = changes.flatMap(({ event, change }) =>
-      'insert' in change
-        ? [{ ...change.insert, revision: event.revision, updatedAt: new Date(event.metadata.occurredAt) }]
-        : [],
+    const caseIds = [...new Set(changes.map(({ event, change }) => caseOf(event, change)).filter(isString))];
+    if (caseIds.length === 0) return;
+    const rows = new Map(
+      (await manager.find(CaseSummaryEntity, { where: { caseId: In(caseIds) } })).map((row) => [row.caseId, row]),
     );
-    if (inserts.length > 0) {
-      await manager.createQueryBuilder().insert().into(CaseSummaryEntity).values(inserts).orIgnore().execute();
-    }
+    const changed = new Set<CaseSummaryEntity>();
     for (const { event, change } of changes) {
-      if ('update' in change) await this.update(manager, event, change.update);
+      const row = applyChange(rows, event, change);
+      if (row) changed.add(row);
     }
-  }
-
-  /** Applies a change only when the event is newer than the row: replays change nothing. */
-  private async update(manager: EntityManager, event: DecodedEvent, change: Partial<CaseSummaryEntity>): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(CaseSummaryEntity)
-      .set({ ...change, revision: event.revision, updatedAt: new Date(event.metadata.occurredAt) })
-      .where('case_id = :caseId AND revision < :revision', {
-        caseId: caseIdOfStream(event.streamName),
-        revision: event.revision.toString(),
-      })
-      .execute();
+    if (changed.size === 0) return;
+    for (const row of changed) {
+      row.stage = stageOf(row.tracks);
+      row.activeTracks = activeTracksOf(row.tracks);
+    }
+    await manager.upsert(CaseSummaryEntity, [...changed], ['caseId']);
   }
 }
+
+/** Applies one change to the loaded rows; the row it changed, or null (a replay, or no such case). */
+function applyChange(
+  rows: Map<string, CaseSummaryEntity>,
+  event: DecodedEvent,
+  change: CaseSummaryChange,
+): CaseSummaryEntity | null {
+  const occurredAt = new Date(event.metadata.occurredAt);
+  if ('insert' in change) {
+    if (rows.has(change.insert.caseId)) return null;
+    const tracks = (change.tracks ?? ((t: CaseTracks) => t))(emptyTracks());
+    const row = Object.assign(new CaseSummaryEntity(), {
+      ...change.insert,
+      referredToOrganisationId: null,
+      revision: event.revision,
+      updatedAt: occurredAt,
+      stage: stageOf(tracks),
+      tracks,
+      activeTracks: activeTracksOf(tracks),
+    });
+    rows.set(row.caseId, row);
+    return row;
+  }
+  const row = rows.get(caseOf(event, change) ?? '');
+  if (!row) return null;
+  if ('onCase' in change) {
+    row.tracks = change.tracks(withDefaults(row.tracks));
+    return row;
+  }
+  // Only an event newer than the row: replays change nothing.
+  if (row.revision >= event.revision) return null;
+  Object.assign(row, change.update, { revision: event.revision, updatedAt: occurredAt });
+  if (change.tracks) row.tracks = change.tracks(withDefaults(row.tracks));
+  return row;
+}
+
+/** Rows written before the tracks existed hold `{}` until a rebuild: every track starts empty. */
+function withDefaults(tracks: Partial<CaseTracks> | null): CaseTracks {
+  return { ...emptyTracks(), ...tracks };
+}
+
+function caseOf(event: DecodedEvent, change: CaseSummaryChange): string | null {
+  if ('insert' in change) return change.insert.caseId;
+  if ('onCase' in change) return change.onCase;
+  return caseIdOfStream(event.streamName);
+}
+
+const isString = (value: string | null): value is string => value !== null;

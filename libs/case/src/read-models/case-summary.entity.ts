@@ -1,6 +1,7 @@
 import { bigintColumn } from '@nrm/platform/database/bigint-column';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DimensionScreening, IdentificationCircumstances, PersonalIdentity } from '../domain/case.events';
+import type { CaseTracks } from './case-tracks';
 
 /** One row per case: what lists, filters and GET /cases/{id} show. Idempotent by `revision`. */
 @Entity({ name: 'case_summaries' })
@@ -8,6 +9,7 @@ export class CaseSummaryEntity {
   @PrimaryColumn('uuid', { name: 'case_id' }) caseId!: string;
   @Column('text', { name: 'case_number' }) caseNumber!: string;
   @Column('bigint', { transformer: bigintColumn }) revision!: bigint;
+  /** Derived from the tracks (case-tracks.ts stageOf). */
   @Column('text') stage!: string;
   @Column('text') status!: string;
   @Column('text', { name: 'organisation_id' }) organisationId!: string;
@@ -34,4 +36,8 @@ export class CaseSummaryEntity {
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @Column('jsonb', { name: 'opened_by' }) openedBy!: { userId: string; name?: string; organisationId: string };
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  /** Every track of the case (case-tracks.ts): what the case page shows. */
+  @Column('jsonb') tracks!: CaseTracks;
+  /** The tracks the case is in now (filter `track`). */
+  @Column('text', { name: 'active_tracks', array: true }) activeTracks!: string[];
 }

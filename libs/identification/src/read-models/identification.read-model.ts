@@ -44,14 +44,48 @@ export const identificationSummaryRules: CaseSummaryRules = {
           organisationId: event.metadata.organisationId,
         },
       },
+      tracks: (tracks) => ({
+        ...tracks,
+        consent: { toReferral: data.consentToReferral },
+        childProtection: data.isChild ? { notice: null, guardian: null } : null,
+      }),
     };
   },
-  ReferralConsentRecorded: (event) => ({
-    update: { consentToReferral: (event.data as ReferralConsentRecorded['data']).consentToReferral },
-  }),
-  // Child-case steps change no summary column: the timeline shows them (and the deadline board, its deadline).
-  ChildProtectionNotified: () => ({ update: {} }),
-  GuardianAppointed: () => ({ update: {} }),
+  ReferralConsentRecorded: (event) => {
+    const { consentToReferral } = event.data as ReferralConsentRecorded['data'];
+    return {
+      update: { consentToReferral },
+      tracks: (tracks) => ({ ...tracks, consent: { toReferral: consentToReferral } }),
+    };
+  },
+  ChildProtectionNotified: (event) => {
+    const data = event.data as ChildProtectionNotified['data'];
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        childProtection: {
+          guardian: tracks.childProtection?.guardian ?? null,
+          notice: { childProtectionOrgId: data.childProtectionOrgId, notifiedAt: data.notifiedAt },
+        },
+      }),
+    };
+  },
+  GuardianAppointed: (event) => {
+    const data = event.data as GuardianAppointed['data'];
+    // The guardian's name is personal data: absent when the event is read after an erasure.
+    const name = event.personalDataErased ? null : (data.guardianName ?? null);
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        childProtection: {
+          notice: tracks.childProtection?.notice ?? null,
+          guardian: { name, appointedBy: data.appointedBy, appointedOn: data.appointedOn },
+        },
+      }),
+    };
+  },
 };
 
 /** How identification's events read on the timeline. */

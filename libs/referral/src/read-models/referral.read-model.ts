@@ -5,20 +5,83 @@ import type {
   VictimStatusRefused,
 } from '@nrm/case/domain';
 import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
+import type { StatusDecisionTrack } from '@nrm/case/read-models/case-tracks';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 
-/** How the referral context's events show in the case summary. */
+/**
+ * How the referral context's events show in the case summary: the referral and the status decision
+ * tracks (a decision awaited from the referral on; the latest decision, its reasons and its review).
+ */
 export const referralSummaryRules: CaseSummaryRules = {
-  CaseReferred: (event) => ({
-    update: {
-      stage: 'referral',
-      referredToOrganisationId: (event.data as CaseReferred['data']).competentAuthorityOrgId,
-    },
-  }),
-  VictimStatusGranted: () => ({ update: { status: 'victim' } }),
-  VictimStatusRefused: () => ({ update: { status: 'not-a-victim' } }),
-  StatusDecisionReviewRequested: () => ({ update: { status: 'presumed-victim' } }),
+  CaseReferred: (event) => {
+    const data = event.data as CaseReferred['data'];
+    return {
+      update: { referredToOrganisationId: data.competentAuthorityOrgId },
+      tracks: (tracks) => ({
+        ...tracks,
+        referral: { competentAuthorityOrgId: data.competentAuthorityOrgId, referredAt: data.referredAt },
+        statusDecision: tracks.statusDecision ?? {
+          state: 'pending',
+          decisionNumber: null,
+          decidedOn: null,
+          reasons: [],
+          review: null,
+        },
+      }),
+    };
+  },
+  VictimStatusGranted: (event) => {
+    const data = event.data as VictimStatusGranted['data'];
+    return {
+      update: { status: 'victim' },
+      tracks: (tracks) => ({
+        ...tracks,
+        statusDecision: decided(tracks.statusDecision, 'granted', data.decisionNumber, data.decidedOn, []),
+      }),
+    };
+  },
+  VictimStatusRefused: (event) => {
+    const data = event.data as VictimStatusRefused['data'];
+    return {
+      update: { status: 'not-a-victim' },
+      tracks: (tracks) => ({
+        ...tracks,
+        statusDecision: decided(
+          tracks.statusDecision,
+          'refused',
+          data.decisionNumber ?? null,
+          data.decidedOn,
+          data.reasons,
+        ),
+      }),
+    };
+  },
+  StatusDecisionReviewRequested: (event) => {
+    const data = event.data as StatusDecisionReviewRequested['data'];
+    return {
+      update: { status: 'presumed-victim' },
+      tracks: (tracks) => ({
+        ...tracks,
+        statusDecision: tracks.statusDecision && {
+          ...tracks.statusDecision,
+          review: { requestedAt: data.requestedAt, pending: true },
+        },
+      }),
+    };
+  },
 };
+
+/** A decision: the latest one shows; a review it answers is no longer pending. */
+function decided(
+  before: StatusDecisionTrack | null,
+  state: 'granted' | 'refused',
+  decisionNumber: string | null,
+  decidedOn: string,
+  reasons: string[],
+): StatusDecisionTrack {
+  const review = before?.review ? { ...before.review, pending: false } : null;
+  return { state, decisionNumber, decidedOn, reasons, review };
+}
 
 /** How the referral context's events read on a case's timeline. */
 export const referralTimeline: TimelineDescribers = {

@@ -5,21 +5,76 @@ import type {
   ReflectionPeriodOutcome,
   ReflectionPeriodStarted,
 } from '@nrm/case/domain';
-import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
+import type { CaseSummaryRules, TracksChange } from '@nrm/case/read-models/case-summaries.projection';
+import type { ReflectionPeriodTrack } from '@nrm/case/read-models/case-tracks';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 
-/** How the reflection-period context's events show in the case summary: its end is the next deadline. */
+/**
+ * How the reflection-period context's events show in the case summary: the latest period's track
+ * (start, end, extensions, outcome), and its end as `nextDeadlineAt`.
+ */
 export const reflectionPeriodSummaryRules: CaseSummaryRules = {
   ReflectionPeriodStarted: (event) => {
     const data = event.data as ReflectionPeriodStarted['data'];
-    return { update: { stage: 'reflection-period', nextDeadlineAt: new Date(data.endsAt) } };
+    return {
+      update: { nextDeadlineAt: new Date(data.endsAt) },
+      tracks: (tracks) => ({
+        ...tracks,
+        reflectionPeriod: {
+          periodId: data.periodId,
+          state: 'active',
+          startedAt: data.startedAt,
+          endsAt: data.endsAt,
+          days: data.days,
+          extensions: [],
+          outcome: null,
+          endedAt: null,
+          expiredAt: null,
+          periods: (tracks.reflectionPeriod?.periods ?? 0) + 1,
+        },
+      }),
+    };
   },
-  ReflectionPeriodExtended: (event) => ({
-    update: { nextDeadlineAt: new Date((event.data as ReflectionPeriodExtended['data']).endsAt) },
-  }),
-  ReflectionPeriodEnded: () => ({ update: { nextDeadlineAt: null } }),
-  ReflectionPeriodExpired: () => ({ update: { nextDeadlineAt: null } }),
+  ReflectionPeriodExtended: (event) => {
+    const data = event.data as ReflectionPeriodExtended['data'];
+    const extension = { days: data.days, endsAt: data.endsAt, extendedAt: event.metadata.occurredAt };
+    return {
+      update: { nextDeadlineAt: new Date(data.endsAt) },
+      tracks: ofPeriod(data.periodId, (period) => ({
+        ...period,
+        endsAt: data.endsAt,
+        extensions: [...period.extensions, extension],
+      })),
+    };
+  },
+  ReflectionPeriodEnded: (event) => {
+    const data = event.data as ReflectionPeriodEnded['data'];
+    return {
+      update: { nextDeadlineAt: null },
+      tracks: ofPeriod(data.periodId, (period) => ({
+        ...period,
+        state: 'ended',
+        outcome: data.outcome,
+        endedAt: data.endedAt,
+      })),
+    };
+  },
+  ReflectionPeriodExpired: (event) => {
+    const data = event.data as ReflectionPeriodExpired['data'];
+    return {
+      update: { nextDeadlineAt: null },
+      tracks: ofPeriod(data.periodId, (period) => ({ ...period, state: 'expired', expiredAt: data.expiredAt })),
+    };
+  },
 };
+
+/** Changes the latest period, when the event is about it. */
+function ofPeriod(periodId: string, change: (period: ReflectionPeriodTrack) => ReflectionPeriodTrack): TracksChange {
+  return (tracks) =>
+    tracks.reflectionPeriod?.periodId === periodId
+      ? { ...tracks, reflectionPeriod: change(tracks.reflectionPeriod) }
+      : tracks;
+}
 
 const OUTCOME_TEXT: Record<ReflectionPeriodOutcome, string> = {
   'cooperating-with-investigation': 'cooperating with the investigation',

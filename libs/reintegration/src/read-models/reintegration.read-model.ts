@@ -4,29 +4,73 @@ import type {
   ReintegrationReviewed,
   ReintegrationServiceDelivered,
 } from '@nrm/case/domain';
-import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
+import type { CaseSummaryRules, TracksChange } from '@nrm/case/read-models/case-summaries.projection';
+import { goalsOf, type ReintegrationTrack } from '@nrm/case/read-models/case-tracks';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 
 /** A review falls due at the start of its day (UTC). */
 const dueAt = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
- * How the reintegration context's events show in the case summary: the plan moves the case to stage
- * reintegration; the next review is the case's next deadline until the plan is completed.
+ * How the reintegration context's events show in the case summary: the plan's track (goals by
+ * domain, services, last and next review); the next review is `nextDeadlineAt` until completion.
  */
 export const reintegrationSummaryRules: CaseSummaryRules = {
-  ReintegrationPlanAdopted: (event) => ({
-    update: {
-      stage: 'reintegration',
-      nextDeadlineAt: dueAt((event.data as ReintegrationPlanAdopted['data']).nextReviewDue),
-    },
-  }),
-  ReintegrationServiceDelivered: () => ({ update: {} }),
-  ReintegrationReviewed: (event) => ({
-    update: { nextDeadlineAt: dueAt((event.data as ReintegrationReviewed['data']).nextReviewDue) },
-  }),
-  ReintegrationCompleted: () => ({ update: { nextDeadlineAt: null } }),
+  ReintegrationPlanAdopted: (event) => {
+    const data = event.data as ReintegrationPlanAdopted['data'];
+    return {
+      update: { nextDeadlineAt: dueAt(data.nextReviewDue) },
+      tracks: (tracks) => ({
+        ...tracks,
+        reintegration: {
+          state: 'active',
+          adoptedOn: data.adoptedOn,
+          reviewEveryDays: data.reviewEveryDays,
+          goals: goalsOf(data.goals),
+          services: [],
+          lastReview: null,
+          nextReviewDue: data.nextReviewDue,
+          completedOn: null,
+          outcome: null,
+        },
+      }),
+    };
+  },
+  ReintegrationServiceDelivered: (event) => {
+    // The description is personal data: the timeline shows it, the track does not.
+    const data = event.data as ReintegrationServiceDelivered['data'];
+    const service = { domain: data.domain, providerOrgId: data.providerOrgId, deliveredOn: data.deliveredOn };
+    return { update: {}, tracks: ofPlan((plan) => ({ ...plan, services: [...plan.services, service] })) };
+  },
+  ReintegrationReviewed: (event) => {
+    const data = event.data as ReintegrationReviewed['data'];
+    return {
+      update: { nextDeadlineAt: dueAt(data.nextReviewDue) },
+      tracks: ofPlan((plan) => ({
+        ...plan,
+        lastReview: { reviewedOn: data.reviewedOn, progress: data.progress },
+        nextReviewDue: data.nextReviewDue,
+      })),
+    };
+  },
+  ReintegrationCompleted: (event) => {
+    const data = event.data as ReintegrationCompleted['data'];
+    return {
+      update: { nextDeadlineAt: null },
+      tracks: ofPlan((plan) => ({
+        ...plan,
+        state: 'completed',
+        nextReviewDue: null,
+        completedOn: data.completedOn,
+        outcome: data.outcome,
+      })),
+    };
+  },
 };
+
+function ofPlan(change: (plan: ReintegrationTrack) => ReintegrationTrack): TracksChange {
+  return (tracks) => (tracks.reintegration ? { ...tracks, reintegration: change(tracks.reintegration) } : tracks);
+}
 
 /** How the reintegration context's events read on a case's timeline (no personal data). */
 export const reintegrationTimeline: TimelineDescribers = {

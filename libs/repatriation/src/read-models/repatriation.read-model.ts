@@ -6,21 +6,94 @@ import type {
   RepatriationScheduled,
   TravelDocumentsRecorded,
 } from '@nrm/case/domain';
-import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
+import type { CaseSummaryRules, TracksChange } from '@nrm/case/read-models/case-summaries.projection';
+import type { RepatriationTrack } from '@nrm/case/read-models/case-tracks';
 import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
 
 /**
- * How the repatriation context's events show in the case summary. Every event is listed, so the
- * summary's revision (the case's ETag) follows the stream; only completion changes a column.
+ * How the repatriation context's events show in the case summary: the latest repatriation's track
+ * (consent, risk, documents, travel date, state).
  */
 export const repatriationSummaryRules: CaseSummaryRules = {
-  RepatriationRequested: () => ({ update: {} }),
-  RepatriationRiskAssessed: () => ({ update: {} }),
-  TravelDocumentsRecorded: () => ({ update: {} }),
-  RepatriationScheduled: () => ({ update: {} }),
-  RepatriationCompleted: () => ({ update: { stage: 'repatriation' } }),
-  RepatriationCancelled: () => ({ update: {} }),
+  RepatriationRequested: (event) => {
+    const data = event.data as RepatriationRequested['data'];
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        repatriation: {
+          state: 'requested',
+          destinationCountry: data.destinationCountry,
+          voluntaryConsent: data.voluntaryConsent,
+          consentRecordedAt: data.consentRecordedAt,
+          requestedAt: data.requestedAt,
+          risk: null,
+          documents: [],
+          travelDate: null,
+          route: null,
+          arrivedOn: null,
+          cancelledAt: null,
+        },
+      }),
+    };
+  },
+  RepatriationRiskAssessed: (event) => {
+    const data = event.data as RepatriationRiskAssessed['data'];
+    return {
+      update: {},
+      tracks: ofRepatriation((repatriation) => ({
+        ...repatriation,
+        state: repatriation.state === 'requested' ? 'risk-assessed' : repatriation.state,
+        risk: { level: data.level, mitigated: data.mitigated, assessedAt: data.assessedAt },
+      })),
+    };
+  },
+  TravelDocumentsRecorded: (event) => {
+    const data = event.data as TravelDocumentsRecorded['data'];
+    return {
+      update: {},
+      tracks: ofRepatriation((repatriation) => ({
+        ...repatriation,
+        state: repatriation.state === 'scheduled' ? 'scheduled' : 'documented',
+        documents: [...new Set([...repatriation.documents, ...data.documents])],
+      })),
+    };
+  },
+  RepatriationScheduled: (event) => {
+    const data = event.data as RepatriationScheduled['data'];
+    return {
+      update: {},
+      tracks: ofRepatriation((repatriation) => ({
+        ...repatriation,
+        state: 'scheduled',
+        travelDate: data.travelDate,
+        route: data.route ?? null,
+      })),
+    };
+  },
+  RepatriationCompleted: (event) => {
+    const data = event.data as RepatriationCompleted['data'];
+    return {
+      update: {},
+      tracks: ofRepatriation((repatriation) => ({ ...repatriation, state: 'completed', arrivedOn: data.arrivedOn })),
+    };
+  },
+  RepatriationCancelled: (event) => {
+    const data = event.data as RepatriationCancelled['data'];
+    return {
+      update: {},
+      tracks: ofRepatriation((repatriation) => ({
+        ...repatriation,
+        state: 'cancelled',
+        cancelledAt: data.cancelledAt,
+      })),
+    };
+  },
 };
+
+function ofRepatriation(change: (repatriation: RepatriationTrack) => RepatriationTrack): TracksChange {
+  return (tracks) => (tracks.repatriation ? { ...tracks, repatriation: change(tracks.repatriation) } : tracks);
+}
 
 /** How the repatriation context's events read on a case's timeline (no personal data). */
 export const repatriationTimeline: TimelineDescribers = {

@@ -1,17 +1,18 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Actor } from '@nrm/shared-kernel';
-import type {
-  AcceptPlacement,
-  CheckInPlacement,
-  CheckOutPlacement,
-  DeclinePlacement,
-  ShelterCommand,
+import {
+  type AcceptPlacement,
+  type CheckInPlacement,
+  type CheckOutPlacement,
+  type DeclinePlacement,
+  type ShelterCommand,
+  type ShelterState,
 } from '../domain/shelter.decider';
-import { PlacementLocator } from './placement-locator';
+import { placementCaseDecider } from '../domain/placement-case.decider';
+import { type PlacementLocation, PlacementLocator } from './placement-locator';
 import {
   assertOperatorStaff,
-  assertShelterFound,
   type ShelterCommandContext,
   type ShelterCommandResult,
   ShelterCommands,
@@ -53,9 +54,19 @@ export class CheckOutPlacementCommand {
   ) {}
 }
 
+type BuildShelterCommand<Command extends ShelterCommand> = (actor: Actor, now: Date) => Command;
+
 /**
- * Placement commands run on the stream of the placement's shelter. An unknown placement is 404;
- * only the shelter operator's staff and coordinators may act on it (403 for anyone else).
+ * Placement commands run on the stream of the placement's shelter, found on the write side
+ * (placement_locations, written by the request before its append: never a read model, so a command
+ * right after the request finds it). An unknown placement is 404; only the shelter operator's staff
+ * and coordinators may act on it (403 for anyone else).
+ *
+ * An accept or a check-in takes or uses a bed: the case is read from its stream first; the shelter's
+ * stream then decides who may act (404, 403), the case's rules (open: 'case-not-closed'; a child's
+ * guardian appointed), then its own, and appends. A closure racing it is settled on the shelter's stream: the closure
+ * ends the case's open placements there (placement-closure.ts) with the shelter's expected revision,
+ * so the accept either came first (and its bed is freed by the closure) or is refused there.
  */
 @Injectable()
 export class PlacementCommands {
@@ -67,17 +78,28 @@ export class PlacementCommands {
   async run<Command extends ShelterCommand>(
     placementId: string,
     context: ShelterCommandContext,
-    build: (actor: Actor, now: Date) => Command,
+    build: BuildShelterCommand<Command>,
+    options: { takesBed: boolean },
   ): Promise<PlacementCommandResult> {
-    const shelterId = await this.locator.shelterOf(placementId);
-    const result = await this.shelters.run(shelterId, context, (state, now) => {
-      assertShelterFound(state, shelterId);
-      if (!state.placements[placementId]) throw new NotFoundException(`Placement ${placementId} not found`);
-      assertOperatorStaff(state, context.actor);
+    const location = await this.locator.locate(placementId);
+    const caseState = options.takesBed ? (await this.shelters.readCase(location.caseId)).state : null;
+    const result = await this.shelters.run(location.shelterId, context, (state, now) => {
+      assertPlacementOf(state, location, context.actor);
+      // The case's rules after who may act (404, 403), before the shelter's own.
+      if (caseState)
+        placementCaseDecider.decide({ type: 'CheckCaseForPlacement', actor: context.actor, now }, caseState);
       return build(context.actor, now);
     });
     return { ...result, placementId };
   }
+}
+
+/** The placement is on its shelter's stream (a request refused after its location was written is not). */
+function assertPlacementOf(state: ShelterState, location: PlacementLocation, actor: Actor): void {
+  if (!state.exists || !state.placements[location.placementId]) {
+    throw new NotFoundException(`Placement ${location.placementId} not found`);
+  }
+  assertOperatorStaff(state, actor);
 }
 
 @CommandHandler(AcceptPlacementCommand)
@@ -85,12 +107,12 @@ export class AcceptPlacementHandler implements ICommandHandler<AcceptPlacementCo
   constructor(private readonly placements: PlacementCommands) {}
 
   execute({ placementId, context }: AcceptPlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(placementId, context, (actor, now): AcceptPlacement => ({
-      type: 'AcceptPlacement',
+    return this.placements.run(
       placementId,
-      actor,
-      now,
-    }));
+      context,
+      (actor, now): AcceptPlacement => ({ type: 'AcceptPlacement', placementId, actor, now }),
+      { takesBed: true },
+    );
   }
 }
 
@@ -99,13 +121,12 @@ export class DeclinePlacementHandler implements ICommandHandler<DeclinePlacement
   constructor(private readonly placements: PlacementCommands) {}
 
   execute({ placementId, reason, context }: DeclinePlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(placementId, context, (actor, now): DeclinePlacement => ({
-      type: 'DeclinePlacement',
+    return this.placements.run(
       placementId,
-      reason,
-      actor,
-      now,
-    }));
+      context,
+      (actor, now): DeclinePlacement => ({ type: 'DeclinePlacement', placementId, reason, actor, now }),
+      { takesBed: false },
+    );
   }
 }
 
@@ -114,12 +135,12 @@ export class CheckInPlacementHandler implements ICommandHandler<CheckInPlacement
   constructor(private readonly placements: PlacementCommands) {}
 
   execute({ placementId, context }: CheckInPlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(placementId, context, (actor, now): CheckInPlacement => ({
-      type: 'CheckInPlacement',
+    return this.placements.run(
       placementId,
-      actor,
-      now,
-    }));
+      context,
+      (actor, now): CheckInPlacement => ({ type: 'CheckInPlacement', placementId, actor, now }),
+      { takesBed: true },
+    );
   }
 }
 
@@ -128,13 +149,11 @@ export class CheckOutPlacementHandler implements ICommandHandler<CheckOutPlaceme
   constructor(private readonly placements: PlacementCommands) {}
 
   execute({ placementId, reason, date, context }: CheckOutPlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(placementId, context, (actor, now): CheckOutPlacement => ({
-      type: 'CheckOutPlacement',
+    return this.placements.run(
       placementId,
-      reason,
-      date,
-      actor,
-      now,
-    }));
+      context,
+      (actor, now): CheckOutPlacement => ({ type: 'CheckOutPlacement', placementId, reason, date, actor, now }),
+      { takesBed: false },
+    );
   }
 }

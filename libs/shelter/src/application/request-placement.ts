@@ -5,6 +5,7 @@ import { assertOpenCase } from '@nrm/case/domain';
 import { StaleRevisionError } from '@nrm/event-store';
 import type { Actor } from '@nrm/shared-kernel';
 import type { RequestPlacement } from '../domain/shelter.decider';
+import { PlacementLocator } from './placement-locator';
 import { assertShelterFound, type ShelterCommandResult, ShelterCommands } from './shelter-commands';
 
 export class RequestPlacementCommand {
@@ -28,11 +29,17 @@ export interface RequestPlacementResult extends ShelterCommandResult {
 
 /**
  * A placement request is decided on the shelter's stream (where its beds are), with what the rules
- * need to know about the case read from the case's stream first.
+ * need to know about the case read from the case's stream first. The placement's shelter and case are
+ * written to the write side's placement_locations before the append, so a command on the placement
+ * right after this answer finds it. A request racing a closure may land on the just-closed case: it
+ * holds no bed, and the shelter can only decline it (an accept checks the case on its stream).
  */
 @CommandHandler(RequestPlacementCommand)
 export class RequestPlacementHandler implements ICommandHandler<RequestPlacementCommand, RequestPlacementResult> {
-  constructor(private readonly shelters: ShelterCommands) {}
+  constructor(
+    private readonly shelters: ShelterCommands,
+    private readonly locator: PlacementLocator,
+  ) {}
 
   async execute({ caseId, shelterId, needs, context }: RequestPlacementCommand): Promise<RequestPlacementResult> {
     const { state: caseState, revision, sex } = await this.shelters.readCase(caseId);
@@ -42,6 +49,7 @@ export class RequestPlacementHandler implements ICommandHandler<RequestPlacement
     }
     assertOpenCase(caseState);
     const placementId = randomUUID();
+    await this.locator.record({ placementId, shelterId, caseId });
     const result = await this.shelters.run(
       shelterId,
       { actor: context.actor, correlationId: context.correlationId },

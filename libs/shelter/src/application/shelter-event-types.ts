@@ -14,4 +14,5 @@ export const SHELTER_EVENT_TYPES: Record<ShelterEvent['type'], EventTypeDefiniti
   PlacementDeclined: { schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' },
   PlacementCheckedIn: { schemaVersion: 1, personalFields: [] },
   PlacementCheckedOut: { schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' },
+  PlacementEndedByClosure: { schemaVersion: 1, personalFields: [] },
 };

@@ -402,3 +402,57 @@ describe('Shelter decider: answering and carrying out a placement', () => {
       .when(checkOut('2026-11-01'))
       .thenRuleBroken('check-out-after-check-in'));
 });
+
+describe('Shelter decider: the closure of a case ends its placements', () => {
+  const endOf = (caseId = 'case-1'): ShelterCommand => ({
+    type: 'EndPlacementsOfClosedCase',
+    caseId,
+    actor: staff,
+    now,
+  });
+
+  it('ends every open placement of the case here (requested, accepted, checked in), and no other', () =>
+    given([
+      registered({ beds: 3 }),
+      requested('p-1'),
+      requested('p-2'),
+      accepted('p-2'),
+      requested('p-3'),
+      accepted('p-3'),
+      checkedIn('p-3'),
+      requested('p-4', 'case-2'),
+      accepted('p-4', 'case-2'),
+    ])
+      .when(endOf())
+      .then((events) =>
+        expect(
+          events.map((e) => [e.type, (e.data as { placementId: string; previousStatus: string }).previousStatus]),
+        ).toEqual([
+          ['PlacementEndedByClosure', 'requested'],
+          ['PlacementEndedByClosure', 'accepted'],
+          ['PlacementEndedByClosure', 'checked-in'],
+        ]),
+      ));
+
+  it('frees the beds held: the ended placements no longer count', () => {
+    const events = [registered({ beds: 1 }), requested('p-1'), accepted('p-1')];
+    const state = events.reduce(shelterDecider.evolve, shelterDecider.initialState());
+    const ended = shelterDecider.decide(endOf(), state);
+    given([...events, ...ended, requested('p-2', 'case-2')])
+      .when(accept('p-2'))
+      .then(([event]) => expect(event.type).toBe('PlacementAccepted'));
+  });
+
+  it('ends nothing when the case has no open placement here', () =>
+    given([registered(), requested('p-1'), declined('p-1')])
+      .when(endOf())
+      .then((events) => expect(events).toEqual([])));
+
+  it("refuses every command on a placement its case's closure ended", () => {
+    const events = [registered(), requested('p-1')];
+    const state = events.reduce(shelterDecider.evolve, shelterDecider.initialState());
+    given([...events, ...shelterDecider.decide(endOf(), state)])
+      .when(accept('p-1'))
+      .thenRuleBroken('case-not-closed');
+  });
+});

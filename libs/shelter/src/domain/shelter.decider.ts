@@ -3,6 +3,7 @@ import type {
   PlacementCheckedIn,
   PlacementCheckedOut,
   PlacementDeclined,
+  PlacementEndedByClosure,
   PlacementRequested,
   PlacementStatus,
   Sex,
@@ -38,7 +39,12 @@ import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kerne
  * - check out: only a checked-in placement ('check-out-needs-check-in', 409); the date is not in
  *   the future ('checked-out-on-not-in-future', 422) nor before the check-in
  *   ('check-out-after-check-in', 422). Frees the bed.
- * - every placement command: the placement belongs to this shelter ('placement-exists', 409).
+ * - every placement command: the placement belongs to this shelter ('placement-exists', 409) and was
+ *   not ended by its case's closure ('case-not-closed', 409).
+ * - end the placements of a closed case (the closure does it, never a person): every placement of
+ *   the case here that is requested, accepted or checked in is ended, freeing the beds held; nothing
+ *   when there is none. Decided on the shelter's stream, so an accept racing the closure either came
+ *   first (its bed is freed) or is refused ('placement-requested').
  */
 
 export const MIN_BEDS = 1;
@@ -137,7 +143,15 @@ export interface CheckOutPlacement {
   now: Date;
 }
 
+export interface EndPlacementsOfClosedCase {
+  type: 'EndPlacementsOfClosedCase';
+  caseId: string;
+  actor: Actor;
+  now: Date;
+}
+
 export type ShelterCommand =
+  | EndPlacementsOfClosedCase
   | RegisterShelter
   | ChangeShelterCapacity
   | RequestPlacement
@@ -184,6 +198,8 @@ export function evolveShelter(state: ShelterState, event: ShelterEvent): Shelter
       return withStatus(state, event.data.placementId, 'checked-in', { checkedInAt: event.data.checkedInAt });
     case 'PlacementCheckedOut':
       return withStatus(state, event.data.placementId, 'checked-out');
+    case 'PlacementEndedByClosure':
+      return withStatus(state, event.data.placementId, 'ended');
   }
 }
 
@@ -221,6 +237,8 @@ export const shelterDecider: Decider<ShelterState, ShelterCommand, ShelterEvent>
         return [checkIn(command, state)];
       case 'CheckOutPlacement':
         return [checkOut(command, state)];
+      case 'EndPlacementsOfClosedCase':
+        return endPlacementsOfClosedCase(command, state);
     }
   },
 };
@@ -380,6 +398,13 @@ function placementOf(state: ShelterState, placementId: string): [RegisteredShelt
       'conflict',
     );
   }
+  if (placement.status === 'ended') {
+    throw new DomainRuleViolation(
+      'case-not-closed',
+      'The case of this placement is closed: its placements ended with the closure (reopen the case first)',
+      'conflict',
+    );
+  }
   return [state, placement];
 }
 
@@ -488,4 +513,24 @@ function checkOut(command: CheckOutPlacement, state: ShelterState): PlacementChe
       recordedAt: command.now.toISOString(),
     },
   };
+}
+
+/** Placement statuses the closure of their case ends: a request pending, a bed held, a stay. */
+const OPEN_PLACEMENT_STATUSES: readonly PlacementStatus[] = ['requested', 'accepted', 'checked-in'];
+
+function endPlacementsOfClosedCase(command: EndPlacementsOfClosedCase, state: ShelterState): PlacementEndedByClosure[] {
+  if (!state.exists) return [];
+  return Object.values(state.placements)
+    .filter((placement) => placement.caseId === command.caseId && OPEN_PLACEMENT_STATUSES.includes(placement.status))
+    .map((placement) => ({
+      type: 'PlacementEndedByClosure',
+      data: {
+        placementId: placement.placementId,
+        caseId: placement.caseId,
+        shelterId: state.shelterId,
+        shelterName: state.name,
+        previousStatus: placement.status,
+        endedAt: command.now.toISOString(),
+      },
+    }));
 }

@@ -74,7 +74,9 @@ export class PlacementsController {
     description:
       "The shelter operator's staff or a coordinator (others 403). Only a requested placement (409 " +
       'placement-requested); never more accepted or checked-in residents than beds, also when accepts race ' +
-      '(409 shelter-full).',
+      '(409 shelter-full); never for a closed case (409 case-not-closed, also when the closure races the accept: ' +
+      "the closure ends the case's placements) nor a child without a guardian (422 guardian-before-placement). " +
+      'The placement is found on the write side: right after its request, never 404.',
   })
   @CommandEndpoint()
   @ApiOkResponse(placementResult)
@@ -112,7 +114,9 @@ export class PlacementsController {
   @AllowRoles('shelter-staff', 'coordinator')
   @ApiOperation({
     summary: 'Check the person in',
-    description: 'Only an accepted placement (409 check-in-needs-acceptance).',
+    description:
+      'Only an accepted placement (409 check-in-needs-acceptance), of an open case (409 case-not-closed) with a ' +
+      'guardian for a child (422 guardian-before-placement).',
   })
   @CommandEndpoint()
   @ApiOkResponse(placementResult)

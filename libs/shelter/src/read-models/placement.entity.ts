@@ -7,7 +7,7 @@ export class PlacementEntity {
   @PrimaryColumn('uuid', { name: 'placement_id' }) placementId!: string;
   @Column('uuid', { name: 'shelter_id' }) shelterId!: string;
   @Column('uuid', { name: 'case_id' }) caseId!: string;
-  /** requested | accepted | declined | checked-in | checked-out */
+  /** requested | accepted | declined | checked-in | checked-out | ended (its case was closed) */
   @Column('text') status!: string;
   @Column('text', { array: true }) needs!: string[];
   @Column('timestamptz', { name: 'requested_at' }) requestedAt!: Date;

@@ -3,6 +3,7 @@ import type {
   PlacementCheckedIn,
   PlacementCheckedOut,
   PlacementDeclined,
+  PlacementEndedByClosure,
   PersonalDataErased,
   PlacementRequested,
   ShelterCapacityChanged,
@@ -25,6 +26,7 @@ const HANDLED: ReadonlySet<string> = new Set<ShelterEvent['type'] | PersonalData
   'PlacementDeclined',
   'PlacementCheckedIn',
   'PlacementCheckedOut',
+  'PlacementEndedByClosure',
   // On the case stream: the person's data is erased, so the reasons of their placements go.
   'PersonalDataErased',
 ]);
@@ -65,6 +67,8 @@ export class SheltersProjection implements Projection {
         return this.checkedIn(manager, event, typed.data, at);
       case 'PlacementCheckedOut':
         return this.checkedOut(manager, event, typed.data, at);
+      case 'PlacementEndedByClosure':
+        return this.endedByClosure(manager, event, typed.data, at);
     }
   }
 
@@ -144,6 +148,12 @@ export class SheltersProjection implements Projection {
       checkedOutOn: d.checkedOutOn,
       reason: e.personalDataErased ? null : (d.reason ?? null),
     });
+  }
+
+  private async endedByClosure(m: EntityManager, e: DecodedEvent, d: PlacementEndedByClosure['data'], at: Date) {
+    const freed = d.previousStatus === 'accepted' || d.previousStatus === 'checked-in' ? -1 : 0;
+    if (!(await this.moveShelter(m, e, d.shelterId, at, {}, freed))) return;
+    await this.movePlacement(m, e, d.placementId, { status: 'ended' });
   }
 
   /**

@@ -10,8 +10,11 @@ import type { DomainEvent } from '@nrm/shared-kernel';
 export const SHELTER_ACCEPTS = ['women', 'men', 'children'] as const;
 export type ShelterAccepts = (typeof SHELTER_ACCEPTS)[number];
 
-/** The life of a placement: requested, then accepted or declined; accepted, then checked in and out. */
-export const PLACEMENT_STATUSES = ['requested', 'accepted', 'declined', 'checked-in', 'checked-out'] as const;
+/**
+ * The life of a placement: requested, then accepted or declined; accepted, then checked in and out;
+ * 'ended' when its case was closed before (a closed case holds no bed and has no request pending).
+ */
+export const PLACEMENT_STATUSES = ['requested', 'accepted', 'declined', 'checked-in', 'checked-out', 'ended'] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 export type ShelterRegistered = DomainEvent<
@@ -90,8 +93,30 @@ export type PlacementCheckedOut = DomainEvent<
   }
 >;
 
+/**
+ * The placement's case was closed: a request pending, a bed held or a stay is ended, and a bed held
+ * is free again. Appended by the closure, on each shelter where the case has an open placement.
+ */
+export type PlacementEndedByClosure = DomainEvent<
+  'PlacementEndedByClosure',
+  {
+    placementId: string;
+    caseId: string;
+    shelterId: string;
+    shelterName: string;
+    /** requested, accepted or checked-in: whether a bed is freed. */
+    previousStatus: PlacementStatus;
+    endedAt: string;
+  }
+>;
+
 export type PlacementEvent =
-  PlacementRequested | PlacementAccepted | PlacementDeclined | PlacementCheckedIn | PlacementCheckedOut;
+  | PlacementRequested
+  | PlacementAccepted
+  | PlacementDeclined
+  | PlacementCheckedIn
+  | PlacementCheckedOut
+  | PlacementEndedByClosure;
 
 /** Every event of a shelter stream. */
 export type ShelterEvent = ShelterRegistered | ShelterCapacityChanged | PlacementEvent;

@@ -10,6 +10,8 @@ import { CaseAccessLog1763741600000 } from './1763741600000-case-access-log';
 import { PersonalDataKeys1763741700000 } from './1763741700000-personal-data-keys';
 import { CaseReferredToOrganisation1763741900000 } from './1763741900000-case-referred-to-organisation';
 import { ProjectionWakeAndStops1763742100000 } from './1763742100000-projection-wake-and-stops';
+import { PlacementLocations1763742300000 } from './1763742300000-placement-locations';
+import { CaseSummaryTracks1763742300100 } from './1763742300100-case-summary-tracks';
 import { DeadlinesInbox1763742400000 } from './1763742400000-deadlines-inbox';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
@@ -26,5 +28,7 @@ export const migrations = [
   PersonalDataKeys1763741700000,
   CaseReferredToOrganisation1763741900000,
   ProjectionWakeAndStops1763742100000,
+  PlacementLocations1763742300000,
+  CaseSummaryTracks1763742300100,
   DeadlinesInbox1763742400000,
 ];

@@ -1,0 +1,328 @@
+import request from 'supertest';
+import { validCase } from './support/case-bodies';
+import { startTestApp, type TestApp } from './support/test-app';
+import { competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+
+const shelterStaff = (org = 'ngo-umid', sub = 'staff-page'): TokenClaims => ({
+  sub,
+  name: `Staff ${sub}`,
+  org,
+  orgType: 'ngo',
+  roles: ['shelter-staff'],
+});
+
+const HOUR_MS = 60 * 60 * 1000;
+const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 24 * HOUR_MS).toISOString().slice(0, 10);
+
+/**
+ * The case page (issue 11, items 2 and 3): after each step of an adult's and a child's journey, the
+ * page shows every track with its state and dates, the open deadlines and who holds the case; the
+ * stage follows the tracks, and lists find cases by stage, track and deadline of any kind.
+ */
+describe('The case page: every track, the open deadlines, the stage', () => {
+  let t: TestApp;
+  let coord: string;
+  let officer: string;
+  let authority: string;
+  let staff: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [coord, officer, authority, staff] = await Promise.all([
+      signToken(coordinator()),
+      signToken(responder('police-baku', 'officer-page')),
+      signToken(competentAuthority()),
+      signToken(shelterStaff()),
+    ]);
+  });
+  afterAll(() => t.close());
+
+  const post = async (path: string, token: string, body: object = {}) => {
+    const res = await request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
+    expect({ path, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({
+      path,
+      status: res.status < 300 ? res.status : 200,
+      body: 'ok',
+    });
+    return res.body as { position: string; placementId?: string; shelterId?: string; caseId?: string };
+  };
+  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const page = async (caseId: string, position: string, token = coord) => {
+    const res = await get(`/cases/${caseId}?minPosition=${position}`, token);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const listIds = async (query: string, position: string) => {
+    const res = await get(`/cases?${query}&pageSize=100&minPosition=${position}`, coord);
+    expect(res.status).toBe(200);
+    return res.body.items.map((item: { id: string }) => item.id);
+  };
+
+  it("an adult's journey: each step shows on the page, in its track", async () => {
+    // Identified two days ago: the 24-hour hand-over is overdue.
+    const identifiedAt = new Date(Date.now() - 48 * HOUR_MS).toISOString();
+    const body = validCase();
+    const opened = await post('/cases', officer, { ...body, identification: { ...body.identification, identifiedAt } });
+    const caseId = opened.caseId!;
+
+    let view = await page(caseId, opened.position);
+    expect(view).toMatchObject({
+      stage: 'identification',
+      activeTracks: ['identification'],
+      holder: { organisationId: 'police-baku', referredToOrganisationId: null },
+      nextDeadline: { kind: 'hand-over', overdue: true },
+      tracks: {
+        consent: { toReferral: true },
+        childProtection: null,
+        referral: null,
+        statusDecision: null,
+        reflectionPeriod: null,
+        placements: [],
+        repatriation: null,
+        reintegration: null,
+        closure: null,
+      },
+    });
+    expect(view.openDeadlines).toEqual([
+      expect.objectContaining({ kind: 'hand-over', overdue: true, responsibleOrganisationId: 'police-baku' }),
+    ]);
+    const now = new Date().toISOString();
+    expect(await listIds(`deadlineDueBefore=${now}`, opened.position)).toContain(caseId);
+    expect(await listIds(`deadlineDueBefore=${now}&deadlineKind=hand-over`, opened.position)).toContain(caseId);
+    expect(await listIds(`deadlineDueBefore=${now}&deadlineKind=shelter-stay`, opened.position)).not.toContain(caseId);
+    const listed = (await get(`/cases?q=${view.caseNumber}&minPosition=${opened.position}`, coord)).body.items[0];
+    expect(listed).toMatchObject({
+      id: caseId,
+      stage: 'identification',
+      nextDeadline: { kind: 'hand-over' },
+      placement: null,
+    });
+
+    const referred = await post(`/cases/${caseId}/referral`, officer, {
+      competentAuthorityOrgId: 'mia-anti-trafficking',
+    });
+    view = await page(caseId, referred.position);
+    expect(view).toMatchObject({
+      stage: 'referral',
+      activeTracks: ['referral'],
+      holder: { organisationId: 'police-baku', referredToOrganisationId: 'mia-anti-trafficking' },
+      tracks: {
+        referral: { competentAuthorityOrgId: 'mia-anti-trafficking', referredAt: expect.any(String) },
+        statusDecision: { state: 'pending', decisionNumber: null, reasons: [], review: null },
+      },
+    });
+    expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toEqual(['status-decision']);
+
+    const refused = await post(`/cases/${caseId}/status-decision`, authority, {
+      decision: 'refused',
+      decisionNumber: '12/2026',
+      decidedOn: isoDay(),
+      reasons: ['No indicator of exploitation confirmed'],
+    });
+    view = await page(caseId, refused.position);
+    expect(view.tracks.statusDecision).toEqual({
+      state: 'refused',
+      decisionNumber: '12/2026',
+      decidedOn: isoDay(),
+      reasons: ['No indicator of exploitation confirmed'],
+      review: null,
+    });
+    const review = await post(`/cases/${caseId}/status-decision/review`, officer, { reason: 'New evidence' });
+    view = await page(caseId, review.position);
+    expect(view.tracks.statusDecision).toMatchObject({ state: 'refused', review: { pending: true } });
+    expect(view.activeTracks).toEqual(['referral']);
+    const granted = await post(`/cases/${caseId}/status-decision`, authority, {
+      decision: 'granted',
+      decisionNumber: '13/2026',
+      decidedOn: isoDay(),
+    });
+    view = await page(caseId, granted.position);
+    expect(view).toMatchObject({
+      status: 'victim',
+      tracks: { statusDecision: { state: 'granted', decisionNumber: '13/2026', review: { pending: false } } },
+    });
+
+    const started = await post(`/cases/${caseId}/reflection-period`, officer, {});
+    const extended = await post(`/cases/${caseId}/reflection-period/extension`, officer, {
+      days: 15,
+      reason: 'Medical treatment',
+    });
+    view = await page(caseId, extended.position);
+    expect(started.position).toBeDefined();
+    expect(view).toMatchObject({
+      stage: 'reflection-period',
+      activeTracks: ['reflection-period'],
+      tracks: {
+        reflectionPeriod: { state: 'active', days: 30, extensions: [{ days: 15 }], outcome: null, periods: 1 },
+      },
+    });
+    expect(view.tracks.reflectionPeriod.endsAt).toBe(view.tracks.reflectionPeriod.extensions[0].endsAt);
+    expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toContain('reflection-period');
+
+    // A shelter: the person checks in while the reflection period runs.
+    const shelter = await post('/shelters', coord, {
+      name: 'Ümid evi',
+      operatorOrgId: 'ngo-umid',
+      region: 'Bakı',
+      beds: 3,
+      accepts: ['women'],
+    });
+    const placementRequest = await post(`/cases/${caseId}/placements`, officer, {
+      shelterId: shelter.shelterId,
+      needs: ['interpreter'],
+    });
+    const placementId = placementRequest.placementId!;
+    await post(`/placements/${placementId}/accept`, staff);
+    const checkedIn = await post(`/placements/${placementId}/check-in`, staff);
+    view = await page(caseId, checkedIn.position);
+    expect(view).toMatchObject({
+      stage: 'shelter',
+      activeTracks: ['reflection-period', 'shelter'],
+      placement: { placementId, state: 'checked-in', shelterName: 'Ümid evi' },
+      tracks: {
+        placements: [
+          {
+            placementId,
+            shelterId: shelter.shelterId,
+            shelterName: 'Ümid evi',
+            state: 'checked-in',
+            needs: ['interpreter'],
+            acceptedAt: expect.any(String),
+            checkedInAt: expect.any(String),
+            checkedOutOn: null,
+          },
+        ],
+      },
+    });
+    expect(view.tracks.placements[0]).not.toHaveProperty('shelterRevision');
+    expect(await listIds('stage=shelter', checkedIn.position)).toContain(caseId);
+    expect(await listIds('track=reflection-period', checkedIn.position)).toContain(caseId);
+    expect(await listIds('stage=reflection-period', checkedIn.position)).not.toContain(caseId);
+
+    // The care view: what care needs, nothing of the status decision.
+    const care = await page(caseId, checkedIn.position, staff);
+    expect(care).toMatchObject({ view: 'care', stage: 'shelter', placement: { state: 'checked-in' } });
+    expect(Object.keys(care.tracks).sort()).toEqual(['childProtection', 'placements']);
+    expect(care.openDeadlines.every((d: { kind: string }) => d.kind === 'shelter-stay')).toBe(true);
+    expect(JSON.stringify(care)).not.toContain('12/2026');
+
+    // She chooses to return: a repatriation in progress is the stage, over the shelter.
+    const ended = await post(`/cases/${caseId}/reflection-period/end`, officer, { outcome: 'chose-to-return' });
+    view = await page(caseId, ended.position);
+    expect(view.tracks.reflectionPeriod).toMatchObject({ state: 'ended', outcome: 'chose-to-return' });
+    const repatriation = await post(`/cases/${caseId}/repatriation`, officer, {
+      destinationCountry: 'UZ',
+      voluntaryConsent: true,
+    });
+    await post(`/cases/${caseId}/repatriation/risk-assessment`, officer, { level: 'medium', mitigated: true });
+    await post(`/cases/${caseId}/repatriation/travel-documents`, officer, {
+      documents: ['certificate-of-return'],
+      issuedBy: 'Embassy of Uzbekistan',
+    });
+    const scheduled = await post(`/cases/${caseId}/repatriation/schedule`, officer, { travelDate: isoDay(10) });
+    view = await page(caseId, scheduled.position);
+    expect(repatriation.position).toBeDefined();
+    expect(view).toMatchObject({
+      stage: 'repatriation',
+      activeTracks: ['shelter', 'repatriation'],
+      tracks: {
+        repatriation: {
+          state: 'scheduled',
+          destinationCountry: 'UZ',
+          voluntaryConsent: true,
+          consentRecordedAt: expect.any(String),
+          risk: { level: 'medium', mitigated: true },
+          documents: ['certificate-of-return'],
+          travelDate: isoDay(10),
+        },
+      },
+    });
+    expect(await listIds('stage=repatriation', scheduled.position)).toContain(caseId);
+    expect(await listIds('track=shelter', scheduled.position)).toContain(caseId);
+
+    const plan = await post(`/cases/${caseId}/reintegration-plan`, officer, {
+      goals: [
+        { domain: 'housing', description: 'A flat in Tashkent' },
+        { domain: 'employment', description: 'Vocational training', targetDate: isoDay(120) },
+      ],
+    });
+    const service = await post(`/cases/${caseId}/reintegration/services`, officer, {
+      domain: 'housing',
+      providerOrgId: 'iom-uz',
+      description: 'Rent paid for three months',
+      deliveredOn: isoDay(),
+    });
+    view = await page(caseId, service.position);
+    expect(plan.position).toBeDefined();
+    expect(view.tracks.reintegration).toMatchObject({
+      state: 'active',
+      goals: [
+        { domain: 'housing', description: 'A flat in Tashkent', targetDate: null },
+        { domain: 'employment', description: 'Vocational training', targetDate: isoDay(120) },
+      ],
+      services: [{ domain: 'housing', providerOrgId: 'iom-uz', deliveredOn: isoDay() }],
+      lastReview: null,
+      nextReviewDue: isoDay(90),
+    });
+
+    // The closure waits for the check-out (a closed case never holds a bed), then shows on the page.
+    const out = await post(`/placements/${placementId}/check-out`, staff, { reason: 'Travels home', date: isoDay() });
+    const closed = await post(`/cases/${caseId}/close`, officer, { reason: 'repatriated' });
+    view = await page(caseId, closed.position);
+    expect(out.position).toBeDefined();
+    expect(view).toMatchObject({
+      stage: 'closed',
+      activeTracks: ['closed'],
+      placement: { state: 'checked-out' },
+      tracks: { closure: { state: 'closed', reason: 'repatriated', closedAt: expect.any(String), reopenedAt: null } },
+    });
+    const reopened = await post(`/cases/${caseId}/reopen`, officer, { reason: 'She came back' });
+    view = await page(caseId, reopened.position);
+    expect(view).toMatchObject({ stage: 'repatriation', tracks: { closure: { state: 'reopened' } } });
+  });
+
+  it("a child's journey: the child-protection notice and the guardian on the page, the guardian in the care view", async () => {
+    const body = validCase();
+    const opened = await post('/cases', officer, { ...body, person: { ...body.person, dateOfBirth: '2012-05-01' } });
+    const caseId = opened.caseId!;
+    let view = await page(caseId, opened.position);
+    expect(view).toMatchObject({ isChild: true, tracks: { childProtection: { notice: null, guardian: null } } });
+    expect(view.openDeadlines.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'child-protection-notice',
+      'hand-over',
+    ]);
+
+    const notifiedAt = new Date().toISOString();
+    await post(`/cases/${caseId}/child-protection-notification`, officer, {
+      childProtectionOrgId: 'child-protection-baku',
+      notifiedAt,
+    });
+    const appointed = await post(`/cases/${caseId}/guardian`, officer, {
+      guardianName: 'Leyla Həsənova',
+      appointedBy: 'guardianship-baku',
+      appointedOn: isoDay(),
+    });
+    view = await page(caseId, appointed.position);
+    expect(view.tracks.childProtection).toEqual({
+      notice: { childProtectionOrgId: 'child-protection-baku', notifiedAt },
+      guardian: { name: 'Leyla Həsənova', appointedBy: 'guardianship-baku', appointedOn: isoDay() },
+    });
+    expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toEqual(['hand-over']);
+
+    const shelter = await post('/shelters', coord, {
+      name: 'Uşaq evi',
+      operatorOrgId: 'ngo-umid',
+      region: 'Bakı',
+      beds: 2,
+      accepts: ['children'],
+    });
+    const requested = await post(`/cases/${caseId}/placements`, officer, { shelterId: shelter.shelterId, needs: [] });
+    const care = await page(caseId, requested.position, staff);
+    expect(care).toMatchObject({
+      view: 'care',
+      placement: { state: 'requested', shelterName: 'Uşaq evi' },
+      tracks: { childProtection: { guardian: { name: 'Leyla Həsənova' } } },
+    });
+    expect(care.openDeadlines.map((d: { kind: string }) => d.kind)).toEqual(['shelter-answer']);
+  });
+});
