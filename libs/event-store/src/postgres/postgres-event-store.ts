@@ -10,9 +10,11 @@ import {
   type RecordedEvent,
   type StreamRevision,
   type SubscribeToAllOptions,
+  UnitOfWorkConflictError,
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { sleep } from '../sleep';
+import { PostgresTransactions } from './postgres-transactions';
 
 export interface PostgresEventStoreOptions {
   /** How long a caught-up subscription waits before asking again. */
@@ -87,15 +89,20 @@ interface EventRow {
 }
 
 export class PostgresEventStore implements EventStore {
+  /** Appends and stream reads: inside a unit of work they join its transaction. */
+  readonly transactions: PostgresTransactions;
+  private readonly pool: Pool;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
 
   constructor(
-    private readonly pool: Pool,
+    pool: Pool | PostgresTransactions,
     private readonly options: PostgresEventStoreOptions = {},
   ) {
+    this.transactions = pool instanceof PostgresTransactions ? pool : new PostgresTransactions(pool);
+    this.pool = this.transactions.pool;
     this.pollIntervalMs = options.pollIntervalMs ?? 20;
     this.batchSize = options.batchSize ?? 500;
     this.retryMinMs = options.retryMinMs ?? 100;
@@ -111,7 +118,7 @@ export class PostgresEventStore implements EventStore {
     const expectation = typeof expectedRevision === 'bigint' ? 'revision' : expectedRevision;
     const revision = typeof expectedRevision === 'bigint' ? expectedRevision.toString() : null;
     try {
-      const { rows } = await this.pool.query<{
+      const { rows } = await this.transactions.query<{
         current_revision: string | null;
         last_revision: string | null;
         last_position: string | null;
@@ -137,6 +144,8 @@ export class PostgresEventStore implements EventStore {
       return { nextExpectedRevision: BigInt(row.last_revision), lastGlobalPosition: BigInt(row.last_position) };
     } catch (error) {
       if (isUniqueViolation(error, STREAM_REVISION_CONSTRAINT)) {
+        // Inside a transaction the error has aborted it: the whole unit of work must start again.
+        if (this.transactions.inTransaction) throw new UnitOfWorkConflictError(streamName, expectedRevision);
         throw new WrongExpectedRevisionError(streamName, expectedRevision, await this.currentRevision(streamName));
       }
       throw error;
@@ -144,7 +153,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamName: string): Promise<ReadStreamResult> {
-    const { rows } = await this.pool.query<EventRow>({
+    const { rows } = await this.transactions.query<EventRow>({
       name: 'nrm_read_stream',
       text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = $1 ORDER BY stream_revision`,
       values: [streamName],

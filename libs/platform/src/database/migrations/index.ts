@@ -9,6 +9,7 @@ import { Deadlines1763741500000 } from './1763741500000-deadlines';
 import { CaseAccessLog1763741600000 } from './1763741600000-case-access-log';
 import { PersonalDataKeys1763741700000 } from './1763741700000-personal-data-keys';
 import { CaseReferredToOrganisation1763741900000 } from './1763741900000-case-referred-to-organisation';
+import { IdempotencyKeyLease1763742000000 } from './1763742000000-idempotency-key-lease';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CaseAccessLog1763741600000,
   PersonalDataKeys1763741700000,
   CaseReferredToOrganisation1763741900000,
+  IdempotencyKeyLease1763742000000,
 ];
