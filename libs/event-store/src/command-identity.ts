@@ -26,7 +26,7 @@ export class IdentifiedCommand {
 }
 
 /** RFC 4122 namespace of this application's derived ids (a fixed random UUID). */
-const NAMESPACE = Buffer.from('6f2b1c52d1a84d7e9b0e3f5a8c4d2e17', 'hex');
+const NAMESPACE = '6f2b1c52-d1a8-4d7e-9b0e-3f5a8c4d2e17';
 
 export function runAsIdentifiedCommand<T>(command: IdentifiedCommand, work: () => Promise<T>): Promise<T> {
   return current.run(command, work);
@@ -56,8 +56,12 @@ export function commandDerivedId(purpose: string): string {
 }
 
 /** UUID version 5 (RFC 4122 §4.3: SHA-1 of namespace and name). */
-export function uuidV5(name: string): string {
-  const bytes = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
+export function uuidV5(name: string, namespace = NAMESPACE): string {
+  const bytes = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name, 'utf8')
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -48,6 +48,10 @@ export class PostgresTransactions implements UnitOfWork {
   private async runOnce<T>(work: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A connection lost mid-transaction is reported here (and by the pending query), not as an
+    // unhandled 'error' event that would end the process; the client is then discarded.
+    const onConnectionError = (error: Error) => (broken = error);
+    client.on('error', onConnectionError);
     try {
       await client.query('BEGIN');
       const result = await this.current.run(client, work);
@@ -58,6 +62,7 @@ export class PostgresTransactions implements UnitOfWork {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
+      client.off('error', onConnectionError);
       client.release(broken);
     }
   }
