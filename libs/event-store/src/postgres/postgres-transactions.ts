@@ -3,6 +3,9 @@ import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 
 import { UnitOfWorkConflictError } from '../event-store.port';
 import type { UnitOfWork } from '../unit-of-work';
 
+/** The write side has a handful of statements; beyond this many texts, the rest run unnamed. */
+const MAX_NAMED_STATEMENTS = 100;
+
 /** As many fresh starts as handleCommand's re-decisions allow in the worst race (ShelterCommands). */
 const MAX_CONFLICT_RETRIES = 60;
 
@@ -18,15 +21,35 @@ const MAX_CONFLICT_RETRIES = 60;
 export class PostgresTransactions implements UnitOfWork {
   readonly atomic = true;
   private readonly current = new AsyncLocalStorage<PoolClient>();
+  private readonly statementNames = new Map<string, string>();
 
   constructor(readonly pool: Pool) {}
 
+  /**
+   * Runs a statement in the current transaction, or alone. A statement given as text with
+   * parameters is prepared once per connection under a name (the profile showed each one parsed,
+   * planned and sent in full per command otherwise).
+   */
   query<Row extends QueryResultRow = QueryResultRow>(
     statement: string | QueryConfig,
     values?: unknown[],
   ): Promise<QueryResult<Row>> {
+    const config: QueryConfig =
+      typeof statement === 'string'
+        ? { text: statement, values, name: this.statementName(statement, values) }
+        : statement;
     const client = this.current.getStore();
-    return client ? client.query<Row>(statement, values) : this.pool.query<Row>(statement, values);
+    return client ? client.query<Row>(config) : this.pool.query<Row>(config);
+  }
+
+  private statementName(text: string, values: unknown[] | undefined): string | undefined {
+    if (!values?.length) return undefined;
+    let name = this.statementNames.get(text);
+    if (name === undefined && this.statementNames.size < MAX_NAMED_STATEMENTS) {
+      name = `nrm_tx_${this.statementNames.size}`;
+      this.statementNames.set(text, name);
+    }
+    return name;
   }
 
   /** True inside `run`. */
