@@ -20,7 +20,11 @@ export interface RebuildLog {
  */
 export async function rebuildReadModels(env: Environment, log: RebuildLog): Promise<StoppedProjection[]> {
   const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL, ALL_ENTITIES)).initialize();
-  const { store, close } = createEventStore(env, (error) => log.error('event store read failed', { err: error }));
+  const { store, close } = createEventStore(
+    env,
+    (error) => log.error('event store read failed', { err: error }),
+    (sql, parameters) => dataSource.query(sql, parameters),
+  );
   try {
     const protector = personalDataProtectorFor(env, (sql, parameters) => dataSource.query(sql, parameters));
     const runner = new ProjectionRunner(

@@ -69,7 +69,10 @@ export class EventCodec {
       if (typeof subjectId === 'string') subjects.add(subjectId);
     }
     if (subjects.size > 0) await this.protector.prepareToReveal?.([...subjects]);
-    return Promise.all(recorded.map((event) => this.decode(event)));
+    // One after the other: inside a command's transaction, key look-ups share one connection.
+    const decoded: DecodedEvent[] = [];
+    for (const event of recorded) decoded.push(await this.decode(event));
+    return decoded;
   }
 
   async decode<Data = Record<string, unknown>>(recorded: RecordedEvent): Promise<DecodedEvent<Data>> {

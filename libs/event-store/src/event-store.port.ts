@@ -88,6 +88,18 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
+/**
+ * A concurrent append won, and the conflict also aborted the transaction of the unit of work the
+ * append ran in (PostgreSQL): the stream cannot be read again inside it, so the unit is run again
+ * from the start (PostgresTransactions does), which reads the stream anew and decides again.
+ */
+export class UnitOfWorkConflictError extends WrongExpectedRevisionError {
+  constructor(streamName: string, expected: ExpectedRevision) {
+    super(streamName, expected, null);
+    this.name = 'UnitOfWorkConflictError';
+  }
+}
+
 export interface EventStore {
   /** Appends atomically, all or nothing; throws WrongExpectedRevisionError on a concurrency conflict. */
   appendToStream(streamName: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;

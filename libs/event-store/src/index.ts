@@ -6,3 +6,6 @@ export * from './postgres/postgres-event-store';
 export * from './esdb/esdb-event-store';
 export * from './handle-command';
 export * from './sleep';
+export * from './postgres/postgres-transactions';
+export * from './unit-of-work';
+export * from './command-identity';

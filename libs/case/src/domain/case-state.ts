@@ -19,6 +19,7 @@ export type CaseState = { exists: false } | ExistingCase;
 export interface ExistingCase {
   exists: true;
   caseId: string;
+  caseNumber: string;
   /** The organisation that owns the case now (opened it, or received it by transfer). */
   organisationId: string;
   /** The person the case is about: subject of the personal data in the case's events. */
@@ -53,6 +54,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     return {
       exists: true,
       caseId: event.data.caseId,
+      caseNumber: event.data.caseNumber,
       organisationId: event.data.openingOrganisationId,
       personId: event.data.personId,
       isChild: event.data.isChild,

@@ -10,9 +10,11 @@ import {
   type RecordedEvent,
   type StreamRevision,
   type SubscribeToAllOptions,
+  UnitOfWorkConflictError,
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { sleep } from '../sleep';
+import { PostgresTransactions } from './postgres-transactions';
 
 export interface PostgresEventStoreOptions {
   /** How long a caught-up subscription waits before asking again. */
@@ -27,6 +29,7 @@ export interface PostgresEventStoreOptions {
 
 const UNIQUE_VIOLATION = '23505';
 const STREAM_REVISION_CONSTRAINT = 'events_stream_revision_key';
+const EVENT_ID_CONSTRAINT = 'events_event_id_key';
 
 /**
  * A single statement appends (one round trip, autocommit): it reads the stream's revision, checks
@@ -90,15 +93,20 @@ interface EventRow {
 }
 
 export class PostgresEventStore implements EventStore {
+  /** Appends and stream reads: inside a unit of work they join its transaction. */
+  readonly transactions: PostgresTransactions;
+  private readonly pool: Pool;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
 
   constructor(
-    private readonly pool: Pool,
+    pool: Pool | PostgresTransactions,
     private readonly options: PostgresEventStoreOptions = {},
   ) {
+    this.transactions = pool instanceof PostgresTransactions ? pool : new PostgresTransactions(pool);
+    this.pool = this.transactions.pool;
     this.pollIntervalMs = options.pollIntervalMs ?? 20;
     this.batchSize = options.batchSize ?? 500;
     this.retryMinMs = options.retryMinMs ?? 100;
@@ -114,7 +122,7 @@ export class PostgresEventStore implements EventStore {
     const expectation = typeof expectedRevision === 'bigint' ? 'revision' : expectedRevision;
     const revision = typeof expectedRevision === 'bigint' ? expectedRevision.toString() : null;
     try {
-      const { rows } = await this.pool.query<{
+      const { rows } = await this.transactions.query<{
         current_revision: string | null;
         last_revision: string | null;
         last_position: string | null;
@@ -135,19 +143,57 @@ export class PostgresEventStore implements EventStore {
       });
       const row = rows[0];
       if (row.last_revision === null || row.last_position === null) {
+        const repeated = await this.sameAppendBefore(streamName, events, expectedRevision);
+        if (repeated) return repeated;
         throw new WrongExpectedRevisionError(streamName, expectedRevision, toBigIntOrNull(row.current_revision));
       }
       return { nextExpectedRevision: BigInt(row.last_revision), lastGlobalPosition: BigInt(row.last_position) };
     } catch (error) {
-      if (isUniqueViolation(error, STREAM_REVISION_CONSTRAINT)) {
-        throw new WrongExpectedRevisionError(streamName, expectedRevision, await this.currentRevision(streamName));
-      }
-      throw error;
+      const conflict = isUniqueViolation(error, STREAM_REVISION_CONSTRAINT);
+      if (!conflict && !isUniqueViolation(error, EVENT_ID_CONSTRAINT)) throw error;
+      // Inside a transaction the error has aborted it: the whole unit of work must start again.
+      if (this.transactions.inTransaction) throw new UnitOfWorkConflictError(streamName, expectedRevision);
+      const repeated = await this.sameAppendBefore(streamName, events, expectedRevision);
+      if (repeated) return repeated;
+      if (!conflict) throw error;
+      throw new WrongExpectedRevisionError(streamName, expectedRevision, await this.currentRevision(streamName));
     }
   }
 
+  /**
+   * As EventStoreDB does: the same events (by id) appended again with the expectation they were
+   * first appended under are already there, so the append succeeds with the first result.
+   */
+  private async sameAppendBefore(
+    streamName: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult | null> {
+    const { rows } = await this.transactions.query<{
+      event_id: string;
+      stream_name: string;
+      stream_revision: string;
+      global_position: string;
+    }>(`SELECT event_id, stream_name, stream_revision, global_position FROM events WHERE event_id = ANY($1::uuid[])`, [
+      events.map((event) => event.id),
+    ]);
+    const byId = new Map(rows.map((row) => [row.event_id, row]));
+    const found = events.map((event) => byId.get(event.id));
+    if (found.some((row) => row === undefined || row.stream_name !== streamName)) return null;
+    const revisions = found.map((row) => BigInt(row!.stream_revision));
+    const first =
+      typeof expectedRevision === 'bigint'
+        ? expectedRevision + 1n
+        : expectedRevision === 'no_stream'
+          ? 0n
+          : revisions[0];
+    if (revisions.some((revision, index) => revision !== first + BigInt(index))) return null;
+    const last = found[found.length - 1]!;
+    return { nextExpectedRevision: BigInt(last.stream_revision), lastGlobalPosition: BigInt(last.global_position) };
+  }
+
   async readStream(streamName: string): Promise<ReadStreamResult> {
-    const { rows } = await this.pool.query<EventRow>({
+    const { rows } = await this.transactions.query<EventRow>({
       name: 'nrm_read_stream',
       text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = $1 ORDER BY stream_revision`,
       values: [streamName],

@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Decider } from '@nrm/shared-kernel';
+import { IdentifiedCommand, runAsIdentifiedCommand } from '../command-identity';
+import { EventCodec } from '../event-codec';
+import { handleCommand } from '../handle-command';
+import { PlaintextPersonalDataProtector } from '../personal-data';
 import {
   type EventStore,
   type GlobalPosition,
@@ -262,6 +267,79 @@ export function eventStoreContract(name: string, harness: () => Promise<EventSto
       expect(read.currentRevision).toBe(1n);
       const winner = results[0].status === 'fulfilled' ? a : b;
       expect(read.events[1].id).toBe(winner.id);
+    });
+
+    it('an append repeated with the same event ids and expectation is a no-op that answers as the first did', async () => {
+      const stream = newStreamName();
+      await store.appendToStream(stream, [newTestEvent()], 'no_stream');
+      const batch = [newTestEvent(), newTestEvent()];
+      const first = await store.appendToStream(stream, batch, 0n);
+      expect(
+        await store.appendToStream(
+          stream,
+          batch.map((event) => ({ ...event })),
+          0n,
+        ),
+      ).toEqual(first);
+      const read = await store.readStream(stream);
+      expect(read.currentRevision).toBe(2n);
+      expect(read.events.slice(1).map((e) => e.id)).toEqual(batch.map((e) => e.id));
+
+      const opened = newStreamName();
+      const opening = [newTestEvent()];
+      const created = await store.appendToStream(opened, opening, 'no_stream');
+      expect(await store.appendToStream(opened, opening, 'no_stream')).toEqual(created);
+      expect((await store.readStream(opened)).events).toHaveLength(1);
+
+      // Other events under the old expectation are still a conflict.
+      await expectWrongRevision(store.appendToStream(stream, [newTestEvent()], 0n), stream, 2n);
+    });
+
+    it('a command retried under the same Idempotency-Key finds its events by their ids and appends nothing', async () => {
+      // What a retry does after a process died between its append and its answer.
+      const stream = newStreamName('identified');
+      const counter: Decider<number, { type: 'Count' }, { type: 'ContractTestHappened'; data: { n: number } }> = {
+        initialState: () => 0,
+        evolve: (n) => n + 1,
+        decide: (_command, n) => [
+          { type: 'ContractTestHappened', data: { n } },
+          { type: 'ContractTestHappened', data: { n: n + 1 } },
+        ],
+      };
+      const codec = new EventCodec(
+        { ContractTestHappened: { schemaVersion: 1, personalFields: [] } },
+        new PlaintextPersonalDataProtector(),
+      );
+      const options = {
+        actor: { userId: 'user-1', name: 'User One', organisationId: 'org-1', organisationType: 'police', roles: [] },
+        correlationId: randomUUID(),
+        now: new Date(),
+        newStream: true,
+      } as unknown as Parameters<typeof handleCommand>[5];
+      const identity = new IdentifiedCommand('user-1', `key-${randomUUID()}`);
+      // newStream: decided without reading, so the store recognises the repeated append;
+      // otherwise handleCommand finds the events in the stream it read.
+      const attempt = (newStream: boolean) =>
+        runAsIdentifiedCommand(identity, () =>
+          handleCommand(store, codec, counter, stream, { type: 'Count' }, { ...options, newStream }),
+        );
+
+      const first = await attempt(true);
+      for (const retried of [await attempt(true), await attempt(false)]) {
+        expect(retried.revision).toBe(first.revision);
+        expect(retried.lastGlobalPosition).toBe(first.lastGlobalPosition);
+        expect(retried.events).toEqual(first.events);
+      }
+      const read = await store.readStream(stream);
+      expect(read.events.map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }]);
+
+      // The ids derive from the identity: the same for every attempt, and others for another key.
+      const other = await runAsIdentifiedCommand(new IdentifiedCommand('user-1', `key-${randomUUID()}`), () =>
+        handleCommand(store, codec, counter, stream, { type: 'Count' }, { ...options, newStream: false }),
+      );
+      expect(other.revision).toBe(3n);
+      const ids = (await store.readStream(stream)).events.map((e) => e.id);
+      expect(new Set(ids).size).toBe(4);
     });
 
     it('keeps the order of a stream across appends', async () => {

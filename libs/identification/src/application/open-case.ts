@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CaseCommandContext, CaseCommands } from '@nrm/case/application/case-commands';
+import { commandDerivedId } from '@nrm/event-store';
 import type { OpenCase } from '../domain/identification.decider';
 import { identificationDecider } from './identification-decider';
 import { CaseNumbers } from './case-numbers';
@@ -27,21 +27,26 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
   ) {}
 
   async execute({ details, context }: OpenCaseCommand): Promise<OpenCaseResult> {
-    const caseId = randomUUID();
-    const caseNumber = await this.caseNumbers.allocate(this.cases.now());
+    // With an Idempotency-Key the ids derive from it: a retry addresses the same case and, if an
+    // earlier attempt opened it, answers with that case (and its number).
+    const caseId = commandDerivedId('case');
+    let caseNumber = await this.caseNumbers.allocate(this.cases.now());
     const result = await this.cases.run(
       caseId,
       { ...context, newStream: true },
       identificationDecider,
-      (_state, now): OpenCase => ({
-        type: 'OpenCase',
-        ...details,
-        caseId,
-        caseNumber,
-        personId: randomUUID(),
-        actor: context.actor,
-        now,
-      }),
+      (state, now): OpenCase => {
+        if (state.exists) caseNumber = state.caseNumber;
+        return {
+          type: 'OpenCase',
+          ...details,
+          caseId,
+          caseNumber,
+          personId: commandDerivedId('person'),
+          actor: context.actor,
+          now,
+        };
+      },
     );
     return { caseId, caseNumber, revision: result.revision, position: result.position as string };
   }

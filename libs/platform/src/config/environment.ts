@@ -211,6 +211,26 @@ export class Environment {
   METRICS_TOKEN?: string;
 
   /**
+   * How long an Idempotency-Key is kept after its first use: a retry within it gets the first
+   * result; after it the key is forgotten (purged) and may be used anew.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'IDEMPOTENCY_KEY_RETENTION_HOURS must be a whole number from 1 to 8760' })
+  @Min(1, { message: 'IDEMPOTENCY_KEY_RETENTION_HOURS must be a whole number from 1 to 8760' })
+  @Max(8_760, { message: 'IDEMPOTENCY_KEY_RETENTION_HOURS must be a whole number from 1 to 8760' })
+  IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
+
+  /**
+   * With EVENT_STORE=esdb (no transaction spans EventStoreDB and PostgreSQL): how long a request
+   * holds its Idempotency-Key before a retry may take it over, when its process died mid-command.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'IDEMPOTENCY_KEY_LEASE_SECONDS must be a whole number from 1 to 3600' })
+  @Min(1, { message: 'IDEMPOTENCY_KEY_LEASE_SECONDS must be a whole number from 1 to 3600' })
+  @Max(3_600, { message: 'IDEMPOTENCY_KEY_LEASE_SECONDS must be a whole number from 1 to 3600' })
+  IDEMPOTENCY_KEY_LEASE_SECONDS = 30;
+
+  /**
    * GET /statistics shows a count under this many people as "<k" (and hides the cells that would
    * give it away). Never below 11, the CTDC's k, in any environment (tests included).
    */

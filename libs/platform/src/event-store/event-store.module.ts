@@ -5,19 +5,23 @@ import {
   type EventTypeDefinition,
   PERSONAL_DATA_PROTECTOR,
   type PersonalDataProtector,
+  UNIT_OF_WORK,
 } from '@nrm/event-store';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
-import { PERSONAL_DATA_ERASER, personalDataProtectorFor } from '../personal-data';
-import { createEventStore } from './create-event-store';
+import { PERSONAL_DATA_ERASER, personalDataProtectorFor, type SqlQuery } from '../personal-data';
+import { createEventStore, type EventStoreHandle } from './create-event-store';
 
 const EVENT_STORE_HANDLE = Symbol('EVENT_STORE_HANDLE');
+
+/** The write side's SQL (a SqlQuery): joins the command's transaction when the unit of work has one. */
+export const WRITE_SQL = Symbol('WRITE_SQL');
 
 /** Chooses the event-store adapter from EVENT_STORE and builds the codec for every event type. */
 @Global()
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE_HANDLE) private readonly handle: ReturnType<typeof createEventStore>) {}
+  constructor(@Inject(EVENT_STORE_HANDLE) private readonly handle: EventStoreHandle) {}
 
   static forRoot(definitions: Record<string, EventTypeDefinition>): DynamicModule {
     return {
@@ -25,25 +29,29 @@ export class EventStoreModule implements OnApplicationShutdown {
       providers: [
         {
           provide: EVENT_STORE_HANDLE,
-          inject: [Environment],
-          useFactory: (env: Environment) => {
+          inject: [Environment, DataSource],
+          useFactory: (env: Environment, dataSource: DataSource) => {
             const logger = new Logger('EventStore');
-            return createEventStore(env, (error) =>
-              logger.warn(`event store: ${error instanceof Error ? error.message : String(error)}`),
+            return createEventStore(
+              env,
+              (error) => logger.warn(`event store: ${error instanceof Error ? error.message : String(error)}`),
+              (sql, parameters) => dataSource.query(sql, parameters),
             );
           },
         },
         {
           provide: EVENT_STORE,
           inject: [EVENT_STORE_HANDLE],
-          useFactory: (handle: ReturnType<typeof createEventStore>) => handle.store,
+          useFactory: (handle: EventStoreHandle) => handle.store,
         },
+        { provide: UNIT_OF_WORK, inject: [EVENT_STORE_HANDLE], useFactory: (h: EventStoreHandle) => h.unitOfWork },
+        { provide: WRITE_SQL, inject: [EVENT_STORE_HANDLE], useFactory: (h: EventStoreHandle) => h.writeSql },
         {
-          // Per-person AES-256-GCM keys in PostgreSQL, wrapped by PERSONAL_DATA_MASTER_KEY.
+          // Per-person AES-256-GCM keys in PostgreSQL, wrapped by PERSONAL_DATA_MASTER_KEY; a new key
+          // commits with the command's events (same transaction) when the store is PostgreSQL.
           provide: PERSONAL_DATA_PROTECTOR,
-          inject: [Environment, DataSource],
-          useFactory: (env: Environment, dataSource: DataSource) =>
-            personalDataProtectorFor(env, (sql, parameters) => dataSource.query(sql, parameters)),
+          inject: [Environment, WRITE_SQL],
+          useFactory: (env: Environment, writeSql: SqlQuery) => personalDataProtectorFor(env, writeSql),
         },
         { provide: PERSONAL_DATA_ERASER, useExisting: PERSONAL_DATA_PROTECTOR },
         {
@@ -52,7 +60,7 @@ export class EventStoreModule implements OnApplicationShutdown {
           useFactory: (protector: PersonalDataProtector) => new EventCodec(definitions, protector),
         },
       ],
-      exports: [EVENT_STORE, EventCodec, PERSONAL_DATA_PROTECTOR, PERSONAL_DATA_ERASER],
+      exports: [EVENT_STORE, UNIT_OF_WORK, WRITE_SQL, EventCodec, PERSONAL_DATA_PROTECTOR, PERSONAL_DATA_ERASER],
     };
   }
 

@@ -57,7 +57,10 @@ export function CommandEndpoint(options: CommandEndpointOptions = {}) {
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Same key and body: the first result again, nothing appended.',
+      description:
+        'Same key and body: the first result again, nothing appended (a concurrent repeat waits for the first). ' +
+        'Another body with the same key: 422. A refused or failed request leaves the key free. Keys are kept ' +
+        'IDEMPOTENCY_KEY_RETENTION_HOURS (24 h by default).',
     }),
     ...(options.ifMatch === false
       ? []

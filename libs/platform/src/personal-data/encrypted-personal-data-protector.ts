@@ -150,26 +150,29 @@ export class EncryptedPersonalDataProtector implements PersonalDataProtector, Pe
     }
     this.cache.delete(subjectId);
 
-    let row: { wrapped_key: Buffer | null } | undefined;
+    let row: { wrapped_key: Buffer | null; inserted?: boolean } | undefined;
     if (create) {
       // One round trip, new subject or not: the stored key (or its erasure), else a new one.
       const rows = await this.query(
         `WITH inserted AS (
            INSERT INTO personal_data_keys (subject_id, wrapped_key) VALUES ($1, $2)
            ON CONFLICT (subject_id) DO NOTHING RETURNING wrapped_key)
-         SELECT wrapped_key FROM inserted
+         SELECT wrapped_key, true AS inserted FROM inserted
          UNION ALL
-         SELECT wrapped_key FROM personal_data_keys WHERE subject_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+         SELECT wrapped_key, false FROM personal_data_keys
+         WHERE subject_id = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
         [subjectId, this.wrap(subjectId, randomBytes(KEY_BYTES))],
       );
-      row = rows[0] as { wrapped_key: Buffer | null } | undefined;
+      row = rows[0] as { wrapped_key: Buffer | null; inserted: boolean } | undefined;
     }
     // Also when a concurrent first write won after this statement's snapshot was taken: everyone
     // uses the key that is stored.
     row ??= await this.selectKey(subjectId);
     if (!row || row.wrapped_key === null) return null;
     const key = this.unwrap(subjectId, row.wrapped_key);
-    this.remember(subjectId, key);
+    // A key made just now may belong to a transaction that still rolls back (the command's unit
+    // of work): it is cached only once read back from the table.
+    if (!row.inserted) this.remember(subjectId, key);
     return key;
   }
 

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandDerivedId } from '@nrm/event-store';
 import {
   assertVisible,
   type CaseCommandContext,
@@ -40,7 +40,7 @@ export class StartReflectionPeriodHandler implements ICommandHandler<
     days,
     context,
   }: StartReflectionPeriodCommand): Promise<StartReflectionPeriodResult> {
-    const periodId = randomUUID();
+    const periodId = commandDerivedId('reflection-period');
     const result = await this.cases.run(
       caseId,
       context,

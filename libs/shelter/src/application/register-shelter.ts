@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandDerivedId } from '@nrm/event-store';
 import type { RegisterShelter } from '../domain/shelter.decider';
 import { type ShelterCommandContext, type ShelterCommandResult, ShelterCommands } from './shelter-commands';
 
@@ -15,7 +15,7 @@ export class RegisterShelterHandler implements ICommandHandler<RegisterShelterCo
   constructor(private readonly shelters: ShelterCommands) {}
 
   execute({ details, context }: RegisterShelterCommand): Promise<ShelterCommandResult> {
-    const shelterId = randomUUID();
+    const shelterId = commandDerivedId('shelter');
     return this.shelters.run(shelterId, { ...context, newStream: true }, (_state, now): RegisterShelter => ({
       type: 'RegisterShelter',
       shelterId,

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertVisible } from '@nrm/case/application/case-commands';
 import { assertOpenCase } from '@nrm/case/domain';
-import { StaleRevisionError } from '@nrm/event-store';
+import { commandDerivedId, StaleRevisionError } from '@nrm/event-store';
 import type { Actor } from '@nrm/shared-kernel';
 import type { RequestPlacement } from '../domain/shelter.decider';
 import { PlacementLocator } from './placement-locator';
@@ -48,7 +47,7 @@ export class RequestPlacementHandler implements ICommandHandler<RequestPlacement
       throw new StaleRevisionError(`case-${caseId}`, context.expectedCaseRevision, revision);
     }
     assertOpenCase(caseState);
-    const placementId = randomUUID();
+    const placementId = commandDerivedId('placement');
     await this.locator.record({ placementId, shelterId, caseId });
     const result = await this.shelters.run(
       shelterId,

@@ -9,6 +9,7 @@ import { Deadlines1763741500000 } from './1763741500000-deadlines';
 import { CaseAccessLog1763741600000 } from './1763741600000-case-access-log';
 import { PersonalDataKeys1763741700000 } from './1763741700000-personal-data-keys';
 import { CaseReferredToOrganisation1763741900000 } from './1763741900000-case-referred-to-organisation';
+import { IdempotencyKeyLease1763742000000 } from './1763742000000-idempotency-key-lease';
 import { ProjectionWakeAndStops1763742100000 } from './1763742100000-projection-wake-and-stops';
 import { PlacementLocations1763742300000 } from './1763742300000-placement-locations';
 import { CaseSummaryTracks1763742300100 } from './1763742300100-case-summary-tracks';
@@ -27,6 +28,7 @@ export const migrations = [
   CaseAccessLog1763741600000,
   PersonalDataKeys1763741700000,
   CaseReferredToOrganisation1763741900000,
+  IdempotencyKeyLease1763742000000,
   ProjectionWakeAndStops1763742100000,
   PlacementLocations1763742300000,
   CaseSummaryTracks1763742300100,

@@ -1,0 +1,233 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
+import { Client } from 'pg';
+import request from 'supertest';
+import { validCase } from './support/case-bodies';
+import { countEvents } from './support/events';
+import { startTestApp, type TestApp } from './support/test-app';
+import { redisUrl, TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
+import { responder, signToken, TEST_JWT_SECRET } from './support/tokens';
+
+/** A port of engine-write's range for the API started as a child process. */
+const CHILD_API_PORT = 4150;
+
+/**
+ * Idempotency-Key with the PostgreSQL store: the key record, the personal-data key and the events
+ * commit in one transaction, so whatever happens to a request (refused, failing after its append,
+ * its connection or its whole process killed mid-command), a retry with the key ends with exactly
+ * one case and the first result, and no key is ever left "in progress".
+ */
+describe('Idempotency-Key: one command, one commit', () => {
+  let t: TestApp;
+  let officer: string;
+  let admin: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    officer = await signToken(responder('police-baku', 'officer-idem'));
+    admin = new Client({ connectionString: t.database.url });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin.end();
+    await t.close();
+  });
+
+  const events = () => countEvents(t.database.url);
+  const sql = async <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    (await admin.query(text, values)).rows as Row[];
+  const keyRows = (key: string) =>
+    sql<{ response_body: unknown }>(`SELECT response_body FROM idempotency_keys WHERE key = $1`, [key]);
+  const personalDataKeys = async () =>
+    Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM personal_data_keys`))[0].n);
+
+  function openCase(key: string, body: object = validCase(), server: Parameters<typeof request>[0] = t.http) {
+    return request(server)
+      .post('/cases')
+      .set('Authorization', `Bearer ${officer}`)
+      .set('Idempotency-Key', key)
+      .send(body);
+  }
+
+  /** Makes the key's completion (the last write of its transaction, after the append) run `action`. */
+  async function onCompletionOf(key: string, action: string): Promise<() => Promise<void>> {
+    const name = `idem_test_${key.replace(/\W/g, '_')}`;
+    await sql(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.key = '${key}' THEN ${action}; END IF; RETURN NEW; END $$`);
+    await sql(`CREATE TRIGGER ${name} BEFORE UPDATE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+    return async () => {
+      await sql(`DROP TRIGGER ${name} ON idempotency_keys`);
+      await sql(`DROP FUNCTION ${name}()`);
+    };
+  }
+
+  /** The backend of the command stalled in its completion (pg_sleep), once it is there. */
+  async function stalledBackend(): Promise<number> {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const rows = await sql<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`,
+      );
+      if (rows.length > 0) return rows[0].pid;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the command never reached its completion');
+  }
+
+  it('the same key and body sent 8 times at once: one case, one append, eight identical answers', async () => {
+    const before = await events();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => openCase('at-once-1')));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+    for (const answer of answers) {
+      expect(answer.body).toEqual(answers[0].body);
+      expect(answer.headers.location).toBe(`/cases/${answers[0].body.caseId}`);
+      expect(answer.headers.etag).toBe('"0"');
+    }
+    expect(await events()).toBe(before + 1);
+    expect(await keyRows('at-once-1')).toEqual([{ response_body: answers[0].body }]);
+  });
+
+  it('a command whose transaction fails after its append leaves no key, no events and no personal-data key', async () => {
+    const eventsBefore = await events();
+    const keysBefore = await personalDataKeys();
+    const restore = await onCompletionOf('fails-late-1', `RAISE EXCEPTION 'injected failure after the append'`);
+    try {
+      const failed = await openCase('fails-late-1');
+      expect(failed.status).toBe(500);
+    } finally {
+      await restore();
+    }
+    expect(await events()).toBe(eventsBefore);
+    expect(await keyRows('fails-late-1')).toEqual([]);
+    expect(await personalDataKeys()).toBe(keysBefore);
+
+    const retried = await openCase('fails-late-1');
+    expect(retried.status).toBe(201);
+    expect(await events()).toBe(eventsBefore + 1);
+    expect((await openCase('fails-late-1')).body).toEqual(retried.body);
+  });
+
+  it("a command whose database connection is terminated mid-command: the retry opens the case once, never a stuck 'in progress'", async () => {
+    const before = await events();
+    const restore = await onCompletionOf('terminated-1', 'PERFORM pg_sleep(60)');
+    let restored = false;
+    try {
+      const pending = openCase('terminated-1').then((response) => response); // sent now (supertest is lazy)
+      const backend = await stalledBackend();
+      expect(await events()).toBe(before); // appended, not committed
+      await sql(`SELECT pg_terminate_backend($1, 5000)`, [backend]);
+      expect((await pending).status).toBe(500);
+      await restore();
+      restored = true;
+    } finally {
+      if (!restored) await restore();
+    }
+    expect(await keyRows('terminated-1')).toEqual([]);
+
+    const retried = await openCase('terminated-1');
+    expect(retried.status).toBe(201);
+    expect(await events()).toBe(before + 1);
+    const again = await openCase('terminated-1');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(retried.body);
+    expect(await events()).toBe(before + 1);
+  });
+
+  it('an API process killed with SIGKILL mid-command: the retry opens the case once and then answers with it', async () => {
+    const before = await events();
+    const restore = await onCompletionOf('killed-1', 'PERFORM pg_sleep(3)');
+    let child: ChildProcess | undefined;
+    try {
+      child = startApiProcess(t.database.url);
+      await waitForHealth(child);
+      openCase('killed-1', validCase(), `http://127.0.0.1:${CHILD_API_PORT}`).catch(() => undefined);
+      await stalledBackend();
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    } finally {
+      child?.kill('SIGKILL');
+      // Waits for the dead process's transaction to end (it held the table): the server rolls it back.
+      await restore();
+    }
+    expect(await events()).toBe(before);
+    expect(await keyRows('killed-1')).toEqual([]);
+
+    const retried = await openCase('killed-1');
+    expect(retried.status).toBe(201);
+    const again = await openCase('killed-1');
+    expect(again.body).toEqual(retried.body);
+    expect(await events()).toBe(before + 1);
+  }, 120_000);
+
+  it('a refused command frees its key (nothing was written): another body may use it', async () => {
+    const before = await events();
+    const refused = await openCase('refused-1', { ...validCase(), indicatorCodes: ['NOPE-1'] });
+    expect(refused.status).toBe(422);
+    expect(await keyRows('refused-1')).toEqual([]);
+    expect((await openCase('refused-1')).status).toBe(201);
+    expect(await events()).toBe(before + 1);
+  });
+
+  describe('retention (IDEMPOTENCY_KEY_RETENTION_HOURS, 24 by default)', () => {
+    it('a key past its retention is forgotten: the same key opens a new case, also with another body', async () => {
+      const first = await openCase('retained-1');
+      expect(first.status).toBe(201);
+      expect((await openCase('retained-1', { ...validCase(), narrative: 'Another account.' })).status).toBe(422);
+
+      await sql(`UPDATE idempotency_keys SET created_at = created_at - interval '25 hours' WHERE key = 'retained-1'`);
+      const before = await events();
+      const reused = await openCase('retained-1', { ...validCase(), narrative: 'Another account.' });
+      expect(reused.status).toBe(201);
+      expect(reused.body.caseId).not.toBe(first.body.caseId);
+      expect(await events()).toBe(before + 1);
+    });
+
+    it('the purge deletes every key past its retention and keeps the others', async () => {
+      expect((await openCase('purge-old-1')).status).toBe(201);
+      expect((await openCase('purge-fresh-1')).status).toBe(201);
+      await sql(
+        `UPDATE idempotency_keys SET created_at = created_at - interval '24 hours 1 minute' WHERE key = 'purge-old-1'`,
+      );
+
+      const purged = await t.app.get(IdempotentCommands).purgeExpired();
+      expect(purged).toBeGreaterThanOrEqual(1);
+      expect(await keyRows('purge-old-1')).toEqual([]);
+      expect(await keyRows('purge-fresh-1')).toHaveLength(1);
+    });
+  });
+});
+
+function startApiProcess(databaseUrl: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(CHILD_API_PORT),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
+        EVENT_STORE: 'postgres',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    },
+  );
+}
+
+async function waitForHealth(child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 900; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
+    const status = await request(`http://127.0.0.1:${CHILD_API_PORT}`)
+      .get('/health')
+      .then((response) => response.status)
+      .catch(() => 0);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the API process did not become healthy');
+}
