@@ -219,7 +219,11 @@ describe('The shared projection reader', () => {
     runner([new RecordingProjection('test-poisonable')]);
     const poisoned = await openCases([POISON]);
     const last = await openCases(['After']);
-    await eventually(async () => (await projectionStates((sql, p) => dataSource.query(sql, p)))[0]?.stopped !== null);
+    await eventually(async () =>
+      (await projectionStates((sql, p) => dataSource.query(sql, p))).some(
+        (state) => state.projection === 'test-poisonable' && state.stopped !== null,
+      ),
+    );
 
     await skipStoppedEvent((sql, p) => dataSource.query(sql, p), 'test-poisonable', 'fixture with a bad name', 'ops');
     await eventually(() => reached('test-poisonable', last));
