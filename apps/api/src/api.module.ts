@@ -12,6 +12,7 @@ import { DeadlinesModule } from '@nrm/deadlines';
 import { StatisticsModule } from '@nrm/statistics';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { ConsoleModule } from './console/console.module';
 
 /** The HTTP API; with `withWorker` it also runs the worker in the same process (local default). */
 @Module({})
@@ -31,6 +32,7 @@ export class ApiModule {
         CaseLifecycleModule,
         DeadlinesModule,
         StatisticsModule,
+        ConsoleModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
     };

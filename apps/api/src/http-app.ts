@@ -6,6 +6,7 @@ import { ProblemDetailsFilter } from '@nrm/platform/http/problem-details';
 import { createValidationPipe } from '@nrm/platform/http/validation';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/static-console';
 
 /** Builds the HTTP application exactly as it is served (main.ts and the end-to-end tests). */
 export async function createHttpApp({ withWorker }: { withWorker: boolean }): Promise<INestApplication> {
@@ -18,6 +19,7 @@ export async function createHttpApp({ withWorker }: { withWorker: boolean }): Pr
   app.set('etag', false);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  serveConsole(app);
 
   const document = SwaggerModule.createDocument(
     app,
