@@ -12,8 +12,12 @@ export function timeZone(): string {
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    // dateStyle cannot be combined with timeZoneName: the parts one by one.
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: zone,
     timeZoneName: 'short',
   }).format(new Date(iso));
