@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { coordinator, signToken } from '../support/tokens';
+import { validCase } from '../support/case-bodies';
+import { coordinator, responder, signToken } from '../support/tokens';
 import {
   bakuInputValue,
   browserUnavailable,
@@ -149,5 +151,114 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       'ReflectionPeriodStarted',
     ]);
     await coordinatorConsole.context.close();
+  });
+
+  it('journey 2: a shelter worker accepts the placement and checks the person in; the case page shows it', async () => {
+    await api()
+      .post('/shelters')
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .send({ name: 'Demo shelter (Baku)', operatorOrgId: 'assistance-centre-baku', region: 'Bakı', beds: 2, accepts: ['women'] })
+      .expect(201);
+    const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
+    const casePage = coordinatorConsole.page;
+    await casePage.goto(`${server.baseUrl}/#/cases/${caseId}`);
+    const placement = casePage.getByRole('form', { name: 'Request a shelter placement' });
+    await placement.getByLabel('Shelter').selectOption({ label: 'Demo shelter (Baku) (Bakı) · 2 of 2 beds free' });
+    await placement.getByLabel('Needs').fill('medical-care');
+    await placement.getByRole('button', { name: 'Request a shelter placement' }).click();
+    await casePage.getByText('Done: Request a shelter placement.').waitFor();
+
+    const shelterConsole = await openConsole(browser, server.baseUrl, 'shelterStaff');
+    const shelter = shelterConsole.page;
+    await shelter.getByRole('heading', { name: 'My shelters' }).waitFor();
+    await shelter.getByRole('row').filter({ hasText: '2 of 2 beds free' }).getByRole('link', { name: 'Demo shelter (Baku)' }).click();
+    const requests = shelter.getByRole('region', { name: 'Requests waiting for an answer' });
+    await requests.getByRole('button', { name: 'Accept' }).waitFor();
+    await checkPage(shelter, '10-shelter-requests');
+    await requests.getByRole('button', { name: 'Accept' }).click();
+    await shelter.getByText('Done: Accept.').waitFor();
+    const arriving = shelter.getByRole('region', { name: 'Accepted, not yet arrived' });
+    await arriving.getByRole('button', { name: 'Check in' }).click();
+    await shelter.getByText('Done: Check in.').waitFor();
+    const residents = shelter.getByRole('region', { name: 'Residents' });
+    await residents.getByRole('button', { name: 'Check out' }).waitFor();
+    await shelter.getByText('1 of 2 beds free').waitFor();
+    await checkPage(shelter, '11-shelter-residents');
+    // The care view: no timeline, no narrative.
+    await residents.getByRole('link', { name: 'Care view of the case' }).click();
+    await shelter.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
+    expect(await shelter.getByRole('heading', { name: 'Timeline' }).count()).toBe(0);
+    await checkPage(shelter, '12-shelter-care-view');
+    expectSafeCommands(shelterConsole.commands);
+    expect(shelterConsole.commands.map((command) => command.path.split('/').pop())).toEqual(['accept', 'check-in']);
+    await shelterConsole.context.close();
+
+    await casePage.reload();
+    await casePage.getByText(/Checked in at shelter Demo shelter \(Baku\)/).waitFor();
+    await checkPage(casePage, '13-coordinator-case-page-checked-in');
+    expectSafeCommands(coordinatorConsole.commands);
+    await coordinatorConsole.context.close();
+  });
+
+  it('journey 3: two people edit the same case; the second is told someone else changed it and nothing is overwritten', async () => {
+    const first = await openConsole(browser, server.baseUrl, 'coordinator');
+    const second = await openConsole(browser, server.baseUrl, 'coordinator');
+    for (const { page } of [first, second]) {
+      await page.goto(`${server.baseUrl}/#/cases/${caseId}`);
+      await page.getByRole('form', { name: 'Extend the reflection period' }).waitFor();
+    }
+    const extend = async (page: Page, days: string, reason: string) => {
+      const form = page.getByRole('form', { name: 'Extend the reflection period' });
+      await form.getByLabel('Days').fill(days);
+      await form.getByLabel('Reason').fill(reason);
+      await form.getByRole('button', { name: 'Extend the reflection period' }).click();
+    };
+    await extend(first.page, '10', 'Interview with the prosecutor next week');
+    await first.page.getByText('Done: Extend the reflection period.').waitFor();
+    await extend(second.page, '20', 'Waiting for the medical report');
+    await second.page.getByRole('alert').filter({ hasText: 'Someone else changed this case after you opened it' }).waitFor();
+    await checkPage(second.page, '14-conflict-message');
+    const [firstSent, secondSent] = [first.commands.at(-1)!, second.commands.at(-1)!];
+    expect(secondSent.ifMatch).toBe(firstSent.ifMatch);
+    expect(secondSent.idempotencyKey).not.toBe(firstSent.idempotencyKey);
+    const timeline = await api().get(`/cases/${caseId}/timeline`).set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
+    const extensions = timeline.body.entries.filter((entry: { event: string }) => entry.event === 'ReflectionPeriodExtended');
+    expect(extensions).toHaveLength(1);
+    expect(extensions[0].summary).toContain('extended by 10 days');
+    // Reload shows the other person's change, and the form can be sent again on it.
+    await second.page.getByRole('button', { name: 'Reload' }).click();
+    await second.page.getByText(/Reflection period extended by 10 days/).waitFor();
+    expectSafeCommands([...first.commands, ...second.commands]);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it('journey 4: the analyst sees a chart per dimension with suppressed cells and downloads the CSV', async () => {
+    const officerToken = await signToken(responder());
+    const bodies = [
+      ...Array.from({ length: 11 }, () => validCase()),
+      ...Array.from({ length: 11 }, () => ({ ...validCase(), person: { ...validCase().person, sex: 'male' } })),
+    ];
+    for (const body of bodies) {
+      await api().post('/cases').set('Authorization', `Bearer ${officerToken}`).send(body).expect(201);
+    }
+    await eventually(async () => {
+      const statistics = await api().get('/statistics').set('Authorization', `Bearer ${coordinatorToken}`);
+      return statistics.body.total === 23;
+    });
+    const analyst = await openConsole(browser, server.baseUrl, 'analyst');
+    const page = analyst.page;
+    await page.getByRole('heading', { name: 'Statistics' }).waitFor();
+    const sex = page.locator('figure', { has: page.getByText('Sex', { exact: true }) });
+    // 12 women (with the journeys' case) and 11 men: both shown; the smaller groups elsewhere suppressed.
+    await expect(sex.locator('svg').textContent()).resolves.toMatch(/female12.*male11/);
+    expect(await page.locator('svg rect[data-suppressed="true"]').count()).toBeGreaterThan(0);
+    await checkPage(page, '15-analyst-statistics');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('nrm-statistics.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/,/);
+    expect(csv).toContain('<11');
+    await analyst.context.close();
   });
 });
