@@ -61,6 +61,13 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await form.getByRole('heading', { name: 'New referral' }).waitFor();
     await form.getByRole('checkbox').first().waitFor();
     await checkPage(form, '01-officer-referral-form-phone');
+    // Sent empty: the problem's field errors appear beside their fields, and nothing is recorded.
+    await form.getByRole('button', { name: 'Send referral' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
+    await expect(form.getByLabel('Given name').getAttribute('aria-invalid')).resolves.toBe('true');
+    const givenNameField = form.locator('.field', { has: form.getByLabel('Given name') });
+    await expect(givenNameField.locator('.field-error').textContent()).resolves.toMatch(/givenName/);
+    await checkPage(form, '01b-officer-referral-field-errors-phone');
     await form.getByLabel('Given name').fill('Aysel');
     await form.getByLabel('Family name').fill('Məmmədova');
     await form.getByLabel('Estimated age (years)').fill('15');
@@ -82,7 +89,8 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await expect(form.getByTestId('hand-over-due').textContent()).resolves.toMatch(/GMT\+4/);
     await form.getByText('Overdue').first().waitFor();
     await checkPage(form, '02-officer-referral-sent-phone');
-    const opened = officer.commands.filter((command) => command.path === '/cases');
+    const opened = officer.commands.filter((command) => command.path === '/cases' && command.body?.includes('Aysel'));
+    expect(opened.length).toBeGreaterThan(0);
     expect(new Set(opened.map((command) => command.idempotencyKey)).size).toBe(1);
     const cases = await api().get('/cases').set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
     expect(cases.body.total).toBe(1);
@@ -259,6 +267,15 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/,/);
     expect(csv).toContain('<11');
+    // Every text switches language: Azerbaijani, then Russian.
+    await page.getByLabel('Language').selectOption('az');
+    await page.getByRole('heading', { name: 'Statistika' }).waitFor();
+    await page.getByRole('button', { name: 'CSV yüklə' }).waitFor();
+    await checkPage(page, '16-analyst-statistics-az');
+    await page.getByLabel('Dil').selectOption('ru');
+    await page.getByRole('heading', { name: 'Статистика' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+    await checkPage(page, '17-analyst-statistics-ru');
     await analyst.context.close();
   });
 });
