@@ -129,6 +129,7 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const timings: number[] = [];
+    const dataArrived: number[] = [];
     try {
       for (let run = 0; run < BOARD_RUNS; run += 1) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
@@ -142,6 +143,12 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
           polling: 'raf',
         });
         timings.push(await page.evaluate(() => performance.now()));
+        // Where the time goes: when the last page of deadlines had arrived (resource timing).
+        dataArrived.push(
+          await page.evaluate(
+            `Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.includes('/deadlines')).map((e) => e.responseEnd))`,
+          ),
+        );
         await context.close();
       }
     } finally {
@@ -149,13 +156,15 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
     }
     const sorted = [...timings].sort((a, b) => a - b);
     const median = percentile(sorted, 50);
-    writeResult('console', { firstLoadKb, boardRenderMs: sorted });
+    const arrivedMedian = percentile([...dataArrived].sort((a, b) => a - b), 50);
+    writeResult('console', { firstLoadKb, boardRenderMs: sorted, deadlinesArrivedMs: dataArrived });
     print(
       `console first-load JavaScript (gzip): ${firstLoadKb.toFixed(1)} kB (budget ${FIRST_LOAD_BUDGET_KB} kB) ${firstLoadKb <= FIRST_LOAD_BUDGET_KB ? 'met' : 'MISSED'}`,
     );
     print(
       `console board, ${OPEN_DEADLINES} open deadlines, navigation to last row: median ${median.toFixed(0)} ms of ${BOARD_RUNS} (min ${sorted[0].toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)}; budget ${BOARD_BUDGET_MS} ms) ${median <= BOARD_BUDGET_MS ? 'met' : 'MISSED'}`,
     );
+    print(`  of which waiting for GET /deadlines (10 pages of 100): last page in at median ${arrivedMedian.toFixed(0)} ms`);
   } finally {
     api.kill('SIGTERM');
     await new Promise((resolveExit) => api.once('exit', resolveExit));

@@ -9,18 +9,31 @@ export function timeZone(): string {
   return zone;
 }
 
+/** Building an Intl.DateTimeFormat costs far more than using one: one per language and zone (the board formats 1,000). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(language: string): Intl.DateTimeFormat {
+  const key = `${language}|${zone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      // dateStyle cannot be combined with timeZoneName: the parts one by one.
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: zone,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(language, {
-    // dateStyle cannot be combined with timeZoneName: the parts one by one.
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return dateTimeFormat(language).format(new Date(iso));
 }
 
 export function formatDate(day: string | null | undefined, language: string): string {
