@@ -10,9 +10,9 @@ import { ReintegrationModule } from '@nrm/reintegration';
 import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
 import { StatisticsModule } from '@nrm/statistics';
+import { ConsoleModule } from './console/console.module';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
-import { ConsoleModule } from './console/console.module';
 
 /** The HTTP API; with `withWorker` it also runs the worker in the same process (local default). */
 @Module({})
@@ -31,8 +31,8 @@ export class ApiModule {
         ReintegrationModule,
         CaseLifecycleModule,
         DeadlinesModule,
-        StatisticsModule,
         ConsoleModule,
+        StatisticsModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
     };

@@ -16,10 +16,10 @@ export async function createHttpApp({ withWorker }: { withWorker: boolean }): Pr
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  serveConsole(app);
   app.set('etag', false);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
-  serveConsole(app);
 
   const document = SwaggerModule.createDocument(
     app,
