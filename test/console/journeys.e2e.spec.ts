@@ -259,7 +259,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await page.getByRole('heading', { name: 'Statistics' }).waitFor();
     const sex = page.locator('figure', { has: page.getByText('Sex', { exact: true }) });
     // 12 women (with the journeys' case) and 11 men: both shown; the smaller groups elsewhere suppressed.
-    await expect(sex.locator('svg').textContent()).resolves.toMatch(/female12.*male11/);
+    await expect(sex.locator('svg').textContent()).resolves.toMatch(/Female12.*Male11/);
     expect(await page.locator('svg rect[data-suppressed="true"]').count()).toBeGreaterThan(0);
     await checkPage(page, '15-analyst-statistics');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);

@@ -303,7 +303,17 @@ export const az: typeof en = {
     },
     notificationKinds: { reminder: 'Xatırlatma', escalation: 'Eskalasiya', 'consent-withdrawn': 'Razılıq geri götürülüb' },
     decisions: { granted: 'Qurban statusu ver', refused: 'İmtina et' },
-    outcomes: { 'cooperating-with-investigation': 'İstintaqla əməkdaşlıq edir', 'chose-to-return': 'Qayıtmağı seçdi', other: 'Digər' },
+    outcomes: {
+      'cooperating-with-investigation': 'İstintaqla əməkdaşlıq edir',
+      'chose-to-return': 'Qayıtmağı seçdi',
+      other: 'Digər',
+      'pending-open': 'Qərar gözlənilir, açıq',
+      'pending-closed': 'Qərar gözlənilir, bağlı',
+      'granted-open': 'Qurban statusu, açıq',
+      'granted-closed': 'Qurban statusu, bağlı',
+      'refused-open': 'Statusdan imtina, açıq',
+      'refused-closed': 'Statusdan imtina, bağlı',
+    },
     closureReasons: {
       reintegrated: 'Reinteqrasiya olunub',
       repatriated: 'Repatriasiya olunub',
@@ -345,7 +355,7 @@ export const az: typeof en = {
       stage: 'Mərhələ',
       outcome: 'Nəticə',
     },
-    dimensionValues: { 'pending-open': 'Gözləmədə (açıq)' },
+    dimensionValues: {},
     events: {
       CaseOpened: 'İş açıldı',
       CaseReferred: 'Göndərildi',

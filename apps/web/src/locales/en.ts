@@ -301,7 +301,17 @@ export const en = {
     },
     notificationKinds: { reminder: 'Reminder', escalation: 'Escalation', 'consent-withdrawn': 'Consent withdrawn' },
     decisions: { granted: 'Grant victim status', refused: 'Refuse' },
-    outcomes: { 'cooperating-with-investigation': 'Cooperating with the investigation', 'chose-to-return': 'Chose to return', other: 'Other' },
+    outcomes: {
+      'cooperating-with-investigation': 'Cooperating with the investigation',
+      'chose-to-return': 'Chose to return',
+      other: 'Other',
+      'pending-open': 'Decision pending, open',
+      'pending-closed': 'Decision pending, closed',
+      'granted-open': 'Victim status, open',
+      'granted-closed': 'Victim status, closed',
+      'refused-open': 'Status refused, open',
+      'refused-closed': 'Status refused, closed',
+    },
     closureReasons: {
       reintegrated: 'Reintegrated',
       repatriated: 'Repatriated',
@@ -343,7 +353,7 @@ export const en = {
       stage: 'Stage',
       outcome: 'Outcome',
     },
-    dimensionValues: { 'pending-open': 'Pending (open)' },
+    dimensionValues: {},
     events: {
       CaseOpened: 'Case opened',
       CaseReferred: 'Referred',

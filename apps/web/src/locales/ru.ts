@@ -303,7 +303,17 @@ export const ru: typeof en = {
     },
     notificationKinds: { reminder: 'Напоминание', escalation: 'Эскалация', 'consent-withdrawn': 'Согласие отозвано' },
     decisions: { granted: 'Предоставить статус жертвы', refused: 'Отказать' },
-    outcomes: { 'cooperating-with-investigation': 'Сотрудничает со следствием', 'chose-to-return': 'Решил(а) вернуться', other: 'Другое' },
+    outcomes: {
+      'cooperating-with-investigation': 'Сотрудничает со следствием',
+      'chose-to-return': 'Решил(а) вернуться',
+      other: 'Другое',
+      'pending-open': 'Решение ожидается, открыто',
+      'pending-closed': 'Решение ожидается, закрыто',
+      'granted-open': 'Статус жертвы, открыто',
+      'granted-closed': 'Статус жертвы, закрыто',
+      'refused-open': 'В статусе отказано, открыто',
+      'refused-closed': 'В статусе отказано, закрыто',
+    },
     closureReasons: {
       reintegrated: 'Реинтегрирован(а)',
       repatriated: 'Репатриирован(а)',
@@ -345,7 +355,7 @@ export const ru: typeof en = {
       stage: 'Этап',
       outcome: 'Итог',
     },
-    dimensionValues: { 'pending-open': 'Ожидает (открыто)' },
+    dimensionValues: {},
     events: {
       CaseOpened: 'Дело открыто',
       CaseReferred: 'Направлено',

@@ -16,6 +16,15 @@ interface Statistics {
   tables: { dimension: string; overall: Cell[]; note?: string }[];
 }
 
+/** Where a dimension's values are named in the chosen language (others, e.g. age groups, show as they are). */
+const VALUE_TERMS: Record<string, string> = {
+  exploitationType: 'exploitation',
+  sex: 'sexes',
+  stage: 'stages',
+  referringOrganisationType: 'orgTypes',
+  outcome: 'outcomes',
+};
+
 const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 170;
 const CHART_WIDTH = 520;
@@ -50,7 +59,7 @@ function Chart({ dimension, cells, suppressedLabel }: { dimension: string; cells
           return (
             <g key={cell.value}>
               <text x={LABEL_WIDTH - 6} y={y + 15} textAnchor="end" fontSize="13" fill="#1a1a1a">
-                {term(`dimensionValues`, cell.value)}
+                {term(VALUE_TERMS[dimension] ?? 'dimensionValues', cell.value)}
               </text>
               <rect
                 x={LABEL_WIDTH}
@@ -72,7 +81,7 @@ function Chart({ dimension, cells, suppressedLabel }: { dimension: string; cells
         <tbody>
           {cells.map((cell) => (
             <tr key={cell.value}>
-              <th scope="row">{term('dimensionValues', cell.value)}</th>
+              <th scope="row">{term(VALUE_TERMS[dimension] ?? 'dimensionValues', cell.value)}</th>
               <td>{typeof cell.count === 'number' ? cell.count : `${suppressedLabel} (${t('statistics.suppressed')})`}</td>
             </tr>
           ))}
