@@ -10,7 +10,9 @@
 #      projection lag at 500 (target) and 1,000 (report) commands/s
 #   6. bench/deadlines.bench.ts (in a database of its own): 10,000 deadlines due within 60 s, fired by the deadline worker (BullMQ);
 #      lateness p50/p99/max, missed, doubled (its own figures on stdout; ~70 s)
-#   7. bench/summary.ts: the figures table (stdout), each with its target and met / MISSED
+#   7. bench/console.bench.ts (in a database of its own): the console's first-load JavaScript gzipped, and the
+#      deadline board with 1,000 open deadlines rendered in headless Chromium (its own figures on stdout)
+#   8. bench/summary.ts: the figures table (stdout), each with its target and met / MISSED
 #
 # Knobs: BENCH_SECONDS (per step, default 10), BENCH_LAG_RATES (default 500,1000), BENCH_IDLE_SECONDS
 # (default 30), BENCH_SKIP_BUILD=1,
@@ -101,5 +103,6 @@ if [[ $RC -eq 0 ]]; then
   DATABASE_URL="$DEADLINES_URL" REDIS_KEY_PREFIX="$DEADLINES_DB" timeout 150 "${TS_NODE[@]}" bench/deadlines.bench.ts \
     || { say "deadlines bench failed"; RC=1; }
 fi
+[[ $RC -eq 0 ]] && { timeout 300 "${TS_NODE[@]}" bench/console.bench.ts || { say "console bench failed"; RC=1; }; }
 "${TS_NODE[@]}" bench/summary.ts
 exit "$RC"

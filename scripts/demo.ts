@@ -3,33 +3,10 @@
  * Usage: npm run demo -- http://127.0.0.1:3000   (needs AUTH_JWT_SECRET of the server)
  */
 import { SignJWT } from 'jose';
+import { DEMO_SHELTER_OPERATOR, DEMO_USERS as demoUsers } from '../apps/api/src/console/demo-users';
 
 const baseUrl = process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 const secret = process.env.AUTH_JWT_SECRET;
-
-const demoUsers = {
-  firstResponder: {
-    sub: 'demo-officer',
-    name: 'Demo Officer (Baku police)',
-    org: 'police-baku',
-    orgType: 'police',
-    roles: ['first-responder'],
-  },
-  coordinator: {
-    sub: 'demo-coordinator',
-    name: 'Demo National Coordinator',
-    org: 'national-coordinator',
-    orgType: 'coordinator',
-    roles: ['coordinator'],
-  },
-  analyst: {
-    sub: 'demo-analyst',
-    name: 'Demo Analyst',
-    org: 'state-statistics',
-    orgType: 'statistics',
-    roles: ['analyst'],
-  },
-};
 
 function sign(claims: object): Promise<string> {
   return new SignJWT({ ...claims })
@@ -77,10 +54,12 @@ async function main(): Promise<void> {
   });
   const body = (await response.json()) as { caseId?: string; caseNumber?: string; detail?: string };
   if (!response.ok) throw new Error(`POST /cases answered ${response.status}: ${body.detail ?? ''}`);
+  await registerDemoShelter(coordinator);
 
   const lines = [
     '',
     'NRM case backend is running.',
+    `  Console:               ${baseUrl}/      (demo sign-in: pick a user; DEMO_SIGN_IN=true)`,
     `  API docs (OpenAPI UI): ${baseUrl}/docs      (document: ${baseUrl}/docs-json)`,
     `  Health:                ${baseUrl}/health`,
     `  Demo case:             ${body.caseNumber}  ${baseUrl}/cases/${body.caseId}`,
@@ -99,6 +78,26 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/** A shelter run by the demo shelter staff's organisation (same key: registered once). */
+async function registerDemoShelter(coordinator: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/shelters`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${coordinator}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'demo-shelter-1',
+    },
+    body: JSON.stringify({
+      name: 'Demo shelter (Baku)',
+      operatorOrgId: DEMO_SHELTER_OPERATOR,
+      region: 'Bakı',
+      beds: 12,
+      accepts: ['women', 'children'],
+    }),
+  });
+  if (!response.ok) throw new Error(`POST /shelters answered ${response.status}`);
 }
 
 main().catch((error: unknown) => {

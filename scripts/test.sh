@@ -25,6 +25,15 @@ fail_run() {
 ensure_node_modules || fail_run "npm ci failed"
 ensure_services || fail_run "PostgreSQL/Redis are not available (see above)"
 
+# The console's browser tests drive Debian's Chromium: installed here when missing and we are root;
+# otherwise those tests print why they are skipped.
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [[ ! -x $CHROMIUM && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+  echo "test: installing chromium (apt-get) for the console's browser tests" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2 ||
+    echo "test: could not install chromium; the browser tests will say they are skipped" >&2
+fi
+
 echo "test: typecheck (tsc --noEmit -p tsconfig.json)" >&2
 npx tsc --noEmit -p tsconfig.json || fail_run "typecheck failed"
 

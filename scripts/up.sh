@@ -40,6 +40,8 @@ export PERSONAL_DATA_MASTER_KEY
 export PORT="${PORT:-3000}"
 export HOST="${HOST:-127.0.0.1}"
 export EVENT_STORE="${EVENT_STORE:-postgres}"
+# The console's demo sign-in (a user per role, no password): this machine only.
+export DEMO_SIGN_IN="${DEMO_SIGN_IN:-true}"
 
 npm run --silent migrate
 echo "Building…" >&2

@@ -10,6 +10,7 @@ import { ReintegrationModule } from '@nrm/reintegration';
 import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
 import { StatisticsModule } from '@nrm/statistics';
+import { ConsoleModule } from './console/console.module';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { MetricsModule } from './metrics/metrics';
@@ -31,6 +32,7 @@ export class ApiModule {
         ReintegrationModule,
         CaseLifecycleModule,
         DeadlinesModule,
+        ConsoleModule,
         StatisticsModule,
         MetricsModule,
         ...(withWorker ? [WorkerModule] : []),

@@ -9,6 +9,7 @@ import { refuseUndecodableQuery } from '@nrm/platform/http/query-params';
 import { createValidationPipe } from '@nrm/platform/http/validation';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/static-console';
 
 /** Builds the HTTP application exactly as it is served (main.ts and the end-to-end tests). */
 export async function createHttpApp({ withWorker }: { withWorker: boolean }): Promise<INestApplication> {
@@ -25,6 +26,7 @@ export async function createHttpApp({ withWorker }: { withWorker: boolean }): Pr
   app.use(refuseUndecodableQuery);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  serveConsole(app);
   app.set('etag', false);
   app.disable('x-powered-by');
 

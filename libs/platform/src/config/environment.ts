@@ -7,9 +7,12 @@ import {
   IsUrl,
   Matches,
   Max,
+  IsBoolean,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
+  type ValidationArguments,
   validateSync,
 } from 'class-validator';
 
@@ -238,6 +241,50 @@ export class Environment {
   @IsInt({ message: 'STATISTICS_MIN_CELL must be a whole number of at least 11' })
   @Min(11, { message: 'STATISTICS_MIN_CELL must be a whole number of at least 11' })
   STATISTICS_MIN_CELL = 11;
+
+  /**
+   * The console's demo sign-in (GET /auth/demo-users, POST /auth/demo-token): anyone may take a demo
+   * user's token, so it is for a local machine only: refused with NODE_ENV=production and without
+   * AUTH_JWT_SECRET (the demo tokens are signed with it).
+   */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'DEMO_SIGN_IN must be true or false' })
+  @ValidateBy({
+    name: 'demoSignInAllowed',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const env = args?.object as Environment;
+        return value !== true || (env.NODE_ENV !== 'production' && Boolean(env.AUTH_JWT_SECRET));
+      },
+      defaultMessage: () =>
+        'DEMO_SIGN_IN=true is refused with NODE_ENV=production (anyone could sign in as anyone) and needs AUTH_JWT_SECRET',
+    },
+  })
+  DEMO_SIGN_IN = false;
+
+  /** The country's time zone: the console shows every date and time in it (IANA name). */
+  @ValidateBy({
+    name: 'ianaTimeZone',
+    validator: { validate: isTimeZone, defaultMessage: () => 'CONSOLE_TIME_ZONE must be an IANA time zone such as Asia/Baku' },
+  })
+  CONSOLE_TIME_ZONE = 'Asia/Baku';
+
+  /** The console's OIDC client id at AUTH_ISSUER (authorization-code flow with PKCE). */
+  @IsOptional() @IsString() CONSOLE_OIDC_CLIENT_ID?: string;
+
+  /** Where the built console is (served at `/`); relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR = 'dist/web';
+}
+
+function isTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The settings that are wrong, each with what it must be. */

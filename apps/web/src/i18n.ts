@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { az } from './locales/az';
+import { en } from './locales/en';
+import { ru } from './locales/ru';
+
+export const LANGUAGES = [
+  { code: 'az', name: 'Azərbaycanca' },
+  { code: 'en', name: 'English' },
+  { code: 'ru', name: 'Русский' },
+] as const;
+
+const STORAGE_KEY = 'nrm.console.language';
+
+/** The person's last choice, else the browser's first language we have, else English. */
+function initialLanguage(): string {
+  const known = LANGUAGES.map((language) => language.code as string);
+  const candidates = [localStorage.getItem(STORAGE_KEY) ?? '', ...navigator.languages];
+  return candidates.map((tag) => tag.slice(0, 2).toLowerCase()).find((code) => known.includes(code)) ?? 'en';
+}
+
+export async function setupLanguages(): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, az: { translation: az }, ru: { translation: ru } },
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  });
+  i18next.on('languageChanged', (language) => localStorage.setItem(STORAGE_KEY, language));
+}

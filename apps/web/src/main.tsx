@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { setupLanguages } from './i18n';
+import { completeOidcSignIn, loadConfig } from './session';
+import { setTimeZone } from './time';
+import './styles.css';
+
+async function start(): Promise<void> {
+  await setupLanguages();
+  const config = await loadConfig();
+  setTimeZone(config.timeZone);
+  await completeOidcSignIn(config);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App config={config} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,114 @@
+import { useTranslation } from 'react-i18next';
+import { allPages } from '../api';
+import { formatDateTime } from '../time';
+import { Loading, useLoad, useTerm } from '../ui';
+
+export interface Deadline {
+  deadlineId: string;
+  kind: string;
+  caseId: string;
+  caseNumber: string | null;
+  responsibleOrganisationId: string;
+  dueAt: string;
+  status: string;
+  overdue: boolean;
+}
+
+/** Overdue first, then by due time. */
+export function boardOrder(items: Deadline[]): Deadline[] {
+  return [...items].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || Date.parse(a.dueAt) - Date.parse(b.dueAt),
+  );
+}
+
+export const DEADLINE_KINDS = [
+  'hand-over',
+  'status-decision',
+  'child-protection-notice',
+  'reflection-period',
+  'shelter-answer',
+  'shelter-stay',
+  'reintegration-review',
+];
+
+/** The deadline board: every open deadline the caller may see, overdue first, by kind and organisation. */
+export function BoardPage({ query }: { query: URLSearchParams }) {
+  const { t, i18n } = useTranslation();
+  const term = useTerm();
+  const kind = query.get('kind') ?? '';
+  const organisation = query.get('org') ?? '';
+  const board = useLoad(() => {
+    const params = new URLSearchParams({ status: 'open' });
+    if (kind) params.set('kind', kind);
+    if (organisation) params.set('org', organisation);
+    return allPages<Deadline>('/deadlines', params);
+  }, [kind, organisation]);
+
+  const filter = (name: string, value: string) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    location.hash = `#/board?${next}`;
+  };
+
+  const items = board.data ? boardOrder(board.data.items) : [];
+  return (
+    <section>
+      <h1>{t('board.title')}</h1>
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t('board.kind')}{' '}
+          <select value={kind} onChange={(event) => filter('kind', event.target.value)}>
+            <option value="">{t('all')}</option>
+            {DEADLINE_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {term('deadlineKinds', value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('board.organisation')}{' '}
+          <input
+            defaultValue={organisation}
+            onBlur={(event) => filter('org', event.target.value.trim())}
+            onKeyDown={(event) => event.key === 'Enter' && filter('org', event.currentTarget.value.trim())}
+          />
+        </label>
+      </form>
+      {!board.data ? (
+        <Loading problem={board.problem} onReload={board.reload} />
+      ) : items.length === 0 ? (
+        <p>{t('board.empty')}</p>
+      ) : (
+        <table className="board">
+          <caption>{t('board.caption', { count: board.data.total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('board.due')}</th>
+              <th scope="col">{t('board.case')}</th>
+              <th scope="col">{t('board.kind')}</th>
+              <th scope="col">{t('board.organisation')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((deadline) => (
+              <tr key={deadline.deadlineId} className={deadline.overdue ? 'overdue' : undefined}>
+                <td>
+                  {deadline.overdue && <strong className="tag overdue-tag">{t('board.overdue')}</strong>}{' '}
+                  {/* Formatted here, not by <DateTime>: one useTranslation subscription per row costs on 1,000 rows. */}
+                  <time dateTime={deadline.dueAt}>{formatDateTime(deadline.dueAt, i18n.language)}</time>
+                </td>
+                <td>
+                  <a href={`#/cases/${deadline.caseId}`}>{deadline.caseNumber ?? deadline.caseId}</a>
+                </td>
+                <td>{term('deadlineKinds', deadline.kind)}</td>
+                <td>{deadline.responsibleOrganisationId}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { validCase } from '../support/case-bodies';
+import { coordinator, responder, signToken } from '../support/tokens';
+import {
+  bakuInputValue,
+  browserUnavailable,
+  buildConsole,
+  checkPage,
+  eventually,
+  type ConsoleServer,
+  launchChromium,
+  openConsole,
+  type RecordedCommand,
+  startConsoleServer,
+} from './support/console-browser';
+
+const unavailable = browserUnavailable();
+if (unavailable) process.stderr.write(`\nSKIPPED console browser journeys: ${unavailable}\n\n`);
+const describeInBrowser = unavailable ? describe.skip : describe;
+
+/** Every command the console sent carries an Idempotency-Key; those on a case also the If-Match it read. */
+function expectSafeCommands(commands: RecordedCommand[]): void {
+  expect(commands.length).toBeGreaterThan(0);
+  for (const command of commands) {
+    expect(command.idempotencyKey).toMatch(/^[0-9a-f-]{32,36}$/);
+    if (/^\/(cases\/[^/]+\/.+|placements\/.+)$/.test(command.path)) expect(command.ifMatch).toMatch(/^"\d+"$/);
+  }
+}
+
+async function caseLinkOnBoard(page: Page, caseNumber: string) {
+  return page.getByRole('row').filter({ hasText: caseNumber });
+}
+
+describeInBrowser('the console in a real browser (journeys)', () => {
+  jest.setTimeout(180_000);
+  let server: ConsoleServer;
+  let browser: Browser;
+  let coordinatorToken: string;
+  let caseId: string;
+  let caseNumber: string;
+  const api = () => request(server.app.http);
+
+  beforeAll(async () => {
+    const consoleDir = await buildConsole();
+    server = await startConsoleServer(consoleDir);
+    browser = await launchChromium();
+    coordinatorToken = await signToken(coordinator());
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('journey 1: an officer on a phone refers a person found 25 hours ago; the coordinator sees it overdue, refers it; status granted; reflection period started', async () => {
+    // The officer, on a 360 px phone.
+    const officer = await openConsole(browser, server.baseUrl, 'firstResponder', { phone: true });
+    const form = officer.page;
+    await form.getByRole('heading', { name: 'New referral' }).waitFor();
+    await form.getByRole('checkbox').first().waitFor();
+    await checkPage(form, '01-officer-referral-form-phone');
+    // Sent empty: the problem's field errors appear beside their fields, and nothing is recorded.
+    await form.getByRole('button', { name: 'Send referral' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
+    await expect(form.getByLabel('Given name').getAttribute('aria-invalid')).resolves.toBe('true');
+    const givenNameField = form.locator('.field', { has: form.getByLabel('Given name') });
+    await expect(givenNameField.locator('.field-error').textContent()).resolves.toMatch(/givenName/);
+    await checkPage(form, '01b-officer-referral-field-errors-phone');
+    await form.getByLabel('Given name').fill('Aysel');
+    await form.getByLabel('Family name').fill('Məmmədova');
+    await form.getByLabel('Estimated age (years)').fill('15');
+    await form.getByTestId('child-path').waitFor();
+    await form.getByLabel('Estimated age (years)').fill('29');
+    await expect(form.getByTestId('child-path').count()).resolves.toBe(0);
+    await form.getByLabel('Sex', { exact: true }).selectOption('female');
+    await form.getByLabel('Citizenship', { exact: true }).fill('UZ');
+    await form.getByLabel('Identified at (Asia/Baku)').fill(bakuInputValue(25));
+    await form.getByLabel('Place', { exact: true }).fill('Bakı Dəniz Limanı');
+    await form.getByLabel('Labour exploitation', { exact: true }).check();
+    await form.getByLabel(/Identity documents are held by someone else/).check();
+    await form.getByLabel('Medical care', { exact: true }).check();
+    await form.getByLabel(/agrees to be referred/).check();
+    // A double click sends at most one request at a time, and any resend carries the same key.
+    await form.getByRole('button', { name: 'Send referral' }).dblclick();
+    caseNumber = (await form.getByTestId('case-number').textContent()) ?? '';
+    expect(caseNumber).toMatch(/^NRM-\d{4}-\d{6}$/);
+    await expect(form.getByTestId('hand-over-due').textContent()).resolves.toMatch(/GMT\+4/);
+    await form.getByText('Overdue').first().waitFor();
+    await checkPage(form, '02-officer-referral-sent-phone');
+    const opened = officer.commands.filter((command) => command.path === '/cases' && command.body?.includes('Aysel'));
+    expect(opened.length).toBeGreaterThan(0);
+    expect(new Set(opened.map((command) => command.idempotencyKey)).size).toBe(1);
+    const cases = await api().get('/cases').set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
+    expect(cases.body.total).toBe(1);
+    caseId = cases.body.items[0].id;
+    // The officer's own cases.
+    await form.getByRole('link', { name: "My organisation's cases" }).click();
+    await form.getByRole('link', { name: caseNumber }).waitFor();
+    await checkPage(form, '03-officer-my-cases-phone');
+    expectSafeCommands(officer.commands);
+    await officer.context.close();
+
+    // The coordinator: overdue at the top of the board, and in the inbox.
+    const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
+    const board = coordinatorConsole.page;
+    await board.getByRole('heading', { name: 'Deadline board' }).waitFor();
+    const firstRow = board.locator('table.board tbody tr').first();
+    await expect(firstRow.textContent()).resolves.toContain(caseNumber);
+    await expect(firstRow.textContent()).resolves.toContain('Overdue');
+    await checkPage(board, '04-coordinator-deadline-board');
+    // The worker escalates the missed hand-over: wait for it to reach the inbox.
+    await board.getByRole('link', { name: /^Inbox/ }).click();
+    await eventually(async () => {
+      await board.reload();
+      await board.getByRole('heading', { name: /^Inbox/ }).waitFor();
+      return (await board.locator('.inbox li').filter({ hasText: caseNumber }).count()) > 0;
+    });
+    await expect(board.getByRole('link', { name: /^Inbox/ }).locator('.badge').textContent()).resolves.toMatch(/^[1-9]\d*$/);
+    await checkPage(board, '05-coordinator-inbox');
+    await board.getByRole('link', { name: 'Deadlines' }).click();
+    await (await caseLinkOnBoard(board, caseNumber)).getByRole('link', { name: caseNumber }).click();
+    await board.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
+    await board.getByRole('heading', { name: 'Access log' }).waitFor();
+    await checkPage(board, '06-coordinator-case-page');
+    await board.getByRole('button', { name: 'Refer to the competent authority' }).click();
+    await board.getByText('Done: Refer to the competent authority.').waitFor();
+    await board.getByTestId('stage').filter({ hasText: /^Referral$/ }).waitFor();
+    expectSafeCommands(coordinatorConsole.commands);
+
+    // The competent authority decides.
+    const authority = await openConsole(browser, server.baseUrl, 'competentAuthority');
+    await authority.page.getByRole('link', { name: 'Awaiting decision' }).click();
+    await authority.page.getByRole('heading', { name: 'Cases awaiting a status decision' }).waitFor();
+    await checkPage(authority.page, '07-authority-awaiting-decision');
+    await authority.page.getByRole('link', { name: caseNumber }).click();
+    const decision = authority.page.getByRole('form', { name: 'Decide victim status' });
+    await decision.getByLabel('Decision number').fill('123/2026');
+    await checkPage(authority.page, '08-authority-decision-form');
+    await decision.getByRole('button', { name: 'Decide victim status' }).click();
+    await authority.page.getByText('Done: Decide victim status.').waitFor();
+    await authority.page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+    expectSafeCommands(authority.commands);
+    await authority.context.close();
+
+    // The coordinator starts the reflection period on what they see after reloading.
+    await board.reload();
+    await board.getByRole('button', { name: 'Start the reflection period' }).click();
+    await board.getByText('Done: Start the reflection period.').waitFor();
+    await board.getByTestId('stage').filter({ hasText: /^Reflection period$/ }).waitFor();
+    await checkPage(board, '09-coordinator-reflection-period');
+    expectSafeCommands(coordinatorConsole.commands);
+    const timeline = await api().get(`/cases/${caseId}/timeline`).set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
+    expect(timeline.body.entries.map((entry: { event: string }) => entry.event)).toEqual([
+      'CaseOpened',
+      'CaseReferred',
+      'VictimStatusGranted',
+      'ReflectionPeriodStarted',
+    ]);
+    await coordinatorConsole.context.close();
+  });
+
+  it('journey 2: a shelter worker accepts the placement and checks the person in; the case page shows it', async () => {
+    await api()
+      .post('/shelters')
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .send({ name: 'Demo shelter (Baku)', operatorOrgId: 'assistance-centre-baku', region: 'Bakı', beds: 2, accepts: ['women'] })
+      .expect(201);
+    const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
+    const casePage = coordinatorConsole.page;
+    await casePage.goto(`${server.baseUrl}/#/cases/${caseId}`);
+    const placement = casePage.getByRole('form', { name: 'Request a shelter placement' });
+    await placement.getByLabel('Shelter').selectOption({ label: 'Demo shelter (Baku) (Bakı) · 2 of 2 beds free' });
+    await placement.getByLabel('Needs').fill('medical-care');
+    await placement.getByRole('button', { name: 'Request a shelter placement' }).click();
+    await casePage.getByText('Done: Request a shelter placement.').waitFor();
+
+    const shelterConsole = await openConsole(browser, server.baseUrl, 'shelterStaff');
+    const shelter = shelterConsole.page;
+    await shelter.getByRole('heading', { name: 'My shelters' }).waitFor();
+    await shelter.getByRole('row').filter({ hasText: '2 of 2 beds free' }).getByRole('link', { name: 'Demo shelter (Baku)' }).click();
+    const requests = shelter.getByRole('region', { name: 'Requests waiting for an answer' });
+    await requests.getByRole('button', { name: 'Accept' }).waitFor();
+    await checkPage(shelter, '10-shelter-requests');
+    await requests.getByRole('button', { name: 'Accept' }).click();
+    await shelter.getByText('Done: Accept.').waitFor();
+    const arriving = shelter.getByRole('region', { name: 'Accepted, not yet arrived' });
+    await arriving.getByRole('button', { name: 'Check in' }).click();
+    await shelter.getByText('Done: Check in.').waitFor();
+    const residents = shelter.getByRole('region', { name: 'Residents' });
+    await residents.getByRole('button', { name: 'Check out' }).waitFor();
+    await shelter.getByText('1 of 2 beds free').waitFor();
+    await checkPage(shelter, '11-shelter-residents');
+    // The care view: no timeline, no narrative.
+    await residents.getByRole('link', { name: 'Care view of the case' }).click();
+    await shelter.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
+    expect(await shelter.getByRole('heading', { name: 'Timeline' }).count()).toBe(0);
+    await checkPage(shelter, '12-shelter-care-view');
+    expectSafeCommands(shelterConsole.commands);
+    expect(shelterConsole.commands.map((command) => command.path.split('/').pop())).toEqual(['accept', 'check-in']);
+    await shelterConsole.context.close();
+
+    await casePage.reload();
+    await casePage.getByText(/Checked in at shelter Demo shelter \(Baku\)/).waitFor();
+    await checkPage(casePage, '13-coordinator-case-page-checked-in');
+    expectSafeCommands(coordinatorConsole.commands);
+    await coordinatorConsole.context.close();
+  });
+
+  it('journey 3: two people edit the same case; the second is told someone else changed it and nothing is overwritten', async () => {
+    const first = await openConsole(browser, server.baseUrl, 'coordinator');
+    const second = await openConsole(browser, server.baseUrl, 'coordinator');
+    for (const { page } of [first, second]) {
+      await page.goto(`${server.baseUrl}/#/cases/${caseId}`);
+      await page.getByRole('form', { name: 'Extend the reflection period' }).waitFor();
+    }
+    const extend = async (page: Page, days: string, reason: string) => {
+      const form = page.getByRole('form', { name: 'Extend the reflection period' });
+      await form.getByLabel('Days').fill(days);
+      await form.getByLabel('Reason').fill(reason);
+      await form.getByRole('button', { name: 'Extend the reflection period' }).click();
+    };
+    await extend(first.page, '10', 'Interview with the prosecutor next week');
+    await first.page.getByText('Done: Extend the reflection period.').waitFor();
+    await extend(second.page, '20', 'Waiting for the medical report');
+    await second.page.getByRole('alert').filter({ hasText: 'Someone else changed this case after you opened it' }).waitFor();
+    await checkPage(second.page, '14-conflict-message');
+    const [firstSent, secondSent] = [first.commands.at(-1)!, second.commands.at(-1)!];
+    expect(secondSent.ifMatch).toBe(firstSent.ifMatch);
+    expect(secondSent.idempotencyKey).not.toBe(firstSent.idempotencyKey);
+    const timeline = await api().get(`/cases/${caseId}/timeline`).set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
+    const extensions = timeline.body.entries.filter((entry: { event: string }) => entry.event === 'ReflectionPeriodExtended');
+    expect(extensions).toHaveLength(1);
+    expect(extensions[0].summary).toContain('extended by 10 days');
+    // Reload shows the other person's change, and the form can be sent again on it.
+    await second.page.getByRole('button', { name: 'Reload' }).click();
+    await second.page.getByText(/Reflection period extended by 10 days/).waitFor();
+    expectSafeCommands([...first.commands, ...second.commands]);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it('journey 4: the analyst sees a chart per dimension with suppressed cells and downloads the CSV', async () => {
+    const officerToken = await signToken(responder());
+    const bodies = [
+      ...Array.from({ length: 11 }, () => validCase()),
+      ...Array.from({ length: 11 }, () => ({ ...validCase(), person: { ...validCase().person, sex: 'male' } })),
+    ];
+    for (const body of bodies) {
+      await api().post('/cases').set('Authorization', `Bearer ${officerToken}`).send(body).expect(201);
+    }
+    await eventually(async () => {
+      const statistics = await api().get('/statistics').set('Authorization', `Bearer ${coordinatorToken}`);
+      return statistics.body.total === 23;
+    });
+    const analyst = await openConsole(browser, server.baseUrl, 'analyst');
+    const page = analyst.page;
+    await page.getByRole('heading', { name: 'Statistics' }).waitFor();
+    const sex = page.locator('figure', { has: page.getByText('Sex', { exact: true }) });
+    // 12 women (with the journeys' case) and 11 men: both shown; the smaller groups elsewhere suppressed.
+    await expect(sex.locator('svg').textContent()).resolves.toMatch(/Female12.*Male11/);
+    expect(await page.locator('svg rect[data-suppressed="true"]').count()).toBeGreaterThan(0);
+    await checkPage(page, '15-analyst-statistics');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('nrm-statistics.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/,/);
+    expect(csv).toContain('<11');
+    // Every text switches language: Azerbaijani, then Russian.
+    await page.getByLabel('Language').selectOption('az');
+    await page.getByRole('heading', { name: 'Statistika' }).waitFor();
+    await page.getByRole('button', { name: 'CSV yüklə' }).waitFor();
+    await checkPage(page, '16-analyst-statistics-az');
+    await page.getByLabel('Dil').selectOption('ru');
+    await page.getByRole('heading', { name: 'Статистика' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+    await checkPage(page, '17-analyst-statistics-ru');
+    await analyst.context.close();
+  });
+});
