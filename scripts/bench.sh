@@ -17,6 +17,7 @@
 # Knobs: BENCH_SECONDS (per step, default 10), BENCH_LAG_RATES (default 500,1000), BENCH_IDLE_SECONDS
 # (default 30), BENCH_SKIP_BUILD=1,
 # BENCH_KEEP_RESULTS=1 (keep the JSON results and the API log in the temporary directory),
+# BENCH_CPU_PROFILE_DIR=<dir> (the API and the worker write V8 CPU profiles there when they stop),
 # BENCH_TOPOLOGY=single (API and worker in one process; default: two processes, as in production).
 # Everything talks to 127.0.0.1 only. Exit status: 0 when every benchmark ran (targets may be missed).
 set -uo pipefail
