@@ -92,7 +92,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const opened = officer.commands.filter((command) => command.path === '/cases' && command.body?.includes('Aysel'));
     expect(opened.length).toBeGreaterThan(0);
     expect(new Set(opened.map((command) => command.idempotencyKey)).size).toBe(1);
-    const cases = await api().get('/cases').set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
+    const openedAt = await opened[0].position;
+    const cases = await api()
+      .get(`/cases?minPosition=${openedAt}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
     expect(cases.body.total).toBe(1);
     caseId = cases.body.items[0].id;
     // The officer's own cases.
@@ -117,7 +121,12 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       await board.getByRole('heading', { name: /^Inbox/ }).waitFor();
       return (await board.locator('.inbox li').filter({ hasText: caseNumber }).count()) > 0;
     });
-    await expect(board.getByRole('link', { name: /^Inbox/ }).locator('.badge').textContent()).resolves.toMatch(/^[1-9]\d*$/);
+    await expect(
+      board
+        .getByRole('link', { name: /^Inbox/ })
+        .locator('.badge')
+        .textContent(),
+    ).resolves.toMatch(/^[1-9]\d*$/);
     await checkPage(board, '05-coordinator-inbox');
     await board.getByRole('link', { name: 'Deadlines' }).click();
     await (await caseLinkOnBoard(board, caseNumber)).getByRole('link', { name: caseNumber }).click();
@@ -126,7 +135,10 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await checkPage(board, '06-coordinator-case-page');
     await board.getByRole('button', { name: 'Refer to the competent authority' }).click();
     await board.getByText('Done: Refer to the competent authority.').waitFor();
-    await board.getByTestId('stage').filter({ hasText: /^Referral$/ }).waitFor();
+    await board
+      .getByTestId('stage')
+      .filter({ hasText: /^Referral$/ })
+      .waitFor();
     expectSafeCommands(coordinatorConsole.commands);
 
     // The competent authority decides.
@@ -140,7 +152,10 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await checkPage(authority.page, '08-authority-decision-form');
     await decision.getByRole('button', { name: 'Decide victim status' }).click();
     await authority.page.getByText('Done: Decide victim status.').waitFor();
-    await authority.page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+    await authority.page
+      .getByTestId('status')
+      .filter({ hasText: /^Victim$/ })
+      .waitFor();
     expectSafeCommands(authority.commands);
     await authority.context.close();
 
@@ -148,10 +163,17 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await board.reload();
     await board.getByRole('button', { name: 'Start the reflection period' }).click();
     await board.getByText('Done: Start the reflection period.').waitFor();
-    await board.getByTestId('stage').filter({ hasText: /^Reflection period$/ }).waitFor();
+    await board
+      .getByTestId('stage')
+      .filter({ hasText: /^Reflection period$/ })
+      .waitFor();
     await checkPage(board, '09-coordinator-reflection-period');
     expectSafeCommands(coordinatorConsole.commands);
-    const timeline = await api().get(`/cases/${caseId}/timeline`).set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
+    const started = await coordinatorConsole.commands.at(-1)!.position;
+    const timeline = await api()
+      .get(`/cases/${caseId}/timeline?minPosition=${started}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
     expect(timeline.body.entries.map((entry: { event: string }) => entry.event)).toEqual([
       'CaseOpened',
       'CaseReferred',
@@ -165,7 +187,13 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await api()
       .post('/shelters')
       .set('Authorization', `Bearer ${coordinatorToken}`)
-      .send({ name: 'Demo shelter (Baku)', operatorOrgId: 'assistance-centre-baku', region: 'Bakı', beds: 2, accepts: ['women'] })
+      .send({
+        name: 'Demo shelter (Baku)',
+        operatorOrgId: 'assistance-centre-baku',
+        region: 'Bakı',
+        beds: 2,
+        accepts: ['women'],
+      })
       .expect(201);
     const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
     const casePage = coordinatorConsole.page;
@@ -179,7 +207,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const shelterConsole = await openConsole(browser, server.baseUrl, 'shelterStaff');
     const shelter = shelterConsole.page;
     await shelter.getByRole('heading', { name: 'My shelters' }).waitFor();
-    await shelter.getByRole('row').filter({ hasText: '2 of 2 beds free' }).getByRole('link', { name: 'Demo shelter (Baku)' }).click();
+    await shelter
+      .getByRole('row')
+      .filter({ hasText: '2 of 2 beds free' })
+      .getByRole('link', { name: 'Demo shelter (Baku)' })
+      .click();
     const requests = shelter.getByRole('region', { name: 'Requests waiting for an answer' });
     await requests.getByRole('button', { name: 'Accept' }).waitFor();
     await checkPage(shelter, '10-shelter-requests');
@@ -224,13 +256,22 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await extend(first.page, '10', 'Interview with the prosecutor next week');
     await first.page.getByText('Done: Extend the reflection period.').waitFor();
     await extend(second.page, '20', 'Waiting for the medical report');
-    await second.page.getByRole('alert').filter({ hasText: 'Someone else changed this case after you opened it' }).waitFor();
+    await second.page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else changed this case after you opened it' })
+      .waitFor();
     await checkPage(second.page, '14-conflict-message');
     const [firstSent, secondSent] = [first.commands.at(-1)!, second.commands.at(-1)!];
     expect(secondSent.ifMatch).toBe(firstSent.ifMatch);
     expect(secondSent.idempotencyKey).not.toBe(firstSent.idempotencyKey);
-    const timeline = await api().get(`/cases/${caseId}/timeline`).set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
-    const extensions = timeline.body.entries.filter((entry: { event: string }) => entry.event === 'ReflectionPeriodExtended');
+    const extended = await firstSent.position;
+    const timeline = await api()
+      .get(`/cases/${caseId}/timeline?minPosition=${extended}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
+    const extensions = timeline.body.entries.filter(
+      (entry: { event: string }) => entry.event === 'ReflectionPeriodExtended',
+    );
     expect(extensions).toHaveLength(1);
     expect(extensions[0].summary).toContain('extended by 10 days');
     // Reload shows the other person's change, and the form can be sent again on it.
@@ -262,7 +303,10 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await expect(sex.locator('svg').textContent()).resolves.toMatch(/Female12.*Male11/);
     expect(await page.locator('svg rect[data-suppressed="true"]').count()).toBeGreaterThan(0);
     await checkPage(page, '15-analyst-statistics');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('nrm-statistics.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/,/);

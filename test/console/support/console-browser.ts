@@ -37,7 +37,16 @@ export async function buildConsole(): Promise<string> {
   if (builder) {
     await promisify(execFile)(
       process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/web/vite.config.ts',
+        '--outDir',
+        outDir,
+        '--logLevel',
+        'warn',
+      ],
       { cwd: ROOT },
     );
     writeFileSync(done, 'built');
@@ -88,6 +97,8 @@ export interface RecordedCommand {
   idempotencyKey: string | undefined;
   ifMatch: string | undefined;
   body: string | null;
+  /** The API's answer's global position (`position`), to read the write back with `?minPosition`. */
+  position: Promise<string | undefined>;
 }
 
 /** A signed-in person's browser context; it records every command (POST) the console sends. */
@@ -116,6 +127,11 @@ export async function openConsole(
       idempotencyKey: headers['idempotency-key'],
       ifMatch: headers['if-match'],
       body: request.postData(),
+      position: request
+        .response()
+        .then((response) => response?.json())
+        .then((answer: { position?: string } | undefined) => answer?.position)
+        .catch(() => undefined),
     });
   });
   await page.goto(`${baseUrl}/`);
