@@ -6,6 +6,7 @@ import { zonedToday } from '../time';
 import { DateTime, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
 import { CLOSURE_REASONS, ERASURE_AUTHORITIES, REFLECTION_OUTCOMES } from '../vocabulary';
 import { type Action, ActionForm } from './actions';
+import { trackActions, type TrackState } from './track-actions';
 
 interface CaseView {
   id: string;
@@ -377,6 +378,7 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       ],
     });
   }
+  actions.push(...trackActions(base, tracks as TrackState, user, t, options, today));
   if (has(user, 'coordinator', 'case-worker', 'competent-authority-officer', 'first-responder')) {
     actions.push({
       id: 'transfer',
