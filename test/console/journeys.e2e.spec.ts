@@ -322,4 +322,99 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await checkPage(page, '17-analyst-statistics-ru');
     await analyst.context.close();
   });
+  it('journey 5: the coordinator runs a reintegration plan and a voluntary repatriation from the case page alone', async () => {
+    const officerToken = await signToken(responder());
+    const opened = await api().post('/cases').set('Authorization', `Bearer ${officerToken}`).send(validCase()).expect(201);
+    const returningCase: string = opened.body.caseId;
+    const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
+    const page = coordinatorConsole.page;
+    await page.goto(`${server.baseUrl}/#/cases/${returningCase}`);
+    const send = async (title: string, fill: (form: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) => {
+      const form = page.getByRole('form', { name: title });
+      await fill(form);
+      await form.getByRole('button', { name: title }).click();
+      await page.getByText(`Done: ${title}.`).waitFor();
+    };
+
+    // A plan without a goal: the API's message beside the first goal, nothing recorded.
+    const plan = page.getByRole('form', { name: 'Adopt the reintegration plan' });
+    await plan.getByRole('button', { name: 'Adopt the reintegration plan' }).click();
+    await plan.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
+    await expect(plan.getByLabel('Goal: Housing (optional)').getAttribute('aria-invalid')).resolves.toBe('true');
+    await checkPage(page, '18-reintegration-plan-needs-a-goal');
+    await send('Adopt the reintegration plan', async (form) => {
+      await form.getByLabel('Goal: Education (optional)').fill('Return to school for the spring term');
+      await form.getByLabel('Goal: Employment (optional)').fill('A paid apprenticeship');
+    });
+    await page.getByTestId('stage').filter({ hasText: /^Reintegration$/ }).waitFor();
+    const reintegration = page.getByRole('region', { name: 'Reintegration', exact: true });
+    await reintegration.getByText('Return to school for the spring term').waitFor();
+    // A service is offered only in the plan's goal areas.
+    const service = page.getByRole('form', { name: 'Record a service delivered' });
+    await expect(service.getByLabel('Goal area').locator('option').allTextContents()).resolves.toEqual(['Employment', 'Education']);
+    await checkPage(page, '19-reintegration-plan-active');
+    await send('Record a service delivered', async (form) => {
+      await form.getByLabel('Goal area').selectOption({ label: 'Education' });
+      await form.getByLabel('Provider (organisation id)').fill('ngo-clean-world');
+      await form.getByLabel('Service', { exact: true }).fill('School enrolment and books');
+    });
+    await send('Record a plan review');
+    await reintegration.getByText('On track').waitFor();
+
+    // The repatriation: scheduling is offered only after a risk assessment and travel documents.
+    await send('Open a voluntary repatriation', async (form) => {
+      await form.getByLabel('Country of return').fill('UZ');
+      await form.getByLabel('The person consents to return voluntarily').check();
+    });
+    await page.getByTestId('stage').filter({ hasText: /^Repatriation$/ }).waitFor();
+    await page.getByRole('form', { name: 'Record the risk assessment' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Schedule the travel' }).count()).toBe(0);
+    await checkPage(page, '20-repatriation-requested');
+    await send('Record the risk assessment', async (form) => {
+      await form.getByLabel('Risk level').selectOption({ label: 'Medium' });
+      await form.getByLabel('Notes (optional)').fill('Family informed through IOM.');
+    });
+    await page.getByRole('form', { name: 'Record the travel documents' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Schedule the travel' }).count()).toBe(0);
+    await send('Record the travel documents', async (form) => {
+      await form.getByLabel('Passport').check();
+      await form.getByLabel('Issued by').fill('Embassy of Uzbekistan in Baku');
+    });
+    await page.getByRole('form', { name: 'Schedule the travel' }).waitFor();
+    await checkPage(page, '21-repatriation-ready-to-schedule');
+    await send('Schedule the travel', (form) => form.getByLabel('Route and escort (optional)').fill('GYD–TAS, escorted by IOM'));
+    await send('Record the arrival', (form) => form.getByLabel('Received by (organisation) (optional)').fill('IOM Tashkent'));
+    const repatriation = page.getByRole('region', { name: 'Repatriation', exact: true });
+    await repatriation.getByText('Completed').first().waitFor();
+    await repatriation.getByText('GYD–TAS, escorted by IOM').waitFor();
+    expect(await page.getByRole('form', { name: 'Record the risk assessment' }).count()).toBe(0);
+    await checkPage(page, '22-repatriation-completed');
+
+    const sent = coordinatorConsole.commands.map((command) => command.path.replace(`/cases/${returningCase}`, ''));
+    expect(sent).toEqual([
+      '/reintegration-plan',
+      '/reintegration-plan',
+      '/reintegration/services',
+      '/reintegration/reviews',
+      '/repatriation',
+      '/repatriation/risk-assessment',
+      '/repatriation/travel-documents',
+      '/repatriation/schedule',
+      '/repatriation/complete',
+    ]);
+    expectSafeCommands(coordinatorConsole.commands);
+    const timeline = await api().get(`/cases/${returningCase}/timeline`).set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
+    expect(timeline.body.entries.map((entry: { event: string }) => entry.event)).toEqual([
+      'CaseOpened',
+      'ReintegrationPlanAdopted',
+      'ReintegrationServiceDelivered',
+      'ReintegrationReviewed',
+      'RepatriationRequested',
+      'RepatriationRiskAssessed',
+      'TravelDocumentsRecorded',
+      'RepatriationScheduled',
+      'RepatriationCompleted',
+    ]);
+    await coordinatorConsole.context.close();
+  });
 });

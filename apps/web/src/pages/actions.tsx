@@ -1,18 +1,22 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../command';
 import { zonedInputToIso } from '../time';
+import { fieldMessages } from '../command';
 import { Field, ProblemMessage } from '../ui';
 
 export interface ActionField {
   name: string;
   label: string;
-  type: 'text' | 'textarea' | 'date' | 'datetime' | 'number' | 'select' | 'lines';
+  /** checkbox: a yes/no; checks: several of `options` (sent as a list). */
+  type: 'text' | 'textarea' | 'date' | 'datetime' | 'number' | 'select' | 'lines' | 'checkbox' | 'checks';
   options?: { value: string; label: string }[];
   defaultValue?: string;
   optional?: boolean;
   hint?: string;
   showIf?: (values: Record<string, string>) => boolean;
+  /** The field of the server's `errors` shown beside this one, when not its own name (a list's). */
+  errorField?: string;
 }
 
 export interface Action {
@@ -32,6 +36,8 @@ function fieldValue(field: ActionField, raw: string): unknown {
   if (field.type === 'number') return Number(raw);
   if (field.type === 'datetime') return zonedInputToIso(raw);
   if (field.type === 'lines') return raw.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (field.type === 'checkbox') return raw === 'true';
+  if (field.type === 'checks') return raw.split(',').filter(Boolean);
   return raw.trim();
 }
 
@@ -79,11 +85,20 @@ export function ActionForm({
   return (
     <form className={`action${action.danger ? ' danger' : ''}`} onSubmit={submit} aria-labelledby={`${action.id}-title`} noValidate>
       <h3 id={`${action.id}-title`}>{action.title}</h3>
-      {visible.map((field) => (
+      {visible.map((field) =>
+        field.type === 'checks' ? (
+          <Checks
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? ''}
+            messages={fieldMessages(command.problem, field.name)}
+            onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+          />
+        ) : (
         <Field
           key={field.name}
           label={field.optional ? `${field.label} (${t('optional')})` : field.label}
-          name={field.name}
+          name={field.errorField ?? field.name}
           problem={command.problem}
           hint={field.hint}
         >
@@ -105,11 +120,21 @@ export function ActionForm({
                 </select>
               );
             if (field.type === 'textarea' || field.type === 'lines') return <textarea {...common} rows={3} />;
-            const type = { text: 'text', date: 'date', datetime: 'datetime-local', number: 'number' }[field.type];
+            if (field.type === 'checkbox')
+              return (
+                <input
+                  {...props}
+                  type="checkbox"
+                  checked={values[field.name] === 'true'}
+                  onChange={(event) => setValues((current) => ({ ...current, [field.name]: String(event.target.checked) }))}
+                />
+              );
+            const type = { text: 'text', date: 'date', datetime: 'datetime-local', number: 'number', checks: undefined }[field.type];
             return <input {...common} type={type} />;
           }}
         </Field>
-      ))}
+        ),
+      )}
       <ProblemMessage problem={command.problem} onReload={onReload} />
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`${action.id}-confirm`} className="confirm">
@@ -127,5 +152,45 @@ export function ActionForm({
         </button>
       )}
     </form>
+  );
+}
+
+/** Several choices of a closed list: a fieldset of checkboxes, the server's messages for the list beside it. */
+function Checks({
+  field,
+  value,
+  messages,
+  onChange,
+}: {
+  field: ActionField;
+  value: string;
+  messages: string[];
+  onChange: (value: string) => void;
+}) {
+  const errorId = useId();
+  const chosen = value.split(',').filter(Boolean);
+  const toggle = (option: string, checked: boolean) =>
+    onChange((checked ? [...chosen, option] : chosen.filter((item) => item !== option)).join(','));
+  return (
+    <fieldset className="field checks" aria-describedby={messages.length ? errorId : undefined}>
+      <legend>{field.label}</legend>
+      {field.options!.map((option) => (
+        <label key={option.value}>
+          <input
+            type="checkbox"
+            name={field.name}
+            value={option.value}
+            checked={chosen.includes(option.value)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />{' '}
+          {option.label}
+        </label>
+      ))}
+      {messages.length > 0 && (
+        <small id={errorId} className="field-error">
+          {messages.join(' ')}
+        </small>
+      )}
+    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { allPages } from '../api';
+import { allPages, type Page, useBearerToken } from '../api';
+import { has, storedUser } from '../session';
 import { formatDateTime } from '../time';
 import { Loading, useLoad, useTerm } from '../ui';
 
@@ -31,18 +32,46 @@ export const DEADLINE_KINDS = [
   'reintegration-review',
 ];
 
+function boardQuery(kind: string, organisation: string): URLSearchParams {
+  const params = new URLSearchParams({ status: 'open' });
+  if (kind) params.set('kind', kind);
+  if (organisation) params.set('org', organisation);
+  return params;
+}
+
+let earlyBoard: { query: string; answer: Promise<Page<Deadline>> } | null = null;
+
+/**
+ * When the console opens on the board of a signed-in coordinator or case worker, its deadlines are
+ * asked for at once, while the configuration loads and the page first renders (the console bench:
+ * the first page otherwise left 250-450 ms after navigation).
+ */
+export function fetchBoardEarly(): void {
+  const user = storedUser();
+  const [path, search = ''] = location.hash.replace(/^#/, '').split('?');
+  if (!user || path !== '/board' || !has(user, 'coordinator', 'case-worker')) return;
+  const query = new URLSearchParams(search);
+  const params = boardQuery(query.get('kind') ?? '', query.get('org') ?? '');
+  useBearerToken(user.token);
+  const answer = allPages<Deadline>('/deadlines', params);
+  answer.catch(() => undefined); // a refusal is met again, and handled, by the board's own request
+  earlyBoard = { query: String(params), answer };
+}
+
+function boardDeadlines(params: URLSearchParams): Promise<Page<Deadline>> {
+  const early = earlyBoard?.query === String(params) ? earlyBoard.answer : null;
+  earlyBoard = null;
+  const fresh = () => allPages<Deadline>('/deadlines', params);
+  return early ? early.catch(fresh) : fresh();
+}
+
 /** The deadline board: every open deadline the caller may see, overdue first, by kind and organisation. */
 export function BoardPage({ query }: { query: URLSearchParams }) {
   const { t, i18n } = useTranslation();
   const term = useTerm();
   const kind = query.get('kind') ?? '';
   const organisation = query.get('org') ?? '';
-  const board = useLoad(() => {
-    const params = new URLSearchParams({ status: 'open' });
-    if (kind) params.set('kind', kind);
-    if (organisation) params.set('org', organisation);
-    return allPages<Deadline>('/deadlines', params);
-  }, [kind, organisation]);
+  const board = useLoad(() => boardDeadlines(boardQuery(kind, organisation)), [kind, organisation]);
 
   const filter = (name: string, value: string) => {
     const next = new URLSearchParams(query);

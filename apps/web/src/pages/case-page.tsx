@@ -6,6 +6,7 @@ import { zonedToday } from '../time';
 import { DateTime, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
 import { CLOSURE_REASONS, ERASURE_AUTHORITIES, REFLECTION_OUTCOMES } from '../vocabulary';
 import { type Action, ActionForm } from './actions';
+import { trackActions, type TrackState } from './track-actions';
 
 interface CaseView {
   id: string;
@@ -113,11 +114,14 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
     [mayRequestPlacement],
   );
   const [message, setMessage] = useState<string | null>(null);
+  // After a command, the actions wait for the case read after it: a form sent on the older read would only meet a 412.
+  const [readBeforeCommand, setReadBeforeCommand] = useState<typeof caseRead.data>(null);
 
   if (!caseRead.data) return <Loading problem={caseRead.problem} onReload={caseRead.reload} />;
   const { data: view, etag } = caseRead.data;
   const done = (title: string) => (result: { position?: string }) => {
     setMessage(t('case.saved', { action: title }));
+    setReadBeforeCommand(caseRead.data);
     if (result.position) setMinPosition(result.position);
     else caseRead.reload();
   };
@@ -126,7 +130,8 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
     caseRead.reload();
     timeline.reload();
   };
-  const actions = caseActions(view, user, t, term, shelters.data ?? []);
+  const awaitingRead = caseRead.data === readBeforeCommand && !caseRead.problem;
+  const actions = awaitingRead ? [] : caseActions(view, user, t, term, shelters.data ?? []);
 
   return (
     <article className="case">
@@ -373,6 +378,7 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       ],
     });
   }
+  actions.push(...trackActions(base, tracks as TrackState, user, t, options, today));
   if (has(user, 'coordinator', 'case-worker', 'competent-authority-officer', 'first-responder')) {
     actions.push({
       id: 'transfer',
