@@ -228,6 +228,8 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
       const deadlineId = `hand-over.${caseId}`;
       await command(officer, `/cases/${caseId}/consent`, { consentToReferral: false });
       expect(await deadlineOf(deadlineId)).toMatchObject({ status: 'cancelled', closedReason: 'consent-withdrawn' });
+      // Its catch-up reminder (18 h in, already past at opening) may be running right now: let it end.
+      await queueSettled(queue, deadlineId);
       // Nothing of it is planned any more, and its due step, were it still in Redis, does nothing.
       const pending = (await queue.getJobs(['wait', 'active', 'delayed', 'prioritized'])).filter(
         (job) => job.data.deadlineId === deadlineId && job.data.step !== 'due',
