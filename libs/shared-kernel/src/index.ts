@@ -2,3 +2,4 @@ export * from './clock';
 export * from './decider';
 export * from './domain-rule-violation';
 export * from './actor';
+export * from './calendar-days';

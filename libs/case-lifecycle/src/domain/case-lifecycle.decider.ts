@@ -12,7 +12,7 @@ import {
   initialCaseState,
   type PersonalDataErased,
 } from '@nrm/case/domain';
-import { type Actor, type Decider, DomainRuleViolation, type OrganisationType } from '@nrm/shared-kernel';
+import { type Actor, type Decider, DomainRuleViolation, latestCalendarDay, type OrganisationType } from '@nrm/shared-kernel';
 
 export interface CloseCase {
   type: 'CloseCase';
@@ -154,8 +154,6 @@ function transferCase(command: TransferCase, state: CaseState): CaseTransferred 
   };
 }
 
-/** How far ahead of UTC a decision's date may be (the furthest time zone is UTC+14). */
-const FURTHEST_TIME_ZONE_MS = 14 * 60 * 60 * 1000;
 
 function erasePersonalData(command: ErasePersonalData, state: CaseState): PersonalDataErased[] {
   if (!state.exists) throw new DomainRuleViolation('case-exists', 'There is no such case', 'conflict');
@@ -192,7 +190,7 @@ function legalBasisProblem(basis: ErasureLegalBasis | undefined, now: Date): str
   if (typeof basis.decisionNumber !== 'string' || basis.decisionNumber.trim() === '') {
     return 'legalBasis.decisionNumber: the number of the decision ordering the erasure is required';
   }
-  const latestToday = new Date(now.getTime() + FURTHEST_TIME_ZONE_MS).toISOString().slice(0, 10);
+  const latestToday = latestCalendarDay(now);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(basis.decidedOn ?? '') || basis.decidedOn > latestToday) {
     return 'legalBasis.decidedOn: the date of the decision (YYYY-MM-DD) must not be in the future';
   }

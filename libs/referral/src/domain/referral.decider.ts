@@ -10,7 +10,7 @@ import {
   type VictimStatusGranted,
   type VictimStatusRefused,
 } from '@nrm/case/domain';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, type Decider, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
 
 /** Refer the presumed victim to the competent authority. */
 export interface ReferCase {
@@ -107,13 +107,11 @@ function referCase(command: ReferCase, state: CaseState): CaseReferred {
   };
 }
 
-/** The latest time zone is UTC+14: until then somewhere it is still the decision's day or before. */
-const LATEST_UTC_OFFSET_MS = 14 * 60 * 60 * 1000;
 
 function decideVictimStatus(command: DecideVictimStatus, state: CaseState): VictimStatusGranted | VictimStatusRefused {
   assertOpenCase(state);
   assertDecisionAwaited(state);
-  const latestToday = new Date(command.now.getTime() + LATEST_UTC_OFFSET_MS).toISOString().slice(0, 10);
+  const latestToday = latestCalendarDay(command.now);
   if (command.decidedOn > latestToday) {
     throw new DomainRuleViolation(
       'decision-date-not-in-future',

@@ -15,7 +15,7 @@ import {
   type ReintegrationReviewed,
   type ReintegrationServiceDelivered,
 } from '@nrm/case/domain';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, type Decider, calendarDate, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
 
 /*
  * The rules of reintegration (DESIGN §3.6): an individual plan with goals by domain, services
@@ -78,8 +78,6 @@ export type ReintegrationCommand =
 
 type Plan = NonNullable<ExistingCase['reintegration']['plan']>;
 
-/** Dates are calendar days: "today" somewhere (up to UTC+14) may already be tomorrow in UTC. */
-const LATEST_TIME_ZONE_MS = 14 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const reintegrationDecider: Decider<CaseState, ReintegrationCommand, CaseEvent> = {
@@ -209,14 +207,9 @@ function assertDayWithinPlan(plan: Plan, day: string, now: Date, field: string, 
 }
 
 function assertNotInFuture(day: string, now: Date, field: string, what: string): void {
-  if (day > calendarDate(new Date(now.getTime() + LATEST_TIME_ZONE_MS))) {
+  if (day > latestCalendarDay(now)) {
     throw new DomainRuleViolation(`${what}-not-in-future`, `${field} lies in the future`, 'unprocessable', field);
   }
-}
-
-/** YYYY-MM-DD of a moment, in UTC. */
-function calendarDate(moment: Date): string {
-  return moment.toISOString().slice(0, 10);
 }
 
 function addDays(day: string, days: number): string {

@@ -14,7 +14,7 @@ import {
   type TravelDocumentsRecorded,
   type TravelDocumentType,
 } from '@nrm/case/domain';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, type Decider, calendarDate, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
 
 /*
  * The rules of repatriation (DESIGN §3.5; Council of Europe Convention art. 16; Azerbaijan's rules on
@@ -100,8 +100,6 @@ export type RepatriationCommand =
 
 /** A recorded time may lie a little ahead of the server clock (devices drift). */
 const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
-/** Dates are calendar days; the latest time zone is UTC+14, so "today" somewhere may be tomorrow in UTC. */
-const LATEST_TIME_ZONE_MS = 14 * 60 * 60 * 1000;
 
 export const repatriationDecider: Decider<CaseState, RepatriationCommand, CaseEvent> = {
   initialState: initialCaseState,
@@ -270,7 +268,7 @@ function complete(command: CompleteRepatriation, state: CaseState): Repatriation
     );
   }
   assertRiskNotBlocking(open);
-  if (command.arrivedOn > calendarDate(new Date(command.now.getTime() + LATEST_TIME_ZONE_MS))) {
+  if (command.arrivedOn > latestCalendarDay(command.now)) {
     throw new DomainRuleViolation(
       'arrival-not-in-future',
       'arrivedOn lies in the future',
@@ -327,9 +325,4 @@ function assertRiskNotBlocking(open: OpenRepatriation): void {
       'conflict',
     );
   }
-}
-
-/** YYYY-MM-DD of a moment, in UTC. */
-function calendarDate(moment: Date): string {
-  return moment.toISOString().slice(0, 10);
 }
