@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
+import { Environment } from '@nrm/platform/config/environment';
 import { EventCodec, PostgresEventStore, sleep } from '@nrm/event-store';
 import { dataSourceOptions } from '@nrm/platform/database/data-source';
 import { personalDataProtectorFor } from '@nrm/platform/personal-data';
@@ -159,7 +160,7 @@ describe('Projections survive a killed worker', () => {
     worker = undefined;
     const afterRecovery = await snapshot(dataSource);
 
-    const rebuild = new ProjectionRunner(dataSource, store, codec, allProjections(), { log: silentLog });
+    const rebuild = new ProjectionRunner(dataSource, store, codec, allProjections(new Environment()), { log: silentLog });
     await rebuild.resetAll();
     await rebuild.catchUp();
     const rebuilt = await snapshot(dataSource);

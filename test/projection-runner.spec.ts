@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
+import { Environment } from '@nrm/platform/config/environment';
 import { type DecodedEvent, EventCodec, type GlobalPosition, PostgresEventStore, sleep } from '@nrm/event-store';
 import { dataSourceOptions } from '@nrm/platform/database/data-source';
 import { personalDataProtectorFor } from '@nrm/platform/personal-data';
@@ -168,7 +169,7 @@ describe('The shared projection reader', () => {
 
   it('an event one projection cannot apply stops only that projection; /health data names it; resume goes on after a fix', async () => {
     const poisonable = new RecordingProjection('test-poisonable');
-    runner([poisonable, new RecordingProjection('test-healthy', true), ...allProjections()]);
+    runner([poisonable, new RecordingProjection('test-healthy', true), ...allProjections(new Environment())]);
     await openCases(['One', 'Two']);
     const poisoned = await openCases([POISON]);
     const last = await openCases(['Three', 'Four']);
@@ -249,7 +250,7 @@ describe('The shared projection reader', () => {
       dataSource,
       store,
       codec,
-      [new RecordingProjection('test-poisonable'), new RecordingProjection('test-healthy', true), ...allProjections()],
+      [new RecordingProjection('test-poisonable'), new RecordingProjection('test-healthy', true), ...allProjections(new Environment())],
       { log: silentLog, retryDelayMs: 5 },
     );
     await rebuild.resetAll();
@@ -286,7 +287,7 @@ describe('The shared projection reader', () => {
   it('an idle runner issues at most two statements per safety-net period', async () => {
     const timer = new ManualTimer();
     let idle = 0;
-    runner(allProjections(), { wait: timer.wait, onIdle: () => idle++ });
+    runner(allProjections(new Environment()), { wait: timer.wait, onIdle: () => idle++ });
     await eventually(async () => idle > 0 && (await projectionStates((sql, p) => dataSource.query(sql, p))).length > 0);
     const statements = jest.spyOn(Client.prototype, 'query');
     try {

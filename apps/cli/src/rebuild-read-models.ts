@@ -31,7 +31,7 @@ export async function rebuildReadModels(env: Environment, log: RebuildLog): Prom
       dataSource,
       store,
       new EventCodec(ALL_EVENT_TYPES, protector),
-      allProjections(),
+      allProjections(env),
       {
         log,
       },

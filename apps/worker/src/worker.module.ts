@@ -25,7 +25,7 @@ import { DataSource } from 'typeorm';
           dataSource,
           store,
           codec,
-          allProjections({ deadlinesChanged: (ids) => deadlineJobs.scheduleFor(ids) }),
+          allProjections(env, { deadlinesChanged: (ids) => deadlineJobs.scheduleFor(ids) }),
           {
             safetyNetMs: env.PROJECTION_SAFETY_NET_MS,
             log: {

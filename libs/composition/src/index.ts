@@ -2,7 +2,12 @@ import { CaseSummariesProjection, CaseSummaryEntity, CaseTimelineEntryEntity, Ca
 import { CaseReadLogEntity } from '@nrm/case/application/case-read-log.entity';
 import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from '@nrm/case/read-models/case-disclosure.entity';
 import { CaseDisclosuresProjection } from '@nrm/case/read-models/case-disclosures.projection';
-import { DEADLINE_ENTITIES, type DeadlineProjectionHooks, deadlineProjections } from '@nrm/deadlines';
+import {
+  DEADLINE_ENTITIES,
+  type DeadlineProjectionHooks,
+  type DeadlineVariables,
+  deadlineProjections,
+} from '@nrm/deadlines';
 import type { EventTypeDefinition } from '@nrm/event-store';
 import { IDENTIFICATION_EVENT_TYPES, identificationSummaryRules, identificationTimeline } from '@nrm/identification';
 import type { Projection } from '@nrm/projections';
@@ -34,7 +39,7 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...CASE_LIFECYCLE_EVENT_TYPES,
 };
 
-export function allProjections(hooks: DeadlineProjectionHooks = {}): Projection[] {
+export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
   return [
     new CaseSummariesProjection({
       ...identificationSummaryRules,
@@ -59,7 +64,7 @@ export function allProjections(hooks: DeadlineProjectionHooks = {}): Projection[
     ),
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
-    ...deadlineProjections(hooks),
+    ...deadlineProjections(env, hooks),
   ];
 }
 

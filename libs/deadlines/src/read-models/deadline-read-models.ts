@@ -1,10 +1,11 @@
 import type { Projection } from '@nrm/projections';
 import { NotificationEntity, NotificationReadEntity } from '../notifications/notification.entity';
 import { DeadlineEntity } from './deadline.entity';
-import { deadlineSettingsFromEnvironment } from './deadline-settings';
+import { type DeadlineVariables, deadlineSettingsOf } from './deadline-settings';
 import { type DeadlineProjectionHooks, DeadlinesProjection } from './deadlines.projection';
 
 export type { DeadlineProjectionHooks } from './deadlines.projection';
+export type { DeadlineVariables } from './deadline-settings';
 export { DeadlineEntity } from './deadline.entity';
 export { DEADLINES_PROJECTION, DeadlinesProjection } from './deadlines.projection';
 
@@ -15,10 +16,7 @@ export const DEADLINE_ENTITIES: (new () => object)[] = [
   NotificationReadEntity,
 ];
 
-/**
- * The deadlines context's projections (the deadline board, fed by every context's events). The
- * deadline settings come from the environment here, as the processes call this without DI.
- */
-export function deadlineProjections(hooks: DeadlineProjectionHooks = {}): Projection[] {
-  return [new DeadlinesProjection(deadlineSettingsFromEnvironment(process.env), hooks)];
+/** The deadlines context's projections (the deadline board, fed by every context's events). */
+export function deadlineProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
+  return [new DeadlinesProjection(deadlineSettingsOf(env), hooks)];
 }
