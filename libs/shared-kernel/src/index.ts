@@ -3,3 +3,4 @@ export * from './decider';
 export * from './domain-rule-violation';
 export * from './actor';
 export * from './calendar-days';
+export * from './application-errors';

@@ -1,5 +1,5 @@
-import { NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { NotFoundError } from '@nrm/shared-kernel';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -76,7 +76,7 @@ export class GetCaseAccessLogHandler implements IQueryHandler<GetCaseAccessLogQu
 
   async execute({ caseId, page, pageSize }: GetCaseAccessLogQuery): Promise<AccessLogPage> {
     const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM case_summaries WHERE case_id = $1`, [caseId]);
-    if (exists.length === 0) throw new NotFoundException(`Case ${caseId} not found`);
+    if (exists.length === 0) throw new NotFoundError(`Case ${caseId} not found`);
     const [{ total }]: { total: string }[] = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM case_read_log WHERE case_id = $1)
             + (SELECT count(*) FROM case_disclosures WHERE case_id = $1) AS total`,

@@ -1,7 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventCodec, type EventStore, handleCommand, StaleRevisionError } from '@nrm/event-store';
 import { CLOCK } from '@nrm/platform/clock';
-import type { Actor, Clock, Decider } from '@nrm/shared-kernel';
+import { type Actor, type Clock, type Decider, NotFoundError } from '@nrm/shared-kernel';
 import type { CaseEvent } from '../domain/case.events';
 import type { CaseState, ExistingCase } from '../domain/case-state';
 import { caseStreamName } from '../domain/case-stream';
@@ -35,7 +35,7 @@ export function assertVisible(state: CaseState, caseId: string, actor: Actor): a
       referredToOrganisationId: state.referral.competentAuthorityOrgId,
     })
   ) {
-    throw new NotFoundException(`Case ${caseId} not found`);
+    throw new NotFoundError(`Case ${caseId} not found`);
   }
 }
 

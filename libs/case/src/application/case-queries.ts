@@ -1,8 +1,8 @@
-import { Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CLOCK } from '@nrm/platform/clock';
-import type { Actor, Clock } from '@nrm/shared-kernel';
+import { type Actor, type Clock, NotFoundError } from '@nrm/shared-kernel';
 import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CaseSummaryEntity } from '../read-models/case-summary.entity';
 import { CaseTimelineEntryEntity } from '../read-models/case-timeline-entry.entity';
@@ -76,8 +76,8 @@ function viewOf(row: CaseSummaryEntity, actor: Actor): CaseViewKind {
 }
 
 /** A case the caller may not see is answered exactly like one that does not exist. */
-function caseNotFound(caseId: string): NotFoundException {
-  return new NotFoundException(`Case ${caseId} not found`);
+function caseNotFound(caseId: string): NotFoundError {
+  return new NotFoundError(`Case ${caseId} not found`);
 }
 
 /** An open deadline of a case, from the deadline board (the deadlines read model). */

@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Actor } from '@nrm/shared-kernel';
+import { type Actor, NotFoundError } from '@nrm/shared-kernel';
 import { type Repository, type SelectQueryBuilder } from 'typeorm';
 import { NotificationEntity, NotificationReadEntity } from './notification.entity';
 
@@ -78,7 +78,7 @@ export class NotificationInbox {
   /** Marks one of the caller's notifications read for the caller; again is harmless (the first reading stays). */
   async markRead(id: string, actor: Actor, now: Date): Promise<NotificationView> {
     const visible = await this.inboxOf(actor).andWhere('n.notification_id = :id', { id }).getRawOne<NotificationRow>();
-    if (!visible) throw new NotFoundException(`Notification ${id} not found`);
+    if (!visible) throw new NotFoundError(`Notification ${id} not found`);
     if (visible.readAt === null) {
       await this.reads
         .createQueryBuilder()

@@ -8,7 +8,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { StaleRevisionError, UnstorableEventError, WrongExpectedRevisionError } from '@nrm/event-store';
-import { DomainRuleViolation } from '@nrm/shared-kernel';
+import { DomainRuleViolation, ForbiddenError, NotFoundError, UnprocessableRequestError } from '@nrm/shared-kernel';
 import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { InvalidBearerTokenException } from '../auth/auth';
@@ -118,6 +118,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         rule: 'concurrent-modification',
       };
     }
+    const refusal = refusalStatusOf(exception);
+    if (refusal !== undefined) {
+      return {
+        type: `${PROBLEM_BASE}${slug(HttpStatus[refusal])}`,
+        title: titleOf(refusal),
+        status: refusal,
+        detail: (exception as Error).message,
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -179,4 +188,12 @@ function slug(text: string): string {
 function titleOf(status: number): string {
   const name = HttpStatus[status];
   return name ? name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ') : 'Error';
+}
+
+/** The application layer's refusals (free of HTTP) and the status each is answered with. */
+function refusalStatusOf(exception: unknown): HttpStatus | undefined {
+  if (exception instanceof NotFoundError) return HttpStatus.NOT_FOUND;
+  if (exception instanceof ForbiddenError) return HttpStatus.FORBIDDEN;
+  if (exception instanceof UnprocessableRequestError) return HttpStatus.UNPROCESSABLE_ENTITY;
+  return undefined;
 }

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { IdentifiedCommand, runAsIdentifiedCommand, sleep, UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
-import type { Clock } from '@nrm/shared-kernel';
+import { type Clock, UnprocessableRequestError } from '@nrm/shared-kernel';
 import { CLOCK } from '../clock';
 import { Environment } from '../config/environment';
 import { WRITE_SQL } from '../event-store/event-store.module';
@@ -131,14 +124,14 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
       )) as { request_hash: string; response_body: Result | null }[];
       if (rows.length === 0) continue; // freed meanwhile: claim it
       if (rows[0].request_hash !== hash) {
-        throw new UnprocessableEntityException(
+        throw new UnprocessableRequestError(
           'Idempotency-Key was already used with a different request; use a new key for a new request',
         );
       }
       if (rows[0].response_body !== null) return rows[0].response_body;
       // Only without a transaction (EventStoreDB): another attempt holds the key under its lease.
       if (this.clock.now().getTime() > deadline) {
-        throw new UnprocessableEntityException(
+        throw new UnprocessableRequestError(
           'A request with this Idempotency-Key is still being processed; retry it later with the same key',
         );
       }

@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Actor } from '@nrm/shared-kernel';
+import { type Actor, NotFoundError } from '@nrm/shared-kernel';
 import {
   type AcceptPlacement,
   type CheckInPlacement,
@@ -97,7 +97,7 @@ export class PlacementCommands {
 /** The placement is on its shelter's stream (a request refused after its location was written is not). */
 function assertPlacementOf(state: ShelterState, location: PlacementLocation, actor: Actor): void {
   if (!state.exists || !state.placements[location.placementId]) {
-    throw new NotFoundException(`Placement ${location.placementId} not found`);
+    throw new NotFoundError(`Placement ${location.placementId} not found`);
   }
   assertOperatorStaff(state, actor);
 }

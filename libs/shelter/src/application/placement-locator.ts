@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@nrm/shared-kernel';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { PlacementLocationEntity } from './placement-location.entity';
@@ -37,7 +38,7 @@ export class PlacementLocator {
 
   async locate(placementId: string): Promise<PlacementLocation> {
     const found = await this.locations.findOne({ where: { placementId } });
-    if (!found) throw new NotFoundException(`Placement ${placementId} not found`);
+    if (!found) throw new NotFoundError(`Placement ${placementId} not found`);
     return { placementId: found.placementId, shelterId: found.shelterId, caseId: found.caseId };
   }
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventCodec, type EventStore, handleCommand, type StreamRevision } from '@nrm/event-store';
 import { CLOCK } from '@nrm/platform/clock';
 import {
@@ -9,7 +9,7 @@ import {
   initialCaseState,
   type Sex,
 } from '@nrm/case/domain';
-import type { Actor, Clock } from '@nrm/shared-kernel';
+import { type Actor, type Clock, ForbiddenError, NotFoundError } from '@nrm/shared-kernel';
 import {
   type RegisteredShelter,
   shelterDecider,
@@ -55,11 +55,11 @@ export interface CaseReading {
 export function assertOperatorStaff(state: RegisteredShelter, actor: Actor): void {
   if (actor.roles.some((role) => role === 'coordinator' || role === 'admin')) return;
   if (actor.roles.includes('shelter-staff') && actor.organisationId === state.operatorOrgId) return;
-  throw new ForbiddenException(`Only the staff of ${state.operatorOrgId}, the shelter's operator, may do this`);
+  throw new ForbiddenError(`Only the staff of ${state.operatorOrgId}, the shelter's operator, may do this`);
 }
 
 export function assertShelterFound(state: ShelterState, shelterId: string): asserts state is RegisteredShelter {
-  if (!state.exists) throw new NotFoundException(`Shelter ${shelterId} not found`);
+  if (!state.exists) throw new NotFoundError(`Shelter ${shelterId} not found`);
 }
 
 /** Runs a command against a shelter stream: load, check access (in `build`), decide, append. */

@@ -1,8 +1,7 @@
-import { NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { fullyVisibleCasesCondition } from '@nrm/case/application/case-access';
-import type { Actor } from '@nrm/shared-kernel';
+import { type Actor, NotFoundError } from '@nrm/shared-kernel';
 import { Repository } from 'typeorm';
 import { PlacementEntity } from '../read-models/placement.entity';
 import { ShelterEntity } from '../read-models/shelter.entity';
@@ -75,7 +74,7 @@ export class GetShelterHandler implements IQueryHandler<GetShelterQuery, Shelter
 
   async execute({ shelterId, actor }: GetShelterQuery): Promise<ShelterView> {
     const shelter = await this.shelters.findOne({ where: { id: shelterId } });
-    if (!shelter) throw new NotFoundException(`Shelter ${shelterId} not found`);
+    if (!shelter) throw new NotFoundError(`Shelter ${shelterId} not found`);
     const query = this.placements
       .createQueryBuilder('p')
       .where('p.shelter_id = :shelterId', { shelterId })
