@@ -184,7 +184,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
   });
 
   it('journey 2: a shelter worker accepts the placement and checks the person in; the case page shows it', async () => {
-    await api()
+    const registered = await api()
       .post('/shelters')
       .set('Authorization', `Bearer ${coordinatorToken}`)
       .send({
@@ -195,6 +195,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
         accepts: ['women'],
       })
       .expect(201);
+    // Registered through the API, not the console: the shelter picker lists it once the read side has it.
+    await api()
+      .get(`/shelters?minPosition=${registered.body.position}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
     const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
     const casePage = coordinatorConsole.page;
     await casePage.goto(`${server.baseUrl}/#/cases/${caseId}`);
@@ -326,6 +331,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const officerToken = await signToken(responder());
     const opened = await api().post('/cases').set('Authorization', `Bearer ${officerToken}`).send(validCase()).expect(201);
     const returningCase: string = opened.body.caseId;
+    // Opened through the API, not the console: wait until the read side has it, as the console would.
+    await api()
+      .get(`/cases/${returningCase}?minPosition=${opened.body.position}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
     const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
     const page = coordinatorConsole.page;
     await page.goto(`${server.baseUrl}/#/cases/${returningCase}`);
