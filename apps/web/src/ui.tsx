@@ -101,10 +101,20 @@ export function Loading({ problem, onReload }: { problem: Problem | null; onRelo
   return problem ? <ProblemMessage problem={problem} onReload={onReload} /> : <p aria-live="polite">{t('loading')}</p>;
 }
 
-/** A value of a closed list, in the chosen language (falls back to the code). */
+/**
+ * A value of a closed list, in the chosen language (falls back to the code). Given several groups,
+ * the first that names the value wins.
+ */
 export function useTerm() {
   const { t } = useTranslation();
   // Only codes are looked up: free text (a name, a place) could hold i18next's separators.
-  return (group: string, value: string | null | undefined) =>
-    !value ? '—' : /^[A-Za-z0-9-]+$/.test(value) ? t(`terms.${group}.${value}`, { defaultValue: value }) : value;
+  return (group: string | readonly string[], value: string | null | undefined) =>
+    !value
+      ? '—'
+      : /^[A-Za-z0-9-]+$/.test(value)
+        ? t(
+            (typeof group === 'string' ? [group] : group).map((name) => `terms.${name}.${value}`),
+            { defaultValue: value },
+          )
+        : value;
 }

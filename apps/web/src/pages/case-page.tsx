@@ -37,11 +37,24 @@ interface CaseView {
 }
 
 interface Timeline {
-  entries: { revision: number; event: string; summary: string; at: string; by: { name: string; organisationId: string } }[];
+  entries: {
+    revision: number;
+    event: string;
+    summary: string;
+    at: string;
+    by: { name: string; organisationId: string };
+  }[];
 }
 
 interface AccessLog {
-  items: { type: string; at: string; by: { name: string; organisationId: string }; endpoint?: string; recipientOrganisationId?: string; categories?: string[] }[];
+  items: {
+    type: string;
+    at: string;
+    by: { name: string; organisationId: string };
+    endpoint?: string;
+    recipientOrganisationId?: string;
+    categories?: string[];
+  }[];
 }
 
 interface Shelter {
@@ -54,15 +67,21 @@ interface Shelter {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
 
+/** Where a track's value is named: its states first, then the closed lists the forms use. */
+const TRACK_VALUE_GROUPS = ['values', 'riskLevels', 'progress', 'reintegrationOutcomes', 'domains', 'documents'];
+
 /** Any track the API sends, field by field: new fields show without a console change. */
 function Value({ value }: { value: unknown }): ReactNode {
   const term = useTerm();
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return term('boolean', String(value));
-  if (typeof value === 'string') return ISO_INSTANT.test(value) ? <DateTime value={value} /> : term('values', value);
+  if (typeof value === 'string')
+    return ISO_INSTANT.test(value) ? <DateTime value={value} /> : term(TRACK_VALUE_GROUPS, value);
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value))
-    return value.length === 0 ? '—' : (
+    return value.length === 0 ? (
+      '—'
+    ) : (
       <ul>
         {value.map((item, index) => (
           <li key={index}>
@@ -101,7 +120,10 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
   );
   const showsHistory = !has(user, 'shelter-staff') || user.roles.length > 1;
   const timeline = useLoad(
-    () => (showsHistory ? get<Timeline>(`/cases/${caseId}/timeline${minPosition ? `?minPosition=${minPosition}` : ''}`) : Promise.resolve(null)),
+    () =>
+      showsHistory
+        ? get<Timeline>(`/cases/${caseId}/timeline${minPosition ? `?minPosition=${minPosition}` : ''}`)
+        : Promise.resolve(null),
     [caseId, minPosition],
   );
   const accessLog = useLoad(
@@ -110,7 +132,10 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
   );
   const mayRequestPlacement = has(user, 'case-worker', 'coordinator', 'first-responder', 'competent-authority-officer');
   const shelters = useLoad(
-    () => (mayRequestPlacement ? get<Page<Shelter>>('/shelters?pageSize=100').then((page) => page.items) : Promise.resolve([])),
+    () =>
+      mayRequestPlacement
+        ? get<Page<Shelter>>('/shelters?pageSize=100').then((page) => page.items)
+        : Promise.resolve([]),
     [mayRequestPlacement],
   );
   const [message, setMessage] = useState<string | null>(null);
@@ -147,30 +172,87 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
       <section aria-labelledby="summary">
         <h2 id="summary">{t('case.summary')}</h2>
         <dl className="summary">
-          <div><dt>{t('cases.stage')}</dt><dd data-testid="stage">{term('stages', view.stage)}</dd></div>
-          <div><dt>{t('cases.status')}</dt><dd data-testid="status">{term('statuses', view.status)}</dd></div>
-          <div><dt>{t('cases.organisation')}</dt><dd>{view.organisationId}</dd></div>
+          <div>
+            <dt>{t('cases.stage')}</dt>
+            <dd data-testid="stage">{term('stages', view.stage)}</dd>
+          </div>
+          <div>
+            <dt>{t('cases.status')}</dt>
+            <dd data-testid="status">{term('statuses', view.status)}</dd>
+          </div>
+          <div>
+            <dt>{t('cases.organisation')}</dt>
+            <dd>{view.organisationId}</dd>
+          </div>
           {view.holder?.referredToOrganisationId && (
-            <div><dt>{t('case.referredTo')}</dt><dd>{view.holder.referredToOrganisationId}</dd></div>
+            <div>
+              <dt>{t('case.referredTo')}</dt>
+              <dd>{view.holder.referredToOrganisationId}</dd>
+            </div>
           )}
-          <div><dt>{t('cases.person')}</dt><dd>{view.personalDataErased ? t('case.erased') : (view.displayName ?? '—')}</dd></div>
-          {view.ageAtIdentification != null && <div><dt>{t('case.age')}</dt><dd>{view.ageAtIdentification}</dd></div>}
-          {view.sex && <div><dt>{t('referral.sex')}</dt><dd>{term('sexes', view.sex)}</dd></div>}
-          {view.citizenship && <div><dt>{t('referral.citizenship')}</dt><dd>{view.citizenship}</dd></div>}
-          <div><dt>{t('case.openedAt')}</dt><dd><DateTime value={view.openedAt} /></dd></div>
+          <div>
+            <dt>{t('cases.person')}</dt>
+            <dd>{view.personalDataErased ? t('case.erased') : (view.displayName ?? '—')}</dd>
+          </div>
+          {view.ageAtIdentification != null && (
+            <div>
+              <dt>{t('case.age')}</dt>
+              <dd>{view.ageAtIdentification}</dd>
+            </div>
+          )}
+          {view.sex && (
+            <div>
+              <dt>{t('referral.sex')}</dt>
+              <dd>{term('sexes', view.sex)}</dd>
+            </div>
+          )}
+          {view.citizenship && (
+            <div>
+              <dt>{t('referral.citizenship')}</dt>
+              <dd>{view.citizenship}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('case.openedAt')}</dt>
+            <dd>
+              <DateTime value={view.openedAt} />
+            </dd>
+          </div>
           {view.identification && (
-            <div><dt>{t('referral.identifiedAt', { zone: '' }).replace(/\s*\(\)/, '')}</dt><dd><DateTime value={String(view.identification.identifiedAt)} /> · {String(view.identification.place ?? '')}</dd></div>
+            <div>
+              <dt>{t('referral.identifiedAt', { zone: '' }).replace(/\s*\(\)/, '')}</dt>
+              <dd>
+                <DateTime value={String(view.identification.identifiedAt)} /> ·{' '}
+                {String(view.identification.place ?? '')}
+              </dd>
+            </div>
           )}
           {view.exploitationTypes && (
-            <div><dt>{t('referral.exploitation')}</dt><dd>{view.exploitationTypes.map((type) => term('exploitation', type)).join(', ')}</dd></div>
+            <div>
+              <dt>{t('referral.exploitation')}</dt>
+              <dd>{view.exploitationTypes.map((type) => term('exploitation', type)).join(', ')}</dd>
+            </div>
           )}
           {view.urgentNeeds && (
-            <div><dt>{t('referral.urgentNeeds')}</dt><dd>{view.urgentNeeds.map((need) => term('needs', need)).join(', ') || '—'}</dd></div>
+            <div>
+              <dt>{t('referral.urgentNeeds')}</dt>
+              <dd>{view.urgentNeeds.map((need) => term('needs', need)).join(', ') || '—'}</dd>
+            </div>
           )}
           {view.activeTracks && (
-            <div><dt>{t('case.activeTracks')}</dt><dd>{view.activeTracks.map((track) => term('stages', track)).join(', ')}</dd></div>
+            <div>
+              <dt>{t('case.activeTracks')}</dt>
+              <dd>{view.activeTracks.map((track) => term('stages', track)).join(', ')}</dd>
+            </div>
           )}
-          {view.nextDeadlineAt && <div><dt>{t('case.nextDeadline')}</dt><dd><DateTime value={view.nextDeadlineAt} /></dd></div>}
+          {view.nextDeadlineAt && (
+            <div>
+              <dt>{t('case.nextDeadline')}</dt>
+              <dd>
+                <DateTime value={view.nextDeadlineAt} />
+              </dd>
+            </div>
+          )}
         </dl>
         {view.narrative && <p className="narrative">{view.narrative}</p>}
       </section>
@@ -182,7 +264,8 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
             {view.openDeadlines.map((deadline) => (
               <li key={deadline.id} className={deadline.overdue ? 'overdue' : undefined}>
                 {deadline.overdue && <strong className="tag overdue-tag">{t('board.overdue')}</strong>}{' '}
-                {term('deadlineKinds', deadline.kind)} · <DateTime value={deadline.dueAt} /> · {deadline.responsibleOrganisationId}
+                {term('deadlineKinds', deadline.kind)} · <DateTime value={deadline.dueAt} /> ·{' '}
+                {deadline.responsibleOrganisationId}
               </li>
             ))}
           </ul>
@@ -204,7 +287,13 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
           <h2 id="actions">{t('case.actions')}</h2>
           <div className="actions">
             {actions.map((action) => (
-              <ActionForm key={`${action.id}-${view.revision}`} action={action} ifMatch={etag} onDone={done(action.title)} onReload={reload} />
+              <ActionForm
+                key={`${action.id}-${view.revision}`}
+                action={action}
+                ifMatch={etag}
+                onDone={done(action.title)}
+                onReload={reload}
+              />
             ))}
           </div>
         </section>
@@ -219,8 +308,8 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
             <ol className="timeline">
               {timeline.data.entries.map((entry) => (
                 <li key={`${entry.revision}-${entry.event}-${entry.at}`}>
-                  <DateTime value={entry.at} /> · <strong>{term('events', entry.event)}</strong> · {entry.by.name} ({entry.by.organisationId})
-                  <p>{entry.summary}</p>
+                  <DateTime value={entry.at} /> · <strong>{term('events', entry.event)}</strong> · {entry.by.name} (
+                  {entry.by.organisationId})<p>{entry.summary}</p>
                 </li>
               ))}
             </ol>
@@ -242,7 +331,9 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
             <tbody>
               {accessLog.data.items.map((item, index) => (
                 <tr key={index}>
-                  <td><DateTime value={item.at} /></td>
+                  <td>
+                    <DateTime value={item.at} />
+                  </td>
                   <td>{item.by ? `${item.by.name} (${item.by.organisationId})` : '—'}</td>
                   <td>
                     {term('accessTypes', item.type)} {item.endpoint ?? ''}
@@ -263,7 +354,13 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** The actions the caller may take at this point of the case (the API decides; this only offers them). */
-function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<typeof useTerm>, shelters: Shelter[]): Action[] {
+function caseActions(
+  view: CaseView,
+  user: SignedInUser,
+  t: T,
+  term: ReturnType<typeof useTerm>,
+  shelters: Shelter[],
+): Action[] {
   const base = `/cases/${view.id}`;
   const today = zonedToday(Date.now());
   const options = (group: string, values: string[]) => values.map((value) => ({ value, label: term(group, value) }));
@@ -273,7 +370,12 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
   const handlers = has(user, 'first-responder', 'case-worker', 'coordinator');
   if (view.view === 'care' || closed) {
     if (closed && has(user, 'coordinator', 'case-worker', 'competent-authority-officer', 'first-responder'))
-      actions.push({ id: 'reopen', title: t('actions.reopen'), path: `${base}/reopen`, fields: [{ name: 'reason', label: t('actions.reason'), type: 'textarea' }] });
+      actions.push({
+        id: 'reopen',
+        title: t('actions.reopen'),
+        path: `${base}/reopen`,
+        fields: [{ name: 'reason', label: t('actions.reason'), type: 'textarea' }],
+      });
     return actions;
   }
   if (handlers && view.stage === 'identification' && !tracks.referral) {
@@ -282,29 +384,63 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       title: t('actions.refer'),
       path: `${base}/referral`,
       fields: [
-        { name: 'competentAuthorityOrgId', label: t('actions.competentAuthority'), type: 'text', defaultValue: 'mia-anti-trafficking' },
+        {
+          name: 'competentAuthorityOrgId',
+          label: t('actions.competentAuthority'),
+          type: 'text',
+          defaultValue: 'mia-anti-trafficking',
+        },
         { name: 'note', label: t('actions.note'), type: 'textarea', optional: true },
       ],
     });
   }
-  const decisionPending = tracks.statusDecision ? tracks.statusDecision.state === 'pending' : view.stage === 'referral' && view.status === 'presumed-victim';
+  const decisionPending = tracks.statusDecision
+    ? tracks.statusDecision.state === 'pending'
+    : view.stage === 'referral' && view.status === 'presumed-victim';
   if (has(user, 'competent-authority-officer') && decisionPending) {
     actions.push({
       id: 'decide',
       title: t('actions.decide'),
       path: `${base}/status-decision`,
       fields: [
-        { name: 'decision', label: t('actions.decision'), type: 'select', defaultValue: 'granted', options: options('decisions', ['granted', 'refused']) },
-        { name: 'decisionNumber', label: t('actions.decisionNumber'), type: 'text', showIf: (values) => values.decision === 'granted' },
+        {
+          name: 'decision',
+          label: t('actions.decision'),
+          type: 'select',
+          defaultValue: 'granted',
+          options: options('decisions', ['granted', 'refused']),
+        },
+        {
+          name: 'decisionNumber',
+          label: t('actions.decisionNumber'),
+          type: 'text',
+          showIf: (values) => values.decision === 'granted',
+        },
         { name: 'decidedOn', label: t('actions.decidedOn'), type: 'date', defaultValue: today },
-        { name: 'reasons', label: t('actions.reasons'), hint: t('actions.onePerLine'), type: 'lines', showIf: (values) => values.decision === 'refused' },
+        {
+          name: 'reasons',
+          label: t('actions.reasons'),
+          hint: t('actions.onePerLine'),
+          type: 'lines',
+          showIf: (values) => values.decision === 'refused',
+        },
       ],
     });
   }
-  if (view.status === 'not-a-victim' && has(user, 'case-worker', 'coordinator', 'first-responder', 'competent-authority-officer')) {
-    actions.push({ id: 'review', title: t('actions.review'), path: `${base}/status-decision/review`, fields: [{ name: 'reason', label: t('actions.reason'), type: 'textarea' }] });
+  if (
+    view.status === 'not-a-victim' &&
+    has(user, 'case-worker', 'coordinator', 'first-responder', 'competent-authority-officer')
+  ) {
+    actions.push({
+      id: 'review',
+      title: t('actions.review'),
+      path: `${base}/status-decision/review`,
+      fields: [{ name: 'reason', label: t('actions.reason'), type: 'textarea' }],
+    });
   }
-  const reflectionActive = tracks.reflectionPeriod ? tracks.reflectionPeriod.state === 'active' : view.stage === 'reflection-period' && view.nextDeadlineAt !== null;
+  const reflectionActive = tracks.reflectionPeriod
+    ? tracks.reflectionPeriod.state === 'active'
+    : view.stage === 'reflection-period' && view.nextDeadlineAt !== null;
   const mayReflect = has(user, 'competent-authority-officer', 'case-worker', 'coordinator', 'first-responder');
   if (mayReflect && !reflectionActive && view.stage !== 'identification') {
     actions.push({
@@ -312,7 +448,13 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       title: t('actions.startReflection'),
       path: `${base}/reflection-period`,
       fields: [
-        { name: 'startedAt', label: t('actions.startedAt'), type: 'datetime', optional: true, hint: t('actions.startedAtHint') },
+        {
+          name: 'startedAt',
+          label: t('actions.startedAt'),
+          type: 'datetime',
+          optional: true,
+          hint: t('actions.startedAtHint'),
+        },
         { name: 'days', label: t('actions.days'), type: 'number', optional: true },
       ],
     });
@@ -332,7 +474,13 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       title: t('actions.endReflection'),
       path: `${base}/reflection-period/end`,
       fields: [
-        { name: 'outcome', label: t('actions.outcome'), type: 'select', defaultValue: REFLECTION_OUTCOMES[0], options: options('outcomes', REFLECTION_OUTCOMES) },
+        {
+          name: 'outcome',
+          label: t('actions.outcome'),
+          type: 'select',
+          defaultValue: REFLECTION_OUTCOMES[0],
+          options: options('outcomes', REFLECTION_OUTCOMES),
+        },
         { name: 'note', label: t('actions.note'), type: 'textarea', optional: true },
       ],
     });
@@ -343,7 +491,12 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       title: t('actions.notifyChildProtection'),
       path: `${base}/child-protection-notification`,
       fields: [
-        { name: 'childProtectionOrgId', label: t('actions.childProtectionOrg'), type: 'text', defaultValue: 'child-protection-baku' },
+        {
+          name: 'childProtectionOrgId',
+          label: t('actions.childProtectionOrg'),
+          type: 'text',
+          defaultValue: 'child-protection-baku',
+        },
         { name: 'notifiedAt', label: t('actions.notifiedAt'), type: 'datetime' },
       ],
     });
@@ -386,7 +539,21 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       path: `${base}/transfer`,
       fields: [
         { name: 'toOrganisationId', label: t('actions.toOrganisation'), type: 'text' },
-        { name: 'toOrganisationType', label: t('actions.toOrganisationType'), type: 'select', defaultValue: 'ngo', options: options('orgTypes', ['police', 'migration', 'border', 'labour-inspectorate', 'ngo', 'assistance-centre', 'child-protection']) },
+        {
+          name: 'toOrganisationType',
+          label: t('actions.toOrganisationType'),
+          type: 'select',
+          defaultValue: 'ngo',
+          options: options('orgTypes', [
+            'police',
+            'migration',
+            'border',
+            'labour-inspectorate',
+            'ngo',
+            'assistance-centre',
+            'child-protection',
+          ]),
+        },
         { name: 'reason', label: t('actions.reason'), type: 'textarea' },
       ],
     });
@@ -395,7 +562,13 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       title: t('actions.close'),
       path: `${base}/close`,
       fields: [
-        { name: 'reason', label: t('actions.closureReason'), type: 'select', defaultValue: CLOSURE_REASONS[0], options: options('closureReasons', CLOSURE_REASONS) },
+        {
+          name: 'reason',
+          label: t('actions.closureReason'),
+          type: 'select',
+          defaultValue: CLOSURE_REASONS[0],
+          options: options('closureReasons', CLOSURE_REASONS),
+        },
         { name: 'note', label: t('actions.note'), type: 'textarea', optional: true },
       ],
     });
@@ -408,7 +581,13 @@ function caseActions(view: CaseView, user: SignedInUser, t: T, term: ReturnType<
       danger: true,
       confirm: t('actions.eraseConfirm', { number: view.caseNumber }),
       fields: [
-        { name: 'authority', label: t('actions.legalAuthority'), type: 'select', defaultValue: 'prosecutor', options: options('authorities', ERASURE_AUTHORITIES) },
+        {
+          name: 'authority',
+          label: t('actions.legalAuthority'),
+          type: 'select',
+          defaultValue: 'prosecutor',
+          options: options('authorities', ERASURE_AUTHORITIES),
+        },
         { name: 'decisionNumber', label: t('actions.legalDecisionNumber'), type: 'text' },
         { name: 'decidedOn', label: t('actions.legalDecidedOn'), type: 'date', defaultValue: today },
       ],
