@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ALL_EVENT_TYPES } from '@nrm/composition';
+import { ALL_EVENT_TYPES, CaseSummaryRulesModule } from '@nrm/composition';
 import { CaseModule } from '@nrm/case';
 import { IdentificationModule } from '@nrm/identification';
 import { ReferralModule } from '@nrm/referral';
@@ -23,6 +23,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true }),
+        CaseSummaryRulesModule,
         CaseModule,
         IdentificationModule,
         ReferralModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseCommands } from './application/case-commands';
+import { GetCaseAsOfHandler } from './application/case-history';
 import { GetCaseHandler, GetCaseTimelineHandler, ListCasesHandler } from './application/case-queries';
 import { GetCaseAccessLogHandler } from './application/case-access-log';
 import { CaseReadAudit } from './application/case-read-audit';
@@ -28,6 +29,7 @@ import { CaseTimelineEntryEntity } from './read-models/case-timeline-entry.entit
   providers: [
     CaseCommands,
     GetCaseHandler,
+    GetCaseAsOfHandler,
     ListCasesHandler,
     GetCaseTimelineHandler,
     CaseReadAudit,

@@ -1,7 +1,10 @@
 import { CaseSummariesProjection, CaseSummaryEntity, CaseTimelineEntryEntity, CaseTimelineProjection } from '@nrm/case';
+import { Global, Module } from '@nestjs/common';
+import { CASE_SUMMARY_RULES } from '@nrm/case/application/case-history';
 import { CaseReadLogEntity } from '@nrm/case/application/case-read-log.entity';
 import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from '@nrm/case/read-models/case-disclosure.entity';
 import { CaseDisclosuresProjection } from '@nrm/case/read-models/case-disclosures.projection';
+import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import {
   DEADLINE_ENTITIES,
   type DeadlineProjectionHooks,
@@ -39,17 +42,28 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...CASE_LIFECYCLE_EVENT_TYPES,
 };
 
+/** How every context's events change the case summary: the projection's rules, and the case as of a moment. */
+export const CASE_SUMMARY_RULES_OF_ALL_CONTEXTS: CaseSummaryRules = {
+  ...identificationSummaryRules,
+  ...referralSummaryRules,
+  ...reflectionPeriodSummaryRules,
+  ...shelterSummaryRules,
+  ...repatriationSummaryRules,
+  ...reintegrationSummaryRules,
+  ...caseLifecycleSummaryRules,
+};
+
+/** Gives GET /cases/{id}?asOf= the same summary rules the projection folds with (libs/case cannot import them). */
+@Global()
+@Module({
+  providers: [{ provide: CASE_SUMMARY_RULES, useValue: CASE_SUMMARY_RULES_OF_ALL_CONTEXTS }],
+  exports: [CASE_SUMMARY_RULES],
+})
+export class CaseSummaryRulesModule {}
+
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
   return [
-    new CaseSummariesProjection({
-      ...identificationSummaryRules,
-      ...referralSummaryRules,
-      ...reflectionPeriodSummaryRules,
-      ...shelterSummaryRules,
-      ...repatriationSummaryRules,
-      ...reintegrationSummaryRules,
-      ...caseLifecycleSummaryRules,
-    }),
+    new CaseSummariesProjection(CASE_SUMMARY_RULES_OF_ALL_CONTEXTS),
     new CaseTimelineProjection(
       {
         ...identificationTimeline,

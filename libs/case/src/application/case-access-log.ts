@@ -27,7 +27,14 @@ export interface AccessLogRecipient {
 }
 
 export type AccessLogEntry =
-  | { type: 'read'; at: string; by: AccessLogActor; endpoint: string }
+  | {
+      type: 'read';
+      at: string;
+      by: AccessLogActor;
+      endpoint: string;
+      /** A historical read: the instant the case was shown as of; null for a read of the case as it is now. */
+      asOf: string | null;
+    }
   | {
       type: 'disclosure';
       at: string;
@@ -63,6 +70,7 @@ interface AccessLogRow {
   shelter_name: string | null;
   placement_id: string | null;
   categories: string[] | null;
+  as_of: Date | null;
 }
 
 /**
@@ -88,13 +96,13 @@ export class GetCaseAccessLogHandler implements IQueryHandler<GetCaseAccessLogQu
                 user_id, user_name, organisation_id, organisation_type,
                 NULL::text AS disclosure, NULL::text AS recipient_organisation_id,
                 NULL::text AS recipient_organisation_type, NULL::text AS shelter_id, NULL::text AS shelter_name,
-                NULL::text AS placement_id, NULL::text[] AS categories
+                NULL::text AS placement_id, NULL::text[] AS categories, as_of
            FROM case_read_log WHERE case_id = $1
          UNION ALL
          SELECT 'disclosure', disclosed_at, global_position, NULL,
                 disclosed_by_user_id, disclosed_by_name, disclosed_by_organisation_id, disclosed_by_organisation_type,
                 kind, recipient_organisation_id, recipient_organisation_type, shelter_id, shelter_name,
-                placement_id, categories
+                placement_id, categories, NULL::timestamptz
            FROM case_disclosures WHERE case_id = $1
        ) entries
        ORDER BY at ASC, type ASC, seq ASC
@@ -113,7 +121,9 @@ function toEntry(row: AccessLogRow): AccessLogEntry {
     organisationId: row.organisation_id,
     organisationType: row.organisation_type,
   };
-  if (row.type === 'read') return { type: 'read', at, by, endpoint: row.endpoint ?? '' };
+  if (row.type === 'read') {
+    return { type: 'read', at, by, endpoint: row.endpoint ?? '', asOf: row.as_of && new Date(row.as_of).toISOString() };
+  }
   return {
     type: 'disclosure',
     at,

@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CLOCK } from '@nrm/platform/clock';
 import { type Actor, type Clock, NotFoundError } from '@nrm/shared-kernel';
-import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, LessThanOrEqual, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CaseSummaryEntity } from '../read-models/case-summary.entity';
 import { CaseTimelineEntryEntity } from '../read-models/case-timeline-entry.entity';
 import { type CaseTracks, emptyTracks, type PlacementTrack } from '../read-models/case-tracks';
@@ -49,6 +49,8 @@ export class GetCaseTimelineQuery {
   constructor(
     readonly caseId: string,
     readonly actor: Actor,
+    /** Only the entries recorded up to this instant (the timeline as of then, case-history.ts). */
+    readonly asOf?: Date,
   ) {}
 }
 
@@ -57,7 +59,7 @@ export type CaseView = ReturnType<typeof toCaseView> | ReturnType<typeof toCareV
 export type CaseListItem = ReturnType<typeof toCaseListItem> | ReturnType<typeof toCareListItem>;
 
 /** Restricts any case query to what the actor may see, in either view (need to know, case-access.ts). */
-function visibleTo(query: SelectQueryBuilder<CaseSummaryEntity>, actor: Actor) {
+export function visibleTo(query: SelectQueryBuilder<CaseSummaryEntity>, actor: Actor) {
   const visible = visibleCasesCondition(actor, 'c');
   return visible ? query.andWhere(visible.sql, visible.params) : query;
 }
@@ -68,7 +70,7 @@ function fullyVisibleTo(query: SelectQueryBuilder<CaseSummaryEntity>, actor: Act
   return visible ? query.andWhere(visible.sql, visible.params) : query;
 }
 
-function viewOf(row: CaseSummaryEntity, actor: Actor): CaseViewKind {
+export function viewOf(row: CaseSummaryEntity, actor: Actor): CaseViewKind {
   return caseViewFor(actor, {
     organisationId: row.organisationId,
     referredToOrganisationId: row.referredToOrganisationId,
@@ -76,7 +78,7 @@ function viewOf(row: CaseSummaryEntity, actor: Actor): CaseViewKind {
 }
 
 /** A case the caller may not see is answered exactly like one that does not exist. */
-function caseNotFound(caseId: string): NotFoundError {
+export function caseNotFound(caseId: string): NotFoundError {
   return new NotFoundError(`Case ${caseId} not found`);
 }
 
@@ -144,7 +146,7 @@ function nextOf(deadlines: OpenDeadline[] | undefined): NextDeadline | null {
 }
 
 /** The shelters an organisation operates (the care view shows only their placements). */
-async function sheltersOperatedBy(manager: EntityManager, organisationId: string): Promise<Set<string>> {
+export async function sheltersOperatedBy(manager: EntityManager, organisationId: string): Promise<Set<string>> {
   const rows: { id: string }[] = await manager.query(`SELECT id FROM shelters WHERE operator_org_id = $1`, [
     organisationId,
   ]);
@@ -152,7 +154,7 @@ async function sheltersOperatedBy(manager: EntityManager, organisationId: string
 }
 
 /** What a case's page adds to its summary row: its open deadlines; for the care view, the caller's shelters. */
-interface CaseContext {
+export interface CaseContext {
   deadlines: OpenDeadline[];
   ownShelters: Set<string> | null;
 }
@@ -254,7 +256,7 @@ export class GetCaseTimelineHandler implements IQueryHandler<GetCaseTimelineQuer
     @InjectRepository(CaseTimelineEntryEntity) private readonly timeline: Repository<CaseTimelineEntryEntity>,
   ) {}
 
-  async execute({ caseId, actor }: GetCaseTimelineQuery) {
+  async execute({ caseId, actor, asOf }: GetCaseTimelineQuery) {
     const visible = await fullyVisibleTo(
       this.cases.createQueryBuilder('c').where('c.case_id = :caseId', { caseId }),
       actor,
@@ -262,7 +264,12 @@ export class GetCaseTimelineHandler implements IQueryHandler<GetCaseTimelineQuer
       .select(['c.caseId', 'c.caseNumber'])
       .getOne();
     if (!visible) throw caseNotFound(caseId);
-    const entries = await this.timeline.find({ where: { caseId }, order: { globalPosition: 'ASC' } });
+    const entries = await this.timeline.find({
+      where: { caseId, ...(asOf && { occurredAt: LessThanOrEqual(asOf) }) },
+      order: { globalPosition: 'ASC' },
+    });
+    // Nothing recorded yet then: the case did not exist (as GET /cases/{id}?asOf= answers).
+    if (asOf && entries.length === 0) throw caseNotFound(caseId);
     return {
       caseId,
       caseNumber: visible.caseNumber,
@@ -307,7 +314,7 @@ function toCaseListItem(row: CaseSummaryEntity, nextDeadline: NextDeadline | nul
   };
 }
 
-function toCaseView(row: CaseSummaryEntity, context: CaseContext) {
+export function toCaseView(row: CaseSummaryEntity, context: CaseContext) {
   const tracks = tracksOf(row);
   return {
     ...toCaseListItem(row, nextOf(context.deadlines)),
@@ -351,7 +358,7 @@ function toCareListItem(row: CaseSummaryEntity, ownShelters: Set<string>) {
   };
 }
 
-function toCareView(row: CaseSummaryEntity, context: CaseContext) {
+export function toCareView(row: CaseSummaryEntity, context: CaseContext) {
   const tracks = tracksOf(row);
   const ownShelters = context.ownShelters ?? new Set<string>();
   return {

@@ -27,8 +27,16 @@ export class CaseReadAudit {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Records that `actor` was shown the personal data of these cases (one row per case). */
-  async recordReads(actor: Actor, endpoint: CaseReadEndpoint, caseIds: readonly string[]): Promise<void> {
+  /**
+   * Records that `actor` was shown the personal data of these cases (one row per case); `asOf` when
+   * it was a historical read, of the case as recorded at that instant.
+   */
+  async recordReads(
+    actor: Actor,
+    endpoint: CaseReadEndpoint,
+    caseIds: readonly string[],
+    asOf: Date | null = null,
+  ): Promise<void> {
     const cases = [...new Set(caseIds)];
     if (cases.length === 0) return;
     const readAt = this.clock.now();
@@ -41,6 +49,7 @@ export class CaseReadAudit {
         organisationId: actor.organisationId,
         organisationType: actor.organisationType ?? null,
         readAt,
+        asOf,
       })),
     );
   }

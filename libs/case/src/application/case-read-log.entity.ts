@@ -17,4 +17,6 @@ export class CaseReadLogEntity {
   @Column('text', { name: 'organisation_id' }) organisationId!: string;
   @Column('text', { name: 'organisation_type', nullable: true }) organisationType!: string | null;
   @Column('timestamptz', { name: 'read_at' }) readAt!: Date;
+  /** A historical read: the instant the case was shown as of (null: as it is now). */
+  @Column('timestamptz', { name: 'as_of', nullable: true }) asOf!: Date | null;
 }

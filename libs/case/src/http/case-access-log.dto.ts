@@ -49,6 +49,15 @@ export class AccessLogEntryDto {
   by!: AccessLogActorDto;
   @ApiPropertyOptional({ enum: CASE_READ_ENDPOINTS, description: 'Reads: the endpoint that showed the data' })
   endpoint?: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'Reads: a historical read (`asOf` on GET /cases/{id} or its timeline) names the instant the case was shown ' +
+      'as of; null for a read of the case as it is now',
+    example: '2026-11-20T09:00:00.000Z',
+  })
+  asOf?: string | null;
   @ApiPropertyOptional({ enum: DISCLOSURE_KINDS, description: 'Disclosures: what passed the data on' })
   disclosure?: string;
   @ApiPropertyOptional({ type: AccessLogRecipientDto, description: 'Disclosures: who received it' })

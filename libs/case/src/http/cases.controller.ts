@@ -2,16 +2,17 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
 import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
 import { CASE_HISTORY_READER_ROLES, CASE_READER_ROLES, caseReadProjections } from '../application/case-access';
+import { type CaseAsOfView, GetCaseAsOfQuery } from '../application/case-history';
 import { type CaseView, GetCaseQuery, GetCaseTimelineQuery, ListCasesQuery } from '../application/case-queries';
 import { CASE_SUMMARIES_PROJECTION } from '../read-models/case-summaries.projection';
 import { CASE_TIMELINE_PROJECTION } from '../read-models/case-timeline.projection';
 import { CaseReadAudit } from '../application/case-read-audit';
 import { CASE_LIST_SCHEMA, CASE_PAGE_SCHEMA } from './case-page.schema';
+import { CaseAsOfDto } from './case-as-of.dto';
 import { ListCasesDto } from './list-cases.dto';
 
 @ApiTags('cases')
@@ -92,23 +93,29 @@ export class CasesController {
       'reflection period, placements, repatriation, reintegration, closure), the tracks active now, the open ' +
       'deadlines (the deadline board) and who holds the case; the care view adds only its placements, a ' +
       "child's guardian and notice, and the shelter deadlines its organisation answers for. " +
+      'With `asOf`: the case as recorded at that instant (README "The case as of any moment"): the same ' +
+      'view, `asOf` echoed, the ETag and revision of then, no deadline board (`openDeadlines` and ' +
+      '`nextDeadline` null: the board has no past; the dates that governed are in the tracks). ' +
       'Analysts and admins: 403.',
   })
   @ApiOkResponse({ description: 'The case, `view`: full | care', schema: CASE_PAGE_SCHEMA })
   @ApiNotFoundResponse({ description: 'No such case, or not visible to the caller' })
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() read: ReadYourWritesDto,
+    @Query() read: CaseAsOfDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseView> {
+  ): Promise<CaseView | CaseAsOfView> {
     await this.readYourWrites.waitFor(
       caseReadProjections(actor, CASE_SUMMARIES_PROJECTION),
       read.minPosition,
       response,
     );
-    const view: CaseView = await this.queries.execute(new GetCaseQuery(id, actor));
-    await this.readAudit.recordReads(actor, 'GET /cases/{id}', [view.id]);
+    const asOf = read.asOf ? new Date(read.asOf) : null;
+    const view: CaseView | CaseAsOfView = await this.queries.execute(
+      asOf ? new GetCaseAsOfQuery(id, asOf, actor) : new GetCaseQuery(id, actor),
+    );
+    await this.readAudit.recordReads(actor, 'GET /cases/{id}', [view.id], asOf);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
@@ -119,11 +126,12 @@ export class CasesController {
     summary: 'Every event of a case in readable form: what, who, which organisation, when',
     description:
       'Only for those who see the case in full (404 otherwise, exactly as for a missing case); shelter ' +
-      'staff, analysts and admins: 403.',
+      'staff, analysts and admins: 403. With `asOf`: only the entries recorded up to that instant (404 when ' +
+      'none was); `at` is when each was recorded.',
   })
   async timeline(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() read: ReadYourWritesDto,
+    @Query() read: CaseAsOfDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -132,8 +140,9 @@ export class CasesController {
       read.minPosition,
       response,
     );
-    const timeline: unknown = await this.queries.execute(new GetCaseTimelineQuery(id, actor));
-    await this.readAudit.recordReads(actor, 'GET /cases/{id}/timeline', [id]);
+    const asOf = read.asOf ? new Date(read.asOf) : undefined;
+    const timeline: unknown = await this.queries.execute(new GetCaseTimelineQuery(id, actor, asOf));
+    await this.readAudit.recordReads(actor, 'GET /cases/{id}/timeline', [id], asOf ?? null);
     return timeline;
   }
 }

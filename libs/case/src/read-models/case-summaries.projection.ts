@@ -49,18 +49,49 @@ export class CaseSummariesProjection implements Projection {
     const rows = new Map(
       (await manager.find(CaseSummaryEntity, { where: { caseId: In(caseIds) } })).map((row) => [row.caseId, row]),
     );
-    const changed = new Set<CaseSummaryEntity>();
-    for (const { event, change } of changes) {
-      const row = applyChange(rows, event, change);
-      if (row) changed.add(row);
-    }
-    if (changed.size === 0) return;
-    for (const row of changed) {
-      row.stage = stageOf(row.tracks);
-      row.activeTracks = activeTracksOf(row.tracks);
-    }
-    await manager.upsert(CaseSummaryEntity, [...changed], ['caseId']);
+    const changed = foldIntoSummaries(rows, changes);
+    if (changed.length === 0) return;
+    await manager.upsert(CaseSummaryEntity, changed, ['caseId']);
   }
+}
+
+/**
+ * A case's summary from its events alone, as the projection would have written it after them: the
+ * case stream's events and the other streams' events that name the case (placements), in global
+ * order. Null when none of them opens the case. The case as of a past moment is this fold over the
+ * events recorded up to then (application/case-history.ts).
+ */
+export function summariseCase(
+  rules: CaseSummaryRules,
+  caseId: string,
+  events: readonly DecodedEvent[],
+): CaseSummaryEntity | null {
+  const rows = new Map<string, CaseSummaryEntity>();
+  const changes = events
+    .filter((event) => event.type in rules)
+    .map((event) => ({ event, change: rules[event.type](event) }));
+  foldIntoSummaries(rows, changes);
+  return rows.get(caseId) ?? null;
+}
+
+/**
+ * The one fold of the case summaries: applies the changes in order to the rows (loaded, or new),
+ * then derives each changed row's stage and active tracks from its tracks. The rows it changed.
+ */
+function foldIntoSummaries(
+  rows: Map<string, CaseSummaryEntity>,
+  changes: readonly { event: DecodedEvent; change: CaseSummaryChange }[],
+): CaseSummaryEntity[] {
+  const changed = new Set<CaseSummaryEntity>();
+  for (const { event, change } of changes) {
+    const row = applyChange(rows, event, change);
+    if (row) changed.add(row);
+  }
+  for (const row of changed) {
+    row.stage = stageOf(row.tracks);
+    row.activeTracks = activeTracksOf(row.tracks);
+  }
+  return [...changed];
 }
 
 /** Applies one change to the loaded rows; the row it changed, or null (a replay, or no such case). */
