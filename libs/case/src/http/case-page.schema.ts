@@ -157,8 +157,17 @@ export const CASE_PAGE_SCHEMA: SchemaObject = object(
       { organisationId: text, referredToOrganisationId: nullable(text) },
       'Who holds the case: the owning organisation, and the competent authority it was referred to.',
     ),
-    openDeadlines: list(openDeadline),
+    openDeadlines: nullable({
+      ...list(openDeadline),
+      description: 'The deadline board now; null on a historical read (`asOf`): the board keeps no past.',
+    }),
     tracks,
+    asOf: {
+      ...instant,
+      description:
+        'Only on a historical read: the instant the case is shown as of (what had been recorded by then). ' +
+        '`nextDeadline` is then null too; `revision` is the revision of then.',
+    },
   },
   'The case with every track (full view); the care view keeps tracks.placements, tracks.childProtection and the ' +
     'shelter deadlines its organisation answers for.',
