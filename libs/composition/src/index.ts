@@ -1,4 +1,22 @@
-import { CaseSummariesProjection, CaseSummaryEntity, CaseTimelineEntryEntity, CaseTimelineProjection } from '@nrm/case';
+import {
+  CASE_EVENT_TYPES,
+  caseLifecycleSummaryRules,
+  caseLifecycleTimeline,
+  CaseSummariesProjection,
+  CaseSummaryEntity,
+  CaseTimelineEntryEntity,
+  CaseTimelineProjection,
+  identificationSummaryRules,
+  identificationTimeline,
+  referralSummaryRules,
+  referralTimeline,
+  reflectionPeriodSummaryRules,
+  reflectionPeriodTimeline,
+  reintegrationSummaryRules,
+  reintegrationTimeline,
+  repatriationSummaryRules,
+  repatriationTimeline,
+} from '@nrm/case';
 import { CaseReadLogEntity } from '@nrm/case/application/case-read-log.entity';
 import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from '@nrm/case/read-models/case-disclosure.entity';
 import { CaseDisclosuresProjection } from '@nrm/case/read-models/case-disclosures.projection';
@@ -9,14 +27,7 @@ import {
   deadlineProjections,
 } from '@nrm/deadlines';
 import type { EventTypeDefinition } from '@nrm/event-store';
-import { IDENTIFICATION_EVENT_TYPES, identificationSummaryRules, identificationTimeline } from '@nrm/identification';
 import type { Projection } from '@nrm/projections';
-import { REFERRAL_EVENT_TYPES, referralSummaryRules, referralTimeline } from '@nrm/referral';
-import {
-  REFLECTION_PERIOD_EVENT_TYPES,
-  reflectionPeriodSummaryRules,
-  reflectionPeriodTimeline,
-} from '@nrm/reflection-period';
 import {
   SHELTER_ENTITIES,
   SHELTER_EVENT_TYPES,
@@ -24,19 +35,11 @@ import {
   shelterSummaryRules,
   shelterTimeline,
 } from '@nrm/shelter';
-import { REPATRIATION_EVENT_TYPES, repatriationSummaryRules, repatriationTimeline } from '@nrm/repatriation';
-import { REINTEGRATION_EVENT_TYPES, reintegrationSummaryRules, reintegrationTimeline } from '@nrm/reintegration';
-import { CASE_LIFECYCLE_EVENT_TYPES, caseLifecycleSummaryRules, caseLifecycleTimeline } from '@nrm/case-lifecycle';
 
 /** What the processes assemble from the bounded contexts: every event type and every projection. */
 export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
-  ...IDENTIFICATION_EVENT_TYPES,
-  ...REFERRAL_EVENT_TYPES,
-  ...REFLECTION_PERIOD_EVENT_TYPES,
+  ...CASE_EVENT_TYPES,
   ...SHELTER_EVENT_TYPES,
-  ...REPATRIATION_EVENT_TYPES,
-  ...REINTEGRATION_EVENT_TYPES,
-  ...CASE_LIFECYCLE_EVENT_TYPES,
 };
 
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {

@@ -5,7 +5,7 @@ import type {
   PlacementDeclined,
   PlacementEndedByClosure,
   PlacementRequested,
-} from '@nrm/case/domain';
+} from '../domain/shelter.events';
 import type { DecodedEvent } from '@nrm/event-store';
 import type { CaseSummaryChange, CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import type { PlacementTrack } from '@nrm/case/read-models/case-tracks';
