@@ -1,21 +1,12 @@
 import {
   CASE_EVENT_TYPES,
-  caseLifecycleSummaryRules,
-  caseLifecycleTimeline,
   CaseSummariesProjection,
+  type CaseSummaryChange,
   CaseSummaryEntity,
   CaseTimelineEntryEntity,
   CaseTimelineProjection,
-  identificationSummaryRules,
-  identificationTimeline,
-  referralSummaryRules,
-  referralTimeline,
-  reflectionPeriodSummaryRules,
-  reflectionPeriodTimeline,
-  reintegrationSummaryRules,
-  reintegrationTimeline,
-  repatriationSummaryRules,
-  repatriationTimeline,
+  caseSummaryRules,
+  caseTimelineRules,
 } from '@nrm/case';
 import { CaseReadLogEntity } from '@nrm/case/application/case-read-log.entity';
 import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from '@nrm/case/read-models/case-disclosure.entity';
@@ -27,6 +18,7 @@ import {
   deadlineProjections,
 } from '@nrm/deadlines';
 import type { EventTypeDefinition } from '@nrm/event-store';
+import type { AnyReadRules } from '@nrm/case/read-models/read-rules';
 import type { Projection } from '@nrm/projections';
 import {
   SHELTER_ENTITIES,
@@ -42,29 +34,16 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...SHELTER_EVENT_TYPES,
 };
 
+/**
+ * How a case's summary reads every event about it: its own stream's, and the placements' on shelter
+ * streams. For summariseCase, when a case is read as it was.
+ */
+export const CASE_SUMMARY_RULES: AnyReadRules<CaseSummaryChange> = { ...caseSummaryRules, ...shelterSummaryRules };
+
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
   return [
-    new CaseSummariesProjection({
-      ...identificationSummaryRules,
-      ...referralSummaryRules,
-      ...reflectionPeriodSummaryRules,
-      ...shelterSummaryRules,
-      ...repatriationSummaryRules,
-      ...reintegrationSummaryRules,
-      ...caseLifecycleSummaryRules,
-    }),
-    new CaseTimelineProjection(
-      {
-        ...identificationTimeline,
-        ...referralTimeline,
-        ...reflectionPeriodTimeline,
-        ...shelterTimeline,
-        ...repatriationTimeline,
-        ...reintegrationTimeline,
-        ...caseLifecycleTimeline,
-      },
-      personalFieldsByEventType(),
-    ),
+    new CaseSummariesProjection(CASE_SUMMARY_RULES),
+    new CaseTimelineProjection({ ...caseTimelineRules, ...shelterTimeline }, personalFieldsByEventType()),
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(env, hooks),

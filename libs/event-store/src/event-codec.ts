@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventTypeDefinition } from '@nrm/shared-kernel';
+import type { DomainEvent, EventTypeDefinition } from '@nrm/shared-kernel';
 import type { EventMetadata, NewEvent, RecordedEvent } from './event-store.port';
 import type { PersonalDataProtector, ProtectedPersonalData } from './personal-data';
 import { findUnstorableText, UnstorableEventError } from './storable-text';
@@ -18,6 +18,9 @@ export interface DecodedEvent<Data = Record<string, unknown>> {
   /** True when the subject's personal data was erased: personal fields are then absent. */
   personalDataErased: boolean;
 }
+
+/** A decoded event of one known type: its type name and its data typed as that event's. */
+export type DecodedEventOf<Event extends DomainEvent> = DecodedEvent<Event['data']> & { type: Event['type'] };
 
 const PERSONAL_DATA_KEY = 'personalData';
 

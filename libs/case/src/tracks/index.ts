@@ -1,3 +1,14 @@
+import type { CaseSummaryRules } from '../read-models/case-summaries.projection';
+import type { TimelineDescribers } from '../read-models/case-timeline.projection';
+import { identificationSummaryRules, identificationTimeline } from './identification/identification.read-rules';
+import { caseLifecycleSummaryRules, caseLifecycleTimeline } from './lifecycle/case-lifecycle.read-rules';
+import { referralSummaryRules, referralTimeline } from './referral/referral.read-rules';
+import {
+  reflectionPeriodSummaryRules,
+  reflectionPeriodTimeline,
+} from './reflection-period/reflection-period.read-rules';
+import { reintegrationSummaryRules, reintegrationTimeline } from './reintegration/reintegration.read-rules';
+import { repatriationSummaryRules, repatriationTimeline } from './repatriation/repatriation.read-rules';
 import { IDENTIFICATION_EVENT_TYPES, type IdentificationEvent } from './identification/identification.events';
 import { CASE_LIFECYCLE_EVENT_TYPES, type CaseLifecycleEvent } from './lifecycle/case-lifecycle.events';
 import { REFERRAL_EVENT_TYPES, type ReferralEvent } from './referral/referral.events';
@@ -38,3 +49,23 @@ export * from './reflection-period';
 export * from './repatriation';
 export * from './reintegration';
 export * from './lifecycle';
+
+/** How every event of a case stream shows in the case summary. */
+export const caseSummaryRules: CaseSummaryRules<CaseEvent> = {
+  ...identificationSummaryRules,
+  ...referralSummaryRules,
+  ...reflectionPeriodSummaryRules,
+  ...repatriationSummaryRules,
+  ...reintegrationSummaryRules,
+  ...caseLifecycleSummaryRules,
+};
+
+/** How every event of a case stream reads on the case's timeline. */
+export const caseTimelineRules: TimelineDescribers<CaseEvent> = {
+  ...identificationTimeline,
+  ...referralTimeline,
+  ...reflectionPeriodTimeline,
+  ...repatriationTimeline,
+  ...reintegrationTimeline,
+  ...caseLifecycleTimeline,
+};

@@ -1,9 +1,5 @@
-import type {
-  CaseOpened,
-  ChildProtectionNotified,
-  GuardianAppointed,
-  ReferralConsentRecorded,
-} from './identification.events';
+import { fieldsOf } from '../../read-models/read-rules';
+import type { CaseOpened, IdentificationEvent } from './identification.events';
 import type { CaseSummaryRules } from '../../read-models/case-summaries.projection';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
 import { findIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
@@ -15,9 +11,9 @@ function screeningOf(indicators: CaseOpened['data']['indicators']) {
 }
 
 /** How identification's events show in the case summary. */
-export const identificationSummaryRules: CaseSummaryRules = {
+export const identificationSummaryRules: CaseSummaryRules<IdentificationEvent> = {
   CaseOpened: (event) => {
-    const data = event.data as CaseOpened['data'];
+    const { data } = event;
     return {
       insert: {
         caseId: data.caseId,
@@ -57,27 +53,24 @@ export const identificationSummaryRules: CaseSummaryRules = {
     };
   },
   ReferralConsentRecorded: (event) => {
-    const { consentToReferral } = event.data as ReferralConsentRecorded['data'];
+    const { consentToReferral } = event.data;
     return {
       update: { consentToReferral },
       tracks: (tracks) => ({ ...tracks, consent: { toReferral: consentToReferral } }),
     };
   },
-  ChildProtectionNotified: (event) => {
-    const data = event.data as ChildProtectionNotified['data'];
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        childProtection: {
-          guardian: tracks.childProtection?.guardian ?? null,
-          notice: { childProtectionOrgId: data.childProtectionOrgId, notifiedAt: data.notifiedAt },
-        },
-      }),
-    };
-  },
+  ChildProtectionNotified: ({ data }) => ({
+    update: {},
+    tracks: (tracks) => ({
+      ...tracks,
+      childProtection: {
+        guardian: tracks.childProtection?.guardian ?? null,
+        notice: { childProtectionOrgId: data.childProtectionOrgId, notifiedAt: data.notifiedAt },
+      },
+    }),
+  }),
   GuardianAppointed: (event) => {
-    const data = event.data as GuardianAppointed['data'];
+    const { data } = event;
     // The guardian's name is personal data: absent when the event is read after an erasure.
     const name = event.personalDataErased ? null : (data.guardianName ?? null);
     return {
@@ -94,9 +87,8 @@ export const identificationSummaryRules: CaseSummaryRules = {
 };
 
 /** How identification's events read on the timeline. */
-export const identificationTimeline: TimelineDescribers = {
-  CaseOpened: (event) => {
-    const data = event.data as CaseOpened['data'];
+export const identificationTimeline: TimelineDescribers<IdentificationEvent> = {
+  CaseOpened: ({ data }) => {
     const where = [data.identification.place, data.identification.region, data.identification.country]
       .filter(Boolean)
       .join(', ');
@@ -105,37 +97,29 @@ export const identificationTimeline: TimelineDescribers = {
         `Case ${data.caseNumber} opened: ${data.isChild ? 'a child' : 'an adult'} presumed victim identified ` +
         `at ${where} on ${data.identification.identifiedAt}; exploitation: ${data.exploitationTypes.join(', ') || 'not stated'}; ` +
         `${data.indicators.codes.length} indicator(s) observed; consent to referral ${data.consentToReferral ? 'given' : 'not given'}.`,
-      details: {
-        caseNumber: data.caseNumber,
-        identification: data.identification,
-        exploitationTypes: data.exploitationTypes,
-        indicators: data.indicators,
-        urgentNeeds: data.urgentNeeds,
-        consentToReferral: data.consentToReferral,
-        isChild: data.isChild,
-      },
+      details: fieldsOf(
+        data,
+        'caseNumber',
+        'identification',
+        'exploitationTypes',
+        'indicators',
+        'urgentNeeds',
+        'consentToReferral',
+        'isChild',
+      ),
     };
   },
-  ReferralConsentRecorded: (event) => {
-    const data = event.data as ReferralConsentRecorded['data'];
-    return {
-      summary: data.consentToReferral ? 'Consent to referral given.' : 'Consent to referral withdrawn.',
-      details: { consentToReferral: data.consentToReferral },
-    };
-  },
-  ChildProtectionNotified: (event) => {
-    const data = event.data as ChildProtectionNotified['data'];
-    return {
-      summary: `Child-protection body ${data.childProtectionOrgId} notified of the child case on ${data.notifiedAt}.`,
-      details: { childProtectionOrgId: data.childProtectionOrgId, notifiedAt: data.notifiedAt },
-    };
-  },
+  ReferralConsentRecorded: ({ data }) => ({
+    summary: data.consentToReferral ? 'Consent to referral given.' : 'Consent to referral withdrawn.',
+    details: { consentToReferral: data.consentToReferral },
+  }),
+  ChildProtectionNotified: ({ data }) => ({
+    summary: `Child-protection body ${data.childProtectionOrgId} notified of the child case on ${data.notifiedAt}.`,
+    details: fieldsOf(data, 'childProtectionOrgId', 'notifiedAt'),
+  }),
   // The guardian's name is personal data: never on the timeline.
-  GuardianAppointed: (event) => {
-    const data = event.data as GuardianAppointed['data'];
-    return {
-      summary: `Guardian appointed by ${data.appointedBy} on ${data.appointedOn}.`,
-      details: { appointedBy: data.appointedBy, appointedOn: data.appointedOn },
-    };
-  },
+  GuardianAppointed: ({ data }) => ({
+    summary: `Guardian appointed by ${data.appointedBy} on ${data.appointedOn}.`,
+    details: fieldsOf(data, 'appointedBy', 'appointedOn'),
+  }),
 };

@@ -1,10 +1,5 @@
-import type {
-  CaseClosed,
-  CaseReopened,
-  CaseTransferred,
-  ClosureReason,
-  PersonalDataErased,
-} from './case-lifecycle.events';
+import { fieldsOf } from '../../read-models/read-rules';
+import type { CaseLifecycleEvent, ClosureReason, PersonalDataErased } from './case-lifecycle.events';
 import type { CaseSummaryRules } from '../../read-models/case-summaries.projection';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
 
@@ -23,35 +18,29 @@ const CLOSURE_REASON_TEXT: Record<ClosureReason, string> = {
  * follows from it) and the owning organisation; an erasure empties every personal column and the
  * guardian's name (a replay or rebuild reads the events with the key gone, so it cannot fill them again).
  */
-export const caseLifecycleSummaryRules: CaseSummaryRules = {
-  CaseClosed: (event) => {
-    const data = event.data as CaseClosed['data'];
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        closure: {
-          state: 'closed',
-          reason: data.reason,
-          stageBeforeClosure: data.stageBeforeClosure,
-          closedAt: data.closedAt,
-          reopenedAt: null,
-        },
-      }),
-    };
-  },
-  CaseReopened: (event) => {
-    const data = event.data as CaseReopened['data'];
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        closure: tracks.closure && { ...tracks.closure, state: 'reopened', reopenedAt: data.reopenedAt },
-      }),
-    };
-  },
+export const caseLifecycleSummaryRules: CaseSummaryRules<CaseLifecycleEvent> = {
+  CaseClosed: ({ data }) => ({
+    update: {},
+    tracks: (tracks) => ({
+      ...tracks,
+      closure: {
+        state: 'closed',
+        reason: data.reason,
+        stageBeforeClosure: data.stageBeforeClosure,
+        closedAt: data.closedAt,
+        reopenedAt: null,
+      },
+    }),
+  }),
+  CaseReopened: ({ data }) => ({
+    update: {},
+    tracks: (tracks) => ({
+      ...tracks,
+      closure: tracks.closure && { ...tracks.closure, state: 'reopened', reopenedAt: data.reopenedAt },
+    }),
+  }),
   CaseTransferred: (event) => ({
-    update: { organisationId: (event.data as CaseTransferred['data']).toOrganisationId },
+    update: { organisationId: event.data.toOrganisationId },
   }),
   PersonalDataErased: () => ({
     update: { person: null, narrative: null, personalDataErased: true },
@@ -70,9 +59,9 @@ const AUTHORITY_TEXT: Record<PersonalDataErased['data']['legalBasis']['authority
 };
 
 /** How the case-lifecycle context's events read on a case's timeline (free texts are personal: left out). */
-export const caseLifecycleTimeline: TimelineDescribers = {
+export const caseLifecycleTimeline: TimelineDescribers<CaseLifecycleEvent> = {
   CaseClosed: (event) => {
-    const data = event.data as CaseClosed['data'];
+    const { data } = event;
     return {
       summary: `Case closed: ${CLOSURE_REASON_TEXT[data.reason] ?? data.reason} (stage was ${data.stageBeforeClosure}).`,
       details: {
@@ -83,27 +72,15 @@ export const caseLifecycleTimeline: TimelineDescribers = {
       },
     };
   },
-  CaseReopened: (event) => {
-    const data = event.data as CaseReopened['data'];
-    return {
-      summary: `Case reopened, back at stage ${data.stage}.`,
-      details: { stage: data.stage, reopenedAt: data.reopenedAt },
-    };
-  },
-  CaseTransferred: (event) => {
-    const data = event.data as CaseTransferred['data'];
-    return {
-      summary: `Case transferred from ${data.fromOrganisationId} to ${data.toOrganisationId} (${data.toOrganisationType}).`,
-      details: {
-        fromOrganisationId: data.fromOrganisationId,
-        toOrganisationId: data.toOrganisationId,
-        toOrganisationType: data.toOrganisationType,
-        transferredAt: data.transferredAt,
-      },
-    };
-  },
-  PersonalDataErased: (event) => {
-    const data = event.data as PersonalDataErased['data'];
+  CaseReopened: ({ data }) => ({
+    summary: `Case reopened, back at stage ${data.stage}.`,
+    details: fieldsOf(data, 'stage', 'reopenedAt'),
+  }),
+  CaseTransferred: ({ data }) => ({
+    summary: `Case transferred from ${data.fromOrganisationId} to ${data.toOrganisationId} (${data.toOrganisationType}).`,
+    details: fieldsOf(data, 'fromOrganisationId', 'toOrganisationId', 'toOrganisationType', 'transferredAt'),
+  }),
+  PersonalDataErased: ({ data }) => {
     const basis = data.legalBasis;
     return {
       summary:

@@ -1,10 +1,5 @@
-import type {
-  ReflectionPeriodEnded,
-  ReflectionPeriodExpired,
-  ReflectionPeriodExtended,
-  ReflectionPeriodOutcome,
-  ReflectionPeriodStarted,
-} from './reflection-period.events';
+import { fieldsOf } from '../../read-models/read-rules';
+import type { ReflectionPeriodEvent, ReflectionPeriodOutcome } from './reflection-period.events';
 import type { CaseSummaryRules, TracksChange } from '../../read-models/case-summaries.projection';
 import type { ReflectionPeriodTrack } from '../../read-models/case-tracks';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
@@ -13,30 +8,27 @@ import type { TimelineDescribers } from '../../read-models/case-timeline.project
  * How the reflection-period context's events show in the case summary: the latest period's track
  * (start, end, extensions, outcome), and its end as `nextDeadlineAt`.
  */
-export const reflectionPeriodSummaryRules: CaseSummaryRules = {
-  ReflectionPeriodStarted: (event) => {
-    const data = event.data as ReflectionPeriodStarted['data'];
-    return {
-      update: { nextDeadlineAt: new Date(data.endsAt) },
-      tracks: (tracks) => ({
-        ...tracks,
-        reflectionPeriod: {
-          periodId: data.periodId,
-          state: 'active',
-          startedAt: data.startedAt,
-          endsAt: data.endsAt,
-          days: data.days,
-          extensions: [],
-          outcome: null,
-          endedAt: null,
-          expiredAt: null,
-          periods: (tracks.reflectionPeriod?.periods ?? 0) + 1,
-        },
-      }),
-    };
-  },
+export const reflectionPeriodSummaryRules: CaseSummaryRules<ReflectionPeriodEvent> = {
+  ReflectionPeriodStarted: ({ data }) => ({
+    update: { nextDeadlineAt: new Date(data.endsAt) },
+    tracks: (tracks) => ({
+      ...tracks,
+      reflectionPeriod: {
+        periodId: data.periodId,
+        state: 'active',
+        startedAt: data.startedAt,
+        endsAt: data.endsAt,
+        days: data.days,
+        extensions: [],
+        outcome: null,
+        endedAt: null,
+        expiredAt: null,
+        periods: (tracks.reflectionPeriod?.periods ?? 0) + 1,
+      },
+    }),
+  }),
   ReflectionPeriodExtended: (event) => {
-    const data = event.data as ReflectionPeriodExtended['data'];
+    const { data } = event;
     const extension = { days: data.days, endsAt: data.endsAt, extendedAt: event.metadata.occurredAt };
     return {
       update: { nextDeadlineAt: new Date(data.endsAt) },
@@ -47,25 +39,19 @@ export const reflectionPeriodSummaryRules: CaseSummaryRules = {
       })),
     };
   },
-  ReflectionPeriodEnded: (event) => {
-    const data = event.data as ReflectionPeriodEnded['data'];
-    return {
-      update: { nextDeadlineAt: null },
-      tracks: ofPeriod(data.periodId, (period) => ({
-        ...period,
-        state: 'ended',
-        outcome: data.outcome,
-        endedAt: data.endedAt,
-      })),
-    };
-  },
-  ReflectionPeriodExpired: (event) => {
-    const data = event.data as ReflectionPeriodExpired['data'];
-    return {
-      update: { nextDeadlineAt: null },
-      tracks: ofPeriod(data.periodId, (period) => ({ ...period, state: 'expired', expiredAt: data.expiredAt })),
-    };
-  },
+  ReflectionPeriodEnded: ({ data }) => ({
+    update: { nextDeadlineAt: null },
+    tracks: ofPeriod(data.periodId, (period) => ({
+      ...period,
+      state: 'ended',
+      outcome: data.outcome,
+      endedAt: data.endedAt,
+    })),
+  }),
+  ReflectionPeriodExpired: ({ data }) => ({
+    update: { nextDeadlineAt: null },
+    tracks: ofPeriod(data.periodId, (period) => ({ ...period, state: 'expired', expiredAt: data.expiredAt })),
+  }),
 };
 
 /** Changes the latest period, when the event is about it. */
@@ -83,39 +69,22 @@ const OUTCOME_TEXT: Record<ReflectionPeriodOutcome, string> = {
 };
 
 /** How the reflection-period context's events read on a case's timeline. */
-export const reflectionPeriodTimeline: TimelineDescribers = {
-  ReflectionPeriodStarted: (event) => {
-    const data = event.data as ReflectionPeriodStarted['data'];
-    return {
-      summary: `Reflection period of ${data.days} days started on ${data.startedAt}, ends ${data.endsAt}.`,
-      details: { periodId: data.periodId, startedAt: data.startedAt, endsAt: data.endsAt, days: data.days },
-    };
-  },
-  ReflectionPeriodExtended: (event) => {
-    const data = event.data as ReflectionPeriodExtended['data'];
-    return {
-      // The reason is free text (personal data): in the details only, which an erasure empties.
-      summary: `Reflection period extended by ${data.days} days to ${data.endsAt}.`,
-      details: { periodId: data.periodId, days: data.days, reason: data.reason, endsAt: data.endsAt },
-    };
-  },
-  ReflectionPeriodEnded: (event) => {
-    const data = event.data as ReflectionPeriodEnded['data'];
-    return {
-      summary: `Reflection period ended early: ${OUTCOME_TEXT[data.outcome] ?? data.outcome}.`,
-      details: {
-        periodId: data.periodId,
-        outcome: data.outcome,
-        endedAt: data.endedAt,
-        ...(data.note === undefined ? {} : { note: data.note }),
-      },
-    };
-  },
-  ReflectionPeriodExpired: (event) => {
-    const data = event.data as ReflectionPeriodExpired['data'];
-    return {
-      summary: `Reflection period expired on ${data.expiredAt}.`,
-      details: { periodId: data.periodId, expiredAt: data.expiredAt },
-    };
-  },
+export const reflectionPeriodTimeline: TimelineDescribers<ReflectionPeriodEvent> = {
+  ReflectionPeriodStarted: ({ data }) => ({
+    summary: `Reflection period of ${data.days} days started on ${data.startedAt}, ends ${data.endsAt}.`,
+    details: fieldsOf(data, 'periodId', 'startedAt', 'endsAt', 'days'),
+  }),
+  ReflectionPeriodExtended: ({ data }) => ({
+    // The reason is free text (personal data): in the details only, which an erasure empties.
+    summary: `Reflection period extended by ${data.days} days to ${data.endsAt}.`,
+    details: fieldsOf(data, 'periodId', 'days', 'reason', 'endsAt'),
+  }),
+  ReflectionPeriodEnded: ({ data }) => ({
+    summary: `Reflection period ended early: ${OUTCOME_TEXT[data.outcome] ?? data.outcome}.`,
+    details: fieldsOf(data, 'periodId', 'outcome', 'endedAt', 'note'),
+  }),
+  ReflectionPeriodExpired: ({ data }) => ({
+    summary: `Reflection period expired on ${data.expiredAt}.`,
+    details: fieldsOf(data, 'periodId', 'expiredAt'),
+  }),
 };

@@ -1,9 +1,5 @@
-import type {
-  ReintegrationCompleted,
-  ReintegrationPlanAdopted,
-  ReintegrationReviewed,
-  ReintegrationServiceDelivered,
-} from './reintegration.events';
+import { fieldsOf } from '../../read-models/read-rules';
+import type { ReintegrationEvent } from './reintegration.events';
 import type { CaseSummaryRules, TracksChange } from '../../read-models/case-summaries.projection';
 import { goalsOf, type ReintegrationTrack } from '../../read-models/case-tracks';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
@@ -15,57 +11,48 @@ const dueAt = (day: string) => new Date(`${day}T00:00:00Z`);
  * How the reintegration context's events show in the case summary: the plan's track (goals by
  * domain, services, last and next review); the next review is `nextDeadlineAt` until completion.
  */
-export const reintegrationSummaryRules: CaseSummaryRules = {
-  ReintegrationPlanAdopted: (event) => {
-    const data = event.data as ReintegrationPlanAdopted['data'];
-    return {
-      update: { nextDeadlineAt: dueAt(data.nextReviewDue) },
-      tracks: (tracks) => ({
-        ...tracks,
-        reintegration: {
-          state: 'active',
-          adoptedOn: data.adoptedOn,
-          reviewEveryDays: data.reviewEveryDays,
-          goals: goalsOf(data.goals),
-          services: [],
-          lastReview: null,
-          nextReviewDue: data.nextReviewDue,
-          completedOn: null,
-          outcome: null,
-        },
-      }),
-    };
-  },
+export const reintegrationSummaryRules: CaseSummaryRules<ReintegrationEvent> = {
+  ReintegrationPlanAdopted: ({ data }) => ({
+    update: { nextDeadlineAt: dueAt(data.nextReviewDue) },
+    tracks: (tracks) => ({
+      ...tracks,
+      reintegration: {
+        state: 'active',
+        adoptedOn: data.adoptedOn,
+        reviewEveryDays: data.reviewEveryDays,
+        goals: goalsOf(data.goals),
+        services: [],
+        lastReview: null,
+        nextReviewDue: data.nextReviewDue,
+        completedOn: null,
+        outcome: null,
+      },
+    }),
+  }),
   ReintegrationServiceDelivered: (event) => {
     // The description is personal data: the timeline shows it, the track does not.
-    const data = event.data as ReintegrationServiceDelivered['data'];
+    const { data } = event;
     const service = { domain: data.domain, providerOrgId: data.providerOrgId, deliveredOn: data.deliveredOn };
     return { update: {}, tracks: ofPlan((plan) => ({ ...plan, services: [...plan.services, service] })) };
   },
-  ReintegrationReviewed: (event) => {
-    const data = event.data as ReintegrationReviewed['data'];
-    return {
-      update: { nextDeadlineAt: dueAt(data.nextReviewDue) },
-      tracks: ofPlan((plan) => ({
-        ...plan,
-        lastReview: { reviewedOn: data.reviewedOn, progress: data.progress },
-        nextReviewDue: data.nextReviewDue,
-      })),
-    };
-  },
-  ReintegrationCompleted: (event) => {
-    const data = event.data as ReintegrationCompleted['data'];
-    return {
-      update: { nextDeadlineAt: null },
-      tracks: ofPlan((plan) => ({
-        ...plan,
-        state: 'completed',
-        nextReviewDue: null,
-        completedOn: data.completedOn,
-        outcome: data.outcome,
-      })),
-    };
-  },
+  ReintegrationReviewed: ({ data }) => ({
+    update: { nextDeadlineAt: dueAt(data.nextReviewDue) },
+    tracks: ofPlan((plan) => ({
+      ...plan,
+      lastReview: { reviewedOn: data.reviewedOn, progress: data.progress },
+      nextReviewDue: data.nextReviewDue,
+    })),
+  }),
+  ReintegrationCompleted: ({ data }) => ({
+    update: { nextDeadlineAt: null },
+    tracks: ofPlan((plan) => ({
+      ...plan,
+      state: 'completed',
+      nextReviewDue: null,
+      completedOn: data.completedOn,
+      outcome: data.outcome,
+    })),
+  }),
 };
 
 function ofPlan(change: (plan: ReintegrationTrack) => ReintegrationTrack): TracksChange {
@@ -73,51 +60,31 @@ function ofPlan(change: (plan: ReintegrationTrack) => ReintegrationTrack): Track
 }
 
 /** How the reintegration context's events read on a case's timeline (no personal data). */
-export const reintegrationTimeline: TimelineDescribers = {
-  ReintegrationPlanAdopted: (event) => {
-    const data = event.data as ReintegrationPlanAdopted['data'];
+export const reintegrationTimeline: TimelineDescribers<ReintegrationEvent> = {
+  ReintegrationPlanAdopted: ({ data }) => {
     const domains = [...new Set(data.goals.map((goal) => goal.domain))];
     return {
       summary:
         `Reintegration plan adopted with ${data.goals.length} goal(s) (${domains.join(', ')}); ` +
         `reviewed every ${data.reviewEveryDays} days, first review due ${data.nextReviewDue}.`,
-      details: {
-        goals: data.goals,
-        reviewEveryDays: data.reviewEveryDays,
-        adoptedOn: data.adoptedOn,
-        nextReviewDue: data.nextReviewDue,
-      },
+      details: fieldsOf(data, 'goals', 'reviewEveryDays', 'adoptedOn', 'nextReviewDue'),
     };
   },
-  ReintegrationServiceDelivered: (event) => {
-    const data = event.data as ReintegrationServiceDelivered['data'];
-    return {
-      summary: `Reintegration service (${data.domain}) delivered by ${data.providerOrgId} on ${data.deliveredOn}.`,
-      details: {
-        domain: data.domain,
-        providerOrgId: data.providerOrgId,
-        description: data.description,
-        deliveredOn: data.deliveredOn,
-      },
-    };
-  },
-  ReintegrationReviewed: (event) => {
-    const data = event.data as ReintegrationReviewed['data'];
-    return {
-      summary: `Reintegration plan reviewed on ${data.reviewedOn}: ${data.progress}; next review due ${data.nextReviewDue}.`,
-      details: {
-        reviewedOn: data.reviewedOn,
-        progress: data.progress,
-        notes: data.notes ?? null,
-        nextReviewDue: data.nextReviewDue,
-      },
-    };
-  },
-  ReintegrationCompleted: (event) => {
-    const data = event.data as ReintegrationCompleted['data'];
-    return {
-      summary: `Reintegration completed on ${data.completedOn}: ${data.outcome}.`,
-      details: { completedOn: data.completedOn, outcome: data.outcome },
-    };
-  },
+  ReintegrationServiceDelivered: ({ data }) => ({
+    summary: `Reintegration service (${data.domain}) delivered by ${data.providerOrgId} on ${data.deliveredOn}.`,
+    details: fieldsOf(data, 'domain', 'providerOrgId', 'description', 'deliveredOn'),
+  }),
+  ReintegrationReviewed: ({ data }) => ({
+    summary: `Reintegration plan reviewed on ${data.reviewedOn}: ${data.progress}; next review due ${data.nextReviewDue}.`,
+    details: {
+      reviewedOn: data.reviewedOn,
+      progress: data.progress,
+      notes: data.notes ?? null,
+      nextReviewDue: data.nextReviewDue,
+    },
+  }),
+  ReintegrationCompleted: ({ data }) => ({
+    summary: `Reintegration completed on ${data.completedOn}: ${data.outcome}.`,
+    details: fieldsOf(data, 'completedOn', 'outcome'),
+  }),
 };
