@@ -23,8 +23,8 @@ import {
 } from './repatriation/repatriation.state';
 
 /**
- * What the deciders of every context know about a case, folded from its stream: the identity of the
- * case, then one slice per context (each context's own file in state/ says how its events fold).
+ * What the deciders of every track know about a case, folded from its one stream: the identity of the
+ * case, then one slice per track (each track's <track>.state.ts says how its events fold).
  */
 export type CaseState = { exists: false } | ExistingCase;
 

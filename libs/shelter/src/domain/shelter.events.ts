@@ -25,6 +25,14 @@ export type PlacementEvent =
   | PlacementCheckedOut
   | PlacementEndedByClosure;
 
+/** What every placement event names: the placement, the case it is for, and its shelter. */
+interface PlacementOfCase {
+  placementId: string;
+  caseId: string;
+  shelterId: string;
+  shelterName: string;
+}
+
 export const SHELTER_EVENT_TYPES = {
   ShelterRegistered: defineEvent<{
     shelterId: string;
@@ -43,68 +51,56 @@ export const SHELTER_EVENT_TYPES = {
     reason: string;
     changedAt: string;
   }>({ schemaVersion: 1, personalFields: [] }),
-  PlacementRequested: defineEvent<{
-    placementId: string;
-    caseId: string;
-    shelterId: string;
-    shelterName: string;
-    /** The person the case is about: subject of the personal data in later placement events. */
-    personId: string;
-    /** Short codes such as medical-care, interpreter, wheelchair-access. */
-    needs: string[];
-    requestedAt: string;
-  }>({ schemaVersion: 1, personalFields: [] }),
+  PlacementRequested: defineEvent<
+    PlacementOfCase & {
+      /** The person the case is about: subject of the personal data in later placement events. */
+      personId: string;
+      /** Short codes such as medical-care, interpreter, wheelchair-access. */
+      needs: string[];
+      requestedAt: string;
+    }
+  >({ schemaVersion: 1, personalFields: [] }),
   /** The shelter took the person in: a bed is taken from now on. */
-  PlacementAccepted: defineEvent<{
-    placementId: string;
-    caseId: string;
-    shelterId: string;
-    shelterName: string;
-    acceptedAt: string;
-  }>({ schemaVersion: 1, personalFields: [] }),
-  PlacementDeclined: defineEvent<{
-    placementId: string;
-    caseId: string;
-    shelterId: string;
-    shelterName: string;
-    personId: string;
-    /** Free text by the shelter: personal data (encrypted with the person's key). */
-    reason: string;
-    declinedAt: string;
-  }>({ schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' }),
-  PlacementCheckedIn: defineEvent<{
-    placementId: string;
-    caseId: string;
-    shelterId: string;
-    shelterName: string;
-    checkedInAt: string;
-  }>({ schemaVersion: 1, personalFields: [] }),
+  PlacementAccepted: defineEvent<
+    PlacementOfCase & {
+      acceptedAt: string;
+    }
+  >({ schemaVersion: 1, personalFields: [] }),
+  PlacementDeclined: defineEvent<
+    PlacementOfCase & {
+      personId: string;
+      /** Free text by the shelter: personal data (encrypted with the person's key). */
+      reason: string;
+      declinedAt: string;
+    }
+  >({ schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' }),
+  PlacementCheckedIn: defineEvent<
+    PlacementOfCase & {
+      checkedInAt: string;
+    }
+  >({ schemaVersion: 1, personalFields: [] }),
   /** The person left the shelter: the bed is free again. */
-  PlacementCheckedOut: defineEvent<{
-    placementId: string;
-    caseId: string;
-    shelterId: string;
-    shelterName: string;
-    personId: string;
-    /** Free text by the shelter: personal data (encrypted with the person's key). */
-    reason: string;
-    /** YYYY-MM-DD: the day the person left (may lie in the past when recorded late). */
-    checkedOutOn: string;
-    recordedAt: string;
-  }>({ schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' }),
+  PlacementCheckedOut: defineEvent<
+    PlacementOfCase & {
+      personId: string;
+      /** Free text by the shelter: personal data (encrypted with the person's key). */
+      reason: string;
+      /** YYYY-MM-DD: the day the person left (may lie in the past when recorded late). */
+      checkedOutOn: string;
+      recordedAt: string;
+    }
+  >({ schemaVersion: 1, personalFields: ['reason'], subjectField: 'personId' }),
   /**
    * The placement's case was closed: a request pending, a bed held or a stay is ended, and a bed held
    * is free again. Appended by the closure, on each shelter where the case has an open placement.
    */
-  PlacementEndedByClosure: defineEvent<{
-    placementId: string;
-    caseId: string;
-    shelterId: string;
-    shelterName: string;
-    /** requested, accepted or checked-in: whether a bed is freed. */
-    previousStatus: PlacementStatus;
-    endedAt: string;
-  }>({ schemaVersion: 1, personalFields: [] }),
+  PlacementEndedByClosure: defineEvent<
+    PlacementOfCase & {
+      /** requested, accepted or checked-in: whether a bed is freed. */
+      previousStatus: PlacementStatus;
+      endedAt: string;
+    }
+  >({ schemaVersion: 1, personalFields: [] }),
 };
 
 /** Every event of a shelter stream. */
