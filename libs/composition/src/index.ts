@@ -1,10 +1,18 @@
-import { CaseSummariesProjection, CaseSummaryEntity, CaseTimelineEntryEntity, CaseTimelineProjection } from '@nrm/case';
+import {
+  CASE_EVENT_TYPES,
+  CaseSummariesProjection,
+  type CaseSummaryChange,
+  CaseSummaryEntity,
+  CaseTimelineEntryEntity,
+  CaseTimelineProjection,
+  caseSummaryRules,
+  caseTimelineRules,
+} from '@nrm/case';
 import { Global, Module } from '@nestjs/common';
 import { CASE_SUMMARY_RULES } from '@nrm/case/application/case-history';
 import { CaseReadLogEntity } from '@nrm/case/application/case-read-log.entity';
 import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from '@nrm/case/read-models/case-disclosure.entity';
 import { CaseDisclosuresProjection } from '@nrm/case/read-models/case-disclosures.projection';
-import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import {
   DEADLINE_ENTITIES,
   type DeadlineProjectionHooks,
@@ -12,14 +20,8 @@ import {
   deadlineProjections,
 } from '@nrm/deadlines';
 import type { EventTypeDefinition } from '@nrm/event-store';
-import { IDENTIFICATION_EVENT_TYPES, identificationSummaryRules, identificationTimeline } from '@nrm/identification';
+import type { AnyReadRules } from '@nrm/case/read-models/read-rules';
 import type { Projection } from '@nrm/projections';
-import { REFERRAL_EVENT_TYPES, referralSummaryRules, referralTimeline } from '@nrm/referral';
-import {
-  REFLECTION_PERIOD_EVENT_TYPES,
-  reflectionPeriodSummaryRules,
-  reflectionPeriodTimeline,
-} from '@nrm/reflection-period';
 import {
   SHELTER_ENTITIES,
   SHELTER_EVENT_TYPES,
@@ -27,30 +29,20 @@ import {
   shelterSummaryRules,
   shelterTimeline,
 } from '@nrm/shelter';
-import { REPATRIATION_EVENT_TYPES, repatriationSummaryRules, repatriationTimeline } from '@nrm/repatriation';
-import { REINTEGRATION_EVENT_TYPES, reintegrationSummaryRules, reintegrationTimeline } from '@nrm/reintegration';
-import { CASE_LIFECYCLE_EVENT_TYPES, caseLifecycleSummaryRules, caseLifecycleTimeline } from '@nrm/case-lifecycle';
 
 /** What the processes assemble from the bounded contexts: every event type and every projection. */
 export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
-  ...IDENTIFICATION_EVENT_TYPES,
-  ...REFERRAL_EVENT_TYPES,
-  ...REFLECTION_PERIOD_EVENT_TYPES,
+  ...CASE_EVENT_TYPES,
   ...SHELTER_EVENT_TYPES,
-  ...REPATRIATION_EVENT_TYPES,
-  ...REINTEGRATION_EVENT_TYPES,
-  ...CASE_LIFECYCLE_EVENT_TYPES,
 };
 
-/** How every context's events change the case summary: the projection's rules, and the case as of a moment. */
-export const CASE_SUMMARY_RULES_OF_ALL_CONTEXTS: CaseSummaryRules = {
-  ...identificationSummaryRules,
-  ...referralSummaryRules,
-  ...reflectionPeriodSummaryRules,
+/**
+ * How a case's summary reads every event about it: its own stream's, and the placements' on shelter
+ * streams. The projection's rules, and the case as of a moment (summariseCase).
+ */
+export const CASE_SUMMARY_RULES_OF_ALL_CONTEXTS: AnyReadRules<CaseSummaryChange> = {
+  ...caseSummaryRules,
   ...shelterSummaryRules,
-  ...repatriationSummaryRules,
-  ...reintegrationSummaryRules,
-  ...caseLifecycleSummaryRules,
 };
 
 /** Gives GET /cases/{id}?asOf= the same summary rules the projection folds with (libs/case cannot import them). */
@@ -64,18 +56,7 @@ export class CaseSummaryRulesModule {}
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
   return [
     new CaseSummariesProjection(CASE_SUMMARY_RULES_OF_ALL_CONTEXTS),
-    new CaseTimelineProjection(
-      {
-        ...identificationTimeline,
-        ...referralTimeline,
-        ...reflectionPeriodTimeline,
-        ...shelterTimeline,
-        ...repatriationTimeline,
-        ...reintegrationTimeline,
-        ...caseLifecycleTimeline,
-      },
-      personalFieldsByEventType(),
-    ),
+    new CaseTimelineProjection({ ...caseTimelineRules, ...shelterTimeline }, personalFieldsByEventType()),
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(env, hooks),

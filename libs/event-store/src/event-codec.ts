@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { DomainEvent, EventTypeDefinition } from '@nrm/shared-kernel';
 import type { EventMetadata, NewEvent, RecordedEvent } from './event-store.port';
 import type { PersonalDataProtector, ProtectedPersonalData } from './personal-data';
 import { findUnstorableText, UnstorableEventError } from './storable-text';
 
-export interface EventTypeDefinition {
-  /** The version written now. Older versions are brought up to it by `upcasters` on read. */
-  schemaVersion: number;
-  /** Top-level data fields holding personal data. */
-  personalFields: readonly string[];
-  /** The data field naming the person the personal data belongs to. */
-  subjectField?: string;
-  /** upcasters[v] turns data of version v into version v + 1. */
-  upcasters?: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>;
-}
+/** How an event type is stored; defined with the events (defineEvent in the shared kernel). */
+export type { EventTypeDefinition };
 
 /** A stored event as the application reads it: upcast, personal data revealed (or marked erased). */
 export interface DecodedEvent<Data = Record<string, unknown>> {
@@ -25,6 +18,9 @@ export interface DecodedEvent<Data = Record<string, unknown>> {
   /** True when the subject's personal data was erased: personal fields are then absent. */
   personalDataErased: boolean;
 }
+
+/** A decoded event of one known type: its type name and its data typed as that event's. */
+export type DecodedEventOf<Event extends DomainEvent> = DecodedEvent<Event['data']> & { type: Event['type'] };
 
 const PERSONAL_DATA_KEY = 'personalData';
 

@@ -1,3 +1,1 @@
 export * from './identification.module';
-export * from './application/identification-event-types';
-export * from './read-models/identification.read-model';

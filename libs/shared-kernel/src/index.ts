@@ -4,3 +4,4 @@ export * from './domain-rule-violation';
 export * from './actor';
 export * from './calendar-days';
 export * from './application-errors';
+export * from './event-definitions';

@@ -1,4 +1,4 @@
+export * from './domain/shelter.events';
 export * from './shelter.module';
-export * from './application/shelter-event-types';
 export * from './read-models/shelter.read-model';
 export * from './read-models/shelter-read-models';

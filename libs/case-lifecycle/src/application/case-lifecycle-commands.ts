@@ -7,7 +7,7 @@ import {
   type CloseCase,
   type ReopenCase,
   type TransferCase,
-} from '../domain/case-lifecycle.decider';
+} from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
 
 /** Close, reopen or transfer a case (the decider's rules). The erasure has a handler of its own. */
 type LifecycleCommand = CloseCase | ReopenCase | TransferCase;

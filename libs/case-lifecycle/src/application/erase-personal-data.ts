@@ -8,7 +8,7 @@ import {
 } from '@nrm/case/application/case-commands';
 import { UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
 import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from '@nrm/platform/personal-data';
-import { caseLifecycleDecider, type ErasePersonalData } from '../domain/case-lifecycle.decider';
+import { caseLifecycleDecider, type ErasePersonalData } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
 
 export class ErasePersonalDataCommand {
   constructor(

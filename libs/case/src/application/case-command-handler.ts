@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import type { Actor, Decider } from '@nrm/shared-kernel';
-import type { CaseEvent } from '../domain/case.events';
-import type { CaseState } from '../domain/case-state';
+import type { CaseEvent } from '../tracks';
+import type { CaseState } from '../tracks/case-state';
 import { type CaseCommandContext, type CaseCommandResult, CaseCommands } from './case-commands';
 
 type DeciderCommand = { type: string; actor: Actor; now: Date };

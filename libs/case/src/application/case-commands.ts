@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventCodec, type EventStore, handleCommand, StaleRevisionError } from '@nrm/event-store';
 import { CLOCK } from '@nrm/platform/clock';
 import { type Actor, type Clock, type Decider, NotFoundError } from '@nrm/shared-kernel';
-import type { CaseEvent } from '../domain/case.events';
-import type { CaseState, ExistingCase } from '../domain/case-state';
+import type { CaseEvent } from '../tracks';
+import type { CaseState, ExistingCase } from '../tracks/case-state';
 import { caseStreamName } from '../domain/case-stream';
 import { seesCaseInFull } from './case-access';
 

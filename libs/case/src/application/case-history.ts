@@ -5,7 +5,8 @@ import { type DecodedEvent, EVENT_STORE, EventCodec, type EventStore, type Recor
 import type { Actor } from '@nrm/shared-kernel';
 import { Repository } from 'typeorm';
 import { caseStreamName } from '../domain/case-stream';
-import { type CaseSummaryRules, summariseCase } from '../read-models/case-summaries.projection';
+import { type CaseSummaryChange, summariseCase } from '../read-models/case-summaries.projection';
+import type { AnyReadRules } from '../read-models/read-rules';
 import { CaseSummaryEntity } from '../read-models/case-summary.entity';
 import { emptyTracks } from '../read-models/case-tracks';
 import {
@@ -60,7 +61,7 @@ export class GetCaseAsOfHandler implements IQueryHandler<GetCaseAsOfQuery, CaseA
     @InjectRepository(CaseSummaryEntity) private readonly cases: Repository<CaseSummaryEntity>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly codec: EventCodec,
-    @Inject(CASE_SUMMARY_RULES) private readonly rules: CaseSummaryRules,
+    @Inject(CASE_SUMMARY_RULES) private readonly rules: AnyReadRules<CaseSummaryChange>,
   ) {}
 
   async execute({ caseId, asOf, actor }: GetCaseAsOfQuery): Promise<CaseAsOfView> {

@@ -1,5 +1,5 @@
 import { DomainRuleViolation } from '@nrm/shared-kernel';
-import type { CaseState, ExistingCase } from './case-state';
+import type { CaseState, ExistingCase } from '../tracks/case-state';
 
 /**
  * Rules every command on an existing case obeys, whatever its context. A closed case rejects every

@@ -1,5 +1,4 @@
 export * from './case-rules';
-export * from './case-state';
 export * from './case-stream';
 export * from './case-vocabulary';
-export * from './case.events';
+export * from '../tracks';

@@ -1,9 +1,11 @@
 import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
+import type { DomainEvent } from '@nrm/shared-kernel';
 import { type EntityManager, In } from 'typeorm';
 import { caseIdOfStream } from '../domain/case-stream';
 import { CaseSummaryEntity } from './case-summary.entity';
 import { activeTracksOf, type CaseTracks, emptyTracks, stageOf } from './case-tracks';
+import { type AnyReadRules, readBy, type ReadRules } from './read-rules';
 
 export const CASE_SUMMARIES_PROJECTION = 'case-summaries';
 
@@ -23,8 +25,11 @@ export type CaseSummaryChange =
   | { update: Partial<Omit<CaseSummaryEntity, 'caseId' | DerivedColumns>>; tracks?: TracksChange }
   | { onCase: string; tracks: TracksChange };
 
-/** How each context's events change the case summary: one function per event type. */
-export type CaseSummaryRules = Record<string, (event: DecodedEvent) => CaseSummaryChange>;
+/** How each of a set of events changes the case summary: a rule for every event type of the set. */
+export type CaseSummaryRules<Event extends DomainEvent> = ReadRules<Event, CaseSummaryChange>;
+
+/** The rule of an event that changes no column and no track (the case's revision still moves on). */
+export const unchanged = (): CaseSummaryChange => ({ update: {} });
 
 /**
  * One row per case, fed by every context's rules. One projection owns the table, so the revision
@@ -36,22 +41,21 @@ export class CaseSummariesProjection implements Projection {
   readonly name = CASE_SUMMARIES_PROJECTION;
   readonly tables = ['case_summaries'];
 
-  constructor(private readonly rules: CaseSummaryRules) {}
+  constructor(private readonly rules: AnyReadRules<CaseSummaryChange>) {}
 
   handles(eventType: string): boolean {
     return eventType in this.rules;
   }
 
   async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
-    const changes = events.map((event) => ({ event, change: this.rules[event.type](event) }));
+    const changes = events.map((event) => ({ event, change: readBy(this.rules, event) }));
     const caseIds = [...new Set(changes.map(({ event, change }) => caseOf(event, change)).filter(isString))];
     if (caseIds.length === 0) return;
     const rows = new Map(
       (await manager.find(CaseSummaryEntity, { where: { caseId: In(caseIds) } })).map((row) => [row.caseId, row]),
     );
-    const changed = foldIntoSummaries(rows, changes);
-    if (changed.length === 0) return;
-    await manager.upsert(CaseSummaryEntity, changed, ['caseId']);
+    const changed = applyChanges(rows, changes);
+    if (changed.size > 0) await manager.upsert(CaseSummaryEntity, [...changed], ['caseId']);
   }
 }
 
@@ -62,26 +66,24 @@ export class CaseSummariesProjection implements Projection {
  * events recorded up to then (application/case-history.ts).
  */
 export function summariseCase(
-  rules: CaseSummaryRules,
+  rules: AnyReadRules<CaseSummaryChange>,
   caseId: string,
   events: readonly DecodedEvent[],
 ): CaseSummaryEntity | null {
   const rows = new Map<string, CaseSummaryEntity>();
-  const changes = events
-    .filter((event) => event.type in rules)
-    .map((event) => ({ event, change: rules[event.type](event) }));
-  foldIntoSummaries(rows, changes);
+  const known = events.filter((event) => event.type in rules);
+  applyChanges(
+    rows,
+    known.map((event) => ({ event, change: readBy(rules, event) })),
+  );
   return rows.get(caseId) ?? null;
 }
 
-/**
- * The one fold of the case summaries: applies the changes in order to the rows (loaded, or new),
- * then derives each changed row's stage and active tracks from its tracks. The rows it changed.
- */
-function foldIntoSummaries(
+/** The one fold of the case summaries: applies changes in order, then derives each changed row's stage and active tracks. */
+function applyChanges(
   rows: Map<string, CaseSummaryEntity>,
   changes: readonly { event: DecodedEvent; change: CaseSummaryChange }[],
-): CaseSummaryEntity[] {
+): Set<CaseSummaryEntity> {
   const changed = new Set<CaseSummaryEntity>();
   for (const { event, change } of changes) {
     const row = applyChange(rows, event, change);
@@ -91,7 +93,7 @@ function foldIntoSummaries(
     row.stage = stageOf(row.tracks);
     row.activeTracks = activeTracksOf(row.tracks);
   }
-  return [...changed];
+  return changed;
 }
 
 /** Applies one change to the loaded rows; the row it changed, or null (a replay, or no such case). */

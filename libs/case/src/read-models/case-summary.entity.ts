@@ -1,6 +1,6 @@
 import { bigintColumn } from '@nrm/platform/database/bigint-column';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DimensionScreening, IdentificationCircumstances, PersonalIdentity } from '../domain/case.events';
+import type { DimensionScreening, IdentificationCircumstances, PersonalIdentity } from '../tracks';
 import type { CaseTracks } from './case-tracks';
 
 /** One row per case: what lists, filters and GET /cases/{id} show. Idempotent by `revision`. */

@@ -1,8 +1,10 @@
 import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
+import type { DomainEvent } from '@nrm/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import { CaseTimelineEntryEntity } from './case-timeline-entry.entity';
 import { caseIdOfStream } from '../domain/case-stream';
+import { type AnyReadRules, readBy, type ReadRules } from './read-rules';
 
 export const CASE_TIMELINE_PROJECTION = 'case-timeline';
 
@@ -10,11 +12,15 @@ export const CASE_TIMELINE_PROJECTION = 'case-timeline';
 export type TimelineDescription = { summary: string; details: Record<string, unknown> };
 
 /**
- * Each context's describers, one per event type. Summaries carry no personal data, so the
- * timeline stays readable after an erasure; a personal field shown in the details keeps its
- * event field's name, so that the erasure can take it out (see PersonalFieldsByEventType).
+ * How each of a set of events reads on the timeline: a describer for every event type of the set, or
+ * `noTimelineEntry`. Summaries carry no personal data, so the timeline stays readable after an
+ * erasure; a personal field shown in the details keeps its event field's name, so that the erasure
+ * can take it out (see PersonalFieldsByEventType).
  */
-export type TimelineDescribers = Record<string, (event: DecodedEvent) => TimelineDescription>;
+export type TimelineDescribers<Event extends DomainEvent> = ReadRules<Event, TimelineDescription | null>;
+
+/** The describer of an event that has no entry of its own on the timeline. */
+export const noTimelineEntry = (): null => null;
 
 /** The personal fields of each event type (from the event-type definitions). */
 export type PersonalFieldsByEventType = Record<string, readonly string[]>;
@@ -24,7 +30,7 @@ export class CaseTimelineProjection implements Projection {
   readonly tables = ['case_timeline_entries'];
 
   constructor(
-    private readonly describers: TimelineDescribers,
+    private readonly describers: AnyReadRules<TimelineDescription | null>,
     private readonly personalFields: PersonalFieldsByEventType = {},
   ) {}
 
@@ -35,8 +41,9 @@ export class CaseTimelineProjection implements Projection {
   async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
     const entries = events.flatMap((event) => {
       const caseId = caseOf(event);
-      if (caseId === null) return [];
-      const { summary, details } = this.describers[event.type](event);
+      const description = caseId === null ? null : readBy(this.describers, event);
+      if (caseId === null || description === null) return [];
+      const { summary, details } = description;
       return [
         {
           caseId,

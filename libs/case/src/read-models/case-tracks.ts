@@ -1,13 +1,13 @@
 import type { CaseStage } from '../domain/case-vocabulary';
-import type { ClosureReason, OpenCaseStage } from '../domain/events/case-lifecycle.events';
-import type { ReflectionPeriodOutcome } from '../domain/events/reflection-period.events';
+import type { ClosureReason, OpenCaseStage } from '../tracks/lifecycle/case-lifecycle.events';
+import type { ReflectionPeriodOutcome } from '../tracks/reflection-period/reflection-period.events';
 import type {
   ReintegrationDomain,
   ReintegrationGoal,
   ReintegrationOutcome,
   ReintegrationProgress,
-} from '../domain/events/reintegration.events';
-import type { RepatriationRiskLevel, TravelDocumentType } from '../domain/events/repatriation.events';
+} from '../tracks/reintegration/reintegration.events';
+import type { RepatriationRiskLevel, TravelDocumentType } from '../tracks/repatriation/repatriation.events';
 
 /**
  * Every track of a case, as the case page shows it (README "The case page"): one object per track,

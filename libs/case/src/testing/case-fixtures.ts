@@ -1,5 +1,5 @@
 import type { Actor, OrganisationType } from '@nrm/shared-kernel';
-import type { CaseOpened } from '../domain/case.events';
+import type { CaseOpened } from '../tracks/identification/identification.events';
 
 /**
  * Givens shared by the deciders' given/when/then specs of every context: a case opened for an

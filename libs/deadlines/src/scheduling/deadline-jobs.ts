@@ -14,7 +14,7 @@ import { Environment } from '@nrm/platform/config/environment';
 import {
   type ExpireReflectionPeriod,
   reflectionPeriodDecider,
-} from '@nrm/reflection-period/domain/reflection-period.decider';
+} from '@nrm/case/tracks/reflection-period/reflection-period.decider';
 import { type Clock, SYSTEM_ACTOR } from '@nrm/shared-kernel';
 import { type Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';

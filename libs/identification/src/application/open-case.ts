@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CaseCommandContext, CaseCommands } from '@nrm/case/application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
-import type { OpenCase } from '../domain/identification.decider';
+import type { OpenCase } from '@nrm/case/tracks/identification/identification.decider';
 import { identificationDecider } from './identification-decider';
 import { CaseNumbers } from './case-numbers';
 

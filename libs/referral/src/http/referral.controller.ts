@@ -6,7 +6,7 @@ import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import type { RequestedCommand } from '@nrm/case/application/case-command-handler';
 import { ReferralCommandMessage } from '../application/referral-commands';
-import type { DecideVictimStatus } from '../domain/referral.decider';
+import type { DecideVictimStatus } from '@nrm/case/tracks/referral/referral.decider';
 import { ReferCaseDto, StatusDecisionDto, StatusDecisionReviewDto } from './referral.dto';
 
 const COMMAND_RESULT = {

@@ -4,7 +4,7 @@ import {
   type EndReflectionPeriod,
   type ExtendReflectionPeriod,
   reflectionPeriodDecider,
-} from '../domain/reflection-period.decider';
+} from '@nrm/case/tracks/reflection-period/reflection-period.decider';
 
 /**
  * Extend or end the active reflection period (the decider's rules). Starting one has a handler of

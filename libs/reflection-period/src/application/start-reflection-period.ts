@@ -7,7 +7,10 @@ import {
   CaseCommands,
 } from '@nrm/case/application/case-commands';
 import { Environment } from '@nrm/platform/config/environment';
-import { reflectionPeriodDecider, type StartReflectionPeriod } from '../domain/reflection-period.decider';
+import {
+  reflectionPeriodDecider,
+  type StartReflectionPeriod,
+} from '@nrm/case/tracks/reflection-period/reflection-period.decider';
 
 export class StartReflectionPeriodCommand {
   constructor(

@@ -1,4 +1,4 @@
-import type { ShelterEvent } from '@nrm/case/domain';
+import type { ShelterEvent } from './shelter.events';
 import type { Actor } from '@nrm/shared-kernel';
 import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
 import { type CaseFacts, type RegisterShelter, type ShelterCommand, shelterDecider } from './shelter.decider';

@@ -1,3 +1,4 @@
+import type { Sex } from '@nrm/case/domain';
 import type {
   PlacementAccepted,
   PlacementCheckedIn,
@@ -6,12 +7,11 @@ import type {
   PlacementEndedByClosure,
   PlacementRequested,
   PlacementStatus,
-  Sex,
   ShelterAccepts,
   ShelterCapacityChanged,
   ShelterEvent,
   ShelterRegistered,
-} from '@nrm/case/domain';
+} from './shelter.events';
 import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
 
 /**

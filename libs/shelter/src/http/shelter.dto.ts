@@ -18,7 +18,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { SHELTER_ACCEPTS } from '@nrm/case/domain';
+import { SHELTER_ACCEPTS } from '../domain/shelter.events';
 import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
 import { MAX_BEDS, MIN_BEDS } from '../domain/shelter.decider';
 

@@ -1,30 +1,23 @@
-import type {
-  PlacementAccepted,
-  PlacementCheckedIn,
-  PlacementCheckedOut,
-  PlacementDeclined,
-  PlacementEndedByClosure,
-  PlacementRequested,
-} from '@nrm/case/domain';
-import type { DecodedEvent } from '@nrm/event-store';
+import { fieldsOf } from '@nrm/case/read-models/read-rules';
 import type { CaseSummaryChange, CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
 import type { PlacementTrack } from '@nrm/case/read-models/case-tracks';
-import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
+import { noTimelineEntry, type TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
+import type { DecodedEventOf } from '@nrm/event-store';
+import type { PlacementEvent } from '../domain/shelter.events';
 
 /**
  * How the shelter context's events show in the case summary: each placement's track. Placement events
  * live on shelter streams and name their case; they are not counted in the case's revision (its
  * ETag), so each placement keeps the shelter stream's revision it last took (replays change nothing).
  */
-export const shelterSummaryRules: CaseSummaryRules = {
-  PlacementRequested: (event) => {
-    const data = event.data as PlacementRequested['data'];
-    return onPlacement(event, data.caseId, data.placementId, (existing) => ({
-      placementId: data.placementId,
-      shelterId: data.shelterId,
-      shelterName: data.shelterName,
-      needs: data.needs,
-      requestedAt: data.requestedAt,
+export const shelterSummaryRules: CaseSummaryRules<PlacementEvent> = {
+  PlacementRequested: (event) =>
+    onPlacement(event, (existing) => ({
+      placementId: event.data.placementId,
+      shelterId: event.data.shelterId,
+      shelterName: event.data.shelterName,
+      needs: event.data.needs,
+      requestedAt: event.data.requestedAt,
       acceptedAt: null,
       declinedAt: null,
       checkedInAt: null,
@@ -32,64 +25,26 @@ export const shelterSummaryRules: CaseSummaryRules = {
       endedAt: null,
       ...existing,
       state: 'requested',
-    }));
-  },
-  PlacementAccepted: (event) => {
-    const data = event.data as PlacementAccepted['data'];
-    return onPlacement(
-      event,
-      data.caseId,
-      data.placementId,
-      (existing) => existing && { ...existing, state: 'accepted', acceptedAt: data.acceptedAt },
-    );
-  },
-  PlacementDeclined: (event) => {
-    const data = event.data as PlacementDeclined['data'];
-    return onPlacement(
-      event,
-      data.caseId,
-      data.placementId,
-      (existing) => existing && { ...existing, state: 'declined', declinedAt: data.declinedAt },
-    );
-  },
-  PlacementCheckedIn: (event) => {
-    const data = event.data as PlacementCheckedIn['data'];
-    return onPlacement(
-      event,
-      data.caseId,
-      data.placementId,
-      (existing) => existing && { ...existing, state: 'checked-in', checkedInAt: data.checkedInAt },
-    );
-  },
-  PlacementCheckedOut: (event) => {
-    const data = event.data as PlacementCheckedOut['data'];
-    return onPlacement(
-      event,
-      data.caseId,
-      data.placementId,
-      (existing) => existing && { ...existing, state: 'checked-out', checkedOutOn: data.checkedOutOn },
-    );
-  },
-  PlacementEndedByClosure: (event) => {
-    const data = event.data as PlacementEndedByClosure['data'];
-    return onPlacement(
-      event,
-      data.caseId,
-      data.placementId,
-      (existing) => existing && { ...existing, state: 'ended', endedAt: data.endedAt },
-    );
-  },
+    })),
+  PlacementAccepted: (event) => onPlacement(event, moveTo('accepted', { acceptedAt: event.data.acceptedAt })),
+  PlacementDeclined: (event) => onPlacement(event, moveTo('declined', { declinedAt: event.data.declinedAt })),
+  PlacementCheckedIn: (event) => onPlacement(event, moveTo('checked-in', { checkedInAt: event.data.checkedInAt })),
+  PlacementCheckedOut: (event) => onPlacement(event, moveTo('checked-out', { checkedOutOn: event.data.checkedOutOn })),
+  PlacementEndedByClosure: (event) => onPlacement(event, moveTo('ended', { endedAt: event.data.endedAt })),
 };
 
 type PlacementFields = Omit<PlacementTrack, 'shelterRevision'>;
+type PlacementChange = (existing: PlacementFields | undefined) => PlacementFields | undefined;
 
-/** Changes one placement of the case, unless the placement already took this or a later event. */
-function onPlacement(
-  event: DecodedEvent,
-  caseId: string,
-  placementId: string,
-  change: (existing: PlacementFields | undefined) => PlacementFields | undefined,
-): CaseSummaryChange {
+/** A placement already requested moves to `state`, with the date of the step. */
+const moveTo =
+  (state: PlacementTrack['state'], step: Partial<PlacementFields>): PlacementChange =>
+  (existing) =>
+    existing && { ...existing, ...step, state };
+
+/** Changes the event's placement on its case, unless the placement already took this or a later event. */
+function onPlacement(event: DecodedEventOf<PlacementEvent>, change: PlacementChange): CaseSummaryChange {
+  const { caseId, placementId } = event.data;
   return {
     onCase: caseId,
     tracks: (tracks) => {
@@ -112,43 +67,29 @@ function onPlacement(
  * How placements read on the case's timeline (each placement event names its case). Reasons are
  * personal data and stay off the timeline.
  */
-export const shelterTimeline: TimelineDescribers = {
-  PlacementRequested: (event) => {
-    const data = event.data as PlacementRequested['data'];
-    return {
-      summary:
-        `Placement requested at shelter ${data.shelterName}` +
-        (data.needs.length > 0 ? `; needs: ${data.needs.join(', ')}.` : '.'),
-      details: { placementId: data.placementId, shelterId: data.shelterId, needs: data.needs },
-    };
-  },
-  PlacementAccepted: (event) => {
-    const data = event.data as PlacementAccepted['data'];
-    return {
-      summary: `Placement accepted by shelter ${data.shelterName}: a bed is held.`,
-      details: { placementId: data.placementId, shelterId: data.shelterId },
-    };
-  },
-  PlacementDeclined: (event) => {
-    const data = event.data as PlacementDeclined['data'];
-    return {
-      summary: `Placement declined by shelter ${data.shelterName} (reason recorded).`,
-      details: { placementId: data.placementId, shelterId: data.shelterId },
-    };
-  },
-  PlacementCheckedIn: (event) => {
-    const data = event.data as PlacementCheckedIn['data'];
-    return {
-      summary: `Checked in at shelter ${data.shelterName}.`,
-      details: { placementId: data.placementId, shelterId: data.shelterId, checkedInAt: data.checkedInAt },
-    };
-  },
-  PlacementCheckedOut: (event) => {
-    const data = event.data as PlacementCheckedOut['data'];
-    return {
-      summary: `Checked out of shelter ${data.shelterName} on ${data.checkedOutOn} (reason recorded).`,
-      details: { placementId: data.placementId, shelterId: data.shelterId, checkedOutOn: data.checkedOutOn },
-    };
-  },
-  // PlacementEndedByClosure has no entry of its own: the closure's entry (CaseClosed) tells it.
+export const shelterTimeline: TimelineDescribers<PlacementEvent> = {
+  PlacementRequested: ({ data }) => ({
+    summary:
+      `Placement requested at shelter ${data.shelterName}` +
+      (data.needs.length > 0 ? `; needs: ${data.needs.join(', ')}.` : '.'),
+    details: fieldsOf(data, 'placementId', 'shelterId', 'needs'),
+  }),
+  PlacementAccepted: ({ data }) => ({
+    summary: `Placement accepted by shelter ${data.shelterName}: a bed is held.`,
+    details: fieldsOf(data, 'placementId', 'shelterId'),
+  }),
+  PlacementDeclined: ({ data }) => ({
+    summary: `Placement declined by shelter ${data.shelterName} (reason recorded).`,
+    details: fieldsOf(data, 'placementId', 'shelterId'),
+  }),
+  PlacementCheckedIn: ({ data }) => ({
+    summary: `Checked in at shelter ${data.shelterName}.`,
+    details: fieldsOf(data, 'placementId', 'shelterId', 'checkedInAt'),
+  }),
+  PlacementCheckedOut: ({ data }) => ({
+    summary: `Checked out of shelter ${data.shelterName} on ${data.checkedOutOn} (reason recorded).`,
+    details: fieldsOf(data, 'placementId', 'shelterId', 'checkedOutOn'),
+  }),
+  // The closure's entry (CaseClosed) tells it.
+  PlacementEndedByClosure: noTimelineEntry,
 };

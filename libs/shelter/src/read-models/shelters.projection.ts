@@ -1,15 +1,15 @@
+import type { PersonalDataErased } from '@nrm/case/domain';
 import type {
   PlacementAccepted,
   PlacementCheckedIn,
   PlacementCheckedOut,
   PlacementDeclined,
   PlacementEndedByClosure,
-  PersonalDataErased,
   PlacementRequested,
   ShelterCapacityChanged,
   ShelterEvent,
   ShelterRegistered,
-} from '@nrm/case/domain';
+} from '../domain/shelter.events';
 import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
 import type { EntityManager } from 'typeorm';

@@ -1,0 +1,4 @@
+export * from './repatriation.events';
+export * from './repatriation.state';
+export * from './repatriation.decider';
+export * from './repatriation.read-rules';
