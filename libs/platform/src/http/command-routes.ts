@@ -39,22 +39,20 @@ export function commandRoute<Body extends object, Result extends { revision: num
   return route;
 }
 
-export interface CommandControllerOptions {
-  /** The class name: OpenAPI's operationIds are `<name>_<route key>`. */
-  name: string;
-  prefix: string;
-  tag: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own body and result
-  routes: Record<string, CommandRoute<any, any>>;
-}
-
 /**
- * A Nest controller with one POST method per route: the decorators the hand-written controllers
- * repeated are applied here, with `design:paramtypes` naming the body class so the validation pipe
- * checks it. Each method answers through the responder (Idempotency-Key, If-Match, ETag, Location)
- * and runs its command through the CommandPipeline.
+ * A Nest controller with one POST method per route: `name` is its class name (OpenAPI's operationIds
+ * are `<name>_<route key>`), `prefix` its path, `tag` its OpenAPI tag. The decorators hand-written
+ * controllers repeated are applied here, with `design:paramtypes` naming the body class so the
+ * validation pipe checks it. Each method answers through the responder (Idempotency-Key, If-Match,
+ * ETag, Location) and runs its command through the CommandPipeline.
  */
-export function commandController({ name, prefix, tag, routes }: CommandControllerOptions): Type {
+export function commandController(
+  name: string,
+  prefix: string,
+  tag: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own body and result
+  routes: Record<string, CommandRoute<any, any>>,
+): Type {
   @ApiTags(tag)
   @ApiBearerAuth()
   @Controller(prefix)

@@ -71,9 +71,8 @@ const requestStatusDecisionReview = commandRoute({
 });
 
 /** Referral to the competent authority and the victim-status decision (DESIGN §3.2). */
-export const ReferralController = commandController({
-  name: 'ReferralController',
-  prefix: 'cases',
-  tag: 'cases',
-  routes: { refer: referCase, decide: decideVictimStatus, requestReview: requestStatusDecisionReview },
+export const ReferralController = commandController('ReferralController', 'cases', 'cases', {
+  refer: referCase,
+  decide: decideVictimStatus,
+  requestReview: requestStatusDecisionReview,
 });

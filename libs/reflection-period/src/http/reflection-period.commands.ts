@@ -1,26 +1,25 @@
+import { TRACK_COMMAND_ROLES } from '@nrm/case/application/case-access';
 import { onVisibleCase } from '@nrm/case/application/case-command';
-import type { Role } from '@nrm/shared-kernel';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { startReflectionPeriod } from '../application/reflection-period-commands';
 import { reflectionPeriodDecider } from '../domain/reflection-period.decider';
 import { EndReflectionPeriodDto, ExtendReflectionPeriodDto, StartReflectionPeriodDto } from './reflection-period.dto';
 
 const reflectionPeriodCommand = onVisibleCase(reflectionPeriodDecider);
-const roles: Role[] = ['competent-authority-officer', 'case-worker', 'coordinator', 'first-responder'];
 const response = {
   description: 'New revision and position',
   example: { caseId: '7a1c…', revision: 4, position: '58' },
 };
 
-export const ReflectionPeriodController = commandController({
-  name: 'ReflectionPeriodController',
-  prefix: 'cases',
-  tag: 'reflection period',
-  routes: {
+export const ReflectionPeriodController = commandController(
+  'ReflectionPeriodController',
+  'cases',
+  'reflection period',
+  {
     start: commandRoute({
       name: 'StartReflectionPeriod',
       path: ':id/reflection-period',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: StartReflectionPeriodDto,
       summary: 'Start a reflection period',
       description:
@@ -38,7 +37,7 @@ export const ReflectionPeriodController = commandController({
     extend: commandRoute({
       name: 'ExtendReflectionPeriod',
       path: ':id/reflection-period/extension',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: ExtendReflectionPeriodDto,
       summary: 'Extend the active reflection period',
       description:
@@ -53,7 +52,7 @@ export const ReflectionPeriodController = commandController({
     end: commandRoute({
       name: 'EndReflectionPeriod',
       path: ':id/reflection-period/end',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: EndReflectionPeriodDto,
       summary: 'End the active reflection period early',
       description:
@@ -67,4 +66,4 @@ export const ReflectionPeriodController = commandController({
       })),
     }),
   },
-});
+);

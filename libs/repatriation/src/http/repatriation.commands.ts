@@ -1,5 +1,5 @@
+import { TRACK_COMMAND_ROLES } from '@nrm/case/application/case-access';
 import { onVisibleCase } from '@nrm/case/application/case-command';
-import type { Role } from '@nrm/shared-kernel';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { repatriationDecider } from '../domain/repatriation.decider';
 import {
@@ -12,22 +12,21 @@ import {
 } from './repatriation.dto';
 
 const repatriationCommand = onVisibleCase(repatriationDecider);
-const roles: Role[] = ['case-worker', 'coordinator', 'competent-authority-officer', 'first-responder'];
 const response = {
   description: 'New revision (also as ETag) and the global position of the event, for minPosition on reads',
   example: { caseId: '7a1c…', revision: 3, position: '57' },
 };
 
 /** Repatriation (DESIGN §3.5): voluntary, with consent, a risk assessment before travel. */
-export const RepatriationController = commandController({
-  name: 'RepatriationController',
-  prefix: 'cases/:id/repatriation',
-  tag: 'repatriation',
-  routes: {
+export const RepatriationController = commandController(
+  'RepatriationController',
+  'cases/:id/repatriation',
+  'repatriation',
+  {
     request: commandRoute({
       name: 'RequestRepatriation',
       path: '',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: RequestRepatriationDto,
       summary: 'Open a repatriation with the voluntary consent of the person',
       description:
@@ -43,7 +42,7 @@ export const RepatriationController = commandController({
     assessRisk: commandRoute({
       name: 'AssessRepatriationRisk',
       path: 'risk-assessment',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: AssessRepatriationRiskDto,
       summary: 'Record a risk assessment of the return',
       description: 'The latest assessment counts: a high risk not mitigated blocks scheduling and completion.',
@@ -56,7 +55,7 @@ export const RepatriationController = commandController({
     recordTravelDocuments: commandRoute({
       name: 'RecordTravelDocuments',
       path: 'travel-documents',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: RecordTravelDocumentsDto,
       summary: 'Record travel documents issued for the return (no document numbers)',
       response,
@@ -68,7 +67,7 @@ export const RepatriationController = commandController({
     schedule: commandRoute({
       name: 'ScheduleRepatriation',
       path: 'schedule',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: ScheduleRepatriationDto,
       summary: 'Schedule the travel',
       description:
@@ -84,7 +83,7 @@ export const RepatriationController = commandController({
     complete: commandRoute({
       name: 'CompleteRepatriation',
       path: 'complete',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: CompleteRepatriationDto,
       summary: 'Record the arrival: the repatriation is complete',
       description:
@@ -100,7 +99,7 @@ export const RepatriationController = commandController({
     cancel: commandRoute({
       name: 'CancelRepatriation',
       path: 'cancel',
-      roles,
+      roles: TRACK_COMMAND_ROLES,
       body: CancelRepatriationDto,
       summary: 'Cancel the open repatriation, with a reason (409 no-open-repatriation when none)',
       response,
@@ -110,4 +109,4 @@ export const RepatriationController = commandController({
       })),
     }),
   },
-});
+);
