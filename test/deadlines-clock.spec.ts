@@ -1,4 +1,4 @@
-import { CaseCommands } from '@nrm/case/application/case-commands';
+import { CommandPipeline } from '@nrm/platform/commands/command-pipeline';
 import { DEADLINE_QUEUE, DeadlineJobs } from '@nrm/deadlines';
 import { Environment } from '@nrm/platform/config/environment';
 import { FixedClock } from '@nrm/shared-kernel';
@@ -28,7 +28,7 @@ describe('Deadline jobs on a test clock', () => {
     const env = Object.assign(Object.create(Environment.prototype) as Environment, t.app.get(Environment), {
       REDIS_KEY_PREFIX: prefix,
     });
-    jobs = new DeadlineJobs(env, t.app.get(DataSource), t.app.get(CaseCommands), clock);
+    jobs = new DeadlineJobs(env, t.app.get(DataSource), t.app.get(CommandPipeline), clock);
     jobs.onModuleInit();
     redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     queue = new Queue(DEADLINE_QUEUE, { connection: redis, prefix });

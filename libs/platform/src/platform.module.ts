@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { IdempotentCommands } from './idempotency/idempotent-commands';
+import { CommandPipeline } from './commands/command-pipeline';
 import { CommandResponder } from './http/command-request';
 import { ReadYourWrites } from './http/read-your-writes';
 import { loggingModule } from './logging/logging';
@@ -37,8 +38,14 @@ export class PlatformModule {
         ...(options.http ? [AuthModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],
-      providers: [{ provide: CLOCK, useValue: systemClock }, IdempotentCommands, CommandResponder, ReadYourWrites],
-      exports: [CLOCK, IdempotentCommands, CommandResponder, ReadYourWrites],
+      providers: [
+        { provide: CLOCK, useValue: systemClock },
+        IdempotentCommands,
+        CommandResponder,
+        CommandPipeline,
+        ReadYourWrites,
+      ],
+      exports: [CLOCK, IdempotentCommands, CommandResponder, CommandPipeline, ReadYourWrites],
     };
   }
 }

@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { CaseModule } from '@nrm/case';
-import { ReintegrationCommandHandler } from './application/reintegration-commands';
-import { ReintegrationController } from './http/reintegration.controller';
+import { ReintegrationController } from './http/reintegration.commands';
 
 /** The reintegration context: the individual plan, services, reviews, completion. */
 @Module({
-  imports: [CqrsModule, CaseModule],
+  imports: [CaseModule],
   controllers: [ReintegrationController],
-  providers: [ReintegrationCommandHandler],
 })
 export class ReintegrationModule {}

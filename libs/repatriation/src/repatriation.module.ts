@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { CaseModule } from '@nrm/case';
-import { RepatriationCommandHandler } from './application/repatriation-commands';
-import { RepatriationController } from './http/repatriation.controller';
+import { RepatriationController } from './http/repatriation.commands';
 
 /** The repatriation context: voluntary return with consent, risk assessment, documents, travel. */
 @Module({
-  imports: [CqrsModule, CaseModule],
+  imports: [CaseModule],
   controllers: [RepatriationController],
-  providers: [RepatriationCommandHandler],
 })
 export class RepatriationModule {}

@@ -2,22 +2,13 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseModule } from '@nrm/case';
-import { ChangeShelterCapacityHandler } from './application/change-shelter-capacity';
 import { PlacementLocationEntity } from './application/placement-location.entity';
 import { PlacementClosure } from './application/placement-closure';
 import { PlacementLocator } from './application/placement-locator';
-import {
-  AcceptPlacementHandler,
-  CheckInPlacementHandler,
-  CheckOutPlacementHandler,
-  DeclinePlacementHandler,
-  PlacementCommands,
-} from './application/placement-commands';
-import { RegisterShelterHandler } from './application/register-shelter';
-import { RequestPlacementHandler } from './application/request-placement';
+import { PlacementCommands } from './application/placement-commands';
 import { ShelterCommands } from './application/shelter-commands';
 import { GetShelterHandler, ListSheltersHandler } from './application/shelter-queries';
-import { PlacementsController } from './http/placements.controller';
+import { PlacementsController, ShelterCommandsController } from './http/shelter.commands';
 import { SheltersController } from './http/shelters.controller';
 import { PlacementEntity } from './read-models/placement.entity';
 import { ShelterEntity } from './read-models/shelter.entity';
@@ -29,19 +20,12 @@ import { ShelterEntity } from './read-models/shelter.entity';
     CaseModule,
     TypeOrmModule.forFeature([ShelterEntity, PlacementEntity, PlacementLocationEntity]),
   ],
-  controllers: [SheltersController, PlacementsController],
+  controllers: [ShelterCommandsController, SheltersController, PlacementsController],
   providers: [
     ShelterCommands,
     PlacementCommands,
     PlacementLocator,
     PlacementClosure,
-    RegisterShelterHandler,
-    ChangeShelterCapacityHandler,
-    RequestPlacementHandler,
-    AcceptPlacementHandler,
-    DeclinePlacementHandler,
-    CheckInPlacementHandler,
-    CheckOutPlacementHandler,
     ListSheltersHandler,
     GetShelterHandler,
   ],

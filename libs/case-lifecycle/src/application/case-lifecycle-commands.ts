@@ -1,18 +1,10 @@
-import { CommandHandler } from '@nestjs/cqrs';
-import { CaseCommandHandler, CaseCommandMessage } from '@nrm/case/application/case-command-handler';
-import { type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
+import { assertVisible, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
+import type { RequestedCommand } from '@nrm/case/application/case-command';
+import { UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
+import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from '@nrm/platform/personal-data';
 import { PlacementClosure } from '@nrm/shelter/application/placement-closure';
-import {
-  caseLifecycleDecider,
-  type CloseCase,
-  type ReopenCase,
-  type TransferCase,
-} from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
-
-/** Close, reopen or transfer a case (the decider's rules). The erasure has a handler of its own. */
-type LifecycleCommand = CloseCase | ReopenCase | TransferCase;
-
-export class CaseLifecycleCommandMessage extends CaseCommandMessage<LifecycleCommand> {}
+import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
 
 /**
  * A closure acts on the case's placements too (a closed case holds no bed and has no request
@@ -23,24 +15,60 @@ export class CaseLifecycleCommandMessage extends CaseCommandMessage<LifecycleCom
  * the case is still open with its placements ended (the closure is simply repeated), or closed with
  * a late request left (which an accept refuses: the case is closed).
  */
-@CommandHandler(CaseLifecycleCommandMessage)
-export class CaseLifecycleCommandHandler extends CaseCommandHandler<LifecycleCommand> {
-  protected readonly decider = caseLifecycleDecider;
+export async function closeCase(
+  { id: caseId, body }: { id: string; body: Omit<RequestedCommand<CloseCase>, 'type'> },
+  context: CommandContext,
+  services: CommandServices,
+): Promise<CaseCommandResult> {
+  const cases = services(CaseCommands);
+  const placements = services(PlacementClosure);
+  const command: RequestedCommand<CloseCase> = { type: 'CloseCase', ...body };
+  await cases.assertWouldDecide(caseId, context, caseLifecycleDecider, command);
+  await placements.endPlacementsOf(caseId, context);
+  const closed = await cases.runOnVisibleCase(caseId, context, caseLifecycleDecider, command);
+  const late = await placements.endPlacementsOf(caseId, context);
+  return late === null ? closed : { ...closed, position: late };
+}
 
-  constructor(
-    cases: CaseCommands,
-    private readonly placements: PlacementClosure,
-  ) {
-    super(cases);
-  }
-
-  override async execute(message: CaseLifecycleCommandMessage): Promise<CaseCommandResult> {
-    if (message.command.type !== 'CloseCase') return super.execute(message);
-    const { caseId, command, context } = message;
-    await this.cases.assertWouldDecide(caseId, context, this.decider, command);
-    await this.placements.endPlacementsOf(caseId, context);
-    const closed = await super.execute(message);
-    const late = await this.placements.endPlacementsOf(caseId, context);
-    return late === null ? closed : { ...closed, position: late };
-  }
+/**
+ * Erasure by legal order (crypto-shredding): PersonalDataErased is appended (the projections erase
+ * the read models on it) and the keys are destroyed — the person's, and the case's (under which the
+ * case's free-text notes are encrypted) — which makes the personal data of every event about them
+ * unreadable, now and in any rebuild.
+ *
+ * With PostgreSQL both happen in one transaction (the unit of work): the erasure is recorded and the
+ * keys are gone, or neither. With EventStoreDB the append comes first and the keys are destroyed
+ * after it; destroying is idempotent, and a retry (same Idempotency-Key: the append is found by its
+ * event ids; or none: the case is already erased and nothing is appended) destroys them again, so
+ * a retry finishes the job and never appends twice.
+ */
+export function erasePersonalData(
+  { id: caseId, body }: { id: string; body: Omit<ErasePersonalData, 'type' | 'actor' | 'now'> },
+  context: CommandContext,
+  services: CommandServices,
+): Promise<CaseCommandResult> {
+  const eraser = services<PersonalDataEraser>(PERSONAL_DATA_ERASER);
+  return services<UnitOfWork>(UNIT_OF_WORK).run(async () => {
+    let personId: string | undefined;
+    const result = await services(CaseCommands).run(
+      caseId,
+      context,
+      caseLifecycleDecider,
+      (state, now): ErasePersonalData => {
+        assertVisible(state, caseId, context.actor);
+        personId = state.personId;
+        return {
+          type: 'ErasePersonalData',
+          ...(body.legalBasis ? { legalBasis: { ...body.legalBasis } } : {}),
+          actor: context.actor,
+          now,
+        };
+      },
+    );
+    if (personId !== undefined) {
+      await eraser.erase(personId);
+      await eraser.erase(caseId);
+    }
+    return result;
+  });
 }

@@ -35,6 +35,14 @@ export const CASE_HISTORY_READER_ROLES = [
   'coordinator',
 ] as const satisfies readonly Role[];
 
+/** Roles that may give most commands of a case's tracks (on a case they see in full): not shelter staff. */
+export const TRACK_COMMAND_ROLES: readonly Role[] = [
+  'first-responder',
+  'competent-authority-officer',
+  'case-worker',
+  'coordinator',
+];
+
 /** Roles that see every case in full. */
 const SEES_ALL_ROLES: readonly Role[] = ['coordinator', 'competent-authority-officer'];
 

@@ -8,13 +8,10 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { CaseCommands } from '@nrm/case/application/case-commands';
 import { CLOCK } from '@nrm/platform/clock';
+import { CommandPipeline } from '@nrm/platform/commands/command-pipeline';
 import { Environment } from '@nrm/platform/config/environment';
-import {
-  type ExpireReflectionPeriod,
-  reflectionPeriodDecider,
-} from '@nrm/case/tracks/reflection-period/reflection-period.decider';
+import { expireReflectionPeriod } from '@nrm/reflection-period/application/reflection-period-commands';
 import { type Clock, SYSTEM_ACTOR } from '@nrm/shared-kernel';
 import { type Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
@@ -110,7 +107,7 @@ export class DeadlineJobs
   constructor(
     private readonly env: Environment,
     private readonly dataSource: DataSource,
-    private readonly cases: CaseCommands,
+    private readonly commands: CommandPipeline,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.reminderHours = parseReminderHours(env.DEADLINE_REMINDER_HOURS);
@@ -306,17 +303,10 @@ export class DeadlineJobs
   private async expireReflectionPeriod(row: DeadlineRow, correlationId: string): Promise<void> {
     const periodId = row.reference!;
     const expiredAt = row.due_at.toISOString();
-    await this.cases.run(
-      row.case_id,
+    await this.commands.run(
+      expireReflectionPeriod,
+      { caseId: row.case_id, periodId, expiredAt },
       { actor: SYSTEM_ACTOR, correlationId },
-      reflectionPeriodDecider,
-      (_state, now): ExpireReflectionPeriod => ({
-        type: 'ExpireReflectionPeriod',
-        periodId,
-        expiredAt,
-        actor: SYSTEM_ACTOR,
-        now,
-      }),
     );
   }
 

@@ -1,16 +1,9 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CaseCommandContext, CaseCommands } from '@nrm/case/application/case-commands';
+import { CaseCommands } from '@nrm/case/application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
+import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import type { OpenCase } from '@nrm/case/tracks/identification/identification.decider';
 import { identificationDecider } from './identification-decider';
 import { CaseNumbers } from './case-numbers';
-
-export class OpenCaseCommand {
-  constructor(
-    readonly details: Omit<OpenCase, 'type' | 'caseId' | 'caseNumber' | 'personId' | 'actor' | 'now'>,
-    readonly context: CaseCommandContext,
-  ) {}
-}
 
 export interface OpenCaseResult {
   caseId: string;
@@ -19,35 +12,33 @@ export interface OpenCaseResult {
   position: string;
 }
 
-@CommandHandler(OpenCaseCommand)
-export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCaseResult> {
-  constructor(
-    private readonly cases: CaseCommands,
-    private readonly caseNumbers: CaseNumbers,
-  ) {}
-
-  async execute({ details, context }: OpenCaseCommand): Promise<OpenCaseResult> {
-    // With an Idempotency-Key the ids derive from it: a retry addresses the same case and, if an
-    // earlier attempt opened it, answers with that case (and its number).
-    const caseId = commandDerivedId('case');
-    let caseNumber = await this.caseNumbers.allocate(this.cases.now());
-    const result = await this.cases.run(
-      caseId,
-      { ...context, newStream: true },
-      identificationDecider,
-      (state, now): OpenCase => {
-        if (state.exists) caseNumber = state.caseNumber;
-        return {
-          type: 'OpenCase',
-          ...details,
-          caseId,
-          caseNumber,
-          personId: commandDerivedId('person'),
-          actor: context.actor,
-          now,
-        };
-      },
-    );
-    return { caseId, caseNumber, revision: result.revision, position: result.position as string };
-  }
+/** Opens a case under a new id and case number, with what the first responder recorded. */
+export async function openCase(
+  { body: details }: { body: Omit<OpenCase, 'type' | 'caseId' | 'caseNumber' | 'personId' | 'actor' | 'now'> },
+  context: CommandContext,
+  services: CommandServices,
+): Promise<OpenCaseResult> {
+  const cases = services(CaseCommands);
+  // With an Idempotency-Key the ids derive from it: a retry addresses the same case and, if an
+  // earlier attempt opened it, answers with that case (and its number).
+  const caseId = commandDerivedId('case');
+  let caseNumber = await services(CaseNumbers).allocate(cases.now());
+  const result = await cases.run(
+    caseId,
+    { ...context, newStream: true },
+    identificationDecider,
+    (state, now): OpenCase => {
+      if (state.exists) caseNumber = state.caseNumber;
+      return {
+        type: 'OpenCase',
+        ...details,
+        caseId,
+        caseNumber,
+        personId: commandDerivedId('person'),
+        actor: context.actor,
+        now,
+      };
+    },
+  );
+  return { caseId, caseNumber, revision: result.revision, position: result.position as string };
 }

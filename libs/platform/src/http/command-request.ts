@@ -3,6 +3,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Request, Response } from 'express';
 import { authenticatedActor } from '../auth/auth';
+import type { CommandContext } from '../commands/command-pipeline';
 import { IdempotentCommands } from '../idempotency/idempotent-commands';
 import { correlationIdOf } from '../logging/logging';
 import { revisionFromIfMatch } from './if-match';
@@ -17,13 +18,6 @@ export interface CommandRequest {
   path: string;
   /** Where the ETag (and Location) of the answer go. */
   response: Response;
-}
-
-/** The context every command takes: the caller, the correlation and the revision the caller read. */
-export interface CommandContext {
-  actor: Actor;
-  correlationId: string;
-  expectedRevision: bigint | undefined;
 }
 
 export interface CommandEndpointOptions {

@@ -1,20 +1,59 @@
-import { CommandHandler } from '@nestjs/cqrs';
-import { CaseCommandHandler, CaseCommandMessage } from '@nrm/case/application/case-command-handler';
+import { assertVisible, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
+import { commandDerivedId } from '@nrm/event-store';
+import type { CommandContext, CommandDefinition, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import { Environment } from '@nrm/platform/config/environment';
 import {
-  type EndReflectionPeriod,
-  type ExtendReflectionPeriod,
+  type ExpireReflectionPeriod,
   reflectionPeriodDecider,
+  type StartReflectionPeriod,
 } from '@nrm/case/tracks/reflection-period/reflection-period.decider';
 
-/**
- * Extend or end the active reflection period (the decider's rules). Starting one has a handler of
- * its own (a new period id, the configured length); the system expires one (libs/deadlines).
- */
-type ActivePeriodCommand = ExtendReflectionPeriod | EndReflectionPeriod;
-
-export class ReflectionPeriodCommandMessage extends CaseCommandMessage<ActivePeriodCommand> {}
-
-@CommandHandler(ReflectionPeriodCommandMessage)
-export class ReflectionPeriodCommandHandler extends CaseCommandHandler<ActivePeriodCommand> {
-  protected readonly decider = reflectionPeriodDecider;
+export interface StartReflectionPeriodResult extends CaseCommandResult {
+  periodId: string;
 }
+
+/**
+ * Starts a period under a new id (derived from the Idempotency-Key, so a retry addresses the same
+ * period), of the configured REFLECTION_PERIOD_DAYS unless the caller gives its length.
+ */
+export async function startReflectionPeriod(
+  { id: caseId, body }: { id: string; body: { startedAt?: string | undefined; days?: number | undefined } },
+  context: CommandContext,
+  services: CommandServices,
+): Promise<StartReflectionPeriodResult> {
+  const periodId = commandDerivedId('reflection-period');
+  const days = body.days ?? services(Environment).REFLECTION_PERIOD_DAYS;
+  const result = await services(CaseCommands).run(
+    caseId,
+    context,
+    reflectionPeriodDecider,
+    (state, now): StartReflectionPeriod => {
+      assertVisible(state, caseId, context.actor);
+      return {
+        type: 'StartReflectionPeriod',
+        periodId,
+        ...(body.startedAt === undefined ? {} : { startedAt: body.startedAt }),
+        days,
+        actor: context.actor,
+        now,
+      };
+    },
+  );
+  return { ...result, periodId };
+}
+
+/** The system ends a period whose time is up (the deadline worker, libs/deadlines). */
+export const expireReflectionPeriod: CommandDefinition<
+  { caseId: string; periodId: string; expiredAt: string },
+  CaseCommandResult
+> = {
+  name: 'ExpireReflectionPeriod',
+  execute: ({ caseId, periodId, expiredAt }, context, services) =>
+    services(CaseCommands).run(caseId, context, reflectionPeriodDecider, (_state, now): ExpireReflectionPeriod => ({
+      type: 'ExpireReflectionPeriod',
+      periodId,
+      expiredAt,
+      actor: context.actor,
+      now,
+    })),
+};

@@ -1,34 +1,21 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import type { ChangeShelterCapacity } from '../domain/shelter.decider';
 import {
   assertOperatorStaff,
   assertShelterFound,
-  type ShelterCommandContext,
   type ShelterCommandResult,
   ShelterCommands,
 } from './shelter-commands';
 
-export class ChangeShelterCapacityCommand {
-  constructor(
-    readonly shelterId: string,
-    readonly beds: number,
-    readonly reason: string,
-    readonly context: ShelterCommandContext,
-  ) {}
-}
-
-@CommandHandler(ChangeShelterCapacityCommand)
-export class ChangeShelterCapacityHandler implements ICommandHandler<
-  ChangeShelterCapacityCommand,
-  ShelterCommandResult
-> {
-  constructor(private readonly shelters: ShelterCommands) {}
-
-  execute({ shelterId, beds, reason, context }: ChangeShelterCapacityCommand): Promise<ShelterCommandResult> {
-    return this.shelters.run(shelterId, context, (state, now): ChangeShelterCapacity => {
-      assertShelterFound(state, shelterId);
-      assertOperatorStaff(state, context.actor);
-      return { type: 'ChangeShelterCapacity', beds, reason, actor: context.actor, now };
-    });
-  }
+/** Only the operator's staff (and coordinators, admins) change a shelter's beds. */
+export function changeShelterCapacity(
+  { id: shelterId, body }: { id: string; body: { beds: number; reason: string } },
+  context: CommandContext,
+  services: CommandServices,
+): Promise<ShelterCommandResult> {
+  return services(ShelterCommands).run(shelterId, context, (state, now): ChangeShelterCapacity => {
+    assertShelterFound(state, shelterId);
+    assertOperatorStaff(state, context.actor);
+    return { type: 'ChangeShelterCapacity', beds: body.beds, reason: body.reason, actor: context.actor, now };
+  });
 }

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Actor, NotFoundError } from '@nrm/shared-kernel';
-import {
-  type AcceptPlacement,
-  type CheckInPlacement,
-  type CheckOutPlacement,
-  type DeclinePlacement,
-  type ShelterCommand,
-  type ShelterState,
-} from '../domain/shelter.decider';
+import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import type { ShelterCommand, ShelterState } from '../domain/shelter.decider';
 import { placementCaseDecider } from '../domain/placement-case.decider';
 import { type PlacementLocation, PlacementLocator } from './placement-locator';
 import {
@@ -20,38 +13,6 @@ import {
 
 export interface PlacementCommandResult extends ShelterCommandResult {
   placementId: string;
-}
-
-export class AcceptPlacementCommand {
-  constructor(
-    readonly placementId: string,
-    readonly context: ShelterCommandContext,
-  ) {}
-}
-
-export class DeclinePlacementCommand {
-  constructor(
-    readonly placementId: string,
-    readonly reason: string,
-    readonly context: ShelterCommandContext,
-  ) {}
-}
-
-export class CheckInPlacementCommand {
-  constructor(
-    readonly placementId: string,
-    readonly context: ShelterCommandContext,
-  ) {}
-}
-
-export class CheckOutPlacementCommand {
-  constructor(
-    readonly placementId: string,
-    readonly reason: string,
-    /** YYYY-MM-DD. */
-    readonly date: string,
-    readonly context: ShelterCommandContext,
-  ) {}
 }
 
 type BuildShelterCommand<Command extends ShelterCommand> = (actor: Actor, now: Date) => Command;
@@ -102,58 +63,17 @@ function assertPlacementOf(state: ShelterState, location: PlacementLocation, act
   assertOperatorStaff(state, actor);
 }
 
-@CommandHandler(AcceptPlacementCommand)
-export class AcceptPlacementHandler implements ICommandHandler<AcceptPlacementCommand, PlacementCommandResult> {
-  constructor(private readonly placements: PlacementCommands) {}
-
-  execute({ placementId, context }: AcceptPlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(
-      placementId,
-      context,
-      (actor, now): AcceptPlacement => ({ type: 'AcceptPlacement', placementId, actor, now }),
-      { takesBed: true },
-    );
-  }
-}
-
-@CommandHandler(DeclinePlacementCommand)
-export class DeclinePlacementHandler implements ICommandHandler<DeclinePlacementCommand, PlacementCommandResult> {
-  constructor(private readonly placements: PlacementCommands) {}
-
-  execute({ placementId, reason, context }: DeclinePlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(
-      placementId,
-      context,
-      (actor, now): DeclinePlacement => ({ type: 'DeclinePlacement', placementId, reason, actor, now }),
-      { takesBed: false },
-    );
-  }
-}
-
-@CommandHandler(CheckInPlacementCommand)
-export class CheckInPlacementHandler implements ICommandHandler<CheckInPlacementCommand, PlacementCommandResult> {
-  constructor(private readonly placements: PlacementCommands) {}
-
-  execute({ placementId, context }: CheckInPlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(
-      placementId,
-      context,
-      (actor, now): CheckInPlacement => ({ type: 'CheckInPlacement', placementId, actor, now }),
-      { takesBed: true },
-    );
-  }
-}
-
-@CommandHandler(CheckOutPlacementCommand)
-export class CheckOutPlacementHandler implements ICommandHandler<CheckOutPlacementCommand, PlacementCommandResult> {
-  constructor(private readonly placements: PlacementCommands) {}
-
-  execute({ placementId, reason, date, context }: CheckOutPlacementCommand): Promise<PlacementCommandResult> {
-    return this.placements.run(
-      placementId,
-      context,
-      (actor, now): CheckOutPlacement => ({ type: 'CheckOutPlacement', placementId, reason, date, actor, now }),
-      { takesBed: false },
-    );
-  }
+/**
+ * A command on the placement of the path (:id) from its body; `takesBed`: an accept or a check-in,
+ * which first read the case (see PlacementCommands).
+ */
+export function onPlacement<Body, Command extends ShelterCommand>(
+  build: (placementId: string, body: Body) => BuildShelterCommand<Command>,
+  options: { takesBed: boolean },
+) {
+  return (
+    { id, body }: { id: string; body: Body },
+    context: CommandContext,
+    services: CommandServices,
+  ): Promise<PlacementCommandResult> => services(PlacementCommands).run(id, context, build(id, body), options);
 }

@@ -1,27 +1,24 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandDerivedId } from '@nrm/event-store';
+import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import type { RegisterShelter } from '../domain/shelter.decider';
-import { type ShelterCommandContext, type ShelterCommandResult, ShelterCommands } from './shelter-commands';
+import { type ShelterCommandResult, ShelterCommands } from './shelter-commands';
 
-export class RegisterShelterCommand {
-  constructor(
-    readonly details: Pick<RegisterShelter, 'name' | 'operatorOrgId' | 'region' | 'beds' | 'accepts'>,
-    readonly context: ShelterCommandContext,
-  ) {}
-}
-
-@CommandHandler(RegisterShelterCommand)
-export class RegisterShelterHandler implements ICommandHandler<RegisterShelterCommand, ShelterCommandResult> {
-  constructor(private readonly shelters: ShelterCommands) {}
-
-  execute({ details, context }: RegisterShelterCommand): Promise<ShelterCommandResult> {
-    const shelterId = commandDerivedId('shelter');
-    return this.shelters.run(shelterId, { ...context, newStream: true }, (_state, now): RegisterShelter => ({
-      type: 'RegisterShelter',
-      shelterId,
-      ...details,
-      actor: context.actor,
-      now,
-    }));
-  }
+/** A new shelter on a stream of its own (its id derived from the Idempotency-Key, so a retry finds it). */
+export function registerShelter(
+  { body }: { body: Pick<RegisterShelter, 'name' | 'operatorOrgId' | 'region' | 'beds' | 'accepts'> },
+  { actor, correlationId }: CommandContext,
+  services: CommandServices,
+): Promise<ShelterCommandResult> {
+  const shelterId = commandDerivedId('shelter');
+  return services(ShelterCommands).run(shelterId, { actor, correlationId, newStream: true }, (_state, now) => ({
+    type: 'RegisterShelter',
+    shelterId,
+    name: body.name,
+    operatorOrgId: body.operatorOrgId,
+    region: body.region,
+    beds: body.beds,
+    accepts: body.accepts,
+    actor,
+    now,
+  }));
 }

@@ -1,25 +1,10 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertVisible } from '@nrm/case/application/case-commands';
 import { assertOpenCase } from '@nrm/case/domain';
 import { commandDerivedId, StaleRevisionError } from '@nrm/event-store';
-import type { Actor } from '@nrm/shared-kernel';
+import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import type { RequestPlacement } from '../domain/shelter.decider';
 import { PlacementLocator } from './placement-locator';
 import { assertShelterFound, type ShelterCommandResult, ShelterCommands } from './shelter-commands';
-
-export class RequestPlacementCommand {
-  constructor(
-    readonly caseId: string,
-    readonly shelterId: string,
-    readonly needs: string[],
-    readonly context: {
-      actor: Actor;
-      correlationId: string;
-      /** From If-Match: the revision of the case the caller read. */
-      expectedCaseRevision?: bigint;
-    },
-  ) {}
-}
 
 export interface RequestPlacementResult extends ShelterCommandResult {
   placementId: string;
@@ -33,43 +18,41 @@ export interface RequestPlacementResult extends ShelterCommandResult {
  * right after this answer finds it. A request racing a closure may land on the just-closed case: it
  * holds no bed, and the shelter can only decline it (an accept checks the case on its stream).
  */
-@CommandHandler(RequestPlacementCommand)
-export class RequestPlacementHandler implements ICommandHandler<RequestPlacementCommand, RequestPlacementResult> {
-  constructor(
-    private readonly shelters: ShelterCommands,
-    private readonly locator: PlacementLocator,
-  ) {}
-
-  async execute({ caseId, shelterId, needs, context }: RequestPlacementCommand): Promise<RequestPlacementResult> {
-    const { state: caseState, revision, sex } = await this.shelters.readCase(caseId);
-    assertVisible(caseState, caseId, context.actor);
-    if (context.expectedCaseRevision !== undefined && revision !== context.expectedCaseRevision) {
-      throw new StaleRevisionError(`case-${caseId}`, context.expectedCaseRevision, revision);
-    }
-    assertOpenCase(caseState);
-    const placementId = commandDerivedId('placement');
-    await this.locator.record({ placementId, shelterId, caseId });
-    const result = await this.shelters.run(
-      shelterId,
-      { actor: context.actor, correlationId: context.correlationId },
-      (state, now): RequestPlacement => {
-        assertShelterFound(state, shelterId);
-        return {
-          type: 'RequestPlacement',
-          placementId,
-          case: {
-            caseId,
-            personId: caseState.personId,
-            isChild: caseState.isChild,
-            guardianAppointed: caseState.guardianAppointed,
-            sex: sex ?? 'unknown',
-          },
-          needs,
-          actor: context.actor,
-          now,
-        };
-      },
-    );
-    return { ...result, placementId, caseId };
+export async function requestPlacement(
+  { id: caseId, body: { shelterId, needs } }: { id: string; body: { shelterId: string; needs: string[] } },
+  context: CommandContext,
+  services: CommandServices,
+): Promise<RequestPlacementResult> {
+  const shelters = services(ShelterCommands);
+  const { state: caseState, revision, sex } = await shelters.readCase(caseId);
+  assertVisible(caseState, caseId, context.actor);
+  // If-Match takes the revision of the case the caller read.
+  if (context.expectedRevision !== undefined && revision !== context.expectedRevision) {
+    throw new StaleRevisionError(`case-${caseId}`, context.expectedRevision, revision);
   }
+  assertOpenCase(caseState);
+  const placementId = commandDerivedId('placement');
+  await services(PlacementLocator).record({ placementId, shelterId, caseId });
+  const result = await shelters.run(
+    shelterId,
+    { actor: context.actor, correlationId: context.correlationId },
+    (state, now): RequestPlacement => {
+      assertShelterFound(state, shelterId);
+      return {
+        type: 'RequestPlacement',
+        placementId,
+        case: {
+          caseId,
+          personId: caseState.personId,
+          isChild: caseState.isChild,
+          guardianAppointed: caseState.guardianAppointed,
+          sex: sex ?? 'unknown',
+        },
+        needs,
+        actor: context.actor,
+        now,
+      };
+    },
+  );
+  return { ...result, placementId, caseId };
 }

@@ -1,23 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseReadAudit } from '@nrm/case/application/case-read-audit';
 import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
 import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
-import { ChangeShelterCapacityCommand } from '../application/change-shelter-capacity';
-import { RegisterShelterCommand } from '../application/register-shelter';
-import type { ShelterCommandResult } from '../application/shelter-commands';
 import {
   GetShelterQuery,
   ListSheltersQuery,
@@ -25,81 +14,17 @@ import {
   type ShelterView,
 } from '../application/shelter-queries';
 import { SHELTERS_PROJECTION } from '../read-models/shelters.projection';
-import { ChangeCapacityDto, ListSheltersDto, RegisterShelterDto } from './shelter.dto';
-
-const commandResult = {
-  description: "The shelter's new revision (also as ETag) and the global position, to pass as minPosition on reads",
-  schema: { example: { shelterId: '3f0c…', revision: 1, position: '43' } },
-};
+import { ListSheltersDto } from './shelter.dto';
 
 @ApiTags('shelters')
 @ApiBearerAuth()
 @Controller('shelters')
 export class SheltersController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly responder: CommandResponder,
     private readonly readYourWrites: ReadYourWrites,
     private readonly readAudit: CaseReadAudit,
   ) {}
-
-  @Post()
-  @HttpCode(201)
-  @AllowRoles('coordinator', 'admin')
-  @ApiOperation({
-    summary: 'Register a shelter',
-    description:
-      'Operator organisation (its shelter staff answer placement requests), region, beds (1..500) and whom it ' +
-      'accepts (women, men, children). Each shelter is a stream of its own: its beds are a consistency boundary.',
-  })
-  @CommandEndpoint({ ifMatch: false })
-  @ApiCreatedResponse(commandResult)
-  register(
-    @Body() body: RegisterShelterDto,
-    @CommandRequest({ ifMatch: false }) command: CommandRequest,
-  ): Promise<ShelterCommandResult> {
-    return this.responder.respond<ShelterCommandResult>(
-      command,
-      body,
-      ({ actor, correlationId }) =>
-        this.commands.execute(
-          new RegisterShelterCommand(
-            {
-              name: body.name,
-              operatorOrgId: body.operatorOrgId,
-              region: body.region,
-              beds: body.beds,
-              accepts: body.accepts,
-            },
-            { actor, correlationId },
-          ),
-        ),
-      { location: (result) => `/shelters/${result.shelterId}` },
-    );
-  }
-
-  @Post(':id/capacity')
-  @HttpCode(200)
-  @AllowRoles('coordinator', 'admin', 'shelter-staff')
-  @ApiOperation({
-    summary: "Change a shelter's bed capacity",
-    description:
-      "Coordinators, admins and the operator's shelter staff (others 403). Never fewer beds than are taken " +
-      '(409 capacity-below-occupancy). The same number of beds appends nothing. With If-Match (the ETag of ' +
-      'GET /shelters/{id}), a shelter changed since is 412.',
-  })
-  @CommandEndpoint()
-  @ApiOkResponse(commandResult)
-  changeCapacity(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: ChangeCapacityDto,
-    @CommandRequest() command: CommandRequest,
-  ): Promise<ShelterCommandResult> {
-    return this.responder.respond<ShelterCommandResult>(command, body, (context) =>
-      this.commands.execute(new ChangeShelterCapacityCommand(id, body.beds, body.reason, context)),
-    );
-  }
 
   @Get()
   @AllowRoles(...SHELTER_READER_ROLES)
