@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApprovalsModule } from '@nrm/approvals/approvals.module';
 import { CaseModule } from '@nrm/case';
 import { ShelterModule } from '@nrm/shelter';
 import { CaseLifecycleCommandHandler } from './application/case-lifecycle-commands';
@@ -8,7 +9,7 @@ import { CaseLifecycleController } from './http/case-lifecycle.controller';
 
 /** The case-lifecycle context: closure, reopening and transfer of a case, and erasure of the person's data. */
 @Module({
-  imports: [CqrsModule, CaseModule, ShelterModule],
+  imports: [CqrsModule, CaseModule, ShelterModule, ApprovalsModule],
   controllers: [CaseLifecycleController],
   providers: [CaseLifecycleCommandHandler, ErasePersonalDataHandler],
 })

@@ -27,6 +27,13 @@ import {
 import { REPATRIATION_EVENT_TYPES, repatriationSummaryRules, repatriationTimeline } from '@nrm/repatriation';
 import { REINTEGRATION_EVENT_TYPES, reintegrationSummaryRules, reintegrationTimeline } from '@nrm/reintegration';
 import { CASE_LIFECYCLE_EVENT_TYPES, caseLifecycleSummaryRules, caseLifecycleTimeline } from '@nrm/case-lifecycle';
+import {
+  APPROVAL_EVENT_TYPES,
+  ApprovalEntity,
+  ApprovalsProjection,
+  approvalsSummaryRules,
+  approvalsTimeline,
+} from '@nrm/approvals';
 
 /** What the processes assemble from the bounded contexts: every event type and every projection. */
 export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
@@ -37,6 +44,7 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...REPATRIATION_EVENT_TYPES,
   ...REINTEGRATION_EVENT_TYPES,
   ...CASE_LIFECYCLE_EVENT_TYPES,
+  ...APPROVAL_EVENT_TYPES,
 };
 
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
@@ -49,6 +57,7 @@ export function allProjections(env: DeadlineVariables, hooks: DeadlineProjection
       ...repatriationSummaryRules,
       ...reintegrationSummaryRules,
       ...caseLifecycleSummaryRules,
+      ...approvalsSummaryRules,
     }),
     new CaseTimelineProjection(
       {
@@ -59,12 +68,14 @@ export function allProjections(env: DeadlineVariables, hooks: DeadlineProjection
         ...repatriationTimeline,
         ...reintegrationTimeline,
         ...caseLifecycleTimeline,
+        ...approvalsTimeline,
       },
       personalFieldsByEventType(),
     ),
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(env, hooks),
+    new ApprovalsProjection(),
   ];
 }
 
@@ -84,4 +95,5 @@ export const ALL_ENTITIES = [
   CaseDisclosureShelterEntity,
   ...SHELTER_ENTITIES,
   ...DEADLINE_ENTITIES,
+  ApprovalEntity,
 ];

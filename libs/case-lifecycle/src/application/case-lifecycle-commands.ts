@@ -1,6 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
+import { ApprovalGate, type ApprovalRequestResult, type GatedAppend } from '@nrm/approvals/application/approval-gate';
 import { CaseCommandHandler, CaseCommandMessage } from '@nrm/case/application/case-command-handler';
-import { type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
+import { type CaseCommandContext, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
 import { PlacementClosure } from '@nrm/shelter/application/placement-closure';
 import {
   caseLifecycleDecider,
@@ -30,16 +31,36 @@ export class CaseLifecycleCommandHandler extends CaseCommandHandler<LifecycleCom
   constructor(
     cases: CaseCommands,
     private readonly placements: PlacementClosure,
+    private readonly approvals: ApprovalGate,
   ) {
     super(cases);
+    approvals.register({
+      name: 'CloseCase',
+      decider: this.decider,
+      around: (caseId, context, append) => this.closeAround(caseId, context, append),
+    });
   }
 
-  override async execute(message: CaseLifecycleCommandMessage): Promise<CaseCommandResult> {
+  override async execute(message: CaseLifecycleCommandMessage): Promise<CaseCommandResult | ApprovalRequestResult> {
     if (message.command.type !== 'CloseCase') return super.execute(message);
     const { caseId, command, context } = message;
-    await this.cases.assertWouldDecide(caseId, context, this.decider, command);
+    const gated = await this.approvals.intercept('CloseCase', caseId, command, context);
+    if (gated !== 'proceed') return gated;
+    return this.closeAround(caseId, context, {
+      check: () => this.cases.assertWouldDecide(caseId, context, this.decider, command),
+      append: () => super.execute(message),
+    });
+  }
+
+  /** The closure's order (above), for a closure asked directly and one whose approval is granted. */
+  private async closeAround(
+    caseId: string,
+    context: CaseCommandContext,
+    { check, append }: GatedAppend,
+  ): Promise<CaseCommandResult> {
+    await check();
     await this.placements.endPlacementsOf(caseId, context);
-    const closed = await super.execute(message);
+    const closed = await append();
     const late = await this.placements.endPlacementsOf(caseId, context);
     return late === null ? closed : { ...closed, position: late };
   }

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerGated, APPROVAL_REQUESTED_RESPONSE } from '@nrm/approvals/http/gated-response';
+import type { ApprovalRequestResult } from '@nrm/approvals/application/approval-gate';
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
@@ -8,7 +10,13 @@ import { CaseLifecycleCommandMessage } from '../application/case-lifecycle-comma
 import { ErasePersonalDataCommand } from '../application/erase-personal-data';
 import { CloseCaseDto, ErasePersonalDataDto, ReopenCaseDto, TransferCaseDto } from './case-lifecycle.dto';
 
-const LIFECYCLE_ROLES = ['coordinator', 'case-worker', 'competent-authority-officer', 'first-responder'] as const;
+const LIFECYCLE_ROLES = [
+  'coordinator',
+  'case-worker',
+  'competent-authority-officer',
+  'first-responder',
+  'supervisor',
+] as const;
 
 const commandResult = {
   description: 'New revision (also as ETag) and the global position, to pass as minPosition on reads',
@@ -34,18 +42,23 @@ export class CaseLifecycleController {
       "case's open placements on their shelters (requested, accepted, checked in: state ended), freeing their " +
       'beds. Closing a closed case is 409 ' +
       "case-not-closed; reason 'status-refused' needs a refused victim status (409 " +
-      'closure-status-refused-needs-refusal).',
+      'closure-status-refused-needs-refusal). Where the country puts closure under approval (CloseCase in ' +
+      'APPROVAL_REQUIRED_COMMANDS, the default), a caller who is neither a coordinator nor a supervisor of ' +
+      "the case's organisation gets 202: the closure is checked as above and recorded as an approval request " +
+      '(README "Supervisor approvals").',
   })
   @CommandEndpoint()
   @ApiOkResponse(commandResult)
-  close(
+  @ApiResponse(APPROVAL_REQUESTED_RESPONSE)
+  async close(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CloseCaseDto,
     @CommandRequest() command: CommandRequest,
-  ): Promise<CaseCommandResult> {
-    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+  ): Promise<CaseCommandResult | ApprovalRequestResult> {
+    const result = await this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(new CaseLifecycleCommandMessage(id, { type: 'CloseCase', ...body }, context)),
     );
+    return answerGated(result, command.response);
   }
 
   @Post(':id/reopen')

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerGated, APPROVAL_REQUESTED_RESPONSE } from '@nrm/approvals/http/gated-response';
+import type { ApprovalRequestResult } from '@nrm/approvals/application/approval-gate';
 import type { CaseCommandResult } from '@nrm/case/application/case-commands';
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
@@ -12,7 +14,7 @@ import {
   ReviewReintegrationDto,
 } from './reintegration.dto';
 
-const ROLES = ['case-worker', 'coordinator', 'competent-authority-officer', 'first-responder'] as const;
+const ROLES = ['case-worker', 'coordinator', 'competent-authority-officer', 'first-responder', 'supervisor'] as const;
 
 const RESULT = {
   description: 'New revision (also as ETag) and the global position of the event, for minPosition on reads',
@@ -37,15 +39,19 @@ export class ReintegrationController {
     summary: 'Adopt the individual reintegration plan: goals by domain, reviewed every N days',
     description:
       'One plan per case (409 plan-exists). The case moves to stage reintegration; the first review falls due ' +
-      'reviewEveryDays (default 90) after adoption and shows as the next deadline.',
+      'reviewEveryDays (default 90) after adoption and shows as the next deadline. Where the country puts ' +
+      'the adoption under approval (AdoptReintegrationPlan in APPROVAL_REQUIRED_COMMANDS, the default), a ' +
+      "caller who is neither a coordinator nor a supervisor of the case's organisation gets 202: the plan is " +
+      'checked as above and recorded as an approval request; it is adopted (dated) when approved.',
   })
   @ApiOkResponse(RESULT)
-  adoptPlan(
+  @ApiResponse(APPROVAL_REQUESTED_RESPONSE)
+  async adoptPlan(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AdoptReintegrationPlanDto,
     @CommandRequest() command: CommandRequest,
-  ): Promise<CaseCommandResult> {
-    return this.responder.respond<CaseCommandResult>(command, body, (context) =>
+  ): Promise<CaseCommandResult | ApprovalRequestResult> {
+    const result = await this.responder.respond<CaseCommandResult>(command, body, (context) =>
       this.commands.execute(
         new ReintegrationCommandMessage(
           id,
@@ -62,6 +68,7 @@ export class ReintegrationController {
         ),
       ),
     );
+    return answerGated(result, command.response);
   }
 
   @Post('reintegration/services')
