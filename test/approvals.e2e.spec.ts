@@ -147,9 +147,16 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
     expect(closed.body.stage).toBe('closed');
     expect(closed.body.tracks.approvals.map((a: { state: string }) => a.state)).toEqual(['rejected', 'granted']);
     const timeline = await get(`/cases/${caseId}/timeline?minPosition=${approved.body.position}`, officer);
-    expect(timeline.body.items.map((entry: { eventType: string }) => entry.eventType)).toEqual(
-      expect.arrayContaining(['ApprovalRequested', 'ApprovalRejected', 'ApprovalGranted', 'CaseClosed']),
-    );
+    const entries: { event: string; details: Record<string, unknown> }[] = timeline.body.entries;
+    expect(entries.map((entry) => entry.event)).toEqual([
+      'CaseOpened',
+      'ApprovalRequested',
+      'ApprovalRejected',
+      'ApprovalRequested',
+      'ApprovalGranted',
+      'CaseClosed',
+    ]);
+    expect(entries[2].details).toMatchObject({ approvalId: firstId, reason: 'Ask her family first' });
     const deadlines = await approvalDeadlines(caseId, approved.body.position);
     expect(deadlines.map((d) => d.status)).toEqual(['met', 'met']);
     expect((await inbox(officer, caseId)).map((n) => n.kind).sort()).toEqual(['approval-granted', 'approval-rejected']);
