@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseModule } from '@nrm/case';
 import { ApprovalGate } from './application/approval-gate';
 import { ApprovalQueries } from './application/approval-queries';
 import { ApprovalsController } from './http/approvals.controller';
@@ -10,7 +11,7 @@ import { ApprovalEntity } from './read-models/approval.entity';
  * decisions. Contexts import it for the gate (ApprovalGate).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ApprovalEntity])],
+  imports: [CaseModule, TypeOrmModule.forFeature([ApprovalEntity])],
   controllers: [ApprovalsController],
   providers: [ApprovalGate, ApprovalQueries],
   exports: [ApprovalGate],

@@ -328,6 +328,7 @@ export const az: typeof en = {
     approve: 'Təsdiq et: {{what}}',
     reject: 'Rədd et',
     rejectForm: 'Rədd et: {{what}}',
+    rejectReason: 'Niyə rədd edilir (istəyən oxuyacaq)',
     reason: 'Səbəb',
     fields: { reason: 'Səbəb', note: 'Qeyd', goals: 'Məqsədlər', reviewEveryDays: 'Baxış intervalı (gün)' },
   },

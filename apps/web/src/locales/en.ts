@@ -326,6 +326,7 @@ export const en = {
     approve: 'Approve: {{what}}',
     reject: 'Reject',
     rejectForm: 'Reject: {{what}}',
+    rejectReason: 'Why it is rejected (the requester reads it)',
     reason: 'Reason',
     fields: { reason: 'Reason', note: 'Note', goals: 'Goals', reviewEveryDays: 'Review every (days)' },
   },

@@ -328,6 +328,7 @@ export const ru: typeof en = {
     approve: 'Одобрить: {{what}}',
     reject: 'Отклонить',
     rejectForm: 'Отклонить: {{what}}',
+    rejectReason: 'Почему отклонено (увидит запросивший)',
     reason: 'Причина',
     fields: { reason: 'Причина', note: 'Примечание', goals: 'Цели', reviewEveryDays: 'Пересмотр каждые (дней)' },
   },

@@ -83,7 +83,10 @@ function PendingApproval({ approval, onDecided }: { approval: Approval; onDecide
         {what} · <a href={`#/cases/${approval.caseId}`}>{approval.caseNumber}</a>
       </h3>
       <p>
-        {t('approvals.requestedBy', { name: approval.requestedBy.name, organisation: approval.requestedBy.organisationId })}{' '}
+        {t('approvals.requestedBy', {
+          name: approval.requestedBy.name,
+          organisation: approval.requestedBy.organisationId,
+        })}{' '}
         · <DateTime value={approval.requestedAt} /> · {t('approvals.due')} <DateTime value={approval.dueAt} />
         {approval.overdue && <strong className="tag overdue-tag"> {t('board.overdue')}</strong>}
       </p>
@@ -105,8 +108,10 @@ function PendingApproval({ approval, onDecided }: { approval: Approval; onDecide
         }}
         noValidate
       >
-        <Field label={t('approvals.reason')} name="reason" problem={reject.problem}>
-          {(props) => <textarea {...props} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
+        <Field label={t('approvals.rejectReason')} name="reason" problem={reject.problem}>
+          {(props) => (
+            <textarea {...props} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+          )}
         </Field>
         <button type="submit" className="danger" disabled={approve.pending || reject.pending}>
           {t('approvals.reject')}

@@ -555,7 +555,7 @@ function caseActions(
     });
   }
   actions.push(...trackActions(base, tracks as TrackState, user, t, options, today));
-  if (has(user, 'coordinator', 'case-worker', 'competent-authority-officer', 'first-responder')) {
+  if (has(user, 'coordinator', 'case-worker', 'competent-authority-officer', 'first-responder', 'supervisor')) {
     actions.push({
       id: 'transfer',
       title: t('actions.transfer'),

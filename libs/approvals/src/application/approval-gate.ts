@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { assertVisible, type CaseCommandContext, type CaseCommandResult } from '@nrm/case/application/case-commands';
+import {
+  assertVisible,
+  type CaseCommandContext,
+  type CaseCommandResult,
+  CaseCommands,
+} from '@nrm/case/application/case-commands';
 import { type CaseEvent, type CaseState, caseStreamName } from '@nrm/case/domain';
-import { EVENT_STORE, EventCodec, type EventStore, handleCommand, StaleRevisionError } from '@nrm/event-store';
+import { EVENT_STORE, EventCodec, type EventStore, StaleRevisionError } from '@nrm/event-store';
 import { CLOCK } from '@nrm/platform/clock';
 import { approvalRequiredCommands, Environment } from '@nrm/platform/config/environment';
 import type { Clock, Decider } from '@nrm/shared-kernel';
@@ -65,6 +70,7 @@ export class ApprovalGate {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly env: Environment,
     private readonly approvals: ApprovalQueries,
+    private readonly cases: CaseCommands,
   ) {
     this.required = new Set(approvalRequiredCommands(env));
   }
@@ -164,24 +170,11 @@ export class ApprovalGate {
     return { state, revision: stream.currentRevision };
   }
 
-  private async run(
+  private run(
     caseId: string,
     context: CaseCommandContext,
     build: (state: CaseWithApprovals, now: Date) => ApprovalCommand,
   ): Promise<CaseCommandResult> {
-    const now = this.clock.now();
-    const result = await handleCommand(
-      this.store,
-      this.codec,
-      this.decider(),
-      caseStreamName(caseId),
-      (state) => build(state, now),
-      { ...context, now },
-    );
-    return {
-      caseId,
-      revision: Number(result.revision),
-      position: result.lastGlobalPosition === null ? null : result.lastGlobalPosition.toString(),
-    };
+    return this.cases.run(caseId, context, this.decider(), build);
   }
 }
