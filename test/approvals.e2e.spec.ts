@@ -14,6 +14,8 @@ interface Notification {
 }
 
 describe('Supervisor approvals through HTTP (default configuration: closure and plan adoption gated)', () => {
+  // Each scenario reads back through the projections many times (board, inbox, list, case page).
+  jest.setTimeout(120_000);
   let t: TestApp;
   let officer: string;
   let otherOfficer: string;
@@ -161,6 +163,23 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
     expect(deadlines.map((d) => d.status)).toEqual(['met', 'met']);
     expect((await inbox(officer, caseId)).map((n) => n.kind).sort()).toEqual(['approval-granted', 'approval-rejected']);
     expect((await get(`/approvals/${secondId}`, officer)).body.status).toBe('granted');
+  });
+
+  it("a plan's adoption is asked for, and adopted once a coordinator approves it", async () => {
+    const caseId = await openCase();
+    const plan = { goals: [{ domain: 'education', description: 'Return to school for the spring term' }] };
+    const asked = await post(`/cases/${caseId}/reintegration-plan`, plan, officer);
+    expect(asked.status).toBe(202);
+    expect(
+      (await get(`/cases/${caseId}?minPosition=${asked.body.position}`, officer)).body.tracks.reintegration,
+    ).toBeNull();
+    const approved = await post(`/approvals/${asked.body.approvalId}/approve`, {}, coordinatorToken);
+    expect(approved.status).toBe(200);
+    const page = await get(`/cases/${caseId}?minPosition=${approved.body.position}`, officer);
+    expect(page.body.stage).toBe('reintegration');
+    expect(page.body.tracks.reintegration.goals).toEqual([
+      { domain: 'education', description: 'Return to school for the spring term', targetDate: null },
+    ]);
   });
 
   it('a supervisor of the case organisation, or a coordinator, closes at once', async () => {
