@@ -3,7 +3,7 @@ import type { OrganisationType, Role } from '@nrm/shared-kernel';
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { signToken } from './support/tokens';
 
 /**
@@ -312,7 +312,7 @@ describe('Need to know: every endpoint × every role × own and foreign organisa
     signToken({ sub, name: `Matrix ${sub}`, org, orgType, roles });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     for (const role of ROLE_KEYS) {
       tokens[role] = [
         await staffOf(PERSONAS[role][0].org, PERSONAS[role][0].orgType, [ROLE_OF[role]], `${role}-own`),

@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@nrm/event-store';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -24,7 +24,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
   let receiver: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     officer = await signToken(responder('police-baku', 'officer-l'));
     otherOfficer = await signToken(responder('police-ganja', 'officer-g'));
     coordinatorToken = await signToken(coordinator());

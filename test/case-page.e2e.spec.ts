@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 const shelterStaff = (org = 'ngo-umid', sub = 'staff-page'): TokenClaims => ({
@@ -27,7 +27,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
   let staff: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     [coord, officer, authority, staff] = await Promise.all([
       signToken(coordinator()),
       signToken(responder('police-baku', 'officer-page')),

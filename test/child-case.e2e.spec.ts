@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -20,7 +20,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
   let coordinatorToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     officer = await signToken(responder('police-baku', 'officer-k'));
     otherOfficer = await signToken(responder('police-ganja', 'officer-g'));
     coordinatorToken = await signToken(coordinator());

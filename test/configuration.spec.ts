@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
-import { InvalidConfigurationError, validateEnvironment } from '../libs/platform/src/config/environment';
+import {
+  approvalRequiredCommands,
+  InvalidConfigurationError,
+  validateEnvironment,
+} from '../libs/platform/src/config/environment';
 
 const minimal = {
   AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long',
@@ -59,6 +63,17 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ ...minimal, METRICS_TOKEN: 'short' })).toThrow(
       /METRICS_TOKEN must be at least 16/,
     );
+  });
+
+  it('says which commands need a supervisor approval: both by default, none, or a valid list; other names refused', () => {
+    const gated = (value?: string) =>
+      approvalRequiredCommands(validateEnvironment({ ...minimal, APPROVAL_REQUIRED_COMMANDS: value }));
+    expect(gated()).toEqual(['CloseCase', 'AdoptReintegrationPlan']);
+    expect(gated('none')).toEqual([]);
+    expect(gated('AdoptReintegrationPlan')).toEqual(['AdoptReintegrationPlan']);
+    expect(validateEnvironment(minimal).APPROVAL_DEADLINE_HOURS).toBe(48);
+    expect(() => gated('CloseCase,TransferCase')).toThrow(/APPROVAL_REQUIRED_COMMANDS must be none or names among/);
+    expect(() => validateEnvironment({ ...minimal, APPROVAL_DEADLINE_HOURS: '0' })).toThrow(InvalidConfigurationError);
   });
 
   it('accepts a JWKS URL instead of a secret', () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { azerbaijanCalendar, addWorkingDays } from '../libs/deadlines/src/domain/working-days';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 const HOUR = 3_600_000;
@@ -48,7 +48,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
   let lastPosition = '0';
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     officer = await signToken(responder('police-baku', 'officer-dl'));
     otherOfficer = await signToken(responder('police-ganja', 'officer-ganja'));
     authority = await signToken(competentAuthority('mia-officer-dl', 'MIA Officer'));

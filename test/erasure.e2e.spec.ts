@@ -6,7 +6,7 @@ import { validCase } from './support/case-bodies';
 import { dumpRedis, occurrences, pgDump } from './support/dumps';
 import { countEvents } from './support/events';
 import { expectRefusedWithNothingAppended } from './support/refusals';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken } from './support/tokens';
 
 /** Everything personal this test writes: none of it may survive the erasure anywhere. */
@@ -33,7 +33,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
   let coordinatorToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     officer = await signToken(responder('police-baku', 'officer-e'));
     coordinatorToken = await signToken(coordinator());
   });

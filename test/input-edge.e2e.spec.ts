@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signRawToken, signToken, type TokenClaims } from './support/tokens';
 
 const shelterStaff = (): TokenClaims => ({
@@ -23,7 +23,7 @@ describe('Input checked at the edge', () => {
   let placementId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ HTTP_BODY_LIMIT_BYTES: '65536' });
+    t = await startTestApp({ ...WITHOUT_APPROVALS, HTTP_BODY_LIMIT_BYTES: '65536' });
     [officer, coord, staff] = await Promise.all([
       signToken(responder()),
       signToken(coordinator()),
@@ -255,7 +255,7 @@ describe('Reading one’s writes at the ends of the store', () => {
 
   beforeAll(async () => {
     // A short wait, so the position never reached answers within the test.
-    t = await startTestApp({ READ_WAIT_TIMEOUT_MS: '300' });
+    t = await startTestApp({ ...WITHOUT_APPROVALS, READ_WAIT_TIMEOUT_MS: '300' });
     coord = await signToken(coordinator());
   });
   afterAll(() => t.close());

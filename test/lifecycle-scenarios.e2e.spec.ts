@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 /**
@@ -26,7 +26,7 @@ describe('Case journeys through the API', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     for (const [who, claims] of Object.entries(users)) tokens[who] = await signToken(claims);
   });
   afterAll(() => t.close());

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { ROLES } from '@nrm/shared-kernel';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { signToken } from './support/tokens';
 
 /**
@@ -92,7 +92,7 @@ describe('Malformed input to every endpoint', () => {
 
   beforeAll(async () => {
     // Thousands of requests from one caller: the rate limit would answer 429 instead of the check.
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    t = await startTestApp({ ...WITHOUT_APPROVALS, RATE_LIMIT_PER_MINUTE: '0' });
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     // One caller whose roles allow every endpoint, so each request reaches the endpoint's own checks.

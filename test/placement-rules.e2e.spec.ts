@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 
@@ -26,7 +26,7 @@ describe('Placements and their case: rules across streams', () => {
   let staff: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     [coord, officer, staff] = await Promise.all([
       signToken(coordinator()),
       signToken(responder('police-baku', 'officer-p')),

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 
@@ -26,7 +26,7 @@ describe('Reintegration through HTTP', () => {
   let analystToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     officer = await signToken(responder('police-baku', 'officer-i'));
     worker = await signToken(caseWorker());
     coordinatorToken = await signToken(coordinator());

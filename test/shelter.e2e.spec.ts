@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 
@@ -23,7 +23,7 @@ describe('Shelters and placements through HTTP', () => {
   let statistician: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     [coord, officer, otherOfficer, staff, otherStaff, statistician] = await Promise.all([
       signToken(coordinator()),
       signToken(responder('police-baku', 'officer-a')),

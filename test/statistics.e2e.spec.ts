@@ -2,7 +2,7 @@ import type { PublishedStatistics } from '@nrm/statistics';
 import { subtractionAttack } from '@nrm/statistics/testing/subtraction-attack';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 const staff = (role: TokenClaims['roles'][number], orgType: TokenClaims['orgType'], org: string): TokenClaims => ({
@@ -95,7 +95,7 @@ describe('GET /statistics', () => {
   let coordinatorToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WITHOUT_APPROVALS);
     analystToken = await signToken(analyst());
     coordinatorToken = await signToken(coordinator());
     const police = await signToken(responder('police-baku', 'officer-s'));

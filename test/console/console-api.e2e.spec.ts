@@ -52,6 +52,7 @@ describe('the console served by the API', () => {
       'shelter-staff',
       'case-worker',
       'analyst',
+      'supervisor',
     ]);
     const { body } = await http.post('/auth/demo-token').send({ user: 'coordinator' }).expect(200);
     await http.get('/cases').set('Authorization', `Bearer ${body.token}`).expect(200);

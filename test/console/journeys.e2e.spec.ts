@@ -427,4 +427,66 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     ]);
     await coordinatorConsole.context.close();
   });
+
+  it('journey 6: an officer asks to close a case; the supervisor rejects it with a reason; asked again, approved; the case is closed', async () => {
+    const apiOfficer = await signToken(responder('police-baku', 'officer-journey-6'));
+    const opened = await api().post('/cases').set('Authorization', `Bearer ${apiOfficer}`).send(validCase()).expect(201);
+    const closingCase: string = opened.body.caseId;
+    // Opened through the API, not the console: wait until the read side has it, as the console would.
+    const read = await api()
+      .get(`/cases/${closingCase}?minPosition=${opened.body.position}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
+    const number: string = read.body.caseNumber;
+
+    const officer = await openConsole(browser, server.baseUrl, 'firstResponder');
+    const askToClose = async () => {
+      await officer.page.goto(`${server.baseUrl}/#/cases/${closingCase}`);
+      const form = officer.page.getByRole('form', { name: 'Close the case' });
+      await form.getByLabel('Reason').selectOption('lost-contact');
+      await form.getByRole('button', { name: 'Close the case' }).click();
+      await officer.page.getByText('Sent for approval: Close the case is done once a supervisor approves it.').waitFor();
+      await officer.page.getByTestId('pending-approvals').waitFor();
+    };
+    await askToClose();
+    await expect(officer.page.getByTestId('stage').textContent()).resolves.not.toBe('Closed');
+    await checkPage(officer.page, '21-officer-closure-awaits-approval');
+
+    // The supervisor: the Approvals page is home; rejects with a reason.
+    const supervisorConsole = await openConsole(browser, server.baseUrl, 'supervisor');
+    const approvals = supervisorConsole.page;
+    await approvals.getByRole('heading', { name: 'Waiting for your decision' }).waitFor();
+    const pending = approvals.getByTestId('pending-approval').filter({ hasText: number });
+    await pending.waitFor();
+    await checkPage(approvals, '22-supervisor-approvals');
+    await pending.getByRole('button', { name: 'Reject' }).click();
+    await pending.getByRole('alert').waitFor();
+    await pending.getByLabel('Why it is rejected').fill('Try the consulate before closing');
+    await pending.getByRole('button', { name: 'Reject' }).click();
+    await approvals.getByTestId('pending-approval').filter({ hasText: number }).waitFor({ state: 'detached' });
+
+    // The officer reads the outcome and asks again.
+    await officer.page.goto(`${server.baseUrl}/#/approvals`);
+    const asked = officer.page.getByTestId('requested-approval').filter({ hasText: number });
+    await asked.filter({ hasText: 'Try the consulate before closing' }).waitFor();
+    await expect(asked.getByTestId('approval-status').textContent()).resolves.toBe('Rejected');
+    await checkPage(officer.page, '23-officer-approval-rejected');
+    await askToClose();
+
+    // Approved: done.
+    await approvals.reload();
+    const again = approvals.getByTestId('pending-approval').filter({ hasText: number });
+    await again.getByRole('button', { name: 'Approve: Closing the case' }).click();
+    await again.waitFor({ state: 'detached' });
+    await officer.page.goto(`${server.baseUrl}/#/cases/${closingCase}`);
+    await eventually(async () => {
+      await officer.page.reload();
+      return (await officer.page.getByTestId('stage').textContent()) === 'Closed';
+    });
+    await officer.page.goto(`${server.baseUrl}/#/inbox`);
+    await officer.page.locator('.inbox li').filter({ hasText: 'was approved and done' }).first().waitFor();
+    expectSafeCommands([...officer.commands, ...supervisorConsole.commands]);
+    await officer.context.close();
+    await supervisorConsole.context.close();
+  });
 });

@@ -41,3 +41,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/**
+ * For the scenarios of each context's own rules, which close cases and adopt plans as the officers
+ * and case workers who would otherwise need a supervisor's approval (approvals.e2e.spec.ts runs the
+ * default configuration, with the approval step).
+ */
+export const WITHOUT_APPROVALS = { APPROVAL_REQUIRED_COMMANDS: 'none' } as const;

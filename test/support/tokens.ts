@@ -63,3 +63,12 @@ export const analyst = (): TokenClaims => ({
   orgType: 'statistics',
   roles: ['analyst'],
 });
+
+/** A supervisor of an organisation: approves the gated commands on its cases (README "Supervisor approvals"). */
+export const supervisor = (org = 'police-baku', sub = `supervisor-${org}`): TokenClaims => ({
+  sub,
+  name: `Supervisor of ${org}`,
+  org,
+  orgType: 'police',
+  roles: ['supervisor'],
+});

@@ -9,6 +9,7 @@ import { RepatriationModule } from '@nrm/repatriation';
 import { ReintegrationModule } from '@nrm/reintegration';
 import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
+import { ApprovalsModule } from '@nrm/approvals';
 import { StatisticsModule } from '@nrm/statistics';
 import { ConsoleModule } from './console/console.module';
 import { PlatformModule } from '@nrm/platform/platform.module';
@@ -33,6 +34,7 @@ export class ApiModule {
         ReintegrationModule,
         CaseLifecycleModule,
         DeadlinesModule,
+        ApprovalsModule,
         ConsoleModule,
         StatisticsModule,
         MetricsModule,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, useBearerToken } from './api';
 import { LANGUAGES } from './i18n';
+import { ApprovalsPage } from './pages/approvals';
 import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases';
@@ -38,11 +39,13 @@ interface NavItem {
 function navigation(user: SignedInUser, t: (key: string) => string, unread: number | null): NavItem[] {
   const items: NavItem[] = [];
   if (has(user, 'first-responder')) items.push({ href: '#/referral', label: t('nav.referral') });
-  if (has(user, 'coordinator', 'case-worker')) items.push({ href: '#/board', label: t('nav.board') });
+  if (has(user, 'coordinator', 'case-worker', 'supervisor')) items.push({ href: '#/board', label: t('nav.board') });
   if (has(user, 'competent-authority-officer'))
     items.push({ href: '#/cases?stage=referral&status=presumed-victim', label: t('nav.awaitingDecision') });
-  if (has(user, 'first-responder', 'competent-authority-officer', 'coordinator', 'case-worker'))
+  if (has(user, 'first-responder', 'competent-authority-officer', 'coordinator', 'case-worker', 'supervisor'))
     items.push({ href: '#/cases', label: has(user, 'first-responder') ? t('nav.myCases') : t('nav.cases') });
+  if (has(user, 'first-responder', 'competent-authority-officer', 'coordinator', 'case-worker', 'supervisor'))
+    items.push({ href: '#/approvals', label: t('nav.approvals') });
   if (has(user, 'shelter-staff', 'coordinator')) items.push({ href: '#/shelters', label: t('nav.shelters') });
   if (!has(user, 'analyst') || user.roles.length > 1)
     items.push({ href: '#/inbox', label: t('nav.inbox'), badge: unread ?? undefined });
@@ -51,6 +54,7 @@ function navigation(user: SignedInUser, t: (key: string) => string, unread: numb
 }
 
 function homeOf(user: SignedInUser): string {
+  if (has(user, 'supervisor')) return 'approvals';
   if (has(user, 'coordinator', 'case-worker')) return 'board';
   if (has(user, 'first-responder')) return 'referral';
   if (has(user, 'competent-authority-officer')) return 'cases';
@@ -159,6 +163,7 @@ export function App({ config }: { config: ConsoleConfig }) {
         {page === 'referral' && <ReferralPage user={user} />}
         {page === 'board' && <BoardPage query={route.query} />}
         {page === 'inbox' && <InboxPage onUnread={setUnread} />}
+        {page === 'approvals' && <ApprovalsPage user={user} />}
         {page === 'cases' && !id && <CasesPage user={user} query={route.query} />}
         {page === 'cases' && id && <CasePage user={user} caseId={id} />}
         {page === 'shelters' && <SheltersPage user={user} shelterId={id} />}

@@ -29,11 +29,19 @@ import {
   shelterSummaryRules,
   shelterTimeline,
 } from '@nrm/shelter';
+import {
+  APPROVAL_EVENT_TYPES,
+  ApprovalEntity,
+  ApprovalsProjection,
+  approvalsSummaryRules,
+  approvalsTimeline,
+} from '@nrm/approvals';
 
 /** What the processes assemble from the bounded contexts: every event type and every projection. */
 export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...CASE_EVENT_TYPES,
   ...SHELTER_EVENT_TYPES,
+  ...APPROVAL_EVENT_TYPES,
 };
 
 /**
@@ -43,6 +51,7 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
 export const CASE_SUMMARY_RULES_OF_ALL_CONTEXTS: AnyReadRules<CaseSummaryChange> = {
   ...caseSummaryRules,
   ...shelterSummaryRules,
+  ...approvalsSummaryRules,
 };
 
 /** Gives GET /cases/{id}?asOf= the same summary rules the projection folds with (libs/case cannot import them). */
@@ -56,10 +65,11 @@ export class CaseSummaryRulesModule {}
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
   return [
     new CaseSummariesProjection(CASE_SUMMARY_RULES_OF_ALL_CONTEXTS),
-    new CaseTimelineProjection({ ...caseTimelineRules, ...shelterTimeline }, personalFieldsByEventType()),
+    new CaseTimelineProjection({ ...caseTimelineRules, ...shelterTimeline, ...approvalsTimeline }, personalFieldsByEventType()),
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(env, hooks),
+    new ApprovalsProjection(),
   ];
 }
 
@@ -79,4 +89,5 @@ export const ALL_ENTITIES = [
   CaseDisclosureShelterEntity,
   ...SHELTER_ENTITIES,
   ...DEADLINE_ENTITIES,
+  ApprovalEntity,
 ];

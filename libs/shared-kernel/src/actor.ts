@@ -21,6 +21,8 @@ export const ROLES = [
   'competent-authority-officer',
   'shelter-staff',
   'case-worker',
+  // Approves the commands the country puts under approval (APPROVAL_REQUIRED_COMMANDS) for its organisation's cases.
+  'supervisor',
   'coordinator',
   'analyst',
   'admin',

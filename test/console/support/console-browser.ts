@@ -149,6 +149,7 @@ function demoUserLabel(demoUser: string): string {
     shelterStaff: 'Shelter staff',
     caseWorker: 'Case worker',
     analyst: 'Analyst',
+    supervisor: 'Supervisor',
   };
   return labels[demoUser];
 }

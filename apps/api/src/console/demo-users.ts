@@ -55,6 +55,13 @@ export const DEMO_USERS = {
     orgType: 'statistics',
     roles: ['analyst'],
   },
+  supervisor: {
+    sub: 'demo-supervisor',
+    name: 'Demo Supervisor (Baku police)',
+    org: 'police-baku',
+    orgType: 'police',
+    roles: ['supervisor'],
+  },
 } as const satisfies Record<string, DemoUser>;
 
 export type DemoUserKey = keyof typeof DEMO_USERS;

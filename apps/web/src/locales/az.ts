@@ -20,6 +20,7 @@ export const az: typeof en = {
   next: 'Növbəti səhifə',
   zoneNote: 'Tarix və vaxtlar {{zone}} saat qurşağında göstərilir.',
   title: {
+    approvals: 'Təsdiqlər',
     signIn: 'Daxil ol',
     referral: 'Yeni göndəriş',
     board: 'Müddətlər',
@@ -29,6 +30,7 @@ export const az: typeof en = {
     statistics: 'Statistika',
   },
   nav: {
+    approvals: 'Təsdiqlər',
     label: 'Əsas',
     referral: 'Yeni göndəriş',
     myCases: 'Təşkilatımın işləri',
@@ -189,6 +191,8 @@ export const az: typeof en = {
     caption: '{{count}} iş',
   },
   case: {
+    sentForApproval: 'Təsdiqə göndərildi: {{action}} rəhbər təsdiq etdikdən sonra icra olunacaq.',
+    awaitingApproval: '{{what}} rəhbərin təsdiqini gözləyir ({{name}} tərəfindən istənilib).',
     title: 'İş {{number}}',
     summary: 'Xülasə',
     referredTo: 'Göndərilib',
@@ -313,8 +317,26 @@ export const az: typeof en = {
       '{{k}}-dən az saylar {{label}} kimi göstərilir və ştrixlənir; digərlərindən hesablana bilənlər də.',
     csv: 'CSV yüklə',
   },
+  approvals: {
+    title: 'Təsdiqlər',
+    pending: 'Qərarınızı gözləyənlər',
+    none: 'Gözləyən təsdiq yoxdur.',
+    mine: 'İstədiklərim',
+    noneAsked: 'Heç bir təsdiq istəməmisiniz.',
+    requestedBy: 'İstəyən: {{name}} ({{organisation}})',
+    due: 'son müddət',
+    approve: 'Təsdiq et: {{what}}',
+    reject: 'Rədd et',
+    rejectForm: 'Rədd et: {{what}}',
+    rejectReason: 'Niyə rədd edilir (istəyən oxuyacaq)',
+    reason: 'Səbəb',
+    fields: { reason: 'Səbəb', note: 'Qeyd', goals: 'Məqsədlər', reviewEveryDays: 'Baxış intervalı (gün)' },
+  },
   terms: {
+    approvalCommands: { CloseCase: 'İşin bağlanması', AdoptReintegrationPlan: 'Reinteqrasiya planının qəbulu' },
+    approvalStatuses: { pending: 'Təsdiq gözləyir', granted: 'Təsdiq edilib', rejected: 'Rədd edilib' },
     roles: {
+      supervisor: 'Rəhbər',
       'first-responder': 'İlk müdaxilə edən',
       'competent-authority-officer': 'Səlahiyyətli orqan',
       coordinator: 'Koordinator',
@@ -355,6 +377,7 @@ export const az: typeof en = {
       'consular-assistance': 'Konsulluq yardımı',
     },
     deadlineKinds: {
+      approval: 'Rəhbər təsdiqi',
       'hand-over': 'Səlahiyyətli orqana təhvil',
       'status-decision': 'Status qərarı',
       'child-protection-notice': 'Uşaq müdafiəsinə bildiriş',
@@ -363,7 +386,7 @@ export const az: typeof en = {
       'shelter-stay': 'Sığınacaqda qalma',
       'reintegration-review': 'Reinteqrasiya baxışı',
     },
-    notificationKinds: {
+    notificationKinds: { 'approval-requested': 'Təsdiq istənilib', 'approval-granted': 'Təsdiq edilib', 'approval-rejected': 'Təsdiq edilməyib',
       reminder: 'Xatırlatma',
       escalation: 'Eskalasiya',
       'consent-withdrawn': 'Razılıq geri götürülüb',
@@ -433,6 +456,7 @@ export const az: typeof en = {
     },
     accessTypes: { read: 'Oxunub', disclosure: 'Açıqlanıb' },
     tracks: {
+      approvals: 'Təsdiqlər',
       consent: 'Razılıq',
       childProtection: 'Uşaq müdafiəsi',
       referral: 'Göndəriş',

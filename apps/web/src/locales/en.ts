@@ -18,6 +18,7 @@ export const en = {
   next: 'Next page',
   zoneNote: 'Dates and times are shown in {{zone}}.',
   title: {
+    approvals: 'Approvals',
     signIn: 'Sign in',
     referral: 'New referral',
     board: 'Deadlines',
@@ -27,6 +28,7 @@ export const en = {
     statistics: 'Statistics',
   },
   nav: {
+    approvals: 'Approvals',
     label: 'Main',
     referral: 'New referral',
     myCases: "My organisation's cases",
@@ -187,6 +189,8 @@ export const en = {
     caption: '{{count}} cases',
   },
   case: {
+    sentForApproval: 'Sent for approval: {{action}} is done once a supervisor approves it.',
+    awaitingApproval: "{{what}} awaits a supervisor's approval (asked by {{name}}).",
     title: 'Case {{number}}',
     summary: 'Summary',
     referredTo: 'Referred to',
@@ -311,8 +315,26 @@ export const en = {
       'Counts under {{k}} are shown as {{label}} and drawn hatched, as are those that could be worked out from the others.',
     csv: 'Download CSV',
   },
+  approvals: {
+    title: 'Approvals',
+    pending: 'Waiting for your decision',
+    none: 'No approval is waiting.',
+    mine: 'What I asked for',
+    noneAsked: 'You have asked for no approval.',
+    requestedBy: 'Asked by {{name}} ({{organisation}})',
+    due: 'due',
+    approve: 'Approve: {{what}}',
+    reject: 'Reject',
+    rejectForm: 'Reject: {{what}}',
+    rejectReason: 'Why it is rejected (the requester reads it)',
+    reason: 'Reason',
+    fields: { reason: 'Reason', note: 'Note', goals: 'Goals', reviewEveryDays: 'Review every (days)' },
+  },
   terms: {
+    approvalCommands: { CloseCase: 'Closing the case', AdoptReintegrationPlan: 'Adopting the reintegration plan' },
+    approvalStatuses: { pending: 'Awaiting approval', granted: 'Approved', rejected: 'Rejected' },
     roles: {
+      supervisor: 'Supervisor',
       'first-responder': 'First responder',
       'competent-authority-officer': 'Competent authority',
       coordinator: 'Coordinator',
@@ -353,6 +375,7 @@ export const en = {
       'consular-assistance': 'Consular assistance',
     },
     deadlineKinds: {
+      approval: 'Supervisor approval',
       'hand-over': 'Hand-over to the competent authority',
       'status-decision': 'Status decision',
       'child-protection-notice': 'Child-protection notice',
@@ -361,7 +384,7 @@ export const en = {
       'shelter-stay': 'Shelter stay',
       'reintegration-review': 'Reintegration review',
     },
-    notificationKinds: { reminder: 'Reminder', escalation: 'Escalation', 'consent-withdrawn': 'Consent withdrawn' },
+    notificationKinds: { 'approval-requested': 'Approval requested', 'approval-granted': 'Approved', 'approval-rejected': 'Not approved', reminder: 'Reminder', escalation: 'Escalation', 'consent-withdrawn': 'Consent withdrawn' },
     decisions: { granted: 'Grant victim status', refused: 'Refuse' },
     outcomes: {
       'cooperating-with-investigation': 'Cooperating with the investigation',
@@ -427,6 +450,7 @@ export const en = {
     },
     accessTypes: { read: 'Read', disclosure: 'Disclosed' },
     tracks: {
+      approvals: 'Approvals',
       consent: 'Consent',
       childProtection: 'Child protection',
       referral: 'Referral',

@@ -20,6 +20,7 @@ export const ru: typeof en = {
   next: 'Следующая страница',
   zoneNote: 'Даты и время указаны в часовом поясе {{zone}}.',
   title: {
+    approvals: 'Согласования',
     signIn: 'Вход',
     referral: 'Новое направление',
     board: 'Сроки',
@@ -29,6 +30,7 @@ export const ru: typeof en = {
     statistics: 'Статистика',
   },
   nav: {
+    approvals: 'Согласования',
     label: 'Главное',
     referral: 'Новое направление',
     myCases: 'Дела моей организации',
@@ -189,6 +191,8 @@ export const ru: typeof en = {
     caption: 'Дела: {{count}}',
   },
   case: {
+    sentForApproval: 'Отправлено на согласование: {{action}} будет выполнено после одобрения руководителем.',
+    awaitingApproval: '{{what}} ожидает одобрения руководителя (запросил(а) {{name}}).',
     title: 'Дело {{number}}',
     summary: 'Сводка',
     referredTo: 'Направлено в',
@@ -313,8 +317,26 @@ export const ru: typeof en = {
       'Значения меньше {{k}} показаны как {{label}} и заштрихованы, как и те, что можно вычислить из остальных.',
     csv: 'Скачать CSV',
   },
+  approvals: {
+    title: 'Согласования',
+    pending: 'Ждут вашего решения',
+    none: 'Нет ожидающих согласований.',
+    mine: 'Мои запросы',
+    noneAsked: 'Вы не запрашивали согласований.',
+    requestedBy: 'Запросил(а) {{name}} ({{organisation}})',
+    due: 'срок',
+    approve: 'Одобрить: {{what}}',
+    reject: 'Отклонить',
+    rejectForm: 'Отклонить: {{what}}',
+    rejectReason: 'Почему отклонено (увидит запросивший)',
+    reason: 'Причина',
+    fields: { reason: 'Причина', note: 'Примечание', goals: 'Цели', reviewEveryDays: 'Пересмотр каждые (дней)' },
+  },
   terms: {
+    approvalCommands: { CloseCase: 'Закрытие дела', AdoptReintegrationPlan: 'Принятие плана реинтеграции' },
+    approvalStatuses: { pending: 'Ожидает одобрения', granted: 'Одобрено', rejected: 'Отклонено' },
     roles: {
+      supervisor: 'Руководитель',
       'first-responder': 'Первичное выявление',
       'competent-authority-officer': 'Компетентный орган',
       coordinator: 'Координатор',
@@ -355,6 +377,7 @@ export const ru: typeof en = {
       'consular-assistance': 'Консульская помощь',
     },
     deadlineKinds: {
+      approval: 'Согласование руководителя',
       'hand-over': 'Передача в компетентный орган',
       'status-decision': 'Решение о статусе',
       'child-protection-notice': 'Уведомление органа опеки',
@@ -363,7 +386,7 @@ export const ru: typeof en = {
       'shelter-stay': 'Проживание в приюте',
       'reintegration-review': 'Пересмотр реинтеграции',
     },
-    notificationKinds: { reminder: 'Напоминание', escalation: 'Эскалация', 'consent-withdrawn': 'Согласие отозвано' },
+    notificationKinds: { 'approval-requested': 'Запрошено согласование', 'approval-granted': 'Одобрено', 'approval-rejected': 'Не одобрено', reminder: 'Напоминание', escalation: 'Эскалация', 'consent-withdrawn': 'Согласие отозвано' },
     decisions: { granted: 'Предоставить статус жертвы', refused: 'Отказать' },
     outcomes: {
       'cooperating-with-investigation': 'Сотрудничает со следствием',
@@ -429,6 +452,7 @@ export const ru: typeof en = {
     },
     accessTypes: { read: 'Просмотр', disclosure: 'Передача' },
     tracks: {
+      approvals: 'Согласования',
       consent: 'Согласие',
       childProtection: 'Защита ребёнка',
       referral: 'Направление',

@@ -30,6 +30,7 @@ export const DEADLINE_KINDS = [
   'shelter-answer',
   'shelter-stay',
   'reintegration-review',
+  'approval',
 ];
 
 function boardQuery(kind: string, organisation: string): URLSearchParams {

@@ -33,7 +33,15 @@ interface CaseView {
   holder?: { organisationId: string; referredToOrganisationId: string | null };
   activeTracks?: string[];
   openDeadlines?: { id: string; kind: string; dueAt: string; overdue: boolean; responsibleOrganisationId: string }[];
-  tracks?: Record<string, unknown>;
+  tracks?: Record<string, unknown> & { approvals?: CaseApproval[] };
+}
+
+/** An approval as the case page's approvals track holds it. */
+interface CaseApproval {
+  approvalId: string;
+  commandType: string;
+  state: 'pending' | 'granted' | 'rejected';
+  requestedBy: { name: string };
 }
 
 interface Timeline {
@@ -144,8 +152,9 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
 
   if (!caseRead.data) return <Loading problem={caseRead.problem} onReload={caseRead.reload} />;
   const { data: view, etag } = caseRead.data;
-  const done = (title: string) => (result: { position?: string }) => {
-    setMessage(t('case.saved', { action: title }));
+  const done = (title: string) => (result: { position?: string; approvalId?: string }) => {
+    // 202: recorded for a supervisor's approval, not done yet.
+    setMessage(result.approvalId ? t('case.sentForApproval', { action: title }) : t('case.saved', { action: title }));
     setReadBeforeCommand(caseRead.data);
     if (result.position) setMinPosition(result.position);
     else caseRead.reload();
@@ -156,6 +165,7 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
     timeline.reload();
   };
   const awaitingRead = caseRead.data === readBeforeCommand && !caseRead.problem;
+  const pendingApprovals = (view.tracks?.approvals ?? []).filter((approval) => approval.state === 'pending');
   const actions = awaitingRead ? [] : caseActions(view, user, t, term, shelters.data ?? []);
 
   return (
@@ -167,6 +177,19 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
       {message && (
         <p role="status" className="success">
           {message}
+        </p>
+      )}
+      {pendingApprovals.length > 0 && (
+        <p className="notice" data-testid="pending-approvals">
+          {pendingApprovals
+            .map((approval) =>
+              t('case.awaitingApproval', {
+                what: term('approvalCommands', approval.commandType),
+                name: approval.requestedBy.name,
+              }),
+            )
+            .join(' ')}{' '}
+          <a href="#/approvals">{t('nav.approvals')}</a>
         </p>
       )}
       <section aria-labelledby="summary">
@@ -532,7 +555,7 @@ function caseActions(
     });
   }
   actions.push(...trackActions(base, tracks as TrackState, user, t, options, today));
-  if (has(user, 'coordinator', 'case-worker', 'competent-authority-officer', 'first-responder')) {
+  if (has(user, 'coordinator', 'case-worker', 'competent-authority-officer', 'first-responder', 'supervisor')) {
     actions.push({
       id: 'transfer',
       title: t('actions.transfer'),

@@ -15,17 +15,30 @@ import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from '@n
  * the case is still open with its placements ended (the closure is simply repeated), or closed with
  * a late request left (which an accept refuses: the case is closed).
  */
-export async function closeCase(
+export function closeCase(
   { id: caseId, body }: { id: string; body: Omit<RequestedCommand<CloseCase>, 'type'> },
   context: CommandContext,
   services: CommandServices,
 ): Promise<CaseCommandResult> {
   const cases = services(CaseCommands);
-  const placements = services(PlacementClosure);
   const command: RequestedCommand<CloseCase> = { type: 'CloseCase', ...body };
-  await cases.assertWouldDecide(caseId, context, caseLifecycleDecider, command);
+  return closeAround(caseId, context, services, {
+    check: () => cases.assertWouldDecide(caseId, context, caseLifecycleDecider, command),
+    append: () => cases.runOnVisibleCase(caseId, context, caseLifecycleDecider, command),
+  });
+}
+
+/** The closure's order (above), for a closure asked directly and one whose approval is granted. */
+export async function closeAround(
+  caseId: string,
+  context: CommandContext,
+  services: CommandServices,
+  closure: { check(): Promise<void>; append(): Promise<CaseCommandResult> },
+): Promise<CaseCommandResult> {
+  const placements = services(PlacementClosure);
+  await closure.check();
   await placements.endPlacementsOf(caseId, context);
-  const closed = await cases.runOnVisibleCase(caseId, context, caseLifecycleDecider, command);
+  const closed = await closure.append();
   const late = await placements.endPlacementsOf(caseId, context);
   return late === null ? closed : { ...closed, position: late };
 }

@@ -23,8 +23,12 @@ export const CaseLifecycleController = commandController('CaseLifecycleControlle
       "case's open placements on their shelters (requested, accepted, checked in: state ended), freeing their " +
       'beds. Closing a closed case is 409 ' +
       "case-not-closed; reason 'status-refused' needs a refused victim status (409 " +
-      'closure-status-refused-needs-refusal).',
+      'closure-status-refused-needs-refusal). Where the country puts closure under approval (CloseCase in ' +
+      'APPROVAL_REQUIRED_COMMANDS, the default), a caller who is neither a coordinator nor a supervisor of ' +
+      "the case's organisation gets 202: the closure is checked as above and recorded as an approval request " +
+      '(README "Supervisor approvals").',
     response,
+    gate: ({ id, body }) => ({ caseId: id, command: givenFields(body) }),
     execute: ({ id, body }, context, services) => closeCase({ id, body: givenFields(body) }, context, services),
   }),
   reopen: commandRoute({

@@ -8,6 +8,7 @@ import type { Actor, Role } from '@nrm/shared-kernel';
  *   the owner), in full;
  * - case-worker: the cases its organisation owns or to which the case was referred
  *   (CaseReferred.competentAuthorityOrgId), in full;
+ * - supervisor: the cases its organisation owns, in full (it approves their gated commands, libs/approvals);
  * - shelter-staff: the cases with a requested, accepted or checked-in placement at a shelter its
  *   organisation operates, only in the care view (no narrative, indicators, exploitation types,
  *   identification circumstances), read only, and not the timeline;
@@ -23,6 +24,7 @@ export const CASE_READER_ROLES = [
   'first-responder',
   'competent-authority-officer',
   'case-worker',
+  'supervisor',
   'coordinator',
   'shelter-staff',
 ] as const satisfies readonly Role[];
@@ -32,6 +34,7 @@ export const CASE_HISTORY_READER_ROLES = [
   'first-responder',
   'competent-authority-officer',
   'case-worker',
+  'supervisor',
   'coordinator',
 ] as const satisfies readonly Role[];
 
@@ -40,6 +43,7 @@ export const TRACK_COMMAND_ROLES: readonly Role[] = [
   'first-responder',
   'competent-authority-officer',
   'case-worker',
+  'supervisor',
   'coordinator',
 ];
 
@@ -77,7 +81,7 @@ export function caseAccessOf(actor: Actor): CaseAccess {
   const has = (role: Role) => actor.roles.includes(role);
   return {
     all: actor.roles.some((role) => SEES_ALL_ROLES.includes(role)),
-    ownedBy: has('first-responder') || has('case-worker') ? actor.organisationId : null,
+    ownedBy: has('first-responder') || has('case-worker') || has('supervisor') ? actor.organisationId : null,
     referredTo: has('case-worker') ? actor.organisationId : null,
     careAtSheltersOf: has('shelter-staff') ? actor.organisationId : null,
   };

@@ -51,11 +51,12 @@ export class CaseCommands {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async run<Command>(
+  /** Any decider of the case stream: a context's (on CaseState), or one folding more of it (approvals). */
+  async run<Command, State = CaseState, Event extends { type: string; data: object } = CaseEvent>(
     caseId: string,
     context: CaseCommandContext,
-    decider: Decider<CaseState, Command, CaseEvent>,
-    build: (state: CaseState, now: Date) => Command,
+    decider: Decider<State, Command, Event>,
+    build: (state: State, now: Date) => Command,
   ): Promise<CaseCommandResult> {
     const now = this.clock.now();
     const result = await handleCommand(

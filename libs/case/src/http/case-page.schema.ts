@@ -133,6 +133,22 @@ const tracks = object(
         reopenedAt: nullable(instant),
       }),
     ),
+    approvals: {
+      ...list(
+        object({
+          approvalId: text,
+          commandType: { type: 'string', enum: ['CloseCase', 'AdoptReintegrationPlan'] },
+          state: { type: 'string', enum: ['pending', 'granted', 'rejected'] },
+          requestedBy: object({ userId: text, name: text, organisationId: text }),
+          requestedAt: instant,
+          dueAt: instant,
+          decidedAt: nullable(instant),
+        }),
+      ),
+      description:
+        'Supervisor approvals asked on the case (README "Supervisor approvals"); pending ones await a ' +
+        'supervisor of the responsible organisation or a coordinator (GET /approvals/{approvalId}).',
+    },
   },
   "One object per track (null until it starts). The care view has only placements (at the caller's shelters) and childProtection.",
 );

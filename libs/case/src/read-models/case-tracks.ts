@@ -24,6 +24,8 @@ export interface CaseTracks {
   repatriation: RepatriationTrack | null;
   reintegration: ReintegrationTrack | null;
   closure: ClosureTrack | null;
+  /** Supervisor approvals asked on the case (libs/approvals): pending ones wait for a supervisor. */
+  approvals: ApprovalTrack[];
 }
 
 export interface ChildProtectionTrack {
@@ -115,6 +117,16 @@ export interface ClosureTrack {
   reopenedAt: string | null;
 }
 
+export interface ApprovalTrack {
+  approvalId: string;
+  commandType: 'CloseCase' | 'AdoptReintegrationPlan';
+  state: 'pending' | 'granted' | 'rejected';
+  requestedBy: { userId: string; name: string; organisationId: string };
+  requestedAt: string;
+  dueAt: string;
+  decidedAt: string | null;
+}
+
 export const emptyTracks = (): CaseTracks => ({
   consent: { toReferral: false },
   childProtection: null,
@@ -125,6 +137,7 @@ export const emptyTracks = (): CaseTracks => ({
   repatriation: null,
   reintegration: null,
   closure: null,
+  approvals: [],
 });
 
 /** Goals as the plan states them (a goal's target date is optional). */

@@ -20,6 +20,8 @@ export const DEADLINE_KINDS = [
   'shelter-answer',
   'shelter-stay',
   'reintegration-review',
+  // A supervisor's approval pending (libs/approvals): due APPROVAL_DEADLINE_HOURS after the request.
+  'approval',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -90,16 +92,21 @@ export interface OpenedDeadline {
 /** One deadline by id, or every open deadline of a kind of a case. */
 export type DeadlineTarget = { id: string } | { caseId: string; kind: DeadlineKind };
 
-/** A notification the board itself sends (not a deadline step): a consent withdrawn after referral. */
+/**
+ * A notification the board itself sends (not a deadline step): a consent withdrawn after referral, an
+ * approval asked (to its approvers) or decided (to the one who asked: `recipientUserId`).
+ */
 export interface BoardNotification {
   /** The deadline it is about, with its version, and a step unique to the event (at most once). */
   deadlineId: string;
   deadlineVersion: number;
   step: string;
   caseId: string;
-  kind: 'consent-withdrawn';
+  kind: 'consent-withdrawn' | 'approval-requested' | 'approval-granted' | 'approval-rejected';
   recipientOrganisationId: string | null;
   recipientRole: string | null;
+  /** One person's inbox only (the requester of an approval); null for an organisation's or a role's. */
+  recipientUserId?: string | null;
   message: string;
   at: Date;
 }
@@ -150,6 +157,9 @@ export const DEADLINE_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ReintegrationReviewed',
   'ReintegrationCompleted',
   'CaseClosed',
+  'ApprovalRequested',
+  'ApprovalGranted',
+  'ApprovalRejected',
 ]);
 
 /** Which outside fact an event's rule needs (the projection looks it up before calling the rules). */
@@ -364,9 +374,100 @@ export function deadlineChangesOf(
       return [meet(byId('reintegration-review'))];
     case 'CaseClosed':
       return [{ type: 'cancel-all-of-case', caseId, at: recordedAt, reason: 'case-closed' }];
+    case 'ApprovalRequested':
+    case 'ApprovalGranted':
+    case 'ApprovalRejected':
+      return approvalChanges(event, data as unknown as ApprovalData, recordedAt);
     default:
       return [];
   }
+}
+
+/** What the board reads of the approvals' events (libs/approvals domain/approval.events.ts). */
+interface ApprovalData {
+  approvalId: string;
+  caseId: string;
+  caseNumber: string;
+  commandType: string;
+  approverOrganisationId?: string;
+  requestedBy: { userId: string; organisationId: string };
+  dueAt?: string;
+}
+
+const APPROVAL_COMMAND_TEXT: Record<string, string> = {
+  CloseCase: 'closing the case',
+  AdoptReintegrationPlan: 'adopting the reintegration plan',
+};
+
+/**
+ * A supervisor's approval: asked, it is a deadline of the responsible organisation (due when the
+ * request says) and a notification to its supervisors and to the coordinators; granted or rejected,
+ * the deadline is met and the requester is told. The granted command's own events follow
+ * ApprovalGranted, so a closure's cancellation finds the approval already met.
+ */
+function approvalChanges(event: DeadlineSourceEvent, approval: ApprovalData, at: Date): DeadlineChange[] {
+  const id = deadlineId('approval', approval.caseId, approval.approvalId);
+  const what = APPROVAL_COMMAND_TEXT[approval.commandType] ?? approval.commandType;
+  const notify = (
+    step: string,
+    kind: BoardNotification['kind'],
+    recipient: Pick<BoardNotification, 'recipientOrganisationId' | 'recipientRole' | 'recipientUserId'>,
+    message: string,
+  ): DeadlineChange => ({
+    type: 'notify',
+    notification: {
+      deadlineId: id,
+      deadlineVersion: 1,
+      step,
+      caseId: approval.caseId,
+      kind,
+      message,
+      at,
+      ...recipient,
+    },
+  });
+  if (event.type === 'ApprovalRequested') {
+    const organisationId = approval.approverOrganisationId ?? approval.requestedBy.organisationId;
+    const message = `Case ${approval.caseNumber}: ${what} awaits your approval (asked by ${approval.requestedBy.userId}).`;
+    return [
+      {
+        type: 'open',
+        deadline: {
+          id,
+          kind: 'approval',
+          caseId: approval.caseId,
+          reference: approval.approvalId,
+          responsibleOrganisationId: organisationId,
+          startedAt: at,
+          dueAt: new Date(approval.dueAt ?? at),
+        },
+      },
+      notify(
+        'requested-supervisors',
+        'approval-requested',
+        { recipientOrganisationId: organisationId, recipientRole: 'supervisor' },
+        message,
+      ),
+      notify(
+        'requested-coordinators',
+        'approval-requested',
+        { recipientOrganisationId: null, recipientRole: 'coordinator' },
+        message,
+      ),
+    ];
+  }
+  const granted = event.type === 'ApprovalGranted';
+  return [
+    { type: 'meet', target: { id }, at },
+    notify(
+      granted ? 'granted' : 'rejected',
+      granted ? 'approval-granted' : 'approval-rejected',
+      { recipientOrganisationId: null, recipientRole: null, recipientUserId: approval.requestedBy.userId },
+      granted
+        ? `Case ${approval.caseNumber}: ${what} was approved and done.`
+        : `Case ${approval.caseNumber}: ${what} was not approved; see the approval for the reason.`,
+    ),
+  ];
 }
 
 /**

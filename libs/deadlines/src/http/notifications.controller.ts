@@ -22,7 +22,9 @@ export class NotificationsController {
     description:
       "Notifications for the caller's organisation and for the caller's roles (coordinators receive the " +
       'escalations of missed deadlines and consent withdrawn after referral; the competent authority a consent ' +
-      'withdrawn for a case referred to it); newest first, paginated; `unread=true` for unread ones only. ' +
+      "withdrawn for a case referred to it; the supervisors of a case's organisation and the coordinators an " +
+      'approval requested; the requester alone its outcome, approval-granted or approval-rejected); newest ' +
+      'first, paginated; `unread=true` for unread ones only. ' +
       "Reading is per person: `read`, `readAt` and `readBy` are the caller's, and `unread` counts the " +
       "caller's unread notifications (for a badge), whatever the filter and page.",
   })

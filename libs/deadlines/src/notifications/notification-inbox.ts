@@ -6,7 +6,7 @@ import { NotificationEntity, NotificationReadEntity } from './notification.entit
 
 export interface NotificationView {
   id: string;
-  /** reminder | escalation | consent-withdrawn */
+  /** reminder | escalation | consent-withdrawn | approval-requested | approval-granted | approval-rejected */
   kind: string;
   step: string;
   deadlineId: string;
@@ -42,7 +42,7 @@ type NotificationRow = Omit<NotificationView, 'createdAt' | 'read' | 'readAt' | 
 /**
  * The caller's inbox: notifications for the caller's organisation (those naming a role only when
  * the caller holds it), plus those for a role the caller holds across organisations (coordinators
- * get the escalations). Nothing else is visible: another inbox's notification is "not found".
+ * get the escalations), plus those for the caller alone (an approval's outcome, to its requester). Nothing else is visible: another inbox's notification is "not found".
  * Reading is per person (`notification_reads`): one coordinator reading an escalation leaves it
  * unread for every other coordinator.
  */
@@ -113,8 +113,9 @@ export class NotificationInbox {
       ])
       .where(
         `((n.recipient_organisation_id = :org AND (n.recipient_role IS NULL OR n.recipient_role = ANY(:roles)))
-          OR (n.recipient_organisation_id IS NULL AND n.recipient_role = ANY(:roles)))`,
-        { org: actor.organisationId, roles: [...actor.roles] },
+          OR (n.recipient_organisation_id IS NULL AND n.recipient_role = ANY(:roles))
+          OR n.recipient_user_id = :userId)`,
+        { org: actor.organisationId, roles: [...actor.roles], userId: actor.userId },
       );
   }
 }

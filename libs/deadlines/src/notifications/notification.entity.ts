@@ -13,7 +13,9 @@ export class NotificationEntity {
   @Column('text', { name: 'recipient_organisation_id', nullable: true }) recipientOrganisationId!: string | null;
   /** The role it is for (escalations: coordinator); null for anyone of the organisation. */
   @Column('text', { name: 'recipient_role', nullable: true }) recipientRole!: string | null;
-  /** reminder | escalation | consent-withdrawn */
+  /** One person's (an approval's requester); null when it goes to an organisation or a role. */
+  @Column('text', { name: 'recipient_user_id', nullable: true }) recipientUserId!: string | null;
+  /** reminder | escalation | consent-withdrawn | approval-requested | approval-granted | approval-rejected */
   @Column('text') kind!: string;
   @Column('text', { name: 'deadline_id' }) deadlineId!: string;
   @Column('integer', { name: 'deadline_version' }) deadlineVersion!: number;

@@ -218,8 +218,8 @@ export class DeadlinesProjection implements Projection {
         // Not a deadline change (no job to schedule); once per event and recipient, also on a replay.
         await manager.query(
           `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
-             deadline_version, step, case_id, message, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             deadline_version, step, case_id, message, created_at, recipient_user_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING`,
           [
             randomUUID(),
@@ -232,6 +232,7 @@ export class DeadlinesProjection implements Projection {
             n.caseId,
             n.message,
             n.at,
+            n.recipientUserId ?? null,
           ],
         );
         return [];

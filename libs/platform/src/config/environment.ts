@@ -16,6 +16,19 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** The commands a country may put under a supervisor's approval (APPROVAL_REQUIRED_COMMANDS). */
+export const APPROVABLE_COMMANDS = ['CloseCase', 'AdoptReintegrationPlan'] as const;
+export type ApprovableCommand = (typeof APPROVABLE_COMMANDS)[number];
+const APPROVAL_REQUIRED_COMMANDS_PATTERN = new RegExp(
+  `^(none|(${APPROVABLE_COMMANDS.join('|')})(,(${APPROVABLE_COMMANDS.join('|')}))*)$`,
+);
+
+/** The commands APPROVAL_REQUIRED_COMMANDS puts under approval (none: an empty list). */
+export function approvalRequiredCommands(env: Pick<Environment, 'APPROVAL_REQUIRED_COMMANDS'>): ApprovableCommand[] {
+  if (env.APPROVAL_REQUIRED_COMMANDS === 'none') return [];
+  return [...new Set(env.APPROVAL_REQUIRED_COMMANDS.split(',') as ApprovableCommand[])];
+}
+
 /** Every setting the processes read, checked once at start. */
 export class Environment {
   @IsIn(['development', 'test', 'production'])
@@ -108,6 +121,22 @@ export class Environment {
   @IsInt()
   @Min(1)
   SHELTER_STAY_DAYS = 30;
+
+  /**
+   * Which commands need a supervisor's approval in this country (README "Supervisor approvals"): names
+   * from APPROVABLE_COMMANDS separated by commas, or `none` to turn approvals off (an empty value means
+   * "not set", so the default applies, as for every setting).
+   */
+  @Matches(APPROVAL_REQUIRED_COMMANDS_PATTERN, {
+    message: `APPROVAL_REQUIRED_COMMANDS must be none or names among ${APPROVABLE_COMMANDS.join(', ')} separated by commas`,
+  })
+  APPROVAL_REQUIRED_COMMANDS = 'CloseCase,AdoptReintegrationPlan';
+
+  /** How long an approval may stay pending before its deadline on the board falls due. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  APPROVAL_DEADLINE_HOURS = 48;
 
   /** Public holidays announced yearly (moveable ones), added to the shipped fixed-date calendar. */
   @Matches(/^(\d{4}-\d{2}-\d{2})?(,\d{4}-\d{2}-\d{2})*$/, {
@@ -265,7 +294,10 @@ export class Environment {
   /** The country's time zone: the console shows every date and time in it (IANA name). */
   @ValidateBy({
     name: 'ianaTimeZone',
-    validator: { validate: isTimeZone, defaultMessage: () => 'CONSOLE_TIME_ZONE must be an IANA time zone such as Asia/Baku' },
+    validator: {
+      validate: isTimeZone,
+      defaultMessage: () => 'CONSOLE_TIME_ZONE must be an IANA time zone such as Asia/Baku',
+    },
   })
   CONSOLE_TIME_ZONE = 'Asia/Baku';
 

@@ -1,8 +1,8 @@
 import { applyDecorators, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Role } from '@nrm/shared-kernel';
 import { AllowRoles } from '../auth/auth';
-import { type CommandDefinition, CommandPipeline } from '../commands/command-pipeline';
+import { type CommandDefinition, CommandPipeline, isPendingApproval } from '../commands/command-pipeline';
 import { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
 
 /** What a route hands its command: the path's :id (empty on a path without one) and the validated body. */
@@ -66,16 +66,27 @@ export function commandController(
   const prototype = GeneratedCommandController.prototype as unknown as Record<string, unknown>;
   for (const [key, route] of Object.entries(routes)) {
     const takesId = `${prefix}/${route.path}`.includes(':id');
-    const handle = function (
+    const handle = async function (
       this: GeneratedCommandController,
       body: object,
       command: CommandRequest,
       id = '',
     ): Promise<unknown> {
-      return this.responder.respond(command, body, (context) => this.pipeline.run(route, { id, body }, context), {
-        ...(route.location ? { location: route.location } : {}),
-        ...(route.etag === false ? { etag: false } : {}),
-      });
+      const result = await this.responder.respond(
+        command,
+        body,
+        (context) => this.pipeline.run(route, { id, body }, context),
+        {
+          ...(route.location ? { location: route.location } : {}),
+          ...(route.etag === false ? { etag: false } : {}),
+        },
+      );
+      // Decided from the result, so a repeat with the same Idempotency-Key answers alike.
+      if (isPendingApproval(result)) {
+        command.response.status(202);
+        command.response.setHeader('Location', `/approvals/${result.approvalId}`);
+      }
+      return result;
     };
     // OpenAPI names the operation (and reads its parameter types) by the method's own name.
     prototype[key] = Object.defineProperty(handle, 'name', { value: key });
@@ -91,10 +102,20 @@ export function commandController(
       ApiOperation({ summary: route.summary, ...(route.description ? { description: route.description } : {}) }),
       CommandEndpoint({ ifMatch: route.ifMatch !== false }),
       respond({ description: route.response.description, schema: { example: route.response.example } }),
+      ...(route.gate ? [ApiResponse(APPROVAL_REQUESTED_RESPONSE)] : []),
     )(prototype, key, Object.getOwnPropertyDescriptor(prototype, key)!);
   }
   return GeneratedCommandController;
 }
+
+/** The OpenAPI description of the 202 of a gated command. */
+const APPROVAL_REQUESTED_RESPONSE = {
+  status: 202,
+  description:
+    "The command needs a supervisor's approval (APPROVAL_REQUIRED_COMMANDS) and the caller may not act alone: " +
+    'an approval request was recorded (Location: /approvals/{approvalId}); nothing else changed yet.',
+  schema: { example: { caseId: '7a1c…', revision: 5, position: '88', approvalId: '3f0c…', status: 'pending' } },
+};
 
 /**
  * The body's fields that were given, as a plain object: a DTO instance declares every field, so an

@@ -15,6 +15,12 @@ const response = {
   example: { caseId: '7a1c…', revision: 5, position: '81' },
 };
 
+const adoption = (body: AdoptReintegrationPlanDto) => ({
+  type: 'AdoptReintegrationPlan' as const,
+  ...givenFields(body),
+  goals: body.goals.map(givenFields),
+});
+
 /** Reintegration (DESIGN §3.6): an individual plan, services, periodic reviews, completion. */
 export const ReintegrationController = commandController('ReintegrationController', 'cases/:id', 'reintegration', {
   adoptPlan: commandRoute({
@@ -25,13 +31,13 @@ export const ReintegrationController = commandController('ReintegrationControlle
     summary: 'Adopt the individual reintegration plan: goals by domain, reviewed every N days',
     description:
       'One plan per case (409 plan-exists). The case moves to stage reintegration; the first review falls due ' +
-      'reviewEveryDays (default 90) after adoption and shows as the next deadline.',
+      'reviewEveryDays (default 90) after adoption and shows as the next deadline. Where the country puts ' +
+      'the adoption under approval (AdoptReintegrationPlan in APPROVAL_REQUIRED_COMMANDS, the default), a ' +
+      "caller who is neither a coordinator nor a supervisor of the case's organisation gets 202: the plan is " +
+      'checked as above and recorded as an approval request; it is adopted (dated) when approved.',
     response,
-    execute: reintegrationCommand((body: AdoptReintegrationPlanDto) => ({
-      type: 'AdoptReintegrationPlan',
-      ...givenFields(body),
-      goals: body.goals.map(givenFields),
-    })),
+    gate: ({ id, body }) => ({ caseId: id, command: adoption(body) }),
+    execute: reintegrationCommand(adoption),
   }),
   recordService: commandRoute({
     name: 'RecordReintegrationService',

@@ -15,6 +15,7 @@ import { PlacementLocations1763742300000 } from './1763742300000-placement-locat
 import { CaseSummaryTracks1763742300100 } from './1763742300100-case-summary-tracks';
 import { DeadlinesInbox1763742400000 } from './1763742400000-deadlines-inbox';
 import { CaseReadLogAsOf1763742570000 } from './1763742570000-case-read-log-as-of';
+import { Approvals1763742580000 } from './1763742580000-approvals';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CaseSummaryTracks1763742300100,
   DeadlinesInbox1763742400000,
   CaseReadLogAsOf1763742570000,
+  Approvals1763742580000,
 ];

@@ -1,0 +1,95 @@
+import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
+import type { ApprovalTrack } from '@nrm/case/read-models/case-tracks';
+import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
+import type { ApprovableCommandType, ApprovalEvent } from '../domain/approval.events';
+
+const COMMAND_TEXT: Record<ApprovableCommandType, string> = {
+  CloseCase: 'closing the case',
+  AdoptReintegrationPlan: 'adopting the reintegration plan',
+};
+
+const decided =
+  (approvalId: string, change: Partial<ApprovalTrack>) =>
+  (approvals: ApprovalTrack[]): ApprovalTrack[] =>
+    approvals.map((approval) => (approval.approvalId === approvalId ? { ...approval, ...change } : approval));
+
+/** How approvals show on the case page: the approvals track (every request, pending first to decide). */
+export const approvalsSummaryRules: CaseSummaryRules<ApprovalEvent> = {
+  ApprovalRequested: (event) => {
+    const { data } = event;
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        approvals: [
+          ...(tracks.approvals ?? []).filter((approval) => approval.approvalId !== data.approvalId),
+          {
+            approvalId: data.approvalId,
+            commandType: data.commandType,
+            state: 'pending',
+            requestedBy: data.requestedBy,
+            requestedAt: data.requestedAt,
+            dueAt: data.dueAt,
+            decidedAt: null,
+          },
+        ],
+      }),
+    };
+  },
+  ApprovalGranted: (event) => {
+    const { data } = event;
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        approvals: decided(data.approvalId, { state: 'granted', decidedAt: data.grantedAt })(tracks.approvals ?? []),
+      }),
+    };
+  },
+  ApprovalRejected: (event) => {
+    const { data } = event;
+    return {
+      update: {},
+      tracks: (tracks) => ({
+        ...tracks,
+        approvals: decided(data.approvalId, { state: 'rejected', decidedAt: data.rejectedAt })(tracks.approvals ?? []),
+      }),
+    };
+  },
+};
+
+/** How approvals read on the timeline (the rejection's reason is personal: gone with an erasure). */
+export const approvalsTimeline: TimelineDescribers<ApprovalEvent> = {
+  ApprovalRequested: (event) => {
+    const { data } = event;
+    return {
+      summary: `Approval requested by ${data.requestedBy.name} (${data.requestedBy.organisationId}) for ${COMMAND_TEXT[data.commandType] ?? data.commandType}.`,
+      details: {
+        approvalId: data.approvalId,
+        commandType: data.commandType,
+        requestedBy: data.requestedBy,
+        approverOrganisationId: data.approverOrganisationId,
+        dueAt: data.dueAt,
+      },
+    };
+  },
+  ApprovalGranted: (event) => {
+    const { data } = event;
+    return {
+      summary: `Approval granted by ${event.metadata.actorName} for ${COMMAND_TEXT[data.commandType] ?? data.commandType}.`,
+      details: { approvalId: data.approvalId, commandType: data.commandType, grantedAt: data.grantedAt },
+    };
+  },
+  ApprovalRejected: (event) => {
+    const { data } = event;
+    return {
+      summary: `Approval rejected by ${event.metadata.actorName} for ${COMMAND_TEXT[data.commandType] ?? data.commandType}.`,
+      details: {
+        approvalId: data.approvalId,
+        commandType: data.commandType,
+        rejectedAt: data.rejectedAt,
+        ...(data.reason === undefined ? {} : { reason: data.reason }),
+      },
+    };
+  },
+};
