@@ -10,6 +10,7 @@ import { ReintegrationModule } from '@nrm/reintegration';
 import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
 import { StatisticsModule } from '@nrm/statistics';
+import { PersonMatchingModule } from '@nrm/person-matching';
 import { ConsoleModule } from './console/console.module';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -34,6 +35,7 @@ export class ApiModule {
         DeadlinesModule,
         ConsoleModule,
         StatisticsModule,
+        PersonMatchingModule,
         MetricsModule,
         ...(withWorker ? [WorkerModule] : []),
       ],

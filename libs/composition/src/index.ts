@@ -27,6 +27,7 @@ import {
 import { REPATRIATION_EVENT_TYPES, repatriationSummaryRules, repatriationTimeline } from '@nrm/repatriation';
 import { REINTEGRATION_EVENT_TYPES, reintegrationSummaryRules, reintegrationTimeline } from '@nrm/reintegration';
 import { CASE_LIFECYCLE_EVENT_TYPES, caseLifecycleSummaryRules, caseLifecycleTimeline } from '@nrm/case-lifecycle';
+import { PERSON_MATCHING_EVENT_TYPES, PersonLinksProjection } from '@nrm/person-matching';
 
 /** What the processes assemble from the bounded contexts: every event type and every projection. */
 export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
@@ -37,6 +38,7 @@ export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...REPATRIATION_EVENT_TYPES,
   ...REINTEGRATION_EVENT_TYPES,
   ...CASE_LIFECYCLE_EVENT_TYPES,
+  ...PERSON_MATCHING_EVENT_TYPES,
 };
 
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
@@ -65,6 +67,7 @@ export function allProjections(env: DeadlineVariables, hooks: DeadlineProjection
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(env, hooks),
+    new PersonLinksProjection(),
   ];
 }
 

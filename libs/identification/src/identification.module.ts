@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseModule } from '@nrm/case';
+import { PersonMatchingModule } from '@nrm/person-matching';
 import { CaseNumbers } from './application/case-numbers';
 import { IdentificationCommandHandler } from './application/identification-commands';
 import { OpenCaseHandler } from './application/open-case';
@@ -10,7 +11,7 @@ import { IndicatorsController } from './http/indicators.controller';
 
 /** Identification: opening cases, consent to referral, child-case steps, the indicator catalogue. */
 @Module({
-  imports: [CqrsModule, CaseModule],
+  imports: [CqrsModule, CaseModule, PersonMatchingModule],
   controllers: [IdentificationController, ChildCaseController, IndicatorsController],
   providers: [CaseNumbers, OpenCaseHandler, IdentificationCommandHandler],
 })

@@ -7,6 +7,7 @@ import {
   CaseCommands,
 } from '@nrm/case/application/case-commands';
 import { UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
+import { PersonBlindIndex } from '@nrm/person-matching';
 import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from '@nrm/platform/personal-data';
 import { caseLifecycleDecider, type ErasePersonalData } from '../domain/case-lifecycle.decider';
 
@@ -22,7 +23,8 @@ export class ErasePersonalDataCommand {
  * Erasure by legal order (crypto-shredding): PersonalDataErased is appended (the projections erase
  * the read models on it) and the keys are destroyed — the person's, and the case's (under which the
  * case's free-text notes are encrypted) — which makes the personal data of every event about them
- * unreadable, now and in any rebuild.
+ * unreadable, now and in any rebuild. The case's blind-index entries go too (it never matches a
+ * new case again).
  *
  * With PostgreSQL both happen in one transaction (the unit of work): the erasure is recorded and the
  * keys are gone, or neither. With EventStoreDB the append comes first and the keys are destroyed
@@ -36,6 +38,7 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     private readonly cases: CaseCommands,
     @Inject(PERSONAL_DATA_ERASER) private readonly eraser: PersonalDataEraser,
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    private readonly personIndex: PersonBlindIndex,
   ) {}
 
   execute({ caseId, details, context }: ErasePersonalDataCommand): Promise<CaseCommandResult> {
@@ -49,6 +52,7 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
       if (personId !== undefined) {
         await this.eraser.erase(personId);
         await this.eraser.erase(caseId);
+        await this.personIndex.forgetCase(caseId);
       }
       return result;
     });

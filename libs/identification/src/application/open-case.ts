@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CaseCommandContext, CaseCommands } from '@nrm/case/application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
+import { PersonBlindIndex } from '@nrm/person-matching';
 import type { OpenCase } from '../domain/identification.decider';
 import { identificationDecider } from './identification-decider';
 import { CaseNumbers } from './case-numbers';
@@ -24,6 +25,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
   constructor(
     private readonly cases: CaseCommands,
     private readonly caseNumbers: CaseNumbers,
+    private readonly personIndex: PersonBlindIndex,
   ) {}
 
   async execute({ details, context }: OpenCaseCommand): Promise<OpenCaseResult> {
@@ -31,23 +33,31 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     // earlier attempt opened it, answers with that case (and its number).
     const caseId = commandDerivedId('case');
     let caseNumber = await this.caseNumbers.allocate(this.cases.now());
+    let personId = commandDerivedId('person');
     const result = await this.cases.run(
       caseId,
       { ...context, newStream: true },
       identificationDecider,
       (state, now): OpenCase => {
-        if (state.exists) caseNumber = state.caseNumber;
+        if (state.exists) ({ caseNumber, personId } = state);
         return {
           type: 'OpenCase',
           ...details,
           caseId,
           caseNumber,
-          personId: commandDerivedId('person'),
+          personId,
           actor: context.actor,
           now,
         };
       },
     );
+    // In the opening's unit of work: the plaintext is at hand only here, before encryption.
+    await this.personIndex.recordOpenedCase({
+      caseId,
+      caseNumber,
+      personId,
+      person: { ...details.person, identifiedAt: details.identification.identifiedAt },
+    });
     return { caseId, caseNumber, revision: result.revision, position: result.position as string };
   }
 }

@@ -8,7 +8,8 @@ const aygun: PersonToMatch = {
   identifiedAt: '2026-11-20T14:30:00+04:00',
 };
 
-const shareAKey = (a: PersonToMatch, b: PersonToMatch) => personMatchKeys(a).some((key) => personMatchKeys(b).includes(key));
+const shareAKey = (a: PersonToMatch, b: PersonToMatch) =>
+  personMatchKeys(a).some((key) => personMatchKeys(b).includes(key));
 
 describe('personMatchKeys', () => {
   it('given a date of birth: the name with the date, and the name with the year and citizenship', () => {
@@ -41,8 +42,6 @@ describe('personMatchKeys', () => {
   });
 
   it('an unknown citizenship and no date of birth give nothing to compare', () => {
-    expect(
-      personMatchKeys({ ...aygun, dateOfBirth: undefined, estimatedAge: 27, citizenship: 'unknown' }),
-    ).toEqual([]);
+    expect(personMatchKeys({ ...aygun, dateOfBirth: undefined, estimatedAge: 27, citizenship: 'unknown' })).toEqual([]);
   });
 });

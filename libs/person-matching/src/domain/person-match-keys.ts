@@ -38,7 +38,8 @@ export function personMatchKeys(person: PersonToMatch): string[] {
     birthYears.add(identifiedYear - person.estimatedAge - 1);
   }
   if (person.citizenship !== 'unknown') {
-    for (const year of [...birthYears].sort()) keys.push(`v1|name-year-citizenship|${name}|${year}|${person.citizenship}`);
+    for (const year of [...birthYears].sort())
+      keys.push(`v1|name-year-citizenship|${name}|${year}|${person.citizenship}`);
   }
   return keys;
 }
