@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
-import { InvalidConfigurationError, validateEnvironment } from '../libs/platform/src/config/environment';
+import {
+  InvalidConfigurationError,
+  personMatchKeyOf,
+  validateEnvironment,
+} from '../libs/platform/src/config/environment';
 
 const minimal = {
   AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long',
@@ -59,6 +63,20 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ ...minimal, METRICS_TOKEN: 'short' })).toThrow(
       /METRICS_TOKEN must be at least 16/,
     );
+  });
+
+  it('requires PERSON_MATCH_KEY in production only, as base64 of 32 bytes', () => {
+    const key = 'cGVyc29uLW1hdGNoLWtleS1mb3ItdGhlLWNvbmZpZy0=';
+    expect(() => validateEnvironment({ ...minimal, NODE_ENV: 'production' })).toThrow(
+      /PERSON_MATCH_KEY is required with NODE_ENV=production/,
+    );
+    expect(() => validateEnvironment({ ...minimal, PERSON_MATCH_KEY: 'too-short' })).toThrow(/PERSON_MATCH_KEY/);
+    const production = validateEnvironment({ ...minimal, NODE_ENV: 'production', PERSON_MATCH_KEY: key });
+    expect(personMatchKeyOf(production)).toEqual(Buffer.from(key, 'base64'));
+    // Elsewhere a development key stands in, never the production one.
+    const development = personMatchKeyOf(validateEnvironment(minimal));
+    expect(development).toHaveLength(32);
+    expect(development).not.toEqual(Buffer.from(key, 'base64'));
   });
 
   it('accepts a JWKS URL instead of a secret', () => {

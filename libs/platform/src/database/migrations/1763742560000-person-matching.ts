@@ -23,6 +23,10 @@ export class PersonMatching1763742560000 implements MigrationInterface {
         PRIMARY KEY (digest, case_id)
       )`);
     await queryRunner.query(`CREATE INDEX person_blind_index_case_idx ON person_blind_index (case_id)`);
+    // The most recent entries of a digest first: an opening reads at most a few, however many share it.
+    await queryRunner.query(
+      `CREATE INDEX person_blind_index_recent_idx ON person_blind_index (digest, recorded_at DESC)`,
+    );
     await queryRunner.query(`
       CREATE TABLE possible_duplicates (
         alert_id uuid PRIMARY KEY,
