@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
+import { queryRows } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
 import { analyst, coordinator, responder, signToken } from './support/tokens';
 
@@ -78,15 +78,8 @@ describe('Duplicate-person alerts', () => {
     return response.body.total;
   }
 
-  async function sql<T = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
-      return (await client.query(text, parameters)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const blindIndexEntries = (caseId: string) =>
+    queryRows(t.database.url, `SELECT digest FROM person_blind_index WHERE case_id = $1`, [caseId]);
 
   let first: { caseId: string; caseNumber: string; position: string };
   let second: { caseId: string; caseNumber: string; position: string };
@@ -190,12 +183,10 @@ describe('Duplicate-person alerts', () => {
 
   it('an erasure removes the case from the blind index: the same person opened again raises no alert', async () => {
     const erasedCase = await open(police, { givenName: 'Elçin', familyName: 'Nəsibova', dateOfBirth: '1999-12-30' });
-    expect(
-      (await sql(`SELECT 1 FROM person_blind_index WHERE case_id = $1`, [erasedCase.body.caseId])).length,
-    ).toBeGreaterThan(0);
+    expect((await blindIndexEntries(erasedCase.body.caseId)).length).toBeGreaterThan(0);
     const erased = await post(`/cases/${erasedCase.body.caseId}/erase-personal-data`, { legalBasis }, coordinatorToken);
     expect(erased.status).toBe(200);
-    expect(await sql(`SELECT 1 FROM person_blind_index WHERE case_id = $1`, [erasedCase.body.caseId])).toEqual([]);
+    expect(await blindIndexEntries(erasedCase.body.caseId)).toEqual([]);
 
     const alertsBefore = (await alerts()).total;
     const again = await open(border, { givenName: 'Elchin', familyName: 'Nasibova', dateOfBirth: '1999-12-30' });
