@@ -361,7 +361,12 @@ export const en = {
       'shelter-stay': 'Shelter stay',
       'reintegration-review': 'Reintegration review',
     },
-    notificationKinds: { reminder: 'Reminder', escalation: 'Escalation', 'consent-withdrawn': 'Consent withdrawn' },
+    notificationKinds: {
+      reminder: 'Reminder',
+      escalation: 'Escalation',
+      'consent-withdrawn': 'Consent withdrawn',
+      'possible-duplicate': 'Possible duplicate person',
+    },
     decisions: { granted: 'Grant victim status', refused: 'Refuse' },
     outcomes: {
       'cooperating-with-investigation': 'Cooperating with the investigation',

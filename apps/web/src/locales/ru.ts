@@ -363,7 +363,12 @@ export const ru: typeof en = {
       'shelter-stay': 'Проживание в приюте',
       'reintegration-review': 'Пересмотр реинтеграции',
     },
-    notificationKinds: { reminder: 'Напоминание', escalation: 'Эскалация', 'consent-withdrawn': 'Согласие отозвано' },
+    notificationKinds: {
+      reminder: 'Напоминание',
+      escalation: 'Эскалация',
+      'consent-withdrawn': 'Согласие отозвано',
+      'possible-duplicate': 'Возможный дубликат лица',
+    },
     decisions: { granted: 'Предоставить статус жертвы', refused: 'Отказать' },
     outcomes: {
       'cooperating-with-investigation': 'Сотрудничает со следствием',
