@@ -34,6 +34,8 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const caseId = commandDerivedId('case');
     let caseNumber = await this.caseNumbers.allocate(this.cases.now());
     let personId = commandDerivedId('person');
+    const person = { ...details.person, identifiedAt: details.identification.identifiedAt };
+    await this.personIndex.lockPerson(person);
     const result = await this.cases.run(
       caseId,
       { ...context, newStream: true },
@@ -52,12 +54,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
       },
     );
     // In the opening's unit of work: the plaintext is at hand only here, before encryption.
-    await this.personIndex.recordOpenedCase({
-      caseId,
-      caseNumber,
-      personId,
-      person: { ...details.person, identifiedAt: details.identification.identifiedAt },
-    });
+    await this.personIndex.recordOpenedCase({ caseId, caseNumber, personId, person });
     return { caseId, caseNumber, revision: result.revision, position: result.position as string };
   }
 }

@@ -47,15 +47,26 @@ export class PersonBlindIndex {
   }
 
   /**
-   * Indexes a case just opened and, when an earlier case shares a hash, records one alert for
-   * coordinators naming them all. The opening officer's answer is the same either way.
+   * Before the opening's append, in its unit of work: two openings of the same person at once
+   * would each miss the other's uncommitted entries, so the second waits for the first's commit.
+   * Taken before the append, so that no waiting transaction holds an appended event (which would
+   * hold the projections back). Locks in sorted order: two openings never wait for each other.
+   */
+  async lockPerson(person: PersonToMatch): Promise<void> {
+    const digests = this.digestsOf(person);
+    if (digests.length === 0) return;
+    await this.sql(`SELECT pg_advisory_xact_lock(hashtextextended(digest, 0)) FROM unnest($1::text[]) AS digest`, [
+      digests,
+    ]);
+  }
+
+  /**
+   * Indexes a case just opened (after lockPerson) and, when an earlier case shares a hash, records
+   * one alert for coordinators naming them all. The opening officer's answer is the same either way.
    */
   async recordOpenedCase(opened: OpenedCase): Promise<void> {
-    const digests = [...new Set(personMatchKeys(opened.person).map((key) => this.digest(key)))].sort();
+    const digests = this.digestsOf(opened.person);
     if (digests.length === 0) return;
-    // Two openings of the same person at once would each miss the other's uncommitted entries:
-    // one waits for the other's transaction (sorted, so two never wait for each other).
-    for (const digest of digests) await this.sql(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [digest]);
     const now = this.clock.now();
     // The most recent entries of each digest only (an index range each): an opening costs the
     // same however many earlier cases share a digest.
@@ -111,7 +122,9 @@ export class PersonBlindIndex {
     });
   }
 
-  private digest(key: string): string {
-    return createHmac('sha256', this.key).update(key, 'utf8').digest('hex');
+  /** The person's blind-index digests, sorted. */
+  private digestsOf(person: PersonToMatch): string[] {
+    const digest = (key: string) => createHmac('sha256', this.key).update(key, 'utf8').digest('hex');
+    return [...new Set(personMatchKeys(person).map(digest))].sort();
   }
 }
