@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import {
   approvalRequiredCommands,
   InvalidConfigurationError,
+  personMatchKeyOf,
   validateEnvironment,
 } from '../libs/platform/src/config/environment';
 
@@ -74,6 +75,20 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment(minimal).APPROVAL_DEADLINE_HOURS).toBe(48);
     expect(() => gated('CloseCase,TransferCase')).toThrow(/APPROVAL_REQUIRED_COMMANDS must be none or names among/);
     expect(() => validateEnvironment({ ...minimal, APPROVAL_DEADLINE_HOURS: '0' })).toThrow(InvalidConfigurationError);
+  });
+
+  it('requires PERSON_MATCH_KEY in production only, as base64 of 32 bytes', () => {
+    const key = 'cGVyc29uLW1hdGNoLWtleS1mb3ItdGhlLWNvbmZpZy0=';
+    expect(() => validateEnvironment({ ...minimal, NODE_ENV: 'production' })).toThrow(
+      /PERSON_MATCH_KEY is required with NODE_ENV=production/,
+    );
+    expect(() => validateEnvironment({ ...minimal, PERSON_MATCH_KEY: 'too-short' })).toThrow(/PERSON_MATCH_KEY/);
+    const production = validateEnvironment({ ...minimal, NODE_ENV: 'production', PERSON_MATCH_KEY: key });
+    expect(personMatchKeyOf(production)).toEqual(Buffer.from(key, 'base64'));
+    // Elsewhere a development key stands in, never the production one.
+    const development = personMatchKeyOf(validateEnvironment(minimal));
+    expect(development).toHaveLength(32);
+    expect(development).not.toEqual(Buffer.from(key, 'base64'));
   });
 
   it('accepts a JWKS URL instead of a secret', () => {

@@ -1,10 +1,9 @@
-import { Client } from 'pg';
 import request from 'supertest';
 import { rebuildReadModels } from '../apps/cli/src/rebuild-read-models';
 import { validateEnvironment } from '../libs/platform/src/config/environment';
 import { validCase } from './support/case-bodies';
 import { dumpRedis, occurrences, pgDump } from './support/dumps';
-import { countEvents } from './support/events';
+import { countEvents, queryRows } from './support/events';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken } from './support/tokens';
@@ -47,15 +46,8 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
   const get = (path: string, token = coordinatorToken) =>
     request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
-  async function sql<T = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
-      return (await client.query(text, parameters)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <T = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<T[]> =>
+    queryRows<T>(t.database.url, text, parameters);
 
   async function eventsText(): Promise<string> {
     const rows = await sql<{ text: string }>(`SELECT data::text || ' ' || metadata::text AS text FROM events`);

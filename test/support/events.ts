@@ -1,13 +1,22 @@
 import { Client } from 'pg';
 
-/** Rows in the event store's `events` table of a test database. */
-export async function countEvents(databaseUrl: string): Promise<number> {
+/** The rows a query answers on a test database, on a connection of its own. */
+export async function queryRows<T = Record<string, unknown>>(
+  databaseUrl: string,
+  text: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM events');
-    return Number(rows[0].n);
+    return (await client.query(text, parameters)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+/** Rows in the event store's `events` table of a test database. */
+export async function countEvents(databaseUrl: string): Promise<number> {
+  const [{ n }] = await queryRows<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM events');
+  return Number(n);
 }

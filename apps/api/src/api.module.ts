@@ -11,6 +11,7 @@ import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
 import { ApprovalsModule } from '@nrm/approvals';
 import { StatisticsModule } from '@nrm/statistics';
+import { PersonMatchingModule } from '@nrm/person-matching';
 import { ConsoleModule } from './console/console.module';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         ApprovalsModule,
         ConsoleModule,
         StatisticsModule,
+        PersonMatchingModule,
         MetricsModule,
         ...(withWorker ? [WorkerModule] : []),
       ],

@@ -36,12 +36,14 @@ import {
   approvalsSummaryRules,
   approvalsTimeline,
 } from '@nrm/approvals';
+import { PERSON_MATCHING_EVENT_TYPES, PersonLinksProjection } from '@nrm/person-matching';
 
 /** What the processes assemble from the bounded contexts: every event type and every projection. */
 export const ALL_EVENT_TYPES: Record<string, EventTypeDefinition> = {
   ...CASE_EVENT_TYPES,
   ...SHELTER_EVENT_TYPES,
   ...APPROVAL_EVENT_TYPES,
+  ...PERSON_MATCHING_EVENT_TYPES,
 };
 
 /**
@@ -70,6 +72,7 @@ export function allProjections(env: DeadlineVariables, hooks: DeadlineProjection
     ...shelterProjections(),
     ...deadlineProjections(env, hooks),
     new ApprovalsProjection(),
+    new PersonLinksProjection(),
   ];
 }
 

@@ -390,6 +390,7 @@ export const az: typeof en = {
       reminder: 'Xatırlatma',
       escalation: 'Eskalasiya',
       'consent-withdrawn': 'Razılıq geri götürülüb',
+      'possible-duplicate': 'Ehtimal olunan təkrar şəxs',
     },
     decisions: { granted: 'Qurban statusu ver', refused: 'İmtina et' },
     outcomes: {

@@ -384,7 +384,7 @@ export const en = {
       'shelter-stay': 'Shelter stay',
       'reintegration-review': 'Reintegration review',
     },
-    notificationKinds: { 'approval-requested': 'Approval requested', 'approval-granted': 'Approved', 'approval-rejected': 'Not approved', reminder: 'Reminder', escalation: 'Escalation', 'consent-withdrawn': 'Consent withdrawn' },
+    notificationKinds: { 'approval-requested': 'Approval requested', 'approval-granted': 'Approved', 'approval-rejected': 'Not approved', reminder: 'Reminder', escalation: 'Escalation', 'consent-withdrawn': 'Consent withdrawn', 'possible-duplicate': 'Possible duplicate person' },
     decisions: { granted: 'Grant victim status', refused: 'Refuse' },
     outcomes: {
       'cooperating-with-investigation': 'Cooperating with the investigation',

@@ -386,7 +386,7 @@ export const ru: typeof en = {
       'shelter-stay': 'Проживание в приюте',
       'reintegration-review': 'Пересмотр реинтеграции',
     },
-    notificationKinds: { 'approval-requested': 'Запрошено согласование', 'approval-granted': 'Одобрено', 'approval-rejected': 'Не одобрено', reminder: 'Напоминание', escalation: 'Эскалация', 'consent-withdrawn': 'Согласие отозвано' },
+    notificationKinds: { 'approval-requested': 'Запрошено согласование', 'approval-granted': 'Одобрено', 'approval-rejected': 'Не одобрено', reminder: 'Напоминание', escalation: 'Эскалация', 'consent-withdrawn': 'Согласие отозвано', 'possible-duplicate': 'Возможный дубликат лица' },
     decisions: { granted: 'Предоставить статус жертвы', refused: 'Отказать' },
     outcomes: {
       'cooperating-with-investigation': 'Сотрудничает со следствием',

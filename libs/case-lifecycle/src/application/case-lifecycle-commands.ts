@@ -3,6 +3,7 @@ import type { RequestedCommand } from '@nrm/case/application/case-command';
 import { UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
 import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from '@nrm/platform/personal-data';
+import { PersonBlindIndex } from '@nrm/person-matching';
 import { PlacementClosure } from '@nrm/shelter/application/placement-closure';
 import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
 
@@ -81,6 +82,7 @@ export function erasePersonalData(
     if (personId !== undefined) {
       await eraser.erase(personId);
       await eraser.erase(caseId);
+      await services(PersonBlindIndex).forgetCase(caseId);
     }
     return result;
   });

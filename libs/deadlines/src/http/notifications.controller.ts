@@ -21,7 +21,8 @@ export class NotificationsController {
     summary: "The caller's inbox",
     description:
       "Notifications for the caller's organisation and for the caller's roles (coordinators receive the " +
-      'escalations of missed deadlines and consent withdrawn after referral; the competent authority a consent ' +
+      'escalations of missed deadlines, consent withdrawn after referral and possible duplicate persons ' +
+      '(kind `possible-duplicate`, see GET /possible-duplicates); the competent authority a consent ' +
       "withdrawn for a case referred to it; the supervisors of a case's organisation and the coordinators an " +
       'approval requested; the requester alone its outcome, approval-granted or approval-rejected); newest ' +
       'first, paginated; `unread=true` for unread ones only. ' +

@@ -2,6 +2,7 @@ import { CaseCommands } from '@nrm/case/application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
 import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import type { OpenCase } from '@nrm/case/tracks/identification/identification.decider';
+import { PersonBlindIndex } from '@nrm/person-matching';
 import { identificationDecider } from './identification-decider';
 import { CaseNumbers } from './case-numbers';
 
@@ -19,26 +20,32 @@ export async function openCase(
   services: CommandServices,
 ): Promise<OpenCaseResult> {
   const cases = services(CaseCommands);
+  const personIndex = services(PersonBlindIndex);
   // With an Idempotency-Key the ids derive from it: a retry addresses the same case and, if an
   // earlier attempt opened it, answers with that case (and its number).
   const caseId = commandDerivedId('case');
   let caseNumber = await services(CaseNumbers).allocate(cases.now());
+  let personId = commandDerivedId('person');
+  const person = { ...details.person, identifiedAt: details.identification.identifiedAt };
+  await personIndex.lockPerson(person);
   const result = await cases.run(
     caseId,
     { ...context, newStream: true },
     identificationDecider,
     (state, now): OpenCase => {
-      if (state.exists) caseNumber = state.caseNumber;
+      if (state.exists) ({ caseNumber, personId } = state);
       return {
         type: 'OpenCase',
         ...details,
         caseId,
         caseNumber,
-        personId: commandDerivedId('person'),
+        personId,
         actor: context.actor,
         now,
       };
     },
   );
+  // In the opening's unit of work: the plaintext is at hand only here, before encryption.
+  await personIndex.recordOpenedCase({ caseId, caseNumber, personId, person });
   return { caseId, caseNumber, revision: result.revision, position: result.position as string };
 }

@@ -28,6 +28,8 @@ export function approvalRequiredCommands(env: Pick<Environment, 'APPROVAL_REQUIR
   if (env.APPROVAL_REQUIRED_COMMANDS === 'none') return [];
   return [...new Set(env.APPROVAL_REQUIRED_COMMANDS.split(',') as ApprovableCommand[])];
 }
+/** Outside production only (validation refuses its absence there): a published, hence worthless, key. */
+const DEVELOPMENT_PERSON_MATCH_KEY = 'bnJtLWRldmVsb3BtZW50LXBlcnNvbi1tYXRjaC1rZXk=';
 
 /** Every setting the processes read, checked once at start. */
 export class Environment {
@@ -291,6 +293,20 @@ export class Environment {
   })
   DEMO_SIGN_IN = false;
 
+  /**
+   * The key of the person-matching blind index (duplicate-person alerts): HMAC-SHA256 of normalised
+   * names with birth data, so cases can be compared without decrypting them. Base64 of exactly 32
+   * random bytes (`openssl rand -base64 32`). Required with NODE_ENV=production; elsewhere a fixed
+   * development key stands in. Changing it makes every existing entry unmatchable (new cases match
+   * only cases opened after the change).
+   */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.PERSON_MATCH_KEY !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/, {
+    message:
+      'PERSON_MATCH_KEY is required with NODE_ENV=production: base64 of exactly 32 random bytes, e.g. the output of `openssl rand -base64 32`',
+  })
+  PERSON_MATCH_KEY?: string;
+
   /** The country's time zone: the console shows every date and time in it (IANA name). */
   @ValidateBy({
     name: 'ianaTimeZone',
@@ -307,6 +323,11 @@ export class Environment {
   /** Where the built console is (served at `/`); relative to the working directory. */
   @IsString()
   CONSOLE_DIR = 'dist/web';
+}
+
+/** PERSON_MATCH_KEY as bytes; outside production without one, the development key. */
+export function personMatchKeyOf(env: Pick<Environment, 'PERSON_MATCH_KEY'>): Buffer {
+  return Buffer.from(env.PERSON_MATCH_KEY ?? DEVELOPMENT_PERSON_MATCH_KEY, 'base64');
 }
 
 function isTimeZone(value: unknown): boolean {

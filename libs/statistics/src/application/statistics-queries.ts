@@ -25,7 +25,8 @@ export interface Statistics extends PublishedStatistics {
 /**
  * People by year and dimension, suppressed with k = STATISTICS_MIN_CELL. Reads only columns of
  * case_summaries that an erasure leaves (never the person, narrative, place or ids), and counts
- * each person once: a person with several cases is described by their most recently opened one.
+ * each person once: a person with several cases (or several persons a coordinator linked as one,
+ * person_links) is described by their most recently opened case.
  */
 @QueryHandler(GetStatisticsQuery)
 export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery, Statistics> {
@@ -37,7 +38,7 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery, S
 
   async execute(): Promise<Statistics> {
     const rows: CaseFacts[] = await this.summaries.query(
-      `SELECT DISTINCT ON (person_id)
+      `SELECT DISTINCT ON (COALESCE(l.group_id, s.person_id))
               COALESCE(left(identification->>'identifiedAt', 4), to_char(opened_at AT TIME ZONE 'Asia/Baku', 'YYYY')) AS "year",
               sex AS "sex",
               age_at_identification AS "ageAtIdentification",
@@ -46,8 +47,9 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery, S
               opening_organisation_type AS "openingOrganisationType",
               stage AS "stage",
               status AS "status"
-         FROM case_summaries
-        ORDER BY person_id, opened_at DESC, case_id`,
+         FROM case_summaries s
+         LEFT JOIN person_links l ON l.person_id = s.person_id
+        ORDER BY COALESCE(l.group_id, s.person_id), opened_at DESC, case_id`,
     );
     const published = suppress(tabulate(rows.map(personRecordOf)), this.env.STATISTICS_MIN_CELL);
     return {

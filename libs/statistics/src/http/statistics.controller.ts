@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CASE_SUMMARIES_PROJECTION } from '@nrm/case/read-models/case-summaries.projection';
+import { PERSON_LINKS_PROJECTION } from '@nrm/person-matching/read-models/person-links.projection';
 import { AllowRoles } from '@nrm/platform/auth/auth';
 import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
 import type { Request, Response } from 'express';
@@ -31,7 +32,8 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'Anonymised statistics: people by year and dimension, small cells suppressed',
     description:
-      'Counts people (distinct persons; a person with several cases is described by their latest one) by year ' +
+      'Counts people (distinct persons; a person with several cases, or cases a coordinator linked as one person ' +
+      '(POST /possible-duplicates/{id}/link), is described by their latest case) by year ' +
       'of identification and by exploitation type, sex, age group (CTDC ageBroad brackets), citizenship, ' +
       'referring organisation type (the type of the organisation that identified the person), stage and ' +
       'outcome (victim-status decision granted / refused / pending, and whether the case is closed, e.g. ' +
@@ -59,7 +61,11 @@ export class StatisticsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Statistics | string> {
-    await this.readYourWrites.waitFor([CASE_SUMMARIES_PROJECTION], query.minPosition, response);
+    await this.readYourWrites.waitFor(
+      [CASE_SUMMARIES_PROJECTION, PERSON_LINKS_PROJECTION],
+      query.minPosition,
+      response,
+    );
     const statistics: Statistics = await this.queries.execute(new GetStatisticsQuery());
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Vary', 'Accept');

@@ -41,7 +41,7 @@ export class Approvals1763742580000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
     await queryRunner.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn',
+      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn', 'possible-duplicate',
         'approval-requested', 'approval-granted', 'approval-rejected'))`);
   }
 
@@ -49,7 +49,7 @@ export class Approvals1763742580000 implements MigrationInterface {
     await queryRunner.query(`DELETE FROM notifications WHERE kind LIKE 'approval-%'`);
     await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
     await queryRunner.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn'))`);
+      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn', 'possible-duplicate'))`);
     await queryRunner.query(`ALTER TABLE notifications DROP COLUMN recipient_user_id`);
     await queryRunner.query(`DROP TABLE approvals`);
   }

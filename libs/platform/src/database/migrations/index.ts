@@ -14,9 +14,9 @@ import { ProjectionWakeAndStops1763742100000 } from './1763742100000-projection-
 import { PlacementLocations1763742300000 } from './1763742300000-placement-locations';
 import { CaseSummaryTracks1763742300100 } from './1763742300100-case-summary-tracks';
 import { DeadlinesInbox1763742400000 } from './1763742400000-deadlines-inbox';
+import { PersonMatching1763742560000 } from './1763742560000-person-matching';
 import { CaseReadLogAsOf1763742570000 } from './1763742570000-case-read-log-as-of';
 import { Approvals1763742580000 } from './1763742580000-approvals';
-
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
   EventStore1763740800000,
@@ -35,6 +35,7 @@ export const migrations = [
   PlacementLocations1763742300000,
   CaseSummaryTracks1763742300100,
   DeadlinesInbox1763742400000,
+  PersonMatching1763742560000,
   CaseReadLogAsOf1763742570000,
   Approvals1763742580000,
 ];

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FreeText } from '@nrm/platform/http/validation';
+import { PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { DuplicateAlertStatus } from '../application/duplicate-alerts';
+
+const STATUSES: readonly DuplicateAlertStatus[] = ['open', 'linked', 'dismissed'];
+
+export class ListDuplicateAlertsDto {
+  @ApiPropertyOptional({ enum: STATUSES, description: 'Only alerts in this state; all without it.' })
+  @IsOptional()
+  @IsIn(STATUSES, { message: 'status must be open, linked or dismissed' })
+  status?: DuplicateAlertStatus;
+
+  @PageParam()
+  page = 1;
+
+  @PageSizeParam({ defaultSize: 20, max: 100 })
+  pageSize = 20;
+}
+
+export class DismissDuplicateAlertDto {
+  @ApiProperty({
+    example: 'Different dates of birth in the passports seen by both agencies.',
+    description: 'Why the cases are not the same person. Kept as personal data of the alerted case (erased with it).',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(2000)
+  @FreeText()
+  reason!: string;
+}
