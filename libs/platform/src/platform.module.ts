@@ -14,6 +14,8 @@ import { ReadYourWrites } from './http/read-your-writes';
 import { loggingModule } from './logging/logging';
 import { RedisModule } from './redis/redis.module';
 import { CLOCK } from './clock';
+import { storeIntegrityProvider } from './integrity/integrity.providers';
+import { StoreIntegrity } from './integrity/store-integrity';
 
 /** Everything both processes share: configuration, logs, PostgreSQL, Redis, the event store, auth. */
 @Module({})
@@ -37,8 +39,14 @@ export class PlatformModule {
         ...(options.http ? [AuthModule] : []),
       ],
       controllers: options.http ? [HealthController] : [],
-      providers: [{ provide: CLOCK, useValue: systemClock }, IdempotentCommands, CommandResponder, ReadYourWrites],
-      exports: [CLOCK, IdempotentCommands, CommandResponder, ReadYourWrites],
+      providers: [
+        { provide: CLOCK, useValue: systemClock },
+        IdempotentCommands,
+        CommandResponder,
+        ReadYourWrites,
+        storeIntegrityProvider,
+      ],
+      exports: [CLOCK, IdempotentCommands, CommandResponder, ReadYourWrites, StoreIntegrity],
     };
   }
 }
