@@ -112,6 +112,11 @@ describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-i
     expect(unknown.status).toBe(404);
     expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
     expect((await integrityOf('not-a-uuid')).status).toBe(400);
+
+    const docs = await request(t.http).get('/docs-json');
+    const operation = docs.body.paths['/cases/{id}/integrity']?.get;
+    expect(operation.description).toMatch(/first broken revision/);
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '403', '404']));
   });
 
   it('an event row edited with SQL is named (stream and revision) by the API and by the CLI, which exits 1', async () => {
