@@ -37,6 +37,14 @@ if [ -z "${PERSONAL_DATA_MASTER_KEY:-}" ]; then
   PERSONAL_DATA_MASTER_KEY="$(cat .run/personal-data-master-key)"
 fi
 export PERSONAL_DATA_MASTER_KEY
+# A local key for the integrity anchors, kept in .run/ like the one above (production sets its own:
+# the processes refuse NODE_ENV=production without INTEGRITY_ANCHOR_KEY).
+if [ -z "${INTEGRITY_ANCHOR_KEY:-}" ] && [ "${NODE_ENV:-}" != production ]; then
+  [ -s .run/integrity-anchor-key ] ||
+    (umask 077 && node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))' > .run/integrity-anchor-key)
+  INTEGRITY_ANCHOR_KEY="$(cat .run/integrity-anchor-key)"
+  export INTEGRITY_ANCHOR_KEY
+fi
 export PORT="${PORT:-3000}"
 export HOST="${HOST:-127.0.0.1}"
 export EVENT_STORE="${EVENT_STORE:-postgres}"

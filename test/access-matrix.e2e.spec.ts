@@ -164,6 +164,12 @@ const ENDPOINTS: readonly EndpointRow[] = [
     hiddenId: caseA,
     expected: { FR: NO, CA: NO, SS: NO, CW: NO, CO: OK, AN: NO, AD: NO },
   },
+  {
+    method: 'GET',
+    path: (f) => `/cases/${f.caseA}/integrity`,
+    hiddenId: caseA,
+    expected: { FR: NO, CA: NO, SS: NO, CW: NO, CO: OK, AN: NO, AD: NO },
+  },
   { method: 'GET', path: () => '/deadlines', expected: { FR: OK, CA: OK, SS: OK, CW: OK, CO: OK, AN: NO, AD: NO } },
   { method: 'GET', path: () => '/indicators', expected: { FR: OK, CA: OK, SS: OK, CW: OK, CO: OK, AN: OK, AD: OK } },
   { method: 'GET', path: () => '/notifications', expected: { FR: OK, CA: OK, SS: OK, CW: OK, CO: OK, AN: OK, AD: OK } },

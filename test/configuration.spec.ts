@@ -45,6 +45,24 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('requires an integrity anchor key of 32 characters or more in production, and checks the anchor interval', () => {
+    expect(validateEnvironment(minimal)).toMatchObject({ INTEGRITY_ANCHOR_INTERVAL_MINUTES: 60 });
+    expect(validateEnvironment(minimal).INTEGRITY_ANCHOR_KEY).toBeUndefined();
+    expect(() => validateEnvironment({ ...minimal, NODE_ENV: 'production' })).toThrow(
+      /INTEGRITY_ANCHOR_KEY is required with NODE_ENV=production/,
+    );
+    expect(() => validateEnvironment({ ...minimal, INTEGRITY_ANCHOR_KEY: 'too-short' })).toThrow(
+      /INTEGRITY_ANCHOR_KEY must be at least 32 characters/,
+    );
+    const key = 'an-anchor-key-of-at-least-32-characters';
+    expect(validateEnvironment({ ...minimal, NODE_ENV: 'production', INTEGRITY_ANCHOR_KEY: key })).toMatchObject({
+      INTEGRITY_ANCHOR_KEY: key,
+    });
+    expect(() => validateEnvironment({ ...minimal, INTEGRITY_ANCHOR_INTERVAL_MINUTES: '0' })).toThrow(
+      /INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080/,
+    );
+  });
+
   it('checks the pool sizes, the projections safety net, the shutdown bound and the metrics token', () => {
     expect(validateEnvironment(minimal)).toMatchObject({
       DATABASE_POOL_SIZE: 10,

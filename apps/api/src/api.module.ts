@@ -16,6 +16,7 @@ import { ConsoleModule } from './console/console.module';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { MetricsModule } from './metrics/metrics';
+import { IntegrityModule } from './integrity/integrity.module';
 
 /** The HTTP API; with `withWorker` it also runs the worker in the same process (local default). */
 @Module({})
@@ -40,6 +41,7 @@ export class ApiModule {
         StatisticsModule,
         PersonMatchingModule,
         MetricsModule,
+        IntegrityModule,
         ...(withWorker ? [WorkerModule] : []),
       ],
     };

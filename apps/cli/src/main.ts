@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { runMigrations } from '@nrm/platform/database/data-source';
 import { validateEnvironment } from '@nrm/platform/config/environment';
 import pino from 'pino';
+import { verifyIntegrityCommand } from './integrity';
 import { projectionsCommand } from './projections';
 import { rebuildReadModels } from './rebuild-read-models';
 
@@ -41,6 +42,14 @@ const commands: Record<string, () => Promise<void>> = {
   async projections() {
     const env = validateEnvironment(process.env);
     process.exitCode = await projectionsCommand(env, process.argv.slice(3), (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+  },
+
+  /** `verify-integrity [--anchor]`: the hash chains of every stream and the latest anchor (README: Tamper-evident history). */
+  async 'verify-integrity'() {
+    const env = validateEnvironment(process.env);
+    process.exitCode = await verifyIntegrityCommand(env, process.argv.slice(3), (line) =>
       process.stdout.write(`${line}\n`),
     );
   },

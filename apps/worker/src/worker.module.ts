@@ -3,13 +3,15 @@ import { allProjections } from '@nrm/composition';
 import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
 import { DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
 import { Environment } from '@nrm/platform/config/environment';
+import { IntegrityAnchorJob } from '@nrm/platform/integrity/integrity.providers';
 import { ProjectionRunner } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 
-/** The worker: keeps every read model up to date and runs the deadline jobs. */
+/** The worker: keeps every read model up to date, runs the deadline jobs and anchors the event streams' heads. */
 @Module({
   imports: [DeadlineSchedulerModule],
   providers: [
+    IntegrityAnchorJob,
     {
       provide: ProjectionRunner,
       inject: [DataSource, EVENT_STORE, EventCodec, DeadlineJobs, Environment],

@@ -4,6 +4,8 @@
  * (libs/event-store/src/testing/event-store.contract.ts).
  */
 
+import type { ChainLink } from './integrity/hash-chain';
+
 /** Position of an event in the store-wide ($all) order. Stable, only ever grows per commit. */
 export type GlobalPosition = bigint;
 
@@ -136,6 +138,18 @@ export interface EventStore {
    * (positions are compared in the store's own global order).
    */
   hasReached(checkpoint: GlobalPosition | null, target: GlobalPosition): Promise<boolean>;
+
+  /**
+   * Tamper evidence (integrity/hash-chain.ts): one stream's hash chain as stored now, in revision
+   * order; empty when the stream has no events.
+   */
+  readChain(streamName: string): Promise<ChainLink[]>;
+
+  /** Every stream's chain, one stream at a time (each in revision order): to check the whole store. */
+  readChains(): AsyncIterable<ChainLink[]>;
+
+  /** Every stream's last link: what an anchor records. */
+  readChainHeads(): Promise<ChainLink[]>;
 
   /** Liveness of the connection, for health checks. Throws when the store does not answer. */
   ping(): Promise<void>;

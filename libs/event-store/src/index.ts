@@ -9,3 +9,4 @@ export * from './sleep';
 export * from './postgres/postgres-transactions';
 export * from './unit-of-work';
 export * from './command-identity';
+export * from './integrity/hash-chain';

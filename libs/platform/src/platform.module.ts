@@ -15,6 +15,8 @@ import { ReadYourWrites } from './http/read-your-writes';
 import { loggingModule } from './logging/logging';
 import { RedisModule } from './redis/redis.module';
 import { CLOCK } from './clock';
+import { storeIntegrityProvider } from './integrity/integrity.providers';
+import { StoreIntegrity } from './integrity/store-integrity';
 
 /** Everything both processes share: configuration, logs, PostgreSQL, Redis, the event store, auth. */
 @Module({})
@@ -44,8 +46,9 @@ export class PlatformModule {
         CommandResponder,
         CommandPipeline,
         ReadYourWrites,
+        storeIntegrityProvider,
       ],
-      exports: [CLOCK, IdempotentCommands, CommandResponder, CommandPipeline, ReadYourWrites],
+      exports: [CLOCK, IdempotentCommands, CommandResponder, CommandPipeline, ReadYourWrites, StoreIntegrity],
     };
   }
 }

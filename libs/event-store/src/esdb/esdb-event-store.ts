@@ -28,6 +28,7 @@ import {
   type SubscribeToAllOptions,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { type ChainLink, storedEventHash } from '../integrity/hash-chain';
 import { sleep } from '../sleep';
 
 export interface EsdbEventStoreOptions {
@@ -41,6 +42,18 @@ export interface EsdbEventStoreOptions {
 
 /** Metadata key carrying NewEvent.schemaVersion; stripped again on read. */
 const SCHEMA_VERSION_KEY = 'schemaVersion';
+
+/** Metadata key carrying the predecessor's hash in the stream (tamper evidence); stripped on read. */
+const PREVIOUS_HASH_KEY = 'previousHash';
+
+/** How often an append with a loose expectation ('any', 'stream_exists') chains again after losing a race. */
+const CHAIN_ATTEMPTS = 5;
+
+/** A stream's last event as the chain knows it: its revision and hash. */
+interface ChainEnd {
+  revision: StreamRevision | null;
+  hash: string | null;
+}
 
 /*
  * Global position = the event's $all commit position. An append through gRPC writes each event
@@ -68,24 +81,53 @@ export class EsdbEventStore implements EventStore {
     this.pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
   }
 
+  /**
+   * Each event's metadata carries its predecessor's hash, so the append is pinned to the
+   * predecessor it chained to: a loose expectation ('any', 'stream_exists') becomes that revision,
+   * and an append that lost the race to another writer chains again onto the new last event.
+   */
   async appendToStream(
     streamName: string,
     events: NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    for (let attempt = 1; ; attempt++) {
+      const end = await this.chainEndFor(streamName, expectedRevision);
+      const loose = expectedRevision === 'any' || expectedRevision === 'stream_exists';
+      const pinned = loose && end.revision !== null ? end.revision : expectedRevision;
+      try {
+        return await this.appendChained(streamName, events, pinned, end);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (pinned !== expectedRevision && attempt < CHAIN_ATTEMPTS) continue;
+        throw new WrongExpectedRevisionError(streamName, expectedRevision, error.actual);
+      }
+    }
+  }
+
+  private async appendChained(
+    streamName: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+    end: ChainEnd,
+  ): Promise<AppendResult> {
     let result: EsdbAppendResult;
+    let previousHash = end.hash;
+    let revision = end.revision === null ? 0n : end.revision + 1n;
+    const stored = events.map((event) => {
+      const metadata = {
+        ...event.metadata,
+        [SCHEMA_VERSION_KEY]: event.schemaVersion,
+        [PREVIOUS_HASH_KEY]: previousHash,
+      };
+      previousHash = storedEventHash(previousHash, { ...event, streamName, revision: revision++, metadata });
+      return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata });
+    });
     try {
       result = await this.client.appendToStream(
         streamName,
-        events.map((event) =>
-          jsonEvent({
-            id: event.id,
-            type: event.type,
-            data: event.data,
-            metadata: { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion },
-          }),
-        ),
+        stored,
         // The port's 'any' | 'no_stream' | 'stream_exists' | bigint are the client's ANY,
         // NO_STREAM, STREAM_EXISTS and revision values, so they pass through unchanged.
         { expectedRevision },
@@ -105,6 +147,21 @@ export class EsdbEventStore implements EventStore {
     const position = result.position ?? (await this.positionOf(streamName, result.nextExpectedRevision));
     // An append's position is that of its last event (commit = prepare, see above).
     return { nextExpectedRevision: result.nextExpectedRevision, lastGlobalPosition: position.commit };
+  }
+
+  /** The event an append under this expectation would follow: the expected revision's, or the last. */
+  private async chainEndFor(streamName: string, expectedRevision: ExpectedRevision): Promise<ChainEnd> {
+    if (expectedRevision === 'no_stream') return { revision: null, hash: null };
+    const read =
+      typeof expectedRevision === 'bigint'
+        ? this.client.readStream(streamName, { fromRevision: expectedRevision, maxCount: 1 })
+        : this.client.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    try {
+      for await (const { event } of read) if (event) return { revision: event.revision, hash: chainLinkOf(event).hash };
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return { revision: null, hash: null };
   }
 
   async readStream(streamName: string): Promise<ReadStreamResult> {
@@ -203,6 +260,36 @@ export class EsdbEventStore implements EventStore {
     return checkpoint !== null && checkpoint >= target;
   }
 
+  async readChain(streamName: string): Promise<ChainLink[]> {
+    const links: ChainLink[] = [];
+    try {
+      for await (const { event } of this.client.readStream(streamName)) {
+        if (event && !isSystemType(event.type)) links.push(chainLinkOf(event));
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return links;
+  }
+
+  /** One pass over $all, grouped by stream in memory. */
+  async *readChains(): AsyncIterable<ChainLink[]> {
+    const streams = new Map<string, ChainLink[]>();
+    for await (const { event } of this.client.readAll({ resolveLinkTos: false })) {
+      if (!event || isSystemType(event.type) || isSystemType(event.streamId)) continue;
+      const links = streams.get(event.streamId) ?? [];
+      links.push(chainLinkOf(event));
+      streams.set(event.streamId, links);
+    }
+    for (const links of streams.values()) yield links.sort((a, b) => (a.revision < b.revision ? -1 : 1));
+  }
+
+  async readChainHeads(): Promise<ChainLink[]> {
+    const heads: ChainLink[] = [];
+    for await (const links of this.readChains()) heads.push(links[links.length - 1]);
+    return heads;
+  }
+
   async ping(): Promise<void> {
     const read = this.client.readAll({ maxCount: 1 });
     const timer = setTimeout(() => {
@@ -267,7 +354,11 @@ export class EsdbEventStore implements EventStore {
 
 function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
   if (!event.position) throw new Error(`EventStoreDB gave no position for event ${event.id}`);
-  const { [SCHEMA_VERSION_KEY]: schemaVersion, ...metadata } = isJsonObject(event.metadata) ? event.metadata : {};
+  const {
+    [SCHEMA_VERSION_KEY]: schemaVersion,
+    [PREVIOUS_HASH_KEY]: _previousHash,
+    ...metadata
+  } = isJsonObject(event.metadata) ? event.metadata : {};
   return {
     id: event.id,
     streamName: event.streamId,
@@ -278,6 +369,18 @@ function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
     data: event.data as Record<string, unknown>,
     metadata: metadata as unknown as EventMetadata,
     recordedAt: event.created,
+  };
+}
+
+/** The event's link in its stream's chain, hashed over its stored data and metadata. */
+function chainLinkOf(event: EsdbRecordedEvent): ChainLink {
+  const metadata = isJsonObject(event.metadata) ? event.metadata : {};
+  const previousHash = typeof metadata[PREVIOUS_HASH_KEY] === 'string' ? metadata[PREVIOUS_HASH_KEY] : null;
+  return {
+    streamName: event.streamId,
+    revision: event.revision,
+    previousHash,
+    hash: storedEventHash(previousHash, { ...event, streamName: event.streamId, metadata: event.metadata }),
   };
 }
 

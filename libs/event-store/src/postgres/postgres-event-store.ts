@@ -13,6 +13,7 @@ import {
   UnitOfWorkConflictError,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import type { ChainLink } from '../integrity/hash-chain';
 import { sleep } from '../sleep';
 import { PostgresTransactions } from './postgres-transactions';
 
@@ -79,6 +80,26 @@ WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
     coalesce((SELECT transaction_id FROM events WHERE global_position = $1), '0'::xid8), $1::bigint)
 ORDER BY transaction_id, global_position
 LIMIT $2`;
+
+/**
+ * The chain as stored, each hash recomputed by the same function the append trigger used
+ * (migration 1763742550000) next to the hash the trigger recorded.
+ */
+const CHAIN_COLUMNS = `stream_name, stream_revision, encode(previous_hash, 'hex') AS previous_hash,
+  encode(hash, 'hex') AS recorded_hash,
+  encode(nrm_event_hash(previous_hash, stream_name, stream_revision, event_id, event_type, schema_version, data,
+    metadata), 'hex') AS hash`;
+
+/** How many events a walk over the whole store reads per query. */
+const CHAIN_BATCH_SIZE = 2_000;
+
+interface ChainRow {
+  stream_name: string;
+  stream_revision: string;
+  previous_hash: string | null;
+  recorded_hash: string;
+  hash: string;
+}
 
 interface EventRow {
   global_position: string;
@@ -285,6 +306,45 @@ export class PostgresEventStore implements EventStore {
     return rows[0]?.reached ?? false;
   }
 
+  async readChain(streamName: string): Promise<ChainLink[]> {
+    const { rows } = await this.pool.query<ChainRow>(
+      `SELECT ${CHAIN_COLUMNS} FROM events WHERE stream_name = $1 ORDER BY stream_revision`,
+      [streamName],
+    );
+    return rows.map(toChainLink);
+  }
+
+  async *readChains(): AsyncIterable<ChainLink[]> {
+    let after: { stream: string; revision: string } | null = null;
+    let current: ChainLink[] = [];
+    for (;;) {
+      // Keyset pages along the unique (stream_name, stream_revision) index.
+      const { rows }: { rows: ChainRow[] } = await this.pool.query<ChainRow>(
+        `SELECT ${CHAIN_COLUMNS} FROM events ${after ? 'WHERE (stream_name, stream_revision) > ($1, $2::bigint)' : ''}
+         ORDER BY stream_name, stream_revision LIMIT ${CHAIN_BATCH_SIZE}`,
+        after ? [after.stream, after.revision] : [],
+      );
+      for (const link of rows.map(toChainLink)) {
+        if (current.length && current[0].streamName !== link.streamName) {
+          yield current;
+          current = [];
+        }
+        current.push(link);
+      }
+      if (rows.length < CHAIN_BATCH_SIZE) break;
+      const last: ChainRow = rows[rows.length - 1];
+      after = { stream: last.stream_name, revision: last.stream_revision };
+    }
+    if (current.length) yield current;
+  }
+
+  async readChainHeads(): Promise<ChainLink[]> {
+    const { rows } = await this.pool.query<ChainRow>(
+      `SELECT DISTINCT ON (stream_name) ${CHAIN_COLUMNS} FROM events ORDER BY stream_name, stream_revision DESC`,
+    );
+    return rows.map(toChainLink);
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1 FROM events LIMIT 1');
   }
@@ -313,6 +373,16 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at,
+  };
+}
+
+function toChainLink(row: ChainRow): ChainLink {
+  return {
+    streamName: row.stream_name,
+    revision: BigInt(row.stream_revision),
+    previousHash: row.previous_hash,
+    hash: row.hash,
+    recordedHash: row.recorded_hash,
   };
 }
 

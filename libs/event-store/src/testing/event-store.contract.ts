@@ -3,6 +3,7 @@ import type { Decider } from '@nrm/shared-kernel';
 import { IdentifiedCommand, runAsIdentifiedCommand } from '../command-identity';
 import { EventCodec } from '../event-codec';
 import { handleCommand } from '../handle-command';
+import { type ChainLink, verifyChain } from '../integrity/hash-chain';
 import { PlaintextPersonalDataProtector } from '../personal-data';
 import {
   type EventStore,
@@ -473,6 +474,56 @@ export function eventStoreContract(name: string, harness: () => Promise<EventSto
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('chains every event to its predecessor across appends and expectations; the chain verifies', async () => {
+      const stream = newStreamName('chained');
+      await store.appendToStream(stream, [newTestEvent(), newTestEvent()], 'no_stream');
+      await store.appendToStream(stream, [newTestEvent()], 1n);
+      await store.appendToStream(stream, [newTestEvent(), newTestEvent()], 'any');
+      await store.appendToStream(stream, [newTestEvent()], 'stream_exists');
+
+      const links = await store.readChain(stream);
+      expect(links.map((link) => link.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n]);
+      expect(links[0].previousHash).toBeNull();
+      links.slice(1).forEach((link, index) => expect(link.previousHash).toBe(links[index].hash));
+      expect(new Set(links.map((link) => link.hash)).size).toBe(6);
+      expect(verifyChain(stream, links)).toEqual({ streamName: stream, revision: 5n, ok: true });
+      // The chain is the store's business: readers see the events as they were appended.
+      expect((await store.readStream(stream)).events[1].metadata).not.toHaveProperty('previousHash');
+    });
+
+    it('appends racing with a loose expectation leave one unbroken chain (a loser may be refused)', async () => {
+      const stream = newStreamName('chained');
+      await store.appendToStream(stream, [newTestEvent()], 'no_stream');
+      const results = await Promise.allSettled(
+        Array.from({ length: 4 }, () => store.appendToStream(stream, [newTestEvent(), newTestEvent()], 'any')),
+      );
+      for (const result of results)
+        if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      const appended = results.filter((result) => result.status === 'fulfilled').length;
+      expect(appended).toBeGreaterThan(0);
+      const links = await store.readChain(stream);
+      expect(links).toHaveLength(1 + 2 * appended);
+      expect(verifyChain(stream, links).ok).toBe(true);
+    });
+
+    it('reads every chain of the store and every stream head', async () => {
+      const first = newStreamName('chained');
+      const second = newStreamName('chained');
+      await store.appendToStream(first, [newTestEvent(), newTestEvent()], 'no_stream');
+      await store.appendToStream(second, [newTestEvent()], 'no_stream');
+
+      const chains = new Map<string, ChainLink[]>();
+      for await (const links of store.readChains()) chains.set(links[0].streamName, links);
+      expect(chains.get(first)).toEqual(await store.readChain(first));
+      expect(chains.get(second)).toEqual(await store.readChain(second));
+      expect([...chains.values()].every((links) => verifyChain(links[0].streamName, links).ok)).toBe(true);
+
+      const heads = await store.readChainHeads();
+      expect(heads.find((head) => head.streamName === first)).toEqual((await store.readChain(first))[1]);
+      expect(heads.find((head) => head.streamName === second)?.revision).toBe(0n);
+      expect(await store.readChain(newStreamName('missing'))).toEqual([]);
     });
 
     it('resubscribes after dropped connections: later events arrive exactly once, in order', async () => {

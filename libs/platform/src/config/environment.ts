@@ -307,6 +307,24 @@ export class Environment {
   })
   PERSON_MATCH_KEY?: string;
 
+  /**
+   * Signs the integrity anchors (HMAC-SHA256 over every stream's head): at least 32 characters, e.g.
+   * `openssl rand -base64 32`. Keep it outside the database (a secret store): whoever holds both the
+   * key and the database can forge anchors. Required with NODE_ENV=production; elsewhere a fixed
+   * development key stands in when it is unset.
+   */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.INTEGRITY_ANCHOR_KEY !== undefined)
+  @IsString({ message: 'INTEGRITY_ANCHOR_KEY is required with NODE_ENV=production: at least 32 random characters' })
+  @MinLength(32, { message: 'INTEGRITY_ANCHOR_KEY must be at least 32 characters, e.g. `openssl rand -base64 32`' })
+  INTEGRITY_ANCHOR_KEY?: string;
+
+  /** How often the worker anchors every stream's head (signed), by the clock. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
+  @Min(1, { message: 'INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
+  @Max(10_080, { message: 'INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
+  INTEGRITY_ANCHOR_INTERVAL_MINUTES = 60;
+
   /** The country's time zone: the console shows every date and time in it (IANA name). */
   @ValidateBy({
     name: 'ianaTimeZone',

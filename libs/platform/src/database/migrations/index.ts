@@ -17,6 +17,8 @@ import { DeadlinesInbox1763742400000 } from './1763742400000-deadlines-inbox';
 import { PersonMatching1763742560000 } from './1763742560000-person-matching';
 import { CaseReadLogAsOf1763742570000 } from './1763742570000-case-read-log-as-of';
 import { Approvals1763742580000 } from './1763742580000-approvals';
+import { EventHashChain1763742550000 } from './1763742550000-event-hash-chain';
+
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
   EventStore1763740800000,
@@ -38,4 +40,5 @@ export const migrations = [
   PersonMatching1763742560000,
   CaseReadLogAsOf1763742570000,
   Approvals1763742580000,
+  EventHashChain1763742550000,
 ];
