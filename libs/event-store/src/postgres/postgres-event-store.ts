@@ -224,7 +224,8 @@ export class PostgresEventStore implements EventStore {
   private async sendAnnouncements(): Promise<void> {
     this.announcing = true;
     try {
-      while (this.unannounced !== null) {
+      // Once its owner ended the pool (shutdown), readers learn the rest from their safety net.
+      while (this.unannounced !== null && !this.pool.ending) {
         const position = this.unannounced;
         this.unannounced = null;
         await this.pool
