@@ -62,6 +62,35 @@ describe('Idempotency-Key: one command, one commit', () => {
     };
   }
 
+  /** Makes every append (the events' insert, before the commit is sent) run `action`. */
+  async function onAppend(action: string): Promise<() => Promise<void>> {
+    await sql(`CREATE FUNCTION idem_test_on_append() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN ${action}; RETURN NEW; END $$`);
+    await sql(
+      `CREATE TRIGGER idem_test_on_append BEFORE INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION idem_test_on_append()`,
+    );
+    return async () => {
+      await sql(`DROP TRIGGER idem_test_on_append ON events`);
+      await sql(`DROP FUNCTION idem_test_on_append()`);
+    };
+  }
+
+  /** Starts the API as a child process, sends one command with `key`, and kills it with SIGKILL once it stalls. */
+  async function killedMidCommand(key: string): Promise<void> {
+    let child: ChildProcess | undefined;
+    try {
+      child = startApiProcess(t.database.url);
+      await waitForHealth(child);
+      openCase(key, validCase(), `http://127.0.0.1:${CHILD_API_PORT}`).catch(() => undefined);
+      await stalledBackend();
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    } finally {
+      child?.kill('SIGKILL');
+    }
+  }
+
   /** The backend of the command stalled in its completion (pg_sleep), once it is there. */
   async function stalledBackend(): Promise<number> {
     for (let attempt = 0; attempt < 600; attempt++) {
@@ -135,18 +164,10 @@ describe('Idempotency-Key: one command, one commit', () => {
 
   it('an API process killed with SIGKILL mid-command: the retry opens the case once and then answers with it', async () => {
     const before = await events();
-    const restore = await onCompletionOf('killed-1', 'PERFORM pg_sleep(3)');
-    let child: ChildProcess | undefined;
+    const restore = await onAppend('PERFORM pg_sleep(3)');
     try {
-      child = startApiProcess(t.database.url);
-      await waitForHealth(child);
-      openCase('killed-1', validCase(), `http://127.0.0.1:${CHILD_API_PORT}`).catch(() => undefined);
-      await stalledBackend();
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
+      await killedMidCommand('killed-1');
     } finally {
-      child?.kill('SIGKILL');
       // Waits for the dead process's transaction to end (it held the table): the server rolls it back.
       await restore();
     }
@@ -157,6 +178,24 @@ describe('Idempotency-Key: one command, one commit', () => {
     expect(retried.status).toBe(201);
     const again = await openCase('killed-1');
     expect(again.body).toEqual(retried.body);
+    expect(await events()).toBe(before + 1);
+  }, 120_000);
+
+  it('an API process killed with SIGKILL once its answer and COMMIT are sent (one round trip): the command is committed whole, and the retry answers with it', async () => {
+    const before = await events();
+    const restore = await onCompletionOf('killed-2', 'PERFORM pg_sleep(3)');
+    try {
+      await killedMidCommand('killed-2');
+    } finally {
+      await restore();
+    }
+    expect(await events()).toBe(before + 1);
+    const [stored] = await keyRows('killed-2');
+    expect(stored.response_body).not.toBeNull();
+
+    const retried = await openCase('killed-2');
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(stored.response_body);
     expect(await events()).toBe(before + 1);
   }, 120_000);
 

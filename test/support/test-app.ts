@@ -12,7 +12,10 @@ export interface TestApp {
 }
 
 /** The real HTTP application with its worker, on a database of its own, as `npm start` runs it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  { withWorker = true }: { withWorker?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -29,7 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     READ_WAIT_TIMEOUT_MS: '25000',
     ...env,
   });
-  const app = await createHttpApp({ withWorker: true });
+  const app = await createHttpApp({ withWorker });
   await app.init();
   return {
     app,

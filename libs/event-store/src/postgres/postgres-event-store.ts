@@ -61,8 +61,20 @@ SELECT (SELECT revision FROM current_stream) AS current_revision,
        max(global_position) AS last_position
 FROM inserted`;
 
-/** Notified by the `events_appended` trigger at every commit that appended, with its highest position. */
+/**
+ * Notified by the writer after every commit that appended, with the highest position it wrote (see
+ * `announce`). Not by a trigger in the appending transaction: a NOTIFY takes a database-wide lock
+ * from its commit until the commit is flushed, so every appending transaction would commit one
+ * after the other (pgbench, 32 clients: single-row INSERT 12,352 TPS alone, 3,559 with a
+ * statement-level NOTIFY trigger on the table).
+ */
 const APPENDED_CHANNEL = 'nrm_events_appended';
+
+/**
+ * A notification needs no durability: its own commit does not wait for the WAL flush (only this
+ * transaction's setting, `set_config(..., true)`).
+ */
+const ANNOUNCE_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_notify('${APPENDED_CHANNEL}', $1)`;
 
 const EVENT_COLUMNS = `global_position, stream_name, stream_revision, event_id, event_type,
   schema_version, data, metadata, recorded_at`;
@@ -121,6 +133,9 @@ export class PostgresEventStore implements EventStore {
   private readonly batchSize: number;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
+  /** The highest appended position not yet announced, and whether an announcement is under way. */
+  private unannounced: GlobalPosition | null = null;
+  private announcing = false;
 
   constructor(
     pool: Pool | PostgresTransactions,
@@ -168,7 +183,9 @@ export class PostgresEventStore implements EventStore {
         if (repeated) return repeated;
         throw new WrongExpectedRevisionError(streamName, expectedRevision, toBigIntOrNull(row.current_revision));
       }
-      return { nextExpectedRevision: BigInt(row.last_revision), lastGlobalPosition: BigInt(row.last_position) };
+      const lastGlobalPosition = BigInt(row.last_position);
+      this.transactions.afterCommit(() => this.announce(lastGlobalPosition));
+      return { nextExpectedRevision: BigInt(row.last_revision), lastGlobalPosition };
     } catch (error) {
       const conflict = isUniqueViolation(error, STREAM_REVISION_CONSTRAINT);
       if (!conflict && !isUniqueViolation(error, EVENT_ID_CONSTRAINT)) throw error;
@@ -211,6 +228,34 @@ export class PostgresEventStore implements EventStore {
     if (revisions.some((revision, index) => revision !== first + BigInt(index))) return null;
     const last = found[found.length - 1]!;
     return { nextExpectedRevision: BigInt(last.stream_revision), lastGlobalPosition: BigInt(last.global_position) };
+  }
+
+  /**
+   * Wakes the readers (watchAppends) once the append is committed. At most one notification is in
+   * flight per store, carrying the highest position committed so far; what is committed while it
+   * travels is announced by the next one, so every commit is followed by a notification sent after
+   * it, whatever the load, at no cost to the appending transactions. A process that dies between
+   * its commit and the notification leaves it to the readers' safety-net poll.
+   */
+  private announce(position: GlobalPosition): void {
+    if (this.unannounced === null || position > this.unannounced) this.unannounced = position;
+    if (!this.announcing) void this.sendAnnouncements();
+  }
+
+  private async sendAnnouncements(): Promise<void> {
+    this.announcing = true;
+    try {
+      // Once its owner ended the pool (shutdown), readers learn the rest from their safety net.
+      while (this.unannounced !== null && !this.pool.ending) {
+        const position = this.unannounced;
+        this.unannounced = null;
+        await this.pool
+          .query({ name: 'nrm_announce_appended', text: ANNOUNCE_SQL, values: [position.toString()] })
+          .catch((error: unknown) => this.options.onError?.(error));
+      }
+    } finally {
+      this.announcing = false;
+    }
   }
 
   async readStream(streamName: string): Promise<ReadStreamResult> {

@@ -1,7 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Pool, PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
 import { UnitOfWorkConflictError } from '../event-store.port';
 import type { UnitOfWork } from '../unit-of-work';
+
+// How node-postgres itself renders a parameter (Date in its time zone form, arrays as array
+// literals, objects as JSON), so that a statement sent with its values inline means the same.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => string | Buffer | null };
 
 /** The write side has a handful of statements; beyond this many texts, the rest run unnamed. */
 const MAX_NAMED_STATEMENTS = 100;
@@ -9,18 +14,40 @@ const MAX_NAMED_STATEMENTS = 100;
 /** As many fresh starts as handleCommand's re-decisions allow in the worst race (ShelterCommands). */
 const MAX_CONFLICT_RETRIES = 60;
 
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** The unit of work open in an async context. */
+interface OpenTransaction {
+  client: PoolClient;
+  /** BEGIN was sent (with the first statement, or alone). */
+  begun: boolean;
+  /** Written in the COMMIT's round trip. */
+  atCommit: Statement[];
+  /** Run once the COMMIT succeeded. */
+  afterCommit: (() => void)[];
+}
+
 /**
- * The PostgreSQL unit of work: `run` takes one pooled connection, BEGINs, and keeps the connection
- * in the async context (AsyncLocalStorage) while `work` runs; every `query` made through this
- * object inside it — the event store's append and stream reads, the personal-data keys, the
- * Idempotency-Key record — goes to that connection, so they commit together (COMMIT) or not at
- * all (ROLLBACK on any error, or the server's own rollback when the process or connection dies).
+ * The PostgreSQL unit of work: `run` takes one pooled connection and keeps it in the async context
+ * (AsyncLocalStorage) while `work` runs; every `query` made through this object inside it — the
+ * event store's append and stream reads, the personal-data keys, the Idempotency-Key record — goes
+ * to that connection, inside one transaction, so they commit together (COMMIT) or not at all
+ * (ROLLBACK on any error, or the server's own rollback when the process or connection dies).
  * Outside `run`, `query` uses the pool (autocommit). The async context is used so that the
  * application layer passes no connection around and imports nothing of pg.
+ *
+ * Round trips are the write path's main cost (the profile: a command's time went mostly to socket
+ * writes and PostgreSQL's per-statement work), so a unit of work spends none of its own: BEGIN
+ * travels with the first statement, and COMMIT with the statements deferred to it (`atCommit`),
+ * each pair sent as one simple-protocol query with the values written inline as literals. A
+ * unit of work that wrote nothing sends neither.
  */
 export class PostgresTransactions implements UnitOfWork {
   readonly atomic = true;
-  private readonly current = new AsyncLocalStorage<PoolClient>();
+  private readonly current = new AsyncLocalStorage<OpenTransaction>();
   private readonly statementNames = new Map<string, string>();
 
   constructor(readonly pool: Pool) {}
@@ -30,7 +57,7 @@ export class PostgresTransactions implements UnitOfWork {
    * parameters is prepared once per connection under a name (the profile showed each one parsed,
    * planned and sent in full per command otherwise).
    */
-  query<Row extends QueryResultRow = QueryResultRow>(
+  async query<Row extends QueryResultRow = QueryResultRow>(
     statement: string | QueryConfig,
     values?: unknown[],
   ): Promise<QueryResult<Row>> {
@@ -38,8 +65,35 @@ export class PostgresTransactions implements UnitOfWork {
       typeof statement === 'string'
         ? { text: statement, values, name: this.statementName(statement, values) }
         : statement;
-    const client = this.current.getStore();
-    return client ? client.query<Row>(config) : this.pool.query<Row>(config);
+    const transaction = this.current.getStore();
+    if (!transaction) return this.pool.query<Row>(config);
+    if (transaction.begun) return transaction.client.query<Row>(config);
+    transaction.begun = true;
+    const inline = inlined({ text: config.text, values: config.values ?? [] });
+    if (inline === null) {
+      await transaction.client.query('BEGIN');
+      return transaction.client.query<Row>(config);
+    }
+    const results = (await transaction.client.query(`BEGIN;\n${inline}`)) as unknown as QueryResult<Row>[];
+    return results[1];
+  }
+
+  /**
+   * Inside a unit of work: writes `text` just before its COMMIT, in the same round trip, and fails
+   * the unit when it fails. For writes whose result nobody waits for (e.g. a command's stored
+   * answer). Outside one: runs it now.
+   */
+  async atCommit(text: string, values: unknown[]): Promise<void> {
+    const transaction = this.current.getStore();
+    if (transaction) transaction.atCommit.push({ text, values });
+    else await this.query(text, values);
+  }
+
+  /** Inside a unit of work: calls `callback` once it committed (never if it rolls back). Outside: now. */
+  afterCommit(callback: () => void): void {
+    const transaction = this.current.getStore();
+    if (transaction) transaction.afterCommit.push(callback);
+    else callback();
   }
 
   private statementName(text: string, values: unknown[] | undefined): string | undefined {
@@ -70,23 +124,65 @@ export class PostgresTransactions implements UnitOfWork {
 
   private async runOnce<T>(work: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const transaction: OpenTransaction = { client, begun: false, atCommit: [], afterCommit: [] };
     let broken: Error | undefined;
     // A connection lost mid-transaction is reported here (and by the pending query), not as an
     // unhandled 'error' event that would end the process; the client is then discarded.
     const onConnectionError = (error: Error) => (broken = error);
     client.on('error', onConnectionError);
     try {
-      await client.query('BEGIN');
-      const result = await this.current.run(client, work);
-      await client.query('COMMIT');
+      const result = await this.current.run(transaction, work);
+      await commit(transaction);
+      for (const callback of transaction.afterCommit) callback();
       return result;
     } catch (error) {
       // A failed ROLLBACK means the connection is gone: the server rolls back by itself.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      if (transaction.begun) await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
       client.off('error', onConnectionError);
       client.release(broken);
     }
   }
+}
+
+/** COMMIT with the deferred statements, in one round trip when they can be written inline. */
+async function commit(transaction: OpenTransaction): Promise<void> {
+  const { client, atCommit } = transaction;
+  if (!transaction.begun && atCommit.length === 0) return;
+  const inline = atCommit.map(inlined);
+  if (inline.every((text) => text !== null)) {
+    const begin = transaction.begun ? [] : ['BEGIN'];
+    transaction.begun = true;
+    await client.query([...begin, ...inline, 'COMMIT'].join(';\n'));
+    return;
+  }
+  if (!transaction.begun) {
+    transaction.begun = true;
+    await client.query('BEGIN');
+  }
+  for (const { text, values } of atCommit) await client.query(text, values);
+  await client.query('COMMIT');
+}
+
+/**
+ * The statement with its $n parameters replaced by literals, or null when that is not safe: only
+ * texts without quotes, comments or dollar quoting (where a `$n` could mean something else), and
+ * values that are text for node-postgres (bytea as hex). An inline literal is of unknown type, as
+ * a parameter is, so PostgreSQL infers the same types.
+ */
+function inlined({ text, values }: Statement): string | null {
+  if (/'|--|\/\*|\$\$|;/.test(text)) return null;
+  const literals = values.map((value) => {
+    const prepared = prepareValue(value);
+    if (prepared === null) return 'NULL';
+    return escapeLiteral(typeof prepared === 'string' ? prepared : `\\x${prepared.toString('hex')}`);
+  });
+  let complete = true;
+  const result = text.replace(/\$(\d+)/g, (_, index: string) => {
+    const literal = literals[Number(index) - 1];
+    if (literal === undefined) complete = false;
+    return literal ?? '';
+  });
+  return complete ? result : null;
 }

@@ -28,10 +28,13 @@ export const rateLimitModule = ThrottlerModule.forRootAsync({
     throttlers: [{ name: THROTTLER, ttl: WINDOW_MS, limit: Math.max(env.RATE_LIMIT_PER_MINUTE, 1) }],
     // A connection of its own (the storage closes it), keys under this deployment's prefix. A
     // request waits for one reconnection attempt at most when Redis is away (the guard then lets
-    // it through); requests that come while it first connects wait for the connection.
+    // it through); requests that come while it first connects wait for the connection. Each check
+    // is one EVAL; the checks of requests arriving together go out in one write (auto-pipelining:
+    // the profile had ioredis behind a fifth of the API's socket writes, one per request).
     storage: new ThrottlerStorageRedisService(env.REDIS_URL, {
       keyPrefix: `${env.REDIS_KEY_PREFIX}:throttle:`,
       maxRetriesPerRequest: 1,
+      enableAutoPipelining: true,
     }),
     errorMessage: `Too many requests: at most ${env.RATE_LIMIT_PER_MINUTE} a minute per user and endpoint`,
   }),

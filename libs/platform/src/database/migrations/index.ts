@@ -18,6 +18,7 @@ import { PersonMatching1763742560000 } from './1763742560000-person-matching';
 import { CaseReadLogAsOf1763742570000 } from './1763742570000-case-read-log-as-of';
 import { Approvals1763742580000 } from './1763742580000-approvals';
 import { EventHashChain1763742550000 } from './1763742550000-event-hash-chain';
+import { AppendsAnnouncedByWriter1763742540000 } from './1763742540000-appends-announced-by-writer';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   CaseReadLogAsOf1763742570000,
   Approvals1763742580000,
   EventHashChain1763742550000,
+  AppendsAnnouncedByWriter1763742540000,
 ];

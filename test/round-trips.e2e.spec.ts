@@ -1,0 +1,78 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import { validCase } from './support/case-bodies';
+import { startTestApp, type TestApp } from './support/test-app';
+import { responder, signToken } from './support/tokens';
+
+/**
+ * A command's cost is mostly its round trips to PostgreSQL (the CPU profile: socket writes and
+ * per-statement work on both sides), so they are counted here, every statement any connection of
+ * the API process sends: BEGIN travels with the first statement of the unit of work, COMMIT with
+ * the Idempotency-Key's answer, and the wake-up of the projections after the commit is shared by
+ * every command committed meanwhile (counted apart: at most one per command).
+ */
+describe('round trips to PostgreSQL per command', () => {
+  let t: TestApp;
+  let officer: string;
+
+  beforeAll(async () => {
+    // The API alone, as deployed beside a worker process: no projection reads in the count.
+    t = await startTestApp({}, { withWorker: false });
+    officer = await signToken(responder('police-baku', 'officer-trips'));
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  /** The statements sent while `commands` POST /cases run one after the other (after a first one, which prepares). */
+  async function statementsOf(commands: number, key: (index: number) => string | undefined): Promise<string[]> {
+    const openCase = (index: number) => {
+      const post = request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`);
+      const idempotencyKey = key(index);
+      return (idempotencyKey ? post.set('Idempotency-Key', idempotencyKey) : post).send(validCase());
+    };
+    expect((await openCase(-1)).status).toBe(201);
+    const query = jest.spyOn(Client.prototype, 'query');
+    for (let index = 0; index < commands; index++) expect((await openCase(index)).status).toBe(201);
+    // The last wake-up is sent after the last answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    return query.mock.calls.map(([statement]) =>
+      typeof statement === 'string' ? statement : (statement as { text: string }).text,
+    );
+  }
+
+  const eachCommand = (commands: number, statements: RegExp[]) =>
+    Array.from({ length: commands }, () => statements.map((pattern) => expect.stringMatching(pattern))).flat();
+
+  // The first command's own wake-up may come after the count began: at most one per command, plus that one.
+  const isWakeUp = (statement: string) => statement.includes('pg_notify');
+  // Case numbers come in blocks of 20 (one statement per block, not per command).
+  const isNumberBlock = (statement: string) => statement.includes('case_number_seq');
+  const ofEachCommand = (statements: string[]) => statements.filter((s) => !isWakeUp(s) && !isNumberBlock(s));
+
+  it('POST /cases with an Idempotency-Key: 4 (BEGIN + key claim, personal-data key, append, answer + COMMIT)', async () => {
+    const statements = await statementsOf(10, (index) => `trips-${index}`);
+    expect(ofEachCommand(statements)).toEqual(
+      eachCommand(10, [
+        /^BEGIN;\s+INSERT INTO idempotency_keys/,
+        /INSERT INTO personal_data_keys/,
+        /INSERT INTO events/,
+        /^UPDATE idempotency_keys[^;]*;\s*COMMIT$/,
+      ]),
+    );
+    expect(statements.filter(isWakeUp).length).toBeLessThanOrEqual(10 + 1);
+    expect(statements.filter(isNumberBlock).length).toBeLessThanOrEqual(1);
+  });
+
+  it('POST /cases without a key: 3 (BEGIN + personal-data key, append, COMMIT)', async () => {
+    const statements = await statementsOf(10, () => undefined);
+    expect(ofEachCommand(statements)).toEqual(
+      eachCommand(10, [
+        /^BEGIN;\s+WITH inserted AS \(\s+INSERT INTO personal_data_keys/,
+        /INSERT INTO events/,
+        /^COMMIT$/,
+      ]),
+    );
+    expect(statements.filter(isWakeUp).length).toBeLessThanOrEqual(10 + 1);
+    expect(statements.filter(isNumberBlock).length).toBeLessThanOrEqual(1);
+  });
+});
