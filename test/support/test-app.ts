@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Clock } from '@nrm/shared-kernel';
 import { createHttpApp } from '../../apps/api/src/http-app';
 import { createTestDatabase, type TestDatabase, testRedisPrefix } from './test-database';
 import { redisUrl, TEST_PERSONAL_DATA_MASTER_KEY } from './test-environment';
@@ -11,8 +12,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP application with its worker, on a database of its own, as `npm start` runs it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real HTTP application with its worker, on a database of its own, as `npm start` runs it; on
+ * `clock` when given (a FixedClock the test moves on instead of waiting).
+ */
+export async function startTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -29,7 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     READ_WAIT_TIMEOUT_MS: '25000',
     ...env,
   });
-  const app = await createHttpApp({ withWorker: true });
+  const app = await createHttpApp({ withWorker: true, clock });
   await app.init();
   return {
     app,

@@ -10,6 +10,7 @@ import { ReintegrationModule } from '@nrm/reintegration';
 import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
 import { StatisticsModule } from '@nrm/statistics';
+import type { Clock } from '@nrm/shared-kernel';
 import { ConsoleModule } from './console/console.module';
 import { PlatformModule } from '@nrm/platform/platform.module';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -18,11 +19,11 @@ import { MetricsModule } from './metrics/metrics';
 /** The HTTP API; with `withWorker` it also runs the worker in the same process (local default). */
 @Module({})
 export class ApiModule {
-  static create({ withWorker }: { withWorker: boolean }): DynamicModule {
+  static create({ withWorker, clock }: { withWorker: boolean; clock?: Clock }): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true }),
+        PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true, clock }),
         CaseModule,
         IdentificationModule,
         ReferralModule,

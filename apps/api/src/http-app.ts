@@ -7,13 +7,17 @@ import { ProcessLogger } from '@nrm/platform/logging/process-log';
 import { ProblemDetailsFilter } from '@nrm/platform/http/problem-details';
 import { refuseUndecodableQuery } from '@nrm/platform/http/query-params';
 import { createValidationPipe } from '@nrm/platform/http/validation';
+import type { Clock } from '@nrm/shared-kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/static-console';
 
-/** Builds the HTTP application exactly as it is served (main.ts and the end-to-end tests). */
-export async function createHttpApp({ withWorker }: { withWorker: boolean }): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.create({ withWorker }), {
+/**
+ * Builds the HTTP application exactly as it is served (main.ts and the end-to-end tests); tests may
+ * give it a clock they move on.
+ */
+export async function createHttpApp(options: { withWorker: boolean; clock?: Clock }): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.create(options), {
     bufferLogs: true,
     logger: new ProcessLogger(),
     bodyParser: false,

@@ -333,7 +333,20 @@ export class DeadlineJobs
         return { name: step, data, opts: { jobId: jobIdOf(data), delay: Math.max(0, at - now) } };
       }),
     );
-    if (jobs.length > 0) await this.queue.addBulk(jobs);
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(jobs);
+    await Promise.all(jobs.filter((job) => job.opts.delay === 0).map((job) => this.promoteIfDelayed(job.opts.jobId)));
+  }
+
+  /**
+   * The clock, not Redis' timer, says when a step is due: a job planned while its step lay ahead
+   * waits out the delay it was given then, so once the clock has reached the step (a corrected system
+   * clock, a test clock moved on) the job runs now.
+   */
+  private async promoteIfDelayed(jobId: string): Promise<void> {
+    const job = await this.queue!.getJob(jobId);
+    // It may have left the delayed set meanwhile: then it is running or done already.
+    if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
   }
 
   private scheduleReconcile(delayMs: number): void {
