@@ -217,7 +217,7 @@ describe('Deadline scheduler against Redis and PostgreSQL', () => {
   });
 });
 
-const WORKER_START_MS = 60_000;
+const WORKER_START_MS = 120_000;
 
 describe('Deadline worker shutdown and crash (a worker process of its own)', () => {
   let database: TestDatabase;

@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { deleteKeys, queueSettled, waitFor } from './support/deadlines';
+import { deleteKeys, fireStep, queueSettled, waitFor, withClient } from './support/deadlines';
 import { startTestApp, type TestApp } from './support/test-app';
 import { redisUrl } from './support/test-environment';
 import { competentAuthority, coordinator, responder, signToken } from './support/tokens';
@@ -217,18 +217,14 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
     await get(`/deadlines?kind=reflection-period&minPosition=${period.position}`, coordinatorToken);
     // What the job leaves behind when the process dies right after its transaction: 'due' fired,
     // escalated, no ReflectionPeriodExpired yet; and Redis has lost every job.
-    const client = new Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
+    await withClient(t.database.url, async (client) => {
       const { rowCount } = await client.query(
-        `UPDATE deadlines SET due_at = $2::timestamptz - interval '1 second', fired_steps = '{due}', escalated_at = $2
-         WHERE deadline_id = $1 AND status = 'open'`,
+        `UPDATE deadlines SET due_at = $2::timestamptz - interval '1 second' WHERE deadline_id = $1 AND status = 'open'`,
         [period.deadlineId, clock.now()],
       );
       expect(rowCount).toBe(1);
-    } finally {
-      await client.end();
-    }
+      await fireStep(client, period.deadlineId, 1, 'due', clock.now());
+    });
     await deleteQueueKeys();
 
     // The reconciler plans the 'due' job again; it appends only the expiry.

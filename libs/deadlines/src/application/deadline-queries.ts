@@ -92,7 +92,8 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, D
         'd.closed_at AS "closedAt"',
         'd.late AS "late"',
         'd.closed_reason AS "closedReason"',
-        'd.escalated_at AS "escalatedAt"',
+        `(SELECT min(s.fired_at) FROM deadline_job_steps s WHERE s.deadline_id = d.deadline_id AND s.step = 'due')
+          AS "escalatedAt"`,
       ])
       .where('true');
     const visible = visibleDeadlinesCondition(actor, 'd', 'c');

@@ -14,6 +14,7 @@ import { ProjectionWakeAndStops1763742100000 } from './1763742100000-projection-
 import { PlacementLocations1763742300000 } from './1763742300000-placement-locations';
 import { CaseSummaryTracks1763742300100 } from './1763742300100-case-summary-tracks';
 import { DeadlinesInbox1763742400000 } from './1763742400000-deadlines-inbox';
+import { DeadlineJobSteps1763742530000 } from './1763742530000-deadline-job-steps';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   PlacementLocations1763742300000,
   CaseSummaryTracks1763742300100,
   DeadlinesInbox1763742400000,
+  DeadlineJobSteps1763742530000,
 ];
