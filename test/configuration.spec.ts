@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { InvalidConfigurationError, validateEnvironment } from '../libs/platform/src/config/environment';
+import { InvalidConfigurationError, validateEnvironment } from '@nrm/platform';
 
 const minimal = {
   AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long',

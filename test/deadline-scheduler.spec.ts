@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { sleep } from '@nrm/event-store';
-import { DEADLINE_QUEUE, DeadlineJobs } from '@nrm/deadlines';
+import { DEADLINE_QUEUE, DeadlineJobs, jobIdOf, parseReminderHours, plannedSteps } from '@nrm/deadlines';
 import { FixedClock } from '@nrm/shared-kernel';
-import { jobIdOf, parseReminderHours, plannedSteps } from '@nrm/deadlines/scheduling/deadline-steps';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';

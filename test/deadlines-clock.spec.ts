@@ -1,6 +1,6 @@
-import { CaseCommands } from '@nrm/case/application/case-commands';
+import { CaseCommands } from '@nrm/case';
 import { DEADLINE_QUEUE, DeadlineJobs } from '@nrm/deadlines';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment } from '@nrm/platform';
 import { FixedClock } from '@nrm/shared-kernel';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';

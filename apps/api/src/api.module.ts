@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ALL_EVENT_TYPES } from '@nrm/composition';
+import { ALL_EVENT_TYPES, WorkerModule } from '@nrm/composition';
 import { CaseModule } from '@nrm/case';
 import { IdentificationModule } from '@nrm/identification';
 import { ReferralModule } from '@nrm/referral';
@@ -12,8 +12,7 @@ import { DeadlinesModule } from '@nrm/deadlines';
 import { StatisticsModule } from '@nrm/statistics';
 import type { Clock } from '@nrm/shared-kernel';
 import { ConsoleModule } from './console/console.module';
-import { PlatformModule } from '@nrm/platform/platform.module';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { PlatformModule } from '@nrm/platform';
 import { MetricsModule } from './metrics/metrics';
 
 /** The HTTP API; with `withWorker` it also runs the worker in the same process (local default). */

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runMigrations } from '@nrm/platform/database/data-source';
-import { loadEnvironment } from '@nrm/platform/config/environment';
+import { runMigrations, loadEnvironment } from '@nrm/platform';
 import pino from 'pino';
 import { projectionsCommand } from './projections';
 import { rebuildReadModels } from './rebuild-read-models';

@@ -85,3 +85,4 @@ export const ALL_ENTITIES = [
   ...SHELTER_ENTITIES,
   ...DEADLINE_ENTITIES,
 ];
+export { WorkerModule } from './worker.module';

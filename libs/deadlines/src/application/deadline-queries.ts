@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CaseSummaryEntity } from '@nrm/case';
-import { visibleDeadlinesCondition } from '@nrm/case/application/case-access';
-import { CLOCK } from '@nrm/platform/clock';
+import { CaseSummaryEntity, visibleDeadlinesCondition } from '@nrm/case';
+import { CLOCK } from '@nrm/platform';
 import type { Actor, Clock } from '@nrm/shared-kernel';
 import { Repository } from 'typeorm';
 import type { DeadlineKind, DeadlineStatus } from '../domain/deadline-rules';

@@ -1,6 +1,6 @@
 import { CaseSummaryEntity } from '@nrm/case';
 import type { DecodedEvent } from '@nrm/event-store';
-import { dataSourceOptions } from '@nrm/platform/database/data-source';
+import { dataSourceOptions } from '@nrm/platform';
 import { FixedClock } from '@nrm/shared-kernel';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';

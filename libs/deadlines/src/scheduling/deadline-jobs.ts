@@ -8,13 +8,9 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { CaseCommands } from '@nrm/case/application/case-commands';
-import { CLOCK } from '@nrm/platform/clock';
-import { Environment } from '@nrm/platform/config/environment';
-import {
-  type ExpireReflectionPeriod,
-  reflectionPeriodDecider,
-} from '@nrm/reflection-period/domain/reflection-period.decider';
+import { CaseCommands } from '@nrm/case';
+import { CLOCK, Environment } from '@nrm/platform';
+import { type ExpireReflectionPeriod, reflectionPeriodDecider } from '@nrm/reflection-period/domain';
 import { type Clock, SYSTEM_ACTOR } from '@nrm/shared-kernel';
 import { type Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';

@@ -1,12 +1,15 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { allProjections } from '@nrm/composition';
+import { allProjections } from './index';
 import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
 import { DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment } from '@nrm/platform';
 import { ProjectionRunner } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 
-/** The worker: keeps every read model up to date and runs the deadline jobs. */
+/**
+ * The worker: keeps every read model up to date and runs the deadline jobs. Here, not in an app,
+ * as both the worker process and the API (with --with-worker) run it, and apps never import each other.
+ */
 @Module({
   imports: [DeadlineSchedulerModule],
   providers: [
