@@ -1,6 +1,105 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+
+/**
+ * A library (libs/<lib>) is used through its index, `@nrm/<lib>`, or through one of these named
+ * entries, `@nrm/<lib>/<entry>` (libs/<lib>/src/<entry>/index.ts): `domain`, plain TypeScript for other
+ * domains; `testing`, helpers for tests; `http`, the HTTP edge (platform's), which the application
+ * layer may not import. Nothing else of a library is reachable from outside it. The codemod
+ * /work/codemods/fix-deep-imports.mjs reads this list.
+ */
+export const LIBRARY_ENTRIES = ['domain', 'testing', 'http'];
+
+const libraries = readdirSync(`${import.meta.dirname}/libs`);
+const apps = readdirSync(`${import.meta.dirname}/apps`);
+
+const throughIndex = [
+  {
+    regex: `^@nrm/[a-z-]+/(?!(${LIBRARY_ENTRIES.join('|')})$)`,
+    message: `Use a library through its index (@nrm/<lib>) or a named entry (${LIBRARY_ENTRIES.join(', ')}); export what you need there.`,
+  },
+  {
+    regex: '(^|/)libs/[a-z-]+/src',
+    message: 'Reach a library through @nrm/<lib>, not through a relative path into libs/.',
+  },
+];
+
+/**
+ * The library boundaries (core no-restricted-imports: every boundary here is a module specifier, so
+ * no resolver or plugin is needed). One block per library and per app, as a rule's options do not
+ * merge across blocks. The layer rules below use typescript-eslint's copy of the rule, so that both
+ * apply to the same file.
+ */
+const boundaries = [
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: throughIndex }] },
+  },
+  ...libraries.map((lib) => ({
+    files: [`libs/${lib}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...throughIndex,
+            {
+              regex: `^@nrm/${lib}(/|$)`,
+              message: 'Inside a library, import its own modules by relative path (its index would make cycles).',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  ...apps.map((app) => ({
+    files: [`apps/${app}/**/*.ts`, `apps/${app}/**/*.tsx`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...throughIndex,
+            {
+              regex: `^(\\.\\./)+(${apps.filter((other) => other !== app).join('|')})/`,
+              message: 'An app never imports another app: move what both need into a library.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+];
+
+/** Application-layer imports that belong to the HTTP edge (the application throws shared-kernel errors). */
+const HTTP_OF_NEST = [
+  'HttpException',
+  'BadRequestException',
+  'UnauthorizedException',
+  'ForbiddenException',
+  'NotFoundException',
+  'ConflictException',
+  'GoneException',
+  'PreconditionFailedException',
+  'UnprocessableEntityException',
+  'InternalServerErrorException',
+  'HttpStatus',
+  'HttpCode',
+  'Controller',
+  'Get',
+  'Post',
+  'Put',
+  'Patch',
+  'Delete',
+  'Req',
+  'Res',
+  'Body',
+  'Param',
+  'Query',
+  'Headers',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.run/', 'test-output/'] },
@@ -18,13 +117,14 @@ export default tseslint.config(
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  ...boundaries,
   {
     // The domain is plain TypeScript: no framework, ORM, driver or queue. The case's tracks are its
     // domain too (their read rules are pure functions of events).
     files: ['libs/*/src/domain/**/*.ts', 'libs/case/src/tracks/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
@@ -35,6 +135,7 @@ export default tseslint.config(
                 'pg',
                 'bullmq',
                 'ioredis',
+                'express',
                 '@eventstore/*',
                 '@nrm/platform*',
                 '@nrm/event-store*',
@@ -43,8 +144,34 @@ export default tseslint.config(
               message: 'The domain is plain TypeScript: no framework, ORM, driver or queue.',
             },
             {
-              regex: '^@nrm/case(/(application|read-models|http)(/.*)?)?$',
-              message: "Import another library's domain only (@nrm/case/domain), never its application side.",
+              regex: '^@nrm/(?!shared-kernel$)[a-z-]+$',
+              message: "Import another library's domain only (@nrm/<lib>/domain), never its application side.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The application layer knows no HTTP: it throws shared-kernel errors, mapped at the edge.
+    files: ['libs/*/src/application/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: HTTP_OF_NEST,
+              message:
+                'The application layer knows no HTTP: throw NotFoundError/ForbiddenError/UnprocessableRequestError.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['express', '@nestjs/platform-express', '@nrm/platform/http', '@nrm/platform/http/*'],
+              message: 'The application layer knows no HTTP: that belongs to the controllers (src/http).',
             },
           ],
         },

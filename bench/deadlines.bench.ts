@@ -4,7 +4,7 @@
  * DeadlineJobs.scheduleFor in pages of 1,000; the real deadline worker (BullMQ on Redis, handlers on
  * PostgreSQL, as in the worker process, with its reconciler running) fires them. For each deadline:
  * lateness = the escalation's created_at (its transaction's time) − due_at; missed = no escalation;
- * doubled = more than one escalation or 'due' recorded twice in fired_steps.
+ * doubled = more than one escalation or 'due' recorded twice in deadline_job_steps.
  * Target: p99 under 1 s, none missed, none doubled.
  */
 import 'reflect-metadata';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const lastDue = start + WINDOW_SECONDS * 1000;
     for (;;) {
       const { rows: counted } = await pool.query<{ n: string }>(
-        `SELECT count(*) AS n FROM deadlines WHERE deadline_id = ANY($1) AND 'due' = ANY(fired_steps)`,
+        `SELECT count(DISTINCT deadline_id) AS n FROM deadline_job_steps WHERE deadline_id = ANY($1) AND step = 'due'`,
         [ids],
       );
       if (Number(counted[0].n) >= DEADLINES || Date.now() > lastDue + 10_000) break;
@@ -91,7 +91,8 @@ async function main(): Promise<void> {
 
     const { rows: outcome } = await pool.query<{ late_ms: number | null; escalations: string; due_fired: number }>(
       `SELECT extract(epoch FROM (min(n.created_at) - d.due_at)) * 1000 AS late_ms, count(n.*) AS escalations,
-              cardinality(array_positions(d.fired_steps, 'due')) AS due_fired
+              (SELECT count(*) FROM deadline_job_steps s WHERE s.deadline_id = d.deadline_id AND s.step = 'due')::int
+                AS due_fired
        FROM deadlines d LEFT JOIN notifications n ON n.deadline_id = d.deadline_id AND n.step = 'due'
        WHERE d.deadline_id = ANY($1) GROUP BY d.deadline_id`,
       [ids],

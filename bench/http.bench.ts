@@ -178,8 +178,9 @@ class Api {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
-      // Production requires a blind-index key; a bench-only one (base64 of 32 bytes).
+      // Production requires a blind-index key and an anchor key; bench-only ones.
       PERSON_MATCH_KEY: 'YmVuY2gtb25seS1wZXJzb24tbWF0Y2gta2V5LTMyYnk=',
+      INTEGRITY_ANCHOR_KEY: 'a-bench-only-integrity-anchor-key-of-32-characters',
       // The load comes from a few users: the limiter runs (its cost is measured) but never refuses.
       RATE_LIMIT_PER_MINUTE: '1000000000',
     };

@@ -1,6 +1,6 @@
-import { dataSourceOptions } from '@nrm/platform/database/data-source';
+import { dataSourceOptions } from '@nrm/platform';
 import { DataSource } from 'typeorm';
-import { CaseNumbers } from '../libs/identification/src/application/case-numbers';
+import { CaseNumbers } from '@nrm/identification';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 describe('Case numbers', () => {

@@ -1,15 +1,14 @@
 import { spawn } from 'node:child_process';
-import {
-  approvalRequiredCommands,
-  InvalidConfigurationError,
-  personMatchKeyOf,
-  validateEnvironment,
-} from '../libs/platform/src/config/environment';
+import { approvalRequiredCommands, personMatchKeyOf } from '@nrm/platform/config/environment';
+import { InvalidConfigurationError, validateEnvironment } from '@nrm/platform';
 
 const minimal = {
   AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long',
   PERSONAL_DATA_MASTER_KEY: 'bnJtLXRlc3QtcGVyc29uYWwtZGF0YS1rZXkhbnJtLXQ=',
 };
+/** Production requires both keys: each test of one gives the other. */
+const personMatchKey = 'cGVyc29uLW1hdGNoLWtleS1mb3ItdGhlLWNvbmZpZy0=';
+const anchorKey = 'an-integrity-anchor-key-of-32-characters-at-least';
 
 describe('validateEnvironment', () => {
   it('accepts a minimal valid environment and fills in the defaults', () => {
@@ -55,7 +54,7 @@ describe('validateEnvironment', () => {
       /INTEGRITY_ANCHOR_KEY must be at least 32 characters/,
     );
     const key = 'an-anchor-key-of-at-least-32-characters';
-    expect(validateEnvironment({ ...minimal, NODE_ENV: 'production', INTEGRITY_ANCHOR_KEY: key })).toMatchObject({
+    expect(validateEnvironment({ ...minimal, NODE_ENV: 'production', INTEGRITY_ANCHOR_KEY: key, PERSON_MATCH_KEY: personMatchKey })).toMatchObject({
       INTEGRITY_ANCHOR_KEY: key,
     });
     expect(() => validateEnvironment({ ...minimal, INTEGRITY_ANCHOR_INTERVAL_MINUTES: '0' })).toThrow(
@@ -101,7 +100,7 @@ describe('validateEnvironment', () => {
       /PERSON_MATCH_KEY is required with NODE_ENV=production/,
     );
     expect(() => validateEnvironment({ ...minimal, PERSON_MATCH_KEY: 'too-short' })).toThrow(/PERSON_MATCH_KEY/);
-    const production = validateEnvironment({ ...minimal, NODE_ENV: 'production', PERSON_MATCH_KEY: key });
+    const production = validateEnvironment({ ...minimal, NODE_ENV: 'production', PERSON_MATCH_KEY: key, INTEGRITY_ANCHOR_KEY: anchorKey });
     expect(personMatchKeyOf(production)).toEqual(Buffer.from(key, 'base64'));
     // Elsewhere a development key stands in, never the production one.
     const development = personMatchKeyOf(validateEnvironment(minimal));

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { azerbaijanCalendar, addWorkingDays } from '../libs/deadlines/src/domain/working-days';
+import { azerbaijanCalendar, addWorkingDays } from '@nrm/deadlines/domain';
 import { validCase } from './support/case-bodies';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';

@@ -1,6 +1,6 @@
-import { CommandPipeline } from '@nrm/platform/commands/command-pipeline';
+import { CommandPipeline } from '@nrm/platform';
 import { DEADLINE_QUEUE, DeadlineJobs } from '@nrm/deadlines';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment } from '@nrm/platform';
 import { FixedClock } from '@nrm/shared-kernel';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';

@@ -1,4 +1,5 @@
 import { DEADLINE_QUEUE, DeadlineJobs, type NotificationPage, type NotificationView } from '@nrm/deadlines';
+import { FixedClock } from '@nrm/shared-kernel';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -42,10 +43,13 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
   let coordinatorOne: string;
   let coordinatorTwo: string;
   let lastPosition = '0';
+  // The app's time: set to now, moved on by the test (no test waits for a time to come).
+  const clock = new FixedClock(new Date());
+  const now = () => clock.now().getTime();
 
   beforeAll(async () => {
     delete process.env.DEADLINE_REMINDER_HOURS; // the defaults, as shipped
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
     redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     queue = new Queue(DEADLINE_QUEUE, { connection: redis, prefix: process.env.REDIS_KEY_PREFIX! });
     officer = await signToken(responder('police-baku', 'officer-inbox'));
@@ -103,31 +107,35 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
 
   describe('every deadline reminds before it falls due (item 5)', () => {
     it('a 24-hour hand-over gets a reminder with the default 72,24: at 3/4 of it, to the responsible organisation', async () => {
-      // Identified 18 h minus 3 s ago: its reminder (at 18 h) falls in 3 s, its due time in 6 h.
-      const identifiedAt = new Date(Date.now() - 18 * HOUR + 3_000);
+      // Identified 17 h ago: its reminder (at 18 h) falls in an hour, its due time in 7 h.
+      const identifiedAt = new Date(now() - 17 * HOUR);
       const caseId = await openCase(identifiedAt);
       const deadlineId = `hand-over.${caseId}`;
+      await settled(deadlineId, 1);
+      expect(await notificationsAbout(officer, deadlineId)).toEqual([]);
+      clock.advance(HOUR);
+      await t.app.get(DeadlineJobs).reconcile();
       const [reminder] = await waitFor(async () => {
         const found = await notificationsAbout(officer, deadlineId, 'reminder');
         return found.length > 0 && found;
       }, 20_000);
       expect(reminder).toMatchObject({ caseId, step: 'remind-75pct', read: false });
       expect(reminder.message).toContain(new Date(identifiedAt.getTime() + 24 * HOUR).toISOString());
-      expect(new Date(reminder.createdAt).getTime()).toBeGreaterThanOrEqual(identifiedAt.getTime() + 18 * HOUR - 50);
+      expect(reminder.createdAt).toBe(new Date(identifiedAt.getTime() + 18 * HOUR).toISOString());
       expect(await notificationsAbout(coordinatorOne, deadlineId, 'escalation')).toEqual([]);
       await settled(deadlineId, 1);
       expect(await notificationsAbout(officer, deadlineId)).toHaveLength(1);
     }, 30_000);
 
     it('a hand-over recorded after its reminder time is reminded once, at once; one recorded overdue escalates once', async () => {
-      const lateEntry = await openCase(new Date(Date.now() - 20 * HOUR));
+      const lateEntry = await openCase(new Date(now() - 20 * HOUR));
       const reminders = await waitFor(async () => {
         const found = await notificationsAbout(officer, `hand-over.${lateEntry}`, 'reminder');
         return found.length > 0 && found;
       }, 20_000);
       expect(reminders.map((n) => n.step)).toEqual(['remind-75pct']);
 
-      const overdue = await openCase(new Date(Date.now() - 30 * HOUR));
+      const overdue = await openCase(new Date(now() - 30 * HOUR));
       const escalations = await waitFor(async () => {
         const found = await notificationsAbout(coordinatorOne, `hand-over.${overdue}`, 'escalation');
         return found.length > 0 && found;
@@ -138,11 +146,11 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
     }, 40_000);
 
     it('extensions do not bunch reminders: one catch-up reminder, then none for three quick extensions', async () => {
-      const caseId = await openCase(new Date(Date.now() - 31 * DAY));
+      const caseId = await openCase(new Date(now() - 31 * DAY));
       await board({}); // the case summary is there: the period's owner is known
       // A 30-day period with 10 h left when recorded: its 72 h and 24 h reminder times have passed.
       const started = await command(authority, `/cases/${caseId}/reflection-period`, {
-        startedAt: new Date(Date.now() - 30 * DAY + 10 * HOUR).toISOString(),
+        startedAt: new Date(now() - 30 * DAY + 10 * HOUR).toISOString(),
         days: 30,
       });
       const deadlineId = `reflection-period.${caseId}.${started.periodId}`;
@@ -172,7 +180,7 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
     let escalation: Notification;
 
     it('two coordinators: one reads an escalation, the other still sees it unread', async () => {
-      overdueCase = await openCase(new Date(Date.now() - 26 * HOUR));
+      overdueCase = await openCase(new Date(now() - 26 * HOUR));
       [escalation] = await waitFor(async () => {
         const found = await notificationsAbout(coordinatorOne, `hand-over.${overdueCase}`, 'escalation');
         return found.length > 0 && found;
@@ -201,7 +209,7 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
     }, 30_000);
 
     it('a missed hand-over referred late is reported late; one referred on time is not', async () => {
-      const onTimeCase = await openCase(new Date(Date.now() - HOUR));
+      const onTimeCase = await openCase(new Date(now() - HOUR));
       for (const caseId of [overdueCase, onTimeCase]) {
         await command(officer, `/cases/${caseId}/referral`, { competentAuthorityOrgId: 'mia-anti-trafficking' });
       }
@@ -223,8 +231,8 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
     });
 
     it('consent withdrawn before the referral: the hand-over is cancelled and does not escalate; consent again starts a new one', async () => {
-      // Due in 4 s: without the cancellation it would escalate then.
-      const caseId = await openCase(new Date(Date.now() - 24 * HOUR + 4_000));
+      // Due in an hour: without the cancellation it would escalate then.
+      const caseId = await openCase(new Date(now() - 23 * HOUR));
       const deadlineId = `hand-over.${caseId}`;
       await command(officer, `/cases/${caseId}/consent`, { consentToReferral: false });
       expect(await deadlineOf(deadlineId)).toMatchObject({ status: 'cancelled', closedReason: 'consent-withdrawn' });
@@ -235,6 +243,7 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
         (job) => job.data.deadlineId === deadlineId && job.data.step !== 'due',
       );
       expect(pending).toEqual([]);
+      clock.advance(HOUR);
       expect(await t.app.get(DeadlineJobs).handle({ deadlineId, version: 1, step: 'due' })).toBe('skipped');
       await t.app.get(DeadlineJobs).reconcile();
       expect(await queue.getJob(`${deadlineId}.v1.remind-75pct`)).toBeUndefined();
@@ -244,14 +253,14 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
       const renewed = (await board({ kind: 'hand-over' })).filter((item) => item.caseId === caseId);
       expect(renewed).toHaveLength(1);
       expect(renewed[0]).toMatchObject({ deadlineId: `hand-over.${caseId}.consent-${given.position}`, status: 'open' });
-      expect(Date.parse(renewed[0].dueAt) - Date.now()).toBeGreaterThan(23 * HOUR);
+      expect(Date.parse(renewed[0].dueAt) - now()).toBeGreaterThan(23 * HOUR);
       // The referral meets it.
       await command(officer, `/cases/${caseId}/referral`, { competentAuthorityOrgId: 'mia-anti-trafficking' });
       expect(await deadlineOf(renewed[0].deadlineId)).toMatchObject({ status: 'met', late: false });
     }, 30_000);
 
     it('consent withdrawn after the referral: coordinators and the competent authority are told; nobody else', async () => {
-      const caseId = await openCase(new Date(Date.now() - HOUR));
+      const caseId = await openCase(new Date(now() - HOUR));
       await command(officer, `/cases/${caseId}/referral`, { competentAuthorityOrgId: 'mia-anti-trafficking' });
       await command(officer, `/cases/${caseId}/consent`, { consentToReferral: false });
       await board({});
@@ -270,7 +279,7 @@ describe('Reminders, per-person reading, late hand-overs and consent (deadlines 
 
     it("a child's consent withdrawn: the child is referred without consent, so the deadlines stay", async () => {
       const body = validCase();
-      const caseId = await openCase(new Date(Date.now() - HOUR), {
+      const caseId = await openCase(new Date(now() - HOUR), {
         person: { ...body.person, dateOfBirth: '2013-02-01' },
       });
       await command(officer, `/cases/${caseId}/consent`, { consentToReferral: false });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { rebuildReadModels } from '../apps/cli/src/rebuild-read-models';
-import { validateEnvironment } from '../libs/platform/src/config/environment';
+import { validateEnvironment } from '@nrm/platform';
 import { validCase } from './support/case-bodies';
 import { dumpRedis, occurrences, pgDump } from './support/dumps';
 import { countEvents, queryRows } from './support/events';

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { IdempotentCommands } from '@nrm/platform/idempotency/idempotent-commands';
+import { IdempotentCommands } from '@nrm/platform';
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sleep } from '@nrm/event-store';
-import { validateEnvironment } from '@nrm/platform/config/environment';
+import { validateEnvironment } from '@nrm/platform';
 import { projectionStates } from '@nrm/projections';
 import request from 'supertest';
 import { DataSource } from 'typeorm';

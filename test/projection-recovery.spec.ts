@@ -1,10 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment, dataSourceOptions, personalDataProtectorFor } from '@nrm/platform';
 import { EventCodec, PostgresEventStore, sleep } from '@nrm/event-store';
-import { dataSourceOptions } from '@nrm/platform/database/data-source';
-import { personalDataProtectorFor } from '@nrm/platform/personal-data';
 import { ProjectionRunner } from '@nrm/projections';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -160,7 +158,9 @@ describe('Projections survive a killed worker', () => {
     worker = undefined;
     const afterRecovery = await snapshot(dataSource);
 
-    const rebuild = new ProjectionRunner(dataSource, store, codec, allProjections(new Environment()), { log: silentLog });
+    const rebuild = new ProjectionRunner(dataSource, store, codec, allProjections(new Environment()), {
+      log: silentLog,
+    });
     await rebuild.resetAll();
     await rebuild.catchUp();
     const rebuilt = await snapshot(dataSource);

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment, dataSourceOptions, personalDataProtectorFor } from '@nrm/platform';
 import { type DecodedEvent, EventCodec, type GlobalPosition, PostgresEventStore, sleep } from '@nrm/event-store';
-import { dataSourceOptions } from '@nrm/platform/database/data-source';
-import { personalDataProtectorFor } from '@nrm/platform/personal-data';
 import {
   type Projection,
   ProjectionRunner,
@@ -250,7 +248,11 @@ describe('The shared projection reader', () => {
       dataSource,
       store,
       codec,
-      [new RecordingProjection('test-poisonable'), new RecordingProjection('test-healthy', true), ...allProjections(new Environment())],
+      [
+        new RecordingProjection('test-poisonable'),
+        new RecordingProjection('test-healthy', true),
+        ...allProjections(new Environment()),
+      ],
       { log: silentLog, retryDelayMs: 5 },
     );
     await rebuild.resetAll();

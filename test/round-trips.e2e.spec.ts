@@ -14,6 +14,7 @@ import { responder, signToken } from './support/tokens';
 describe('round trips to PostgreSQL per command', () => {
   let t: TestApp;
   let officer: string;
+  let opened = 0;
 
   beforeAll(async () => {
     // The API alone, as deployed beside a worker process: no projection reads in the count.
@@ -28,7 +29,11 @@ describe('round trips to PostgreSQL per command', () => {
     const openCase = (index: number) => {
       const post = request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`);
       const idempotencyKey = key(index);
-      return (idempotencyKey ? post.set('Idempotency-Key', idempotencyKey) : post).send(validCase());
+      // A different person each time (born in another year): the usual opening, which raises no
+      // duplicate-person alert.
+      const body = validCase();
+      body.person.dateOfBirth = `${1940 + ++opened}-04-12`;
+      return (idempotencyKey ? post.set('Idempotency-Key', idempotencyKey) : post).send(body);
     };
     expect((await openCase(-1)).status).toBe(201);
     const query = jest.spyOn(Client.prototype, 'query');
@@ -49,13 +54,15 @@ describe('round trips to PostgreSQL per command', () => {
   const isNumberBlock = (statement: string) => statement.includes('case_number_seq');
   const ofEachCommand = (statements: string[]) => statements.filter((s) => !isWakeUp(s) && !isNumberBlock(s));
 
-  it('POST /cases with an Idempotency-Key: 4 (BEGIN + key claim, personal-data key, append, answer + COMMIT)', async () => {
+  it('POST /cases with an Idempotency-Key: 6 (BEGIN + key claim, person lock, personal-data key, append, blind index, answer + COMMIT)', async () => {
     const statements = await statementsOf(10, (index) => `trips-${index}`);
     expect(ofEachCommand(statements)).toEqual(
       eachCommand(10, [
         /^BEGIN;\s+INSERT INTO idempotency_keys/,
+        /pg_advisory_xact_lock/,
         /INSERT INTO personal_data_keys/,
         /INSERT INTO events/,
+        /INSERT INTO person_blind_index/,
         /^UPDATE idempotency_keys[^;]*;\s*COMMIT$/,
       ]),
     );
@@ -63,12 +70,14 @@ describe('round trips to PostgreSQL per command', () => {
     expect(statements.filter(isNumberBlock).length).toBeLessThanOrEqual(1);
   });
 
-  it('POST /cases without a key: 3 (BEGIN + personal-data key, append, COMMIT)', async () => {
+  it('POST /cases without a key: 5 (BEGIN + person lock, personal-data key, append, blind index, COMMIT)', async () => {
     const statements = await statementsOf(10, () => undefined);
     expect(ofEachCommand(statements)).toEqual(
       eachCommand(10, [
-        /^BEGIN;\s+WITH inserted AS \(\s+INSERT INTO personal_data_keys/,
+        /^BEGIN;\s+SELECT pg_advisory_xact_lock/,
+        /INSERT INTO personal_data_keys/,
         /INSERT INTO events/,
+        /INSERT INTO person_blind_index/,
         /^COMMIT$/,
       ]),
     );

@@ -1,5 +1,5 @@
 import type { PublishedStatistics } from '@nrm/statistics';
-import { subtractionAttack } from '@nrm/statistics/testing/subtraction-attack';
+import { subtractionAttack } from '@nrm/statistics/testing';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { validateEnvironment } from '@nrm/platform/config/environment';
+import { validateEnvironment } from '@nrm/platform';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_PERSONAL_DATA_MASTER_KEY } from '../support/test-environment';
 import { TEST_JWT_SECRET } from '../support/tokens';
@@ -16,7 +16,12 @@ describe('the demo sign-in setting', () => {
       /DEMO_SIGN_IN=true is refused with NODE_ENV=production/,
     );
     expect(() =>
-      validateEnvironment({ ...base, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://id.example/jwks', DEMO_SIGN_IN: 'true' }),
+      validateEnvironment({
+        ...base,
+        AUTH_JWT_SECRET: undefined,
+        AUTH_JWKS_URL: 'https://id.example/jwks',
+        DEMO_SIGN_IN: 'true',
+      }),
     ).toThrow(/DEMO_SIGN_IN/);
     expect(() => validateEnvironment({ ...base, DEMO_SIGN_IN: 'yes' })).toThrow(/DEMO_SIGN_IN must be true or false/);
   });
@@ -57,6 +62,9 @@ describe('the console served by the API', () => {
     const { body } = await http.post('/auth/demo-token').send({ user: 'coordinator' }).expect(200);
     await http.get('/cases').set('Authorization', `Bearer ${body.token}`).expect(200);
     await http.post('/auth/demo-token').send({ user: 'admin' }).expect(400);
-    expect((await http.get('/console/config').expect(200)).body).toMatchObject({ timeZone: 'Europe/Moscow', demoSignIn: true });
+    expect((await http.get('/console/config').expect(200)).body).toMatchObject({
+      timeZone: 'Europe/Moscow',
+      demoSignIn: true,
+    });
   });
 });

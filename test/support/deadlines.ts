@@ -18,16 +18,20 @@ export interface DeadlineInsert {
   organisation?: string;
 }
 
-/** A deadline row as the deadline projection writes it (the scheduler's source of truth). */
+/**
+ * A deadline row as the deadline projection writes it (the scheduler's source of truth), with the
+ * steps its jobs fired (`firedSteps`, in the scheduler's deadline_job_steps) at its due time.
+ */
 export async function insertDeadline(databaseUrl: string, deadline: DeadlineInsert): Promise<string> {
   const caseId = randomUUID();
   const kind = deadline.kind ?? 'hand-over';
   const deadlineId = `${kind}.${caseId}`;
-  await withClient(databaseUrl, (client) =>
-    client.query(
+  const version = deadline.version ?? 1;
+  await withClient(databaseUrl, async (client) => {
+    await client.query(
       `INSERT INTO deadlines (deadline_id, kind, case_id, responsible_organisation_id, started_at, due_at, status,
-         version, fired_steps, updated_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)`,
+         version, updated_position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)`,
       [
         deadlineId,
         kind,
@@ -36,13 +40,20 @@ export async function insertDeadline(databaseUrl: string, deadline: DeadlineInse
         deadline.startedAt ?? new Date(deadline.dueAt.getTime() - 30 * 24 * HOUR_MS),
         deadline.dueAt,
         deadline.status ?? 'open',
-        deadline.version ?? 1,
-        deadline.firedSteps ?? [],
+        version,
       ],
-    ),
-  );
+    );
+    for (const step of deadline.firedSteps ?? []) await fireStep(client, deadlineId, version, step, deadline.dueAt);
+  });
   return deadlineId;
 }
+
+/** Records a step as fired, as a deadline job does (without its notification). */
+export const fireStep = (client: Client, deadlineId: string, version: number, step: string, at: Date) =>
+  client.query(
+    `INSERT INTO deadline_job_steps (deadline_id, deadline_version, step, fired_at) VALUES ($1, $2, $3, $4)`,
+    [deadlineId, version, step, at],
+  );
 
 export async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl });
@@ -73,10 +84,16 @@ export const notificationsOf = (databaseUrl: string, deadlineId: string): Promis
     return rows;
   });
 
+/** A deadline's status, and what its jobs did: the steps fired for its version, when it escalated. */
 export const deadlineRow = (databaseUrl: string, deadlineId: string) =>
   withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ status: string; fired_steps: string[]; escalated_at: Date | null }>(
-      `SELECT status, fired_steps, escalated_at FROM deadlines WHERE deadline_id = $1`,
+      `SELECT d.status,
+         ARRAY(SELECT s.step FROM deadline_job_steps s WHERE s.deadline_id = d.deadline_id
+           AND s.deadline_version = d.version ORDER BY s.fired_at, s.step) AS fired_steps,
+         (SELECT min(s.fired_at) FROM deadline_job_steps s WHERE s.deadline_id = d.deadline_id AND s.step = 'due')
+           AS escalated_at
+       FROM deadlines d WHERE d.deadline_id = $1`,
       [deadlineId],
     );
     return rows[0];

@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- jest loads its global setup without the @nrm path mapping
 import { runMigrations } from '../../libs/platform/src/database/data-source';
 import {
   databaseUrl,

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Clock } from '@nrm/shared-kernel';
 import { createHttpApp } from '../../apps/api/src/http-app';
 import { createTestDatabase, type TestDatabase, testRedisPrefix } from './test-database';
 import { redisUrl, TEST_PERSONAL_DATA_MASTER_KEY } from './test-environment';
@@ -11,10 +12,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP application with its worker, on a database of its own, as `npm start` runs it. */
+/**
+ * The real HTTP application with its worker (unless `withWorker` is false), on a database of its
+ * own, as `npm start` runs it; on `clock` when given (a FixedClock the test moves on instead of waiting).
+ */
 export async function startTestApp(
   env: Record<string, string> = {},
-  { withWorker = true }: { withWorker?: boolean } = {},
+  { withWorker = true, clock }: { withWorker?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
@@ -32,7 +36,7 @@ export async function startTestApp(
     READ_WAIT_TIMEOUT_MS: '25000',
     ...env,
   });
-  const app = await createHttpApp({ withWorker });
+  const app = await createHttpApp({ withWorker, clock });
   await app.init();
   return {
     app,

@@ -2,18 +2,19 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Environment } from '@nrm/platform/config/environment';
-import { ProcessLogger } from '@nrm/platform/logging/process-log';
-import { ProblemDetailsFilter } from '@nrm/platform/http/problem-details';
-import { refuseUndecodableQuery } from '@nrm/platform/http/query-params';
-import { createValidationPipe } from '@nrm/platform/http/validation';
+import { Environment, ProcessLogger } from '@nrm/platform';
+import { ProblemDetailsFilter, refuseUndecodableQuery, createValidationPipe } from '@nrm/platform/http';
+import type { Clock } from '@nrm/shared-kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/static-console';
 
-/** Builds the HTTP application exactly as it is served (main.ts and the end-to-end tests). */
-export async function createHttpApp({ withWorker }: { withWorker: boolean }): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.create({ withWorker }), {
+/**
+ * Builds the HTTP application exactly as it is served (main.ts and the end-to-end tests); tests may
+ * give it a clock they move on.
+ */
+export async function createHttpApp(options: { withWorker: boolean; clock?: Clock }): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.create(options), {
     bufferLogs: true,
     logger: new ProcessLogger(),
     bodyParser: false,

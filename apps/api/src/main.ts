@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import { runProcess } from '@nrm/platform/run-process';
-import { Environment } from '@nrm/platform/config/environment';
-import { enableBoundedShutdown } from '@nrm/platform/bounded-shutdown';
+import { runProcess, Environment, enableBoundedShutdown } from '@nrm/platform';
 import { Logger } from 'nestjs-pino';
 import { createHttpApp } from './http-app';
 

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { runMigrations } from '@nrm/platform/database/data-source';
-import { validateEnvironment } from '@nrm/platform/config/environment';
+import { runMigrations, loadEnvironment } from '@nrm/platform';
 import pino from 'pino';
 import { verifyIntegrityCommand } from './integrity';
 import { projectionsCommand } from './projections';
@@ -11,7 +10,7 @@ const log = pino({ name: 'nrm-cli' });
 const commands: Record<string, () => Promise<void>> = {
   /** Applies every pending migration. */
   async migrate() {
-    const env = validateEnvironment(process.env);
+    const env = loadEnvironment();
     const applied = await runMigrations(env.DATABASE_URL);
     log.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema is up to date');
   },
@@ -21,7 +20,7 @@ const commands: Record<string, () => Promise<void>> = {
    * them. A projection that cannot apply an event is reported and the others rebuilt; exit code 1.
    */
   async 'rebuild-read-models'() {
-    const stopped = await rebuildReadModels(validateEnvironment(process.env), {
+    const stopped = await rebuildReadModels(loadEnvironment(), {
       info: (message, context) => log.info(context, message),
       error: (message, context) => log.error(context, message),
     });
@@ -40,7 +39,7 @@ const commands: Record<string, () => Promise<void>> = {
 
   /** `projections list | resume <name> | skip <name> --reason <text> [--by <who>]` (README: Operations). */
   async projections() {
-    const env = validateEnvironment(process.env);
+    const env = loadEnvironment();
     process.exitCode = await projectionsCommand(env, process.argv.slice(3), (line) =>
       process.stdout.write(`${line}\n`),
     );
@@ -48,7 +47,7 @@ const commands: Record<string, () => Promise<void>> = {
 
   /** `verify-integrity [--anchor]`: the hash chains of every stream and the latest anchor (README: Tamper-evident history). */
   async 'verify-integrity'() {
-    const env = validateEnvironment(process.env);
+    const env = loadEnvironment();
     process.exitCode = await verifyIntegrityCommand(env, process.argv.slice(3), (line) =>
       process.stdout.write(`${line}\n`),
     );

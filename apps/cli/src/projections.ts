@@ -1,4 +1,4 @@
-import type { Environment } from '@nrm/platform/config/environment';
+import type { Environment } from '@nrm/platform';
 import {
   ProjectionNotStoppedError,
   projectionStates,

@@ -1,9 +1,6 @@
 import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
 import { EventCodec } from '@nrm/event-store';
-import type { Environment } from '@nrm/platform/config/environment';
-import { dataSourceOptions } from '@nrm/platform/database/data-source';
-import { createEventStore } from '@nrm/platform/event-store/create-event-store';
-import { personalDataProtectorFor } from '@nrm/platform/personal-data';
+import { type Environment, dataSourceOptions, createEventStore, personalDataProtectorFor } from '@nrm/platform';
 import { ProjectionRunner, type StoppedProjection } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 

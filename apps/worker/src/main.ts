@@ -1,13 +1,9 @@
 import 'reflect-metadata';
-import { enableBoundedShutdown } from '@nrm/platform/bounded-shutdown';
-import { runProcess } from '@nrm/platform/run-process';
+import { enableBoundedShutdown, runProcess, ProcessLogger, PlatformModule } from '@nrm/platform';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ALL_EVENT_TYPES } from '@nrm/composition';
-import { ProcessLogger } from '@nrm/platform/logging/process-log';
-import { PlatformModule } from '@nrm/platform/platform.module';
+import { ALL_EVENT_TYPES, WorkerModule } from '@nrm/composition';
 import { Logger } from 'nestjs-pino';
-import { WorkerModule } from './worker.module';
 
 @Module({ imports: [PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: false }), WorkerModule] })
 class WorkerProcessModule {}

@@ -94,3 +94,4 @@ export const ALL_ENTITIES = [
   ...DEADLINE_ENTITIES,
   ApprovalEntity,
 ];
+export { WorkerModule } from './worker.module';

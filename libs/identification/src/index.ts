@@ -1,1 +1,2 @@
 export * from './identification.module';
+export { CaseNumbers } from './application/case-numbers';

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventTypeDefinition } from '@nrm/event-store';
-import { systemClock } from '@nrm/shared-kernel';
+import { type Clock, systemClock } from '@nrm/shared-kernel';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
@@ -21,7 +21,12 @@ import { StoreIntegrity } from './integrity/store-integrity';
 /** Everything both processes share: configuration, logs, PostgreSQL, Redis, the event store, auth. */
 @Module({})
 export class PlatformModule {
-  static forRoot(options: { eventTypes: Record<string, EventTypeDefinition>; http: boolean }): DynamicModule {
+  /** `clock`: the time of the whole process; tests give a FixedClock they move on. */
+  static forRoot(options: {
+    eventTypes: Record<string, EventTypeDefinition>;
+    http: boolean;
+    clock?: Clock;
+  }): DynamicModule {
     return {
       module: PlatformModule,
       global: true,
@@ -41,7 +46,7 @@ export class PlatformModule {
       ],
       controllers: options.http ? [HealthController] : [],
       providers: [
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         IdempotentCommands,
         CommandResponder,
         CommandPipeline,

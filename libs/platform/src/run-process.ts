@@ -1,4 +1,4 @@
-import { InvalidConfigurationError, validateEnvironment } from './config/environment';
+import { InvalidConfigurationError, loadEnvironment } from './config/environment';
 import { processLog } from './logging/process-log';
 
 /**
@@ -7,7 +7,7 @@ import { processLog } from './logging/process-log';
  */
 export function runProcess(start: () => Promise<void>): void {
   try {
-    validateEnvironment(process.env);
+    loadEnvironment();
   } catch (error) {
     failToStart(error);
     return;

@@ -24,7 +24,8 @@ export class ProjectionProgress {
 
   /** True once every named projection has handled the event at `position`; false after the timeout. */
   async waitFor(projections: readonly string[], position: GlobalPosition, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
+    // A timeout is elapsed time, not the clock's: monotonic, and unmoved by a test clock.
+    const deadline = performance.now() + timeoutMs;
     await this.listen();
     for (;;) {
       let wake!: () => void;
@@ -33,7 +34,7 @@ export class ProjectionProgress {
       this.waiters.add(waiter);
       try {
         if (await this.reached(projections, position)) return true;
-        const left = deadline - Date.now();
+        const left = deadline - performance.now();
         if (left <= 0) return false;
         const timer = new AbortController();
         await Promise.race([moved, sleep(Math.min(left, RECHECK_MS), timer.signal)]);

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '@nrm/platform/auth/auth';
-import { Environment } from '@nrm/platform/config/environment';
+import { Public, Environment } from '@nrm/platform';
 import { IsIn } from 'class-validator';
 import { SignJWT } from 'jose';
 import { DEMO_USERS, type DemoUserKey } from './demo-users';

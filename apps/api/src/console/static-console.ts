@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment } from '@nrm/platform';
 
 /**
  * Serves the built console (apps/web) at `/`: index.html for `/` and the hashed assets. Only files

@@ -22,9 +22,7 @@ import type Redis from 'ioredis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Public } from '@nrm/platform/auth/auth';
-import { Environment } from '@nrm/platform/config/environment';
-import { REDIS } from '@nrm/platform/redis/redis.module';
+import { Public, Environment, REDIS } from '@nrm/platform';
 
 /** How far behind a projection is counted at most (a scrape must stay cheap however far behind). */
 const LAG_COUNT_LIMIT = 10_000;

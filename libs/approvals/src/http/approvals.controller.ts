@@ -54,20 +54,20 @@ export class ApprovalsController {
     );
   }
 
-  @Get(':approvalId')
+  @Get(':id')
   @AllowRoles(...CASE_READER_ROLES)
   @ApiOperation({
     summary: 'One approval: the command asked for, who asked, its status, and the reason of a rejection',
     description: 'Visible as in the list; another approval is 404.',
   })
   get(
-    @Param('approvalId', new ParseUUIDPipe()) approvalId: string,
+    @Param('id', new ParseUUIDPipe()) approvalId: string,
     @CurrentActor() actor: Actor,
   ): Promise<ApprovalView> {
     return this.approvals.get(approvalId, actor, this.clock.now());
   }
 
-  @Post(':approvalId/approve')
+  @Post(':id/approve')
   @HttpCode(200)
   @AllowRoles('supervisor', 'coordinator')
   @CommandEndpoint()
@@ -83,7 +83,7 @@ export class ApprovalsController {
   })
   @ApiOkResponse(DECISION)
   approve(
-    @Param('approvalId', new ParseUUIDPipe()) approvalId: string,
+    @Param('id', new ParseUUIDPipe()) approvalId: string,
     @CommandRequest() command: CommandRequest,
   ): Promise<ApprovalDecisionResult> {
     return this.responder.respond<ApprovalDecisionResult>(
@@ -94,7 +94,7 @@ export class ApprovalsController {
     );
   }
 
-  @Post(':approvalId/reject')
+  @Post(':id/reject')
   @HttpCode(200)
   @AllowRoles('supervisor', 'coordinator')
   @CommandEndpoint()
@@ -106,7 +106,7 @@ export class ApprovalsController {
   })
   @ApiOkResponse(DECISION)
   reject(
-    @Param('approvalId', new ParseUUIDPipe()) approvalId: string,
+    @Param('id', new ParseUUIDPipe()) approvalId: string,
     @Body() body: RejectApprovalDto,
     @CommandRequest() command: CommandRequest,
   ): Promise<ApprovalDecisionResult> {

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CaseSummaryEntity } from '@nrm/case';
-import { visibleDeadlinesCondition } from '@nrm/case/application/case-access';
-import { CLOCK } from '@nrm/platform/clock';
+import { CaseSummaryEntity, visibleDeadlinesCondition } from '@nrm/case';
+import { CLOCK } from '@nrm/platform';
 import type { Actor, Clock } from '@nrm/shared-kernel';
 import { Repository } from 'typeorm';
 import type { DeadlineKind, DeadlineStatus } from '../domain/deadline-rules';
@@ -92,7 +91,8 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, D
         'd.closed_at AS "closedAt"',
         'd.late AS "late"',
         'd.closed_reason AS "closedReason"',
-        'd.escalated_at AS "escalatedAt"',
+        `(SELECT min(s.fired_at) FROM deadline_job_steps s WHERE s.deadline_id = d.deadline_id AND s.step = 'due')
+          AS "escalatedAt"`,
       ])
       .where('true');
     const visible = visibleDeadlinesCondition(actor, 'd', 'c');

@@ -1,10 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CASE_READER_ROLES } from '@nrm/case/application/case-access';
-import { CASE_SUMMARIES_PROJECTION } from '@nrm/case/read-models/case-summaries.projection';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
+import { CASE_READER_ROLES, CASE_SUMMARIES_PROJECTION } from '@nrm/case';
+import { AllowRoles, CurrentActor } from '@nrm/platform';
+import { ReadYourWrites } from '@nrm/platform/http';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
 import { type DeadlineList, ListDeadlinesQuery } from '../application/deadline-queries';

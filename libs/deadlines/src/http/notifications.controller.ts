@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@nrm/platform/auth/auth';
-import { CLOCK } from '@nrm/platform/clock';
+import { CurrentActor, CLOCK } from '@nrm/platform';
 import type { Actor, Clock } from '@nrm/shared-kernel';
 import { NotificationInbox, type NotificationPage, type NotificationView } from '../notifications/notification-inbox';
 import { ListNotificationsDto } from './notifications.dto';

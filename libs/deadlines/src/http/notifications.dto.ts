@@ -1,4 +1,4 @@
-import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
+import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http';
 
 export class ListNotificationsDto {
   @BooleanParam('unread', 'true: only notifications not yet read.')

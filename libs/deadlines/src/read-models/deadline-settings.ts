@@ -1,4 +1,4 @@
-import type { Environment } from '@nrm/platform/config/environment';
+import type { Environment } from '@nrm/platform';
 import type { DeadlineSettings } from '../domain/deadline-rules';
 import { azerbaijanCalendar } from '../domain/working-days';
 

@@ -1,10 +1,10 @@
-import { bigintColumn } from '@nrm/platform/database/bigint-column';
+import { bigintColumn } from '@nrm/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One row per deadline (migration 1763741500000-deadlines): the deadline board and the
- * scheduler's source of truth. Written by the deadlines projection; the scheduler only sets
- * `escalated_at`, `fired_steps` and `last_reminded_at`.
+ * scheduler's source of truth, written by the deadlines projection alone. What the scheduler did
+ * is in `deadline_job_steps` (migration 1763742530000), which a rebuild keeps.
  */
 @Entity({ name: 'deadlines' })
 export class DeadlineEntity {
@@ -27,11 +27,6 @@ export class DeadlineEntity {
   @Column('text', { name: 'closed_reason', nullable: true }) closedReason!: string | null;
   /** Increments whenever due_at moves: a job made for an older version does nothing. */
   @Column('integer') version!: number;
-  @Column('timestamptz', { name: 'escalated_at', nullable: true }) escalatedAt!: Date | null;
-  /** Steps whose effect happened ('remind-72h', 'remind-24h', 'remind-75pct', 'due'). */
-  @Column('text', { name: 'fired_steps', array: true }) firedSteps!: string[];
-  /** The scheduler's: when the last reminder went out, whatever the version (not reset by a move). */
-  @Column('timestamptz', { name: 'last_reminded_at', nullable: true }) lastRemindedAt!: Date | null;
   /** Global position of the last event that changed the row (replays change nothing). */
   @Column('bigint', { name: 'updated_position', transformer: bigintColumn }) updatedPosition!: bigint;
 }

@@ -1,6 +1,6 @@
 import { CaseSummaryEntity } from '@nrm/case';
 import type { DecodedEvent } from '@nrm/event-store';
-import { dataSourceOptions } from '@nrm/platform/database/data-source';
+import { dataSourceOptions } from '@nrm/platform';
 import { FixedClock } from '@nrm/shared-kernel';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
@@ -52,6 +52,14 @@ describe('DeadlinesProjection against PostgreSQL', () => {
   });
 
   const rows = () => dataSource.query(`SELECT * FROM deadlines ORDER BY deadline_id`);
+  // Who may see which deadline is the access tests' concern; a coordinator sees them all.
+  const coordinator = {
+    userId: 'u',
+    name: 'n',
+    organisationId: 'national-coordinator',
+    organisationType: 'coordinator' as const,
+    roles: ['coordinator' as const],
+  };
   const apply = (projection: DeadlinesProjection, events: DecodedEvent[]) =>
     dataSource.transaction((manager) => projection.apply(events, manager));
 
@@ -100,14 +108,13 @@ describe('DeadlinesProjection against PostgreSQL', () => {
     expect(changed).toHaveLength(1);
   });
 
-  it('a move resets the fired steps and bumps the version; a close only closes an open deadline', async () => {
+  it("a move bumps the version (the steps fired are the old version's); a close only closes an open deadline", async () => {
     const projection = new DeadlinesProjection(settings);
-    await dataSource.query(`UPDATE deadlines SET fired_steps = '{remind-72h}' WHERE kind = 'reflection-period'`);
     await apply(projection, [
       event('ReflectionPeriodExtended', { periodId: 'rp1', endsAt: '2026-12-20T10:00:00.000Z' }),
     ]);
     const [moved] = await dataSource.query(`SELECT * FROM deadlines WHERE kind = 'reflection-period'`);
-    expect(moved).toMatchObject({ version: 3, fired_steps: [], due_at: new Date('2026-12-20T10:00:00.000Z') });
+    expect(moved).toMatchObject({ version: 3, due_at: new Date('2026-12-20T10:00:00.000Z') });
 
     await apply(projection, [event('ReflectionPeriodEnded', { periodId: 'rp1' })]);
     await apply(projection, [event('ReflectionPeriodExpired', { periodId: 'rp1', expiredAt: '2026-12-20T10:00:00Z' })]);
@@ -152,18 +159,10 @@ describe('DeadlinesProjection against PostgreSQL', () => {
     ]);
     const clock = new FixedClock(new Date('2026-11-21T09:00:00.000Z'));
     const handler = new ListDeadlinesHandler(dataSource.getRepository(DeadlineEntity), clock);
-    // Who may see which deadline is the access tests' concern; a coordinator sees them all.
-    const actor = {
-      userId: 'u',
-      name: 'n',
-      organisationId: 'national-coordinator',
-      organisationType: 'coordinator' as const,
-      roles: ['coordinator' as const],
-    };
     const list = (overdue?: boolean) =>
       handler.execute({
         filters: { status: 'open', overdue, organisationId: 'police-ganja', page: 1, pageSize: 20 },
-        actor,
+        actor: coordinator,
       } as never);
 
     expect((await list()).items.map((i) => [i.kind, i.overdue])).toEqual([
@@ -176,7 +175,7 @@ describe('DeadlinesProjection against PostgreSQL', () => {
     expect((await list(false)).total).toBe(0);
   });
 
-  it('a rebuild takes the scheduler state from the notifications sent: nothing fires again, the times stay', async () => {
+  it('a rebuild keeps what the jobs did (their own table): the board answers alike, nothing fires again', async () => {
     const rebuilt = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
     const openedLate = {
       ...event('CaseOpened', {}),
@@ -190,38 +189,51 @@ describe('DeadlinesProjection against PostgreSQL', () => {
     };
     await apply(new DeadlinesProjection(settings), [openedLate]);
     const deadlineId = `hand-over.${rebuilt}`;
-    // What the jobs did: a reminder at 3/4, then the escalation (each notification with its step).
+    // What the jobs did: a reminder at 3/4, then the escalation.
     const remindedAt = new Date('2026-11-20T04:00:00.000Z');
     const escalatedAt = new Date('2026-11-20T10:00:01.000Z');
-    for (const [step, kind, at] of [
-      ['remind-75pct', 'reminder', remindedAt],
-      ['due', 'escalation', escalatedAt],
+    for (const [step, at] of [
+      ['remind-75pct', remindedAt],
+      ['due', escalatedAt],
     ] as const) {
       await dataSource.query(
-        `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
-           deadline_version, step, case_id, message, created_at)
-         VALUES (gen_random_uuid(), 'police-baku', NULL, $1, $2, 1, $3, $4, 'sent', $5)`,
-        [kind, deadlineId, step, rebuilt, at],
+        `INSERT INTO deadline_job_steps (deadline_id, deadline_version, step, fired_at) VALUES ($1, 1, $2, $3)`,
+        [deadlineId, step, at],
       );
     }
-    // The rebuild: the table emptied, every event applied again.
+    const handler = new ListDeadlinesHandler(
+      dataSource.getRepository(DeadlineEntity),
+      new FixedClock(new Date('2026-11-21T10:00:00.000Z')),
+    );
+    const board = async () =>
+      (
+        await handler.execute({
+          filters: { status: 'all', organisationId: 'police-baku', page: 1, pageSize: 100 },
+          actor: coordinator,
+        } as never)
+      ).items.find((item) => item.deadlineId === deadlineId);
+    const before = await board();
+    expect(before).toMatchObject({ status: 'open', overdue: true, escalatedAt: escalatedAt.toISOString() });
+
+    // The rebuild: the read model emptied, every event applied again; the jobs' table is not touched.
     await dataSource.query(`TRUNCATE deadlines`);
     await apply(new DeadlinesProjection(settings), [openedLate]);
+    expect(await board()).toEqual(before);
     const [row] = await dataSource.query(`SELECT * FROM deadlines WHERE deadline_id = $1`, [deadlineId]);
-    expect(row).toMatchObject({
-      status: 'open',
-      fired_steps: ['remind-75pct', 'due'],
-      escalated_at: escalatedAt,
-      last_reminded_at: remindedAt,
-    });
+    const [{ steps }] = await dataSource.query(
+      `SELECT array_agg(step ORDER BY fired_at) AS steps FROM deadline_job_steps
+       WHERE deadline_id = $1 AND deadline_version = $2`,
+      [deadlineId, row.version],
+    );
+    expect(steps).toEqual(['remind-75pct', 'due']);
     const plan = plannedSteps(
       {
         deadlineId,
         version: row.version,
         startedAt: row.started_at,
         dueAt: row.due_at,
-        firedSteps: row.fired_steps,
-        lastRemindedAt: row.last_reminded_at,
+        firedSteps: steps,
+        lastRemindedAt: remindedAt,
         awaitsExpiryEvent: false,
       },
       [72, 24],

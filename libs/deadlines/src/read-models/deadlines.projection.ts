@@ -16,30 +16,14 @@ import {
 
 export const DEADLINES_PROJECTION = 'deadlines';
 
-/*
- * The scheduler's state of a deadline (fired_steps, escalated_at, last_reminded_at) is what its jobs
- * sent: a step fires in the same transaction as its notification, at most once per (deadline,
- * version, step), and a rebuild does not truncate notifications. So a row opened or moved takes its
- * scheduler state from there: empty for a new deadline or version; after a rebuild, what had been
- * sent, so nothing fires again and escalated_at keeps its time.
- */
-const SENT_BY_JOBS = `n.kind IN ('reminder', 'escalation')`;
-const FIRED_STEPS_SQL = (id: string, version: string) =>
-  `ARRAY(SELECT n.step FROM notifications n WHERE n.deadline_id = ${id} AND n.deadline_version = ${version}
-     AND ${SENT_BY_JOBS} ORDER BY n.created_at, n.step)`;
-const ESCALATED_AT_SQL = (id: string, version: string) =>
-  `(SELECT n.created_at FROM notifications n WHERE n.deadline_id = ${id} AND n.deadline_version = ${version}
-     AND n.step = 'due' AND ${SENT_BY_JOBS})`;
-const LAST_REMINDED_AT_SQL = (id: string) =>
-  `(SELECT max(n.created_at) FROM notifications n WHERE n.deadline_id = ${id} AND n.kind = 'reminder')`;
-
 export interface DeadlineProjectionHooks {
   /** Called after a batch that opened, moved or closed these deadlines was committed. */
   deadlinesChanged?: (deadlineIds: readonly string[]) => Promise<void>;
 }
 
 /**
- * The deadline board, fed by case and shelter events (rules: domain/deadline-rules.ts). Idempotent:
+ * The deadline board, fed by case and shelter events (rules: domain/deadline-rules.ts). What the
+ * jobs did (steps fired, escalations) is theirs, in `deadline_job_steps`, which a rebuild keeps. Idempotent:
  * an open is an insert that keeps an existing row, a move needs a newer event and another due
  * time, and a close only closes an open deadline, so a replayed event changes nothing. Every
  * change records the event's global position in `updated_position`.
@@ -167,9 +151,8 @@ export class DeadlinesProjection implements Projection {
         const d = change.deadline;
         result = await manager.query(
           `INSERT INTO deadlines (deadline_id, kind, case_id, reference, responsible_organisation_id,
-             started_at, due_at, status, version, fired_steps, escalated_at, last_reminded_at, updated_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 1, ${FIRED_STEPS_SQL('$1', '1')}, ${ESCALATED_AT_SQL('$1', '1')},
-             ${LAST_REMINDED_AT_SQL('$1')}, $8)
+             started_at, due_at, status, version, updated_position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 1, $8)
            ON CONFLICT (deadline_id) DO NOTHING
            RETURNING deadline_id`,
           [d.id, d.kind, d.caseId, d.reference, d.responsibleOrganisationId, d.startedAt, d.dueAt, at],
@@ -179,10 +162,7 @@ export class DeadlinesProjection implements Projection {
       case 'move': {
         const target = targetSql(change.target, 3);
         result = await manager.query(
-          `UPDATE deadlines SET due_at = $1, version = version + 1, updated_position = $2,
-             fired_steps = ${FIRED_STEPS_SQL('deadlines.deadline_id', 'deadlines.version + 1')},
-             escalated_at = COALESCE(deadlines.escalated_at,
-               ${ESCALATED_AT_SQL('deadlines.deadline_id', 'deadlines.version + 1')})
+          `UPDATE deadlines SET due_at = $1, version = version + 1, updated_position = $2
            WHERE ${target.sql} AND status = 'open' AND due_at <> $1 AND updated_position < $2
            RETURNING deadline_id`,
           [change.dueAt, at, ...target.params],

@@ -8,9 +8,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { CLOCK } from '@nrm/platform/clock';
-import { CommandPipeline } from '@nrm/platform/commands/command-pipeline';
-import { Environment } from '@nrm/platform/config/environment';
+import { CLOCK, CommandPipeline, Environment } from '@nrm/platform';
 import { expireReflectionPeriod } from '@nrm/reflection-period/application/reflection-period-commands';
 import { type Clock, SYSTEM_ACTOR } from '@nrm/shared-kernel';
 import { type Job, Queue, Worker } from 'bullmq';
@@ -40,14 +38,20 @@ interface DeadlineRow {
   due_at: Date;
   status: string;
   version: number;
+  /** Steps of this version that fired (deadline_job_steps). */
   fired_steps: string[];
-  escalated_at: Date | null;
+  /** When a reminder of this deadline last went out, whatever the version (a move does not reset it). */
   last_reminded_at: Date | null;
   case_number: string | null;
 }
 
+/** A deadline (the projection's) with what its jobs did (theirs, in deadline_job_steps). */
 const COLUMNS = `d.deadline_id, d.kind, d.case_id, d.reference, d.responsible_organisation_id, d.started_at, d.due_at,
-  d.status, d.version, d.fired_steps, d.escalated_at, d.last_reminded_at`;
+  d.status, d.version,
+  ARRAY(SELECT s.step FROM deadline_job_steps s WHERE s.deadline_id = d.deadline_id AND s.deadline_version = d.version
+    ORDER BY s.fired_at, s.step) AS fired_steps,
+  (SELECT max(s.fired_at) FROM deadline_job_steps s WHERE s.deadline_id = d.deadline_id AND s.step <> '${DUE_STEP}')
+    AS last_reminded_at`;
 const RECONCILE_PAGE = 1000;
 /** The projection waits this long at most for Redis before leaving the jobs to the reconciler. */
 const SCHEDULE_TIMEOUT_MS = 2_000;
@@ -80,8 +84,9 @@ const toSchedulable = (row: DeadlineRow): SchedulableDeadline => ({
  *   with deterministic ids `${deadlineId}.v${version}.${step}`: adding an existing job is a no-op, and
  *   after FLUSHALL or on an empty Redis every pending job comes back.
  * - A job's handler re-reads the row FOR UPDATE and does nothing unless the deadline is open, at the
- *   job's version, and the step has not fired; the notification, fired_steps (and for 'due' the
- *   escalation and expiry) commit in one transaction. So a job that runs twice (retry, stalled-job
+ *   job's version, and the step has not fired; the notification and the step's row in
+ *   deadline_job_steps (the scheduler's own table, which a read-model rebuild keeps) commit in one
+ *   transaction. So a job that runs twice (retry, stalled-job
  *   recovery after a worker died, a re-created job) has one effect.
  * - A reflection period's 'due' also appends ReflectionPeriodExpired as the system, after that
  *   transaction; the board marks the period expired when that event is projected. Until then the
@@ -218,9 +223,12 @@ export class DeadlineJobs
    */
   async handle(data: DeadlineJobData, correlationId = jobIdOf(data)): Promise<StepOutcome> {
     const { outcome, row } = await this.dataSource.transaction(async (manager) => {
+      // Lock first, then read: the read's snapshot, taken after the lock, sees the steps that a
+      // concurrent run of this job committed while this one waited.
+      await manager.query(`SELECT 1 FROM deadlines WHERE deadline_id = $1 FOR UPDATE`, [data.deadlineId]);
       const rows: DeadlineRow[] = await manager.query(
         `SELECT ${COLUMNS}, c.case_number FROM deadlines d LEFT JOIN case_summaries c ON c.case_id = d.case_id
-         WHERE d.deadline_id = $1 FOR UPDATE OF d`,
+         WHERE d.deadline_id = $1`,
         [data.deadlineId],
       );
       const found = rows[0];
@@ -275,10 +283,6 @@ export class DeadlineJobs
       ]);
       // A missed deadline stays open (overdue, escalated) until the event that satisfies it comes; a
       // reflection period's is ReflectionPeriodExpired, appended by handle() right after this.
-      await manager.query(
-        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), escalated_at = $3 WHERE deadline_id = $1`,
-        [row.deadline_id, step, now],
-      );
     } else {
       const message = `Reminder: ${label} of case ${caseRef} falls due at ${dueAt}.`;
       await manager.query(insert, [
@@ -293,11 +297,11 @@ export class DeadlineJobs
         message,
         now,
       ]);
-      await manager.query(
-        `UPDATE deadlines SET fired_steps = array_append(fired_steps, $2), last_reminded_at = $3 WHERE deadline_id = $1`,
-        [row.deadline_id, step, now],
-      );
     }
+    await manager.query(
+      `INSERT INTO deadline_job_steps (deadline_id, deadline_version, step, fired_at) VALUES ($1, $2, $3, $4)`,
+      [row.deadline_id, row.version, step, now],
+    );
   }
 
   private async expireReflectionPeriod(row: DeadlineRow, correlationId: string): Promise<void> {
@@ -323,7 +327,20 @@ export class DeadlineJobs
         return { name: step, data, opts: { jobId: jobIdOf(data), delay: Math.max(0, at - now) } };
       }),
     );
-    if (jobs.length > 0) await this.queue.addBulk(jobs);
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(jobs);
+    await Promise.all(jobs.filter((job) => job.opts.delay === 0).map((job) => this.promoteIfDelayed(job.opts.jobId)));
+  }
+
+  /**
+   * The clock, not Redis' timer, says when a step is due: a job planned while its step lay ahead
+   * waits out the delay it was given then, so once the clock has reached the step (a corrected system
+   * clock, a test clock moved on) the job runs now.
+   */
+  private async promoteIfDelayed(jobId: string): Promise<void> {
+    const job = await this.queue!.getJob(jobId);
+    // It may have left the delayed set meanwhile: then it is running or done already.
+    if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
   }
 
   private scheduleReconcile(delayMs: number): void {

@@ -13,6 +13,9 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 
+/** The business time of the contract's events: any fixed time (stores keep it, never judge it). */
+const CONTRACT_TIME = new Date('2026-11-21T10:00:00.000Z');
+
 /**
  * The behaviour every EventStore adapter must show. Each adapter's spec calls this with a harness
  * that opens a store (shared by all tests of the suite: every test uses streams of its own).
@@ -36,7 +39,7 @@ export function newTestEvent(overrides: Partial<NewEvent> = {}): NewEvent {
       organisationId: 'org-1',
       organisationType: 'police',
       correlationId: randomUUID(),
-      occurredAt: new Date().toISOString(),
+      occurredAt: CONTRACT_TIME.toISOString(),
     },
     ...overrides,
   };
@@ -80,8 +83,8 @@ export function startCollecting(
       return error;
     },
     async waitFor(count, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (events.length < count && Date.now() < deadline && error === undefined) {
+      const deadline = performance.now() + timeoutMs;
+      while (events.length < count && performance.now() < deadline && error === undefined) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return [...events];
@@ -132,10 +135,10 @@ export async function readAllOfOnceVisible(
   count: number,
   timeoutMs = 20_000,
 ): Promise<RecordedEvent[]> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const found = await readAllOf(store, after, streams, 1_000);
-    if (found.length >= count || Date.now() > deadline) return found;
+    if (found.length >= count || performance.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -314,7 +317,7 @@ export function eventStoreContract(name: string, harness: () => Promise<EventSto
       const options = {
         actor: { userId: 'user-1', name: 'User One', organisationId: 'org-1', organisationType: 'police', roles: [] },
         correlationId: randomUUID(),
-        now: new Date(),
+        now: CONTRACT_TIME,
         newStream: true,
       } as unknown as Parameters<typeof handleCommand>[5];
       const identity = new IdentifiedCommand('user-1', `key-${randomUUID()}`);

@@ -68,10 +68,15 @@ export class PersonBlindIndex {
     const digests = this.digestsOf(opened.person);
     if (digests.length === 0) return;
     const now = this.clock.now();
-    // The most recent entries of each digest only (an index range each): an opening costs the
-    // same however many earlier cases share a digest.
+    // One statement: the earlier cases sharing a digest (the most recent entries of each only, an
+    // index range each, so an opening costs the same however many share it) and this case's entries,
+    // which the lookup does not see (a data-modifying CTE runs on the statement's snapshot).
     const matched = (await this.sql(
-      `SELECT m.case_id AS "caseId", m.case_number AS "caseNumber", m.person_id AS "personId"
+      `WITH indexed AS (
+         INSERT INTO person_blind_index (digest, case_id, person_id, case_number, recorded_at)
+         SELECT digest, $2, $3, $4, $5 FROM unnest($1::text[]) AS digest
+         ON CONFLICT DO NOTHING)
+       SELECT m.case_id AS "caseId", m.case_number AS "caseNumber", m.person_id AS "personId"
          FROM unnest($1::text[]) AS d (digest)
         CROSS JOIN LATERAL (
               SELECT case_id, case_number, person_id, recorded_at
@@ -82,14 +87,8 @@ export class PersonBlindIndex {
         GROUP BY m.case_id, m.case_number, m.person_id
         ORDER BY max(m.recorded_at) DESC, m.case_id
         LIMIT ${MAX_MATCHED_CASES}`,
-      [digests, opened.caseId],
-    )) as unknown as MatchedCase[];
-    await this.sql(
-      `INSERT INTO person_blind_index (digest, case_id, person_id, case_number, recorded_at)
-       SELECT digest, $2, $3, $4, $5 FROM unnest($1::text[]) AS digest
-       ON CONFLICT DO NOTHING`,
       [digests, opened.caseId, opened.personId, opened.caseNumber, now],
-    );
+    )) as unknown as MatchedCase[];
     if (matched.length > 0) await this.raiseAlert(opened, matched, now);
   }
 

@@ -377,3 +377,11 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   return environment;
 }
+
+/**
+ * The process's settings, validated: the one place the code reads process.env (a bad setting throws
+ * InvalidConfigurationError naming every bad variable).
+ */
+export function loadEnvironment(): Environment {
+  return validateEnvironment(process.env);
+}

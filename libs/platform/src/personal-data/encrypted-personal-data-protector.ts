@@ -62,7 +62,8 @@ export class EncryptedPersonalDataProtector implements PersonalDataProtector, Pe
   constructor(
     private readonly query: SqlQuery,
     private readonly masterKey: Buffer,
-    private readonly now: () => number = Date.now,
+    /** Ages the key cache: elapsed time, monotonic (a TTL, not a time of day). */
+    private readonly now: () => number = () => performance.now(),
   ) {
     if (masterKey.length !== KEY_BYTES) throw new Error('The personal-data master key must be exactly 32 bytes');
   }

@@ -19,6 +19,7 @@ import { CaseReadLogAsOf1763742570000 } from './1763742570000-case-read-log-as-o
 import { Approvals1763742580000 } from './1763742580000-approvals';
 import { EventHashChain1763742550000 } from './1763742550000-event-hash-chain';
 import { AppendsAnnouncedByWriter1763742540000 } from './1763742540000-appends-announced-by-writer';
+import { DeadlineJobSteps1763742530000 } from './1763742530000-deadline-job-steps';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   Approvals1763742580000,
   EventHashChain1763742550000,
   AppendsAnnouncedByWriter1763742540000,
+  DeadlineJobSteps1763742530000,
 ];

@@ -1,13 +1,17 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { allProjections } from '@nrm/composition';
+import { allProjections } from './index';
 import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
 import { DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment } from '@nrm/platform';
 import { IntegrityAnchorJob } from '@nrm/platform/integrity/integrity.providers';
 import { ProjectionRunner } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 
-/** The worker: keeps every read model up to date, runs the deadline jobs and anchors the event streams' heads. */
+/**
+ * The worker: keeps every read model up to date, runs the deadline jobs and anchors the event
+ * streams' heads. Here, not in an app, as both the worker process and the API (with --with-worker)
+ * run it, and apps never import each other.
+ */
 @Module({
   imports: [DeadlineSchedulerModule],
   providers: [

@@ -1,0 +1,1 @@
+export { addWorkingDays, azerbaijanCalendar } from './working-days';

@@ -1,0 +1,10 @@
+/**
+ * The HTTP edge of every library (`@nrm/platform/http`): request validation and untrusted-input
+ * checks, problem+json, query parameters, If-Match, read-your-writes, command responses, rate
+ * limits. Controllers use it; the application layer may not (eslint.config.mjs).
+ */
+export { ProblemDetailsFilter } from './problem-details';
+export { BooleanParam, PageParam, PageSizeParam, refuseUndecodableQuery } from './query-params';
+export { ReadYourWrites } from './read-your-writes';
+export { ReadYourWritesDto } from './read-your-writes.dto';
+export { createValidationPipe } from './validation';

@@ -1,0 +1,1 @@
+export { subtractionAttack } from './subtraction-attack';
