@@ -1,13 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ALL_EVENT_TYPES, CaseSummaryRulesModule } from '@nrm/composition';
-import { CaseModule } from '@nrm/case';
-import { IdentificationModule } from '@nrm/identification';
-import { ReferralModule } from '@nrm/referral';
-import { ReflectionPeriodModule } from '@nrm/reflection-period';
+import { CaseModule, TracksModule } from '@nrm/case';
 import { ShelterModule } from '@nrm/shelter';
-import { RepatriationModule } from '@nrm/repatriation';
-import { ReintegrationModule } from '@nrm/reintegration';
-import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
 import { StatisticsModule } from '@nrm/statistics';
 import { ConsoleModule } from './console/console.module';
@@ -25,13 +19,8 @@ export class ApiModule {
         PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true }),
         CaseSummaryRulesModule,
         CaseModule,
-        IdentificationModule,
-        ReferralModule,
-        ReflectionPeriodModule,
+        TracksModule,
         ShelterModule,
-        RepatriationModule,
-        ReintegrationModule,
-        CaseLifecycleModule,
         DeadlinesModule,
         ConsoleModule,
         StatisticsModule,

@@ -11,7 +11,7 @@ import {
 import { CLOCK } from '@nrm/platform/clock';
 import { CommandPipeline } from '@nrm/platform/commands/command-pipeline';
 import { Environment } from '@nrm/platform/config/environment';
-import { expireReflectionPeriod } from '@nrm/reflection-period/application/reflection-period-commands';
+import { expireReflectionPeriod } from '@nrm/case';
 import { type Clock, SYSTEM_ACTOR } from '@nrm/shared-kernel';
 import { type Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';

@@ -1,9 +1,12 @@
-import { CaseCommands } from '@nrm/case/application/case-commands';
+import { CaseCommands } from '../../application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
 import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
-import type { OpenCase } from '@nrm/case/tracks/identification/identification.decider';
-import { identificationDecider } from './identification-decider';
+import { createIdentificationDecider, type OpenCase } from './identification.decider';
+import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
 import { CaseNumbers } from './case-numbers';
+
+/** The decider of identification commands, with the catalogue new cases are identified with. */
+export const identificationDecider = createIdentificationDecider(currentIndicatorCatalogue);
 
 export interface OpenCaseResult {
   caseId: string;

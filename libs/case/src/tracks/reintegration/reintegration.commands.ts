@@ -1,7 +1,7 @@
-import { TRACK_COMMAND_ROLES } from '@nrm/case/application/case-access';
-import { onVisibleCase } from '@nrm/case/application/case-command';
+import { TRACK_COMMAND_ROLES } from '../../application/case-access';
+import { onVisibleCase } from '../../application/case-command';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
-import { reintegrationDecider } from '@nrm/case/tracks/reintegration/reintegration.decider';
+import { reintegrationDecider } from './reintegration.decider';
 import {
   AdoptReintegrationPlanDto,
   CompleteReintegrationDto,

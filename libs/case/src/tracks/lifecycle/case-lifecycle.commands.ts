@@ -1,8 +1,8 @@
-import { TRACK_COMMAND_ROLES } from '@nrm/case/application/case-access';
-import { onVisibleCase } from '@nrm/case/application/case-command';
+import { TRACK_COMMAND_ROLES } from '../../application/case-access';
+import { onVisibleCase } from '../../application/case-command';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
-import { closeCase, erasePersonalData } from '../application/case-lifecycle-commands';
-import { caseLifecycleDecider } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
+import { closeCase, erasePersonalData } from './case-lifecycle.application';
+import { caseLifecycleDecider } from './case-lifecycle.decider';
 import { CloseCaseDto, ErasePersonalDataDto, ReopenCaseDto, TransferCaseDto } from './case-lifecycle.dto';
 
 const lifecycleCommand = onVisibleCase(caseLifecycleDecider);

@@ -13,7 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { REPATRIATION_RISK_LEVELS, TRAVEL_DOCUMENT_TYPES } from '@nrm/case/domain';
+import { REPATRIATION_RISK_LEVELS, TRAVEL_DOCUMENT_TYPES } from '../../domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

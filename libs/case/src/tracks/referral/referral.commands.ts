@@ -1,6 +1,6 @@
-import { onVisibleCase } from '@nrm/case/application/case-command';
+import { onVisibleCase } from '../../application/case-command';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
-import { referralDecider } from '@nrm/case/tracks/referral/referral.decider';
+import { referralDecider } from './referral.decider';
 import { ReferCaseDto, StatusDecisionDto, StatusDecisionReviewDto } from './referral.dto';
 
 const referralCommand = onVisibleCase(referralDecider);

@@ -1,7 +1,7 @@
-import { TRACK_COMMAND_ROLES } from '@nrm/case/application/case-access';
-import { onVisibleCase } from '@nrm/case/application/case-command';
+import { TRACK_COMMAND_ROLES } from '../../application/case-access';
+import { onVisibleCase } from '../../application/case-command';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
-import { repatriationDecider } from '@nrm/case/tracks/repatriation/repatriation.decider';
+import { repatriationDecider } from './repatriation.decider';
 import {
   AssessRepatriationRiskDto,
   CancelRepatriationDto,

@@ -7,7 +7,7 @@ import {
   type ClosureReason,
   ERASURE_AUTHORITIES,
   type ErasureAuthority,
-} from '@nrm/case/domain';
+} from '../../domain';
 import { ORGANISATION_TYPES, type OrganisationType } from '@nrm/shared-kernel';
 
 /** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-clean-world". */

@@ -1,10 +1,10 @@
-import { assertVisible, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
-import type { RequestedCommand } from '@nrm/case/application/case-command';
+import { assertVisible, type CaseCommandResult, CaseCommands } from '../../application/case-commands';
+import type { RequestedCommand } from '../../application/case-command';
 import { UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
 import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from '@nrm/platform/personal-data';
-import { PlacementClosure } from '@nrm/shelter/application/placement-closure';
-import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
+import { CASE_PLACEMENTS, type CasePlacements } from './case-placements';
+import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from './case-lifecycle.decider';
 
 /**
  * A closure acts on the case's placements too (a closed case holds no bed and has no request
@@ -21,7 +21,7 @@ export async function closeCase(
   services: CommandServices,
 ): Promise<CaseCommandResult> {
   const cases = services(CaseCommands);
-  const placements = services(PlacementClosure);
+  const placements = services<CasePlacements>(CASE_PLACEMENTS);
   const command: RequestedCommand<CloseCase> = { type: 'CloseCase', ...body };
   await cases.assertWouldDecide(caseId, context, caseLifecycleDecider, command);
   await placements.endPlacementsOf(caseId, context);

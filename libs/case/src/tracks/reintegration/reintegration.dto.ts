@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { REINTEGRATION_DOMAINS, REINTEGRATION_OUTCOMES, REINTEGRATION_PROGRESS } from '@nrm/case/domain';
+import { REINTEGRATION_DOMAINS, REINTEGRATION_OUTCOMES, REINTEGRATION_PROGRESS } from '../../domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

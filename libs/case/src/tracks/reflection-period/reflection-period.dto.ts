@@ -1,7 +1,7 @@
 import { FreeText } from '@nrm/platform/http/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { REFLECTION_PERIOD_OUTCOMES, type ReflectionPeriodOutcome } from '@nrm/case/domain';
+import { REFLECTION_PERIOD_OUTCOMES, type ReflectionPeriodOutcome } from '../../domain';
 
 export class StartReflectionPeriodDto {
   @ApiPropertyOptional({

@@ -1,8 +1,7 @@
-import { TRACK_COMMAND_ROLES } from '@nrm/case/application/case-access';
-import { onVisibleCase } from '@nrm/case/application/case-command';
+import { TRACK_COMMAND_ROLES } from '../../application/case-access';
+import { onVisibleCase } from '../../application/case-command';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
-import { identificationDecider } from '../application/identification-decider';
-import { openCase } from '../application/open-case';
+import { identificationDecider, openCase } from './open-case';
 import { AppointGuardianDto, NotifyChildProtectionDto } from './child-case.dto';
 import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 

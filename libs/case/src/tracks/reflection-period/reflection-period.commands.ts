@@ -1,8 +1,8 @@
-import { TRACK_COMMAND_ROLES } from '@nrm/case/application/case-access';
-import { onVisibleCase } from '@nrm/case/application/case-command';
+import { TRACK_COMMAND_ROLES } from '../../application/case-access';
+import { onVisibleCase } from '../../application/case-command';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
-import { startReflectionPeriod } from '../application/reflection-period-commands';
-import { reflectionPeriodDecider } from '@nrm/case/tracks/reflection-period/reflection-period.decider';
+import { startReflectionPeriod } from './reflection-period.application';
+import { reflectionPeriodDecider } from './reflection-period.decider';
 import { EndReflectionPeriodDto, ExtendReflectionPeriodDto, StartReflectionPeriodDto } from './reflection-period.dto';
 
 const reflectionPeriodCommand = onVisibleCase(reflectionPeriodDecider);
