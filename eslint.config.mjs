@@ -26,7 +26,6 @@ export default tseslint.config(
       'libs/*/src/domain/**/*.ts',
       'libs/case/src/tracks/**/*.{events,state,decider,read-rules}.ts',
       'libs/case/src/tracks/*.ts',
-      'libs/case/src/tracks/*/index.ts',
       'libs/case/src/tracks/*/case-placements.ts',
       'libs/case/src/tracks/*/indicator-catalogue/**/*.ts',
     ],

@@ -1,7 +1,115 @@
+import { FreeText } from '@nrm/platform/http/validation';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  type ValidationArguments,
+  ValidateIf,
+} from 'class-validator';
 import { onVisibleCase } from '../../application/case-command';
 import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { referralDecider } from './referral.decider';
-import { ReferCaseDto, StatusDecisionDto, StatusDecisionReviewDto } from './referral.dto';
+
+export const VICTIM_STATUS_DECISIONS = ['granted', 'refused'] as const;
+export type VictimStatusDecisionKind = (typeof VICTIM_STATUS_DECISIONS)[number];
+
+/** The field may only be given with this decision (e.g. no reasons on a grant). */
+function OnlyWithDecision(decision: VictimStatusDecisionKind): PropertyDecorator {
+  return ValidateBy({
+    name: 'onlyWithDecision',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        value === undefined || (args?.object as { decision?: unknown } | undefined)?.decision === decision,
+      defaultMessage: (args?: ValidationArguments) =>
+        `${args?.property ?? 'this field'} is only given when the decision is '${decision}'`,
+    },
+  });
+}
+
+export class ReferCaseDto {
+  @ApiProperty({
+    example: 'mia-anti-trafficking',
+    description:
+      'Organisation id of the competent authority the presumed victim is referred to (lower-case letters, digits, ' +
+      "hyphens), e.g. the Ministry of Internal Affairs' anti-trafficking department.",
+  })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    message: 'competentAuthorityOrgId must be an organisation id (lower-case letters, digits and hyphens)',
+  })
+  competentAuthorityOrgId!: string;
+
+  @ApiPropertyOptional({
+    example: 'Handed over by phone; the file follows by courier.',
+    description:
+      "A working note for the authority. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @FreeText()
+  note?: string;
+}
+
+export class StatusDecisionDto {
+  @ApiProperty({ enum: VICTIM_STATUS_DECISIONS, example: 'granted' })
+  @IsIn(VICTIM_STATUS_DECISIONS)
+  decision!: VictimStatusDecisionKind;
+
+  @ApiPropertyOptional({
+    example: '123/2026',
+    description: 'The number of the decision: required when granted, optional when refused.',
+  })
+  @ValidateIf((dto: StatusDecisionDto) => dto.decision === 'granted' || dto.decisionNumber !== undefined)
+  @IsString()
+  @Matches(/\S/, { message: 'decisionNumber must not be blank' })
+  @MaxLength(50)
+  decisionNumber?: string;
+
+  @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD: the date of the decision; not in the future.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'decidedOn must be a real calendar date' })
+  decidedOn!: string;
+
+  @ApiPropertyOptional({
+    example: ['No indicator of exploitation was confirmed by the interview'],
+    description: 'Required and non-empty when refused, absent when granted. Legal grounds; no personal data.',
+    type: [String],
+  })
+  @ValidateIf((dto: StatusDecisionDto) => dto.decision === 'refused' || dto.reasons !== undefined)
+  @OnlyWithDecision('refused')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/\S/, { each: true, message: 'each reason must not be blank' })
+  @MaxLength(500, { each: true })
+  @FreeText()
+  reasons?: string[];
+}
+
+export class StatusDecisionReviewDto {
+  @ApiProperty({
+    example: 'The labour inspectorate found new evidence of forced labour.',
+    description:
+      "Why the refusal should be reviewed. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(1000)
+  @FreeText()
+  reason!: string;
+}
 
 const referralCommand = onVisibleCase(referralDecider);
 
