@@ -119,10 +119,17 @@ export default tseslint.config(
   },
   ...boundaries,
   {
-    // The domain is plain TypeScript: no framework, ORM, driver or queue. The case's tracks are its
-    // domain too (their read rules are pure functions of events).
-    files: ['libs/*/src/domain/**/*.ts', 'libs/case/src/tracks/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    // The domain is plain TypeScript: no framework, ORM, driver or queue. A track's events, state,
+    // decider and read rules are the case's domain too; its routes (*.commands.ts, *.dto.ts,
+    // *.controller.ts) and application functions beside them are not.
+    files: [
+      'libs/*/src/domain/**/*.ts',
+      'libs/case/src/tracks/**/*.{events,state,decider,read-rules}.ts',
+      'libs/case/src/tracks/*.ts',
+      'libs/case/src/tracks/*/case-placements.ts',
+      'libs/case/src/tracks/*/indicator-catalogue/**/*.ts',
+    ],
+    ignores: ['**/*.spec.ts', 'libs/case/src/tracks/tracks.module.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,13 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ALL_EVENT_TYPES, CaseSummaryRulesModule, WorkerModule } from '@nrm/composition';
-import { CaseModule } from '@nrm/case';
-import { IdentificationModule } from '@nrm/identification';
-import { ReferralModule } from '@nrm/referral';
-import { ReflectionPeriodModule } from '@nrm/reflection-period';
+import { CaseModule, TracksModule } from '@nrm/case';
 import { ShelterModule } from '@nrm/shelter';
-import { RepatriationModule } from '@nrm/repatriation';
-import { ReintegrationModule } from '@nrm/reintegration';
-import { CaseLifecycleModule } from '@nrm/case-lifecycle';
 import { DeadlinesModule } from '@nrm/deadlines';
 import { ApprovalsModule } from '@nrm/approvals';
 import { StatisticsModule } from '@nrm/statistics';
@@ -28,13 +22,8 @@ export class ApiModule {
         PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: true, clock }),
         CaseSummaryRulesModule,
         CaseModule,
-        IdentificationModule,
-        ReferralModule,
-        ReflectionPeriodModule,
+        TracksModule,
         ShelterModule,
-        RepatriationModule,
-        ReintegrationModule,
-        CaseLifecycleModule,
         DeadlinesModule,
         ApprovalsModule,
         ConsoleModule,

@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseModule } from '@nrm/case';
-import { closeAround } from '@nrm/case-lifecycle/application/case-lifecycle-commands';
+import { closeAround } from '@nrm/case';
 import { caseLifecycleDecider } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
 import { reintegrationDecider } from '@nrm/case/tracks/reintegration/reintegration.decider';
 import { COMMAND_GATE, type CommandServices } from '@nrm/platform/commands/command-pipeline';

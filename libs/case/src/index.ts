@@ -6,3 +6,8 @@ export * from './read-models/case-summary.entity';
 export * from './read-models/case-timeline-entry.entity';
 export { CASE_READER_ROLES, visibleDeadlinesCondition } from './application/case-access';
 export { CaseCommands } from './application/case-commands';
+export * from './tracks/tracks.module';
+export * from './tracks/lifecycle/case-placements';
+export { expireReflectionPeriod } from './tracks/reflection-period/reflection-period.application';
+export { closeAround } from './tracks/lifecycle/case-lifecycle.application';
+export { PERSON_INDEX, type PersonIndex } from './tracks/identification/person-index';

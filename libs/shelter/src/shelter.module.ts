@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CaseModule } from '@nrm/case';
+import { CASE_PLACEMENTS, CaseModule } from '@nrm/case';
 import { PlacementLocationEntity } from './application/placement-location.entity';
 import { PlacementClosure } from './application/placement-closure';
 import { PlacementLocator } from './application/placement-locator';
@@ -26,10 +26,11 @@ import { ShelterEntity } from './read-models/shelter.entity';
     PlacementCommands,
     PlacementLocator,
     PlacementClosure,
+    { provide: CASE_PLACEMENTS, useExisting: PlacementClosure },
     ListSheltersHandler,
     GetShelterHandler,
   ],
-  // The case's closure ends its placements (libs/case-lifecycle).
-  exports: [PlacementClosure],
+  // The case's closure ends its placements (libs/case/src/tracks/lifecycle, through its CasePlacements port).
+  exports: [PlacementClosure, CASE_PLACEMENTS],
 })
 export class ShelterModule {}

@@ -28,7 +28,7 @@ const goalField = (domain: string) => `goal-${domain}`;
 
 /**
  * Consent, repatriation and reintegration: each form offered only where the API's rules would take
- * it (libs/repatriation and libs/reintegration deciders); the API still decides.
+ * it (the repatriation and reintegration deciders in libs/case/src/tracks); the API still decides.
  */
 export function trackActions(base: string, tracks: TrackState, user: SignedInUser, t: T, options: Options, today: string): Action[] {
   const actions: Action[] = [];

@@ -43,12 +43,31 @@ export const CASE_EVENT_TYPES = {
 };
 
 export * from './case-state';
-export * from './identification';
-export * from './referral';
-export * from './reflection-period';
-export * from './repatriation';
-export * from './reintegration';
-export * from './lifecycle';
+export * from './identification/identification.events';
+export * from './identification/identification.decider';
+export * from './identification/identification.read-rules';
+export * from './identification/indicator-catalogue/indicator-catalogue';
+export * from './identification/indicator-catalogue/screening';
+export * from './referral/referral.events';
+export * from './referral/referral.state';
+export * from './referral/referral.decider';
+export * from './referral/referral.read-rules';
+export * from './reflection-period/reflection-period.events';
+export * from './reflection-period/reflection-period.state';
+export * from './reflection-period/reflection-period.decider';
+export * from './reflection-period/reflection-period.read-rules';
+export * from './repatriation/repatriation.events';
+export * from './repatriation/repatriation.state';
+export * from './repatriation/repatriation.decider';
+export * from './repatriation/repatriation.read-rules';
+export * from './reintegration/reintegration.events';
+export * from './reintegration/reintegration.state';
+export * from './reintegration/reintegration.decider';
+export * from './reintegration/reintegration.read-rules';
+export * from './lifecycle/case-lifecycle.events';
+export * from './lifecycle/case-lifecycle.state';
+export * from './lifecycle/case-lifecycle.decider';
+export * from './lifecycle/case-lifecycle.read-rules';
 
 /** How every event of a case stream shows in the case summary. */
 export const caseSummaryRules: CaseSummaryRules<CaseEvent> = {

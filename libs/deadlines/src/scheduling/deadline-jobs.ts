@@ -8,8 +8,8 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { expireReflectionPeriod } from '@nrm/case';
 import { CLOCK, CommandPipeline, Environment } from '@nrm/platform';
-import { expireReflectionPeriod } from '@nrm/reflection-period/application/reflection-period-commands';
 import { type Clock, SYSTEM_ACTOR } from '@nrm/shared-kernel';
 import { type Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { notifyRole } from '@nrm/deadlines/notifications/role-notification';
+import type { PersonIndex } from '@nrm/case';
 import { uuidV5 } from '@nrm/event-store';
 import { CLOCK } from '@nrm/platform/clock';
 import { Environment, personMatchKeyOf } from '@nrm/platform/config/environment';
@@ -35,7 +36,7 @@ export interface MatchedCase {
  * notification commit with the case's opening (and the entries go with its erasure), or not at all.
  */
 @Injectable()
-export class PersonBlindIndex {
+export class PersonBlindIndex implements PersonIndex {
   private readonly key: Buffer;
 
   constructor(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CasePlacements } from '@nrm/case';
 import type { Actor } from '@nrm/shared-kernel';
 import { PlacementLocator } from './placement-locator';
 import { ShelterCommands } from './shelter-commands';
@@ -12,7 +13,7 @@ import { ShelterCommands } from './shelter-commands';
  * (placement_locations).
  */
 @Injectable()
-export class PlacementClosure {
+export class PlacementClosure implements CasePlacements {
   constructor(
     private readonly shelters: ShelterCommands,
     private readonly locator: PlacementLocator,

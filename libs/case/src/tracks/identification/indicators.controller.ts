@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { currentIndicatorCatalogue } from '@nrm/case/tracks/identification/indicator-catalogue/indicator-catalogue';
+import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
 
 @ApiTags('identification')
 @ApiBearerAuth()

@@ -1,10 +1,13 @@
-import { CaseCommands } from '@nrm/case/application/case-commands';
+import { CaseCommands } from '../../application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
 import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
-import type { OpenCase } from '@nrm/case/tracks/identification/identification.decider';
-import { PersonBlindIndex } from '@nrm/person-matching';
-import { identificationDecider } from './identification-decider';
+import { createIdentificationDecider, type OpenCase } from './identification.decider';
+import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
+import { PERSON_INDEX, type PersonIndex } from './person-index';
 import { CaseNumbers } from './case-numbers';
+
+/** The decider of identification commands, with the catalogue new cases are identified with. */
+export const identificationDecider = createIdentificationDecider(currentIndicatorCatalogue);
 
 export interface OpenCaseResult {
   caseId: string;
@@ -20,7 +23,7 @@ export async function openCase(
   services: CommandServices,
 ): Promise<OpenCaseResult> {
   const cases = services(CaseCommands);
-  const personIndex = services(PersonBlindIndex);
+  const personIndex = services<PersonIndex>(PERSON_INDEX);
   // With an Idempotency-Key the ids derive from it: a retry addresses the same case and, if an
   // earlier attempt opened it, answers with that case (and its number).
   const caseId = commandDerivedId('case');

@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '@nrm/case/domain';
+import { EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '../../domain';
 
 export class PersonDto {
   @ApiProperty({ example: 'Aysel' })

@@ -1,4 +1,4 @@
-import { assertVisible, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
+import { assertVisible, type CaseCommandResult, CaseCommands } from '../../application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
 import type { CommandContext, CommandDefinition, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import { Environment } from '@nrm/platform/config/environment';
@@ -6,7 +6,7 @@ import {
   type ExpireReflectionPeriod,
   reflectionPeriodDecider,
   type StartReflectionPeriod,
-} from '@nrm/case/tracks/reflection-period/reflection-period.decider';
+} from './reflection-period.decider';
 
 export interface StartReflectionPeriodResult extends CaseCommandResult {
   periodId: string;

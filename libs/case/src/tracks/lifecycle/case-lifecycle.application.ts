@@ -1,11 +1,11 @@
-import { assertVisible, type CaseCommandResult, CaseCommands } from '@nrm/case/application/case-commands';
-import type { RequestedCommand } from '@nrm/case/application/case-command';
+import { assertVisible, type CaseCommandResult, CaseCommands } from '../../application/case-commands';
+import type { RequestedCommand } from '../../application/case-command';
 import { UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
 import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
 import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from '@nrm/platform/personal-data';
-import { PersonBlindIndex } from '@nrm/person-matching';
-import { PlacementClosure } from '@nrm/shelter/application/placement-closure';
-import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
+import { CASE_PLACEMENTS, type CasePlacements } from './case-placements';
+import { PERSON_INDEX, type PersonIndex } from '../identification/person-index';
+import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from './case-lifecycle.decider';
 
 /**
  * A closure acts on the case's placements too (a closed case holds no bed and has no request
@@ -36,7 +36,7 @@ export async function closeAround(
   services: CommandServices,
   closure: { check(): Promise<void>; append(): Promise<CaseCommandResult> },
 ): Promise<CaseCommandResult> {
-  const placements = services(PlacementClosure);
+  const placements = services<CasePlacements>(CASE_PLACEMENTS);
   await closure.check();
   await placements.endPlacementsOf(caseId, context);
   const closed = await closure.append();
@@ -82,7 +82,7 @@ export function erasePersonalData(
     if (personId !== undefined) {
       await eraser.erase(personId);
       await eraser.erase(caseId);
-      await services(PersonBlindIndex).forgetCase(caseId);
+      await services<PersonIndex>(PERSON_INDEX).forgetCase(caseId);
     }
     return result;
   });

@@ -1,1 +1,0 @@
-export * from './case-lifecycle.module';

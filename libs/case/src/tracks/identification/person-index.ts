@@ -1,0 +1,25 @@
+/**
+ * The blind index of persons (duplicate-person alerts), as the case's opening and erasure use it.
+ * A port: libs/person-matching provides it (PERSON_INDEX), so the case library depends on no
+ * library that depends on it.
+ */
+export interface PersonIndex {
+  /** Before the opening's append, in its unit of work: openings of one person one at a time. */
+  lockPerson(person: PersonToIndex): Promise<void>;
+  /** In the opening's unit of work: indexes the case and alerts coordinators of a possible match. */
+  recordOpenedCase(opened: { caseId: string; caseNumber: string; personId: string; person: PersonToIndex }): Promise<void>;
+  /** In the erasure's unit of work: the case never matches again. */
+  forgetCase(caseId: string): Promise<void>;
+}
+
+/** What the index compares: the name, birth data and citizenship, as of identification. */
+export interface PersonToIndex {
+  givenName: string;
+  familyName: string;
+  dateOfBirth?: string;
+  estimatedAge?: number;
+  citizenship: string;
+  identifiedAt: string;
+}
+
+export const PERSON_INDEX = Symbol('PERSON_INDEX');

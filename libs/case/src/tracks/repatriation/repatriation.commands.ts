@@ -1,0 +1,220 @@
+import { FreeText } from '@nrm/platform/http/validation';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { REPATRIATION_RISK_LEVELS, TRAVEL_DOCUMENT_TYPES } from '../../domain';
+import { TRACK_COMMAND_ROLES } from '../../application/case-access';
+import { onVisibleCase } from '../../application/case-command';
+import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
+import { repatriationDecider } from './repatriation.decider';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class RequestRepatriationDto {
+  @ApiProperty({ example: 'UZ', description: 'ISO 3166-1 alpha-2 code of the country of return.' })
+  @Matches(/^[A-Z]{2}$/, { message: 'destinationCountry must be an ISO 3166-1 alpha-2 code such as UZ' })
+  destinationCountry!: string;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'The person consents to return voluntarily. Must be true: otherwise 422 repatriation-needs-voluntary-consent.',
+  })
+  @IsBoolean()
+  voluntaryConsent!: boolean;
+
+  @ApiPropertyOptional({
+    example: '2026-11-21T09:00:00+04:00',
+    description: 'When the consent was given; now when omitted. Not in the future.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'consentRecordedAt must be an ISO 8601 date-time' })
+  @Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/, { message: 'consentRecordedAt must include a time and a time zone' })
+  consentRecordedAt?: string;
+}
+
+export class AssessRepatriationRiskDto {
+  @ApiProperty({ enum: REPATRIATION_RISK_LEVELS, example: 'medium' })
+  @IsIn(REPATRIATION_RISK_LEVELS)
+  level!: (typeof REPATRIATION_RISK_LEVELS)[number];
+
+  @ApiPropertyOptional({
+    example: 'Recruiter lives in the home town; family informed through IOM.',
+    description:
+      "About the risk. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @FreeText()
+  notes?: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'The risks found are mitigated; a high risk blocks travel until an assessment says so.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mitigated?: boolean;
+}
+
+export class RecordTravelDocumentsDto {
+  @ApiProperty({ enum: TRAVEL_DOCUMENT_TYPES, isArray: true, example: ['certificate-of-return'] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'documents needs at least one travel document' })
+  @ArrayMaxSize(TRAVEL_DOCUMENT_TYPES.length * 2)
+  @IsIn(TRAVEL_DOCUMENT_TYPES, { each: true })
+  documents!: (typeof TRAVEL_DOCUMENT_TYPES)[number][];
+
+  @ApiProperty({ example: 'Embassy of Uzbekistan in Baku', description: 'The issuing authority.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  issuedBy!: string;
+}
+
+export class ScheduleRepatriationDto {
+  @ApiProperty({ example: '2026-12-05', description: 'YYYY-MM-DD; not in the past.' })
+  @Matches(DATE, { message: 'travelDate must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'travelDate must be a real calendar date' })
+  travelDate!: string;
+
+  @ApiPropertyOptional({ example: 'GYD–TAS, Uzbekistan Airways, escorted by IOM' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  route?: string;
+}
+
+export class CompleteRepatriationDto {
+  @ApiProperty({ example: '2026-12-05', description: 'YYYY-MM-DD the person arrived; not in the future.' })
+  @Matches(DATE, { message: 'arrivedOn must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'arrivedOn must be a real calendar date' })
+  arrivedOn!: string;
+
+  @ApiPropertyOptional({ example: 'IOM Tashkent', description: 'The organisation that received the person.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  receivedBy?: string;
+}
+
+export class CancelRepatriationDto {
+  @ApiProperty({ example: 'The person decided to stay and cooperate with the investigation.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  @FreeText()
+  reason!: string;
+}
+
+const repatriationCommand = onVisibleCase(repatriationDecider);
+const response = {
+  description: 'New revision (also as ETag) and the global position of the event, for minPosition on reads',
+  example: { caseId: '7a1c…', revision: 3, position: '57' },
+};
+
+/** Repatriation (DESIGN §3.5): voluntary, with consent, a risk assessment before travel. */
+export const RepatriationController = commandController(
+  'RepatriationController',
+  'cases/:id/repatriation',
+  'repatriation',
+  {
+    request: commandRoute({
+      name: 'RequestRepatriation',
+      path: '',
+      roles: TRACK_COMMAND_ROLES,
+      body: RequestRepatriationDto,
+      summary: 'Open a repatriation with the voluntary consent of the person',
+      description:
+        'Refused with 422 repatriation-needs-voluntary-consent without consent; 409 ' +
+        'no-repatriation-during-reflection-period while a reflection period is active (unless the person asked to ' +
+        'end it); 409 repatriation-already-open while another is open.',
+      response,
+      execute: repatriationCommand((body: RequestRepatriationDto) => ({
+        type: 'RequestRepatriation',
+        ...givenFields(body),
+      })),
+    }),
+    assessRisk: commandRoute({
+      name: 'AssessRepatriationRisk',
+      path: 'risk-assessment',
+      roles: TRACK_COMMAND_ROLES,
+      body: AssessRepatriationRiskDto,
+      summary: 'Record a risk assessment of the return',
+      description: 'The latest assessment counts: a high risk not mitigated blocks scheduling and completion.',
+      response,
+      execute: repatriationCommand((body: AssessRepatriationRiskDto) => ({
+        type: 'AssessRepatriationRisk',
+        ...givenFields(body),
+      })),
+    }),
+    recordTravelDocuments: commandRoute({
+      name: 'RecordTravelDocuments',
+      path: 'travel-documents',
+      roles: TRACK_COMMAND_ROLES,
+      body: RecordTravelDocumentsDto,
+      summary: 'Record travel documents issued for the return (no document numbers)',
+      response,
+      execute: repatriationCommand((body: RecordTravelDocumentsDto) => ({
+        type: 'RecordTravelDocuments',
+        ...givenFields(body),
+      })),
+    }),
+    schedule: commandRoute({
+      name: 'ScheduleRepatriation',
+      path: 'schedule',
+      roles: TRACK_COMMAND_ROLES,
+      body: ScheduleRepatriationDto,
+      summary: 'Schedule the travel',
+      description:
+        'Needs the voluntary consent, a risk assessment (409 schedule-needs-risk-assessment) that is not an ' +
+        'unmitigated high risk (409 high-risk-not-mitigated) and travel documents (409 ' +
+        'schedule-needs-travel-documents); the travel date may not lie in the past (422 travel-date-not-in-past).',
+      response,
+      execute: repatriationCommand((body: ScheduleRepatriationDto) => ({
+        type: 'ScheduleRepatriation',
+        ...givenFields(body),
+      })),
+    }),
+    complete: commandRoute({
+      name: 'CompleteRepatriation',
+      path: 'complete',
+      roles: TRACK_COMMAND_ROLES,
+      body: CompleteRepatriationDto,
+      summary: 'Record the arrival: the repatriation is complete',
+      description:
+        'Only a scheduled repatriation (409 repatriation-not-scheduled); arrivedOn not in the future (422 ' +
+        'arrival-not-in-future) and not before the scheduled travel date (422 arrival-not-before-travel). The case ' +
+        'moves to stage repatriation.',
+      response,
+      execute: repatriationCommand((body: CompleteRepatriationDto) => ({
+        type: 'CompleteRepatriation',
+        ...givenFields(body),
+      })),
+    }),
+    cancel: commandRoute({
+      name: 'CancelRepatriation',
+      path: 'cancel',
+      roles: TRACK_COMMAND_ROLES,
+      body: CancelRepatriationDto,
+      summary: 'Cancel the open repatriation, with a reason (409 no-open-repatriation when none)',
+      response,
+      execute: repatriationCommand((body: CancelRepatriationDto) => ({
+        type: 'CancelRepatriation',
+        ...givenFields(body),
+      })),
+    }),
+  },
+);

@@ -1,2 +1,0 @@
-export * from './identification.module';
-export { CaseNumbers } from './application/case-numbers';

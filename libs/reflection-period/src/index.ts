@@ -1,1 +1,0 @@
-export * from './reflection-period.module';
