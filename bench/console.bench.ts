@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { chromium } from 'playwright-core';
-import { runMigrations } from '../libs/platform/src/database/data-source';
+import { runMigrations } from '@nrm/platform';
 import { DEMO_USERS } from '../apps/api/src/console/demo-users';
 import { validCase } from '../test/support/case-bodies';
 import { log, percentile, print, requireEnv, writeResult } from './lib';
@@ -29,7 +29,10 @@ const BOARD_BUDGET_MS = 1_000;
 function firstLoadJavaScriptGzipBytes(): { files: string[]; bytes: number } {
   const html = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(CONSOLE_DIR, file)), { level: 9 }).length, 0);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(CONSOLE_DIR, file)), { level: 9 }).length,
+    0,
+  );
   return { files, bytes };
 }
 
@@ -89,7 +92,16 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = spawn(process.execPath, ['dist/apps/api/src/main.js', '--with-worker'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? 'nrm'}-console`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', CONSOLE_DIR },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? 'nrm'}-console`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      CONSOLE_DIR,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -109,7 +121,10 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
       while (next < OPEN_DEADLINES) {
         next += 1;
         // Identified now: the deadlines are open and not yet due (no escalations meanwhile).
-        const body = { ...validCase(), identification: { ...validCase().identification, identifiedAt: new Date().toISOString() } };
+        const body = {
+          ...validCase(),
+          identification: { ...validCase().identification, identifiedAt: new Date().toISOString() },
+        };
         const response = await fetch(`${baseUrl}/cases`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${officer}`, 'Content-Type': 'application/json' },
@@ -120,13 +135,24 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
     };
     await Promise.all(Array.from({ length: 8 }, openCases));
     await waitUntil(async () => {
-      const response = await fetch(`${baseUrl}/deadlines?pageSize=1`, { headers: { Authorization: `Bearer ${coordinator}` } });
+      const response = await fetch(`${baseUrl}/deadlines?pageSize=1`, {
+        headers: { Authorization: `Bearer ${coordinator}` },
+      });
       return ((await response.json()) as { total: number }).total >= OPEN_DEADLINES;
     }, 'the deadline board to hold every deadline');
 
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const timings: number[] = [];
     const dataArrived: number[] = [];
@@ -138,10 +164,14 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
         const page = await context.newPage();
         await page.goto(`${baseUrl}/#/board`);
         // From navigation start to the 1,000th row in the DOM (a cold page each run: load, fetch, render).
-        await page.waitForFunction(`document.querySelectorAll('table.board tbody tr').length >= ${OPEN_DEADLINES}`, null, {
-          timeout: 60_000,
-          polling: 'raf',
-        });
+        await page.waitForFunction(
+          `document.querySelectorAll('table.board tbody tr').length >= ${OPEN_DEADLINES}`,
+          null,
+          {
+            timeout: 60_000,
+            polling: 'raf',
+          },
+        );
         timings.push(await page.evaluate(() => performance.now()));
         // Where the time goes: when the last page of deadlines had arrived (resource timing).
         dataArrived.push(
@@ -156,7 +186,10 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
     }
     const sorted = [...timings].sort((a, b) => a - b);
     const median = percentile(sorted, 50);
-    const arrivedMedian = percentile([...dataArrived].sort((a, b) => a - b), 50);
+    const arrivedMedian = percentile(
+      [...dataArrived].sort((a, b) => a - b),
+      50,
+    );
     writeResult('console', { firstLoadKb, boardRenderMs: sorted, deadlinesArrivedMs: dataArrived });
     print(
       `console first-load JavaScript (gzip): ${firstLoadKb.toFixed(1)} kB (budget ${FIRST_LOAD_BUDGET_KB} kB) ${firstLoadKb <= FIRST_LOAD_BUDGET_KB ? 'met' : 'MISSED'}`,
@@ -164,7 +197,9 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
     print(
       `console board, ${OPEN_DEADLINES} open deadlines, navigation to last row: median ${median.toFixed(0)} ms of ${BOARD_RUNS} (min ${sorted[0].toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)}; budget ${BOARD_BUDGET_MS} ms) ${median <= BOARD_BUDGET_MS ? 'met' : 'MISSED'}`,
     );
-    print(`  of which waiting for GET /deadlines (10 pages of 100): last page in at median ${arrivedMedian.toFixed(0)} ms`);
+    print(
+      `  of which waiting for GET /deadlines (10 pages of 100): last page in at median ${arrivedMedian.toFixed(0)} ms`,
+    );
   } finally {
     api.kill('SIGTERM');
     await new Promise((resolveExit) => api.once('exit', resolveExit));

@@ -13,7 +13,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ALL_EVENT_TYPES } from '@nrm/composition';
 import { DEADLINE_QUEUE, DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
-import { PlatformModule } from '@nrm/platform/platform.module';
+import { PlatformModule } from '@nrm/platform';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Pool } from 'pg';

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PostgresEventStore } from '@nrm/event-store/postgres/postgres-event-store';
-import { runMigrations } from '@nrm/platform/database/data-source';
+import { PostgresEventStore } from '@nrm/event-store';
+import { runMigrations } from '@nrm/platform';
 import { Pool } from 'pg';
 import {
   busyPercent,

@@ -11,7 +11,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PostgresEventStore } from '@nrm/event-store/postgres/postgres-event-store';
+import { PostgresEventStore } from '@nrm/event-store';
 import { Pool } from 'pg';
 import { responder, signToken } from '../test/support/tokens';
 import {

@@ -1,6 +1,6 @@
 import { dataSourceOptions } from '@nrm/platform';
 import { DataSource } from 'typeorm';
-import { CaseNumbers } from '../libs/case/src/tracks/identification/case-numbers';
+import { CaseNumbers } from '@nrm/case';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 describe('Case numbers', () => {

@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
-import { approvalRequiredCommands, personMatchKeyOf } from '@nrm/platform/config/environment';
-import { InvalidConfigurationError, validateEnvironment } from '@nrm/platform';
+import {
+  approvalRequiredCommands,
+  personMatchKeyOf,
+  InvalidConfigurationError,
+  validateEnvironment,
+} from '@nrm/platform';
 
 const minimal = {
   AUTH_JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long',
@@ -54,7 +58,14 @@ describe('validateEnvironment', () => {
       /INTEGRITY_ANCHOR_KEY must be at least 32 characters/,
     );
     const key = 'an-anchor-key-of-at-least-32-characters';
-    expect(validateEnvironment({ ...minimal, NODE_ENV: 'production', INTEGRITY_ANCHOR_KEY: key, PERSON_MATCH_KEY: personMatchKey })).toMatchObject({
+    expect(
+      validateEnvironment({
+        ...minimal,
+        NODE_ENV: 'production',
+        INTEGRITY_ANCHOR_KEY: key,
+        PERSON_MATCH_KEY: personMatchKey,
+      }),
+    ).toMatchObject({
       INTEGRITY_ANCHOR_KEY: key,
     });
     expect(() => validateEnvironment({ ...minimal, INTEGRITY_ANCHOR_INTERVAL_MINUTES: '0' })).toThrow(
@@ -100,7 +111,12 @@ describe('validateEnvironment', () => {
       /PERSON_MATCH_KEY is required with NODE_ENV=production/,
     );
     expect(() => validateEnvironment({ ...minimal, PERSON_MATCH_KEY: 'too-short' })).toThrow(/PERSON_MATCH_KEY/);
-    const production = validateEnvironment({ ...minimal, NODE_ENV: 'production', PERSON_MATCH_KEY: key, INTEGRITY_ANCHOR_KEY: anchorKey });
+    const production = validateEnvironment({
+      ...minimal,
+      NODE_ENV: 'production',
+      PERSON_MATCH_KEY: key,
+      INTEGRITY_ANCHOR_KEY: anchorKey,
+    });
     expect(personMatchKeyOf(production)).toEqual(Buffer.from(key, 'base64'));
     // Elsewhere a development key stands in, never the production one.
     const development = personMatchKeyOf(validateEnvironment(minimal));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import request from 'supertest';
-import { StoreIntegrity } from '../libs/platform/src/integrity/store-integrity';
+import { StoreIntegrity } from '@nrm/platform';
 import { validCase } from './support/case-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { coordinator, responder, signToken } from './support/tokens';

@@ -1,6 +1,10 @@
-import type { Environment } from '@nrm/platform/config/environment';
-import { createEventStore } from '@nrm/platform/event-store/create-event-store';
-import { integrityAnchorKey, type IntegrityReport, StoreIntegrity } from '@nrm/platform/integrity/store-integrity';
+import {
+  type Environment,
+  createEventStore,
+  integrityAnchorKey,
+  type IntegrityReport,
+  StoreIntegrity,
+} from '@nrm/platform';
 import { systemClock } from '@nrm/shared-kernel';
 import { Pool } from 'pg';
 

@@ -1,11 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CaseModule } from '@nrm/case';
-import { closeAround } from '@nrm/case';
-import { caseLifecycleDecider } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
-import { reintegrationDecider } from '@nrm/case/tracks/reintegration/reintegration.decider';
-import { COMMAND_GATE, type CommandServices } from '@nrm/platform/commands/command-pipeline';
+import { CaseModule, closeAround, caseLifecycleDecider, reintegrationDecider } from '@nrm/case';
+import { COMMAND_GATE, type CommandServices } from '@nrm/platform';
 import { ApprovalGate } from './application/approval-gate';
 import { ApprovalQueries } from './application/approval-queries';
 import { ApprovalsController } from './http/approvals.controller';

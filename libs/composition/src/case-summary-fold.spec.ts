@@ -1,5 +1,5 @@
-import { caseOpened } from '@nrm/case/testing/case-fixtures';
-import { summariseCase } from '@nrm/case/read-models/case-summaries.projection';
+import { caseOpened } from '@nrm/case/testing';
+import { summariseCase } from '@nrm/case';
 import type { DecodedEvent } from '@nrm/event-store';
 import { CASE_SUMMARY_RULES_OF_ALL_CONTEXTS } from './index';
 

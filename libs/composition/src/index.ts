@@ -7,12 +7,14 @@ import {
   CaseTimelineProjection,
   caseSummaryRules,
   caseTimelineRules,
+  CASE_SUMMARY_RULES,
+  CaseReadLogEntity,
+  CaseDisclosureEntity,
+  CaseDisclosureShelterEntity,
+  CaseDisclosuresProjection,
+  type AnyReadRules,
 } from '@nrm/case';
 import { Global, Module } from '@nestjs/common';
-import { CASE_SUMMARY_RULES } from '@nrm/case/application/case-history';
-import { CaseReadLogEntity } from '@nrm/case/application/case-read-log.entity';
-import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from '@nrm/case/read-models/case-disclosure.entity';
-import { CaseDisclosuresProjection } from '@nrm/case/read-models/case-disclosures.projection';
 import {
   DEADLINE_ENTITIES,
   type DeadlineProjectionHooks,
@@ -20,7 +22,6 @@ import {
   deadlineProjections,
 } from '@nrm/deadlines';
 import type { EventTypeDefinition } from '@nrm/event-store';
-import type { AnyReadRules } from '@nrm/case/read-models/read-rules';
 import type { Projection } from '@nrm/projections';
 import {
   SHELTER_ENTITIES,
@@ -67,7 +68,10 @@ export class CaseSummaryRulesModule {}
 export function allProjections(env: DeadlineVariables, hooks: DeadlineProjectionHooks = {}): Projection[] {
   return [
     new CaseSummariesProjection(CASE_SUMMARY_RULES_OF_ALL_CONTEXTS),
-    new CaseTimelineProjection({ ...caseTimelineRules, ...shelterTimeline, ...approvalsTimeline }, personalFieldsByEventType()),
+    new CaseTimelineProjection(
+      { ...caseTimelineRules, ...shelterTimeline, ...approvalsTimeline },
+      personalFieldsByEventType(),
+    ),
     new CaseDisclosuresProjection(),
     ...shelterProjections(),
     ...deadlineProjections(env, hooks),

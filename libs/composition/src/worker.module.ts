@@ -2,8 +2,7 @@ import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplication
 import { allProjections } from './index';
 import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
 import { DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
-import { Environment } from '@nrm/platform';
-import { IntegrityAnchorJob } from '@nrm/platform/integrity/integrity.providers';
+import { Environment, IntegrityAnchorJob } from '@nrm/platform';
 import { ProjectionRunner } from '@nrm/projections';
 import { DataSource } from 'typeorm';
 

@@ -19,3 +19,18 @@ export { personalDataProtectorFor } from './personal-data';
 export { PlatformModule } from './platform.module';
 export { REDIS } from './redis/redis.module';
 export { runProcess } from './run-process';
+export { COMMAND_GATE } from './commands/command-pipeline';
+export type {
+  CommandContext,
+  CommandDefinition,
+  CommandGate,
+  CommandServices,
+  PendingApproval,
+} from './commands/command-pipeline';
+export { approvalRequiredCommands, personMatchKeyOf } from './config/environment';
+export { WRITE_SQL } from './event-store/event-store.module';
+export { IntegrityAnchorJob } from './integrity/integrity.providers';
+export { StoreIntegrity, integrityAnchorKey } from './integrity/store-integrity';
+export type { IntegrityReport } from './integrity/store-integrity';
+export { PERSONAL_DATA_ERASER } from './personal-data';
+export type { PersonalDataEraser, SqlQuery } from './personal-data';

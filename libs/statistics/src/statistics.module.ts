@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CaseSummaryEntity } from '@nrm/case/read-models/case-summary.entity';
+import { CaseSummaryEntity } from '@nrm/case';
 import { GetStatisticsHandler } from './application/statistics-queries';
 import { StatisticsController } from './http/statistics.controller';
 

@@ -8,8 +8,7 @@ import {
   ApiTags,
   type SchemaObject,
 } from '@nestjs/swagger';
-import { AllowRoles } from '@nrm/platform/auth/auth';
-import type { IntegrityReport } from '@nrm/platform/integrity/store-integrity';
+import { AllowRoles, type IntegrityReport } from '@nrm/platform';
 import { CaseIntegrity } from './case-integrity';
 
 const STREAM_SCHEMA: SchemaObject = {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { caseStreamName } from '@nrm/case/domain';
-import { type IntegrityReport, StoreIntegrity } from '@nrm/platform/integrity/store-integrity';
-import { PlacementLocator } from '@nrm/shelter/application/placement-locator';
-import { shelterStreamName } from '@nrm/shelter/application/shelter-commands';
+import { type IntegrityReport, StoreIntegrity } from '@nrm/platform';
+import { PlacementLocator, shelterStreamName } from '@nrm/shelter';
 import { NotFoundError } from '@nrm/shared-kernel';
 
 /**

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PlacementLocationEntity } from '@nrm/shelter/application/placement-location.entity';
-import { PlacementLocator } from '@nrm/shelter/application/placement-locator';
+import { PlacementLocationEntity, PlacementLocator } from '@nrm/shelter';
 import { CaseIntegrityController } from './case-integrity.controller';
 import { CaseIntegrity } from './case-integrity';
 

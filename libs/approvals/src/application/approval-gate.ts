@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  assertVisible,
-  type CaseCommandContext,
-  type CaseCommandResult,
-  CaseCommands,
-} from '@nrm/case/application/case-commands';
+import { assertVisible, type CaseCommandContext, type CaseCommandResult, CaseCommands } from '@nrm/case';
 import { type CaseEvent, type CaseState, caseStreamName } from '@nrm/case/domain';
 import { EVENT_STORE, EventCodec, type EventStore, StaleRevisionError } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform/clock';
-import type { CommandGate, PendingApproval } from '@nrm/platform/commands/command-pipeline';
-import { approvalRequiredCommands, Environment } from '@nrm/platform/config/environment';
+import { CLOCK, type CommandGate, type PendingApproval, approvalRequiredCommands, Environment } from '@nrm/platform';
 import type { Clock, Decider } from '@nrm/shared-kernel';
 import type { ApprovableCommandType, ApprovalEvent } from '../domain/approval.events';
 import {

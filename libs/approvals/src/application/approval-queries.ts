@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EVENT_STORE, type EventStore } from '@nrm/event-store';
-import { Environment } from '@nrm/platform/config/environment';
+import { Environment } from '@nrm/platform';
 import { ProjectionProgress } from '@nrm/projections';
 import { type Actor, NotFoundError } from '@nrm/shared-kernel';
 import { DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';

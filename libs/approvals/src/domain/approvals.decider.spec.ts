@@ -1,9 +1,8 @@
 import type { CaseEvent } from '@nrm/case/domain';
-import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
-import { caseLifecycleDecider } from '@nrm/case/tracks/lifecycle/case-lifecycle.decider';
-import { reintegrationDecider } from '@nrm/case/tracks/reintegration/reintegration.decider';
+import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing';
+import { caseLifecycleDecider, reintegrationDecider } from '@nrm/case';
 import { type Actor, DomainRuleViolation, ForbiddenError } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import type { ApprovalEvent, ApprovalRequested } from './approval.events';
 import { type ApprovalCommand, approvalsDecider, type GatedDeciders, mayApprove } from './approvals.decider';
 

@@ -1,12 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CASE_READER_ROLES } from '@nrm/case/application/case-access';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { CLOCK } from '@nrm/platform/clock';
-import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
-import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
+import { CASE_READER_ROLES } from '@nrm/case';
+import { AllowRoles, CurrentActor, CLOCK } from '@nrm/platform';
+import { CommandEndpoint, CommandRequest, CommandResponder, ReadYourWrites } from '@nrm/platform/http';
 import type { Actor, Clock } from '@nrm/shared-kernel';
-import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import { type ApprovalDecisionResult, ApprovalGate } from '../application/approval-gate';
 import { type ApprovalPage, ApprovalQueries, type ApprovalView } from '../application/approval-queries';
@@ -60,10 +57,7 @@ export class ApprovalsController {
     summary: 'One approval: the command asked for, who asked, its status, and the reason of a rejection',
     description: 'Visible as in the list; another approval is 404.',
   })
-  get(
-    @Param('id', new ParseUUIDPipe()) approvalId: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<ApprovalView> {
+  get(@Param('id', new ParseUUIDPipe()) approvalId: string, @CurrentActor() actor: Actor): Promise<ApprovalView> {
     return this.approvals.get(approvalId, actor, this.clock.now());
   }
 

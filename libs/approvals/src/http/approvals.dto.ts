@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FreeText } from '@nrm/platform/http/validation';
-import { PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { FreeText, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../application/approval-queries';
 

@@ -1,4 +1,4 @@
-import { bigintColumn } from '@nrm/platform/database/bigint-column';
+import { bigintColumn } from '@nrm/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One row per approval (migration 1763742580000-approvals), written by the approvals projection. */

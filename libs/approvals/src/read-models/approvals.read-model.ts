@@ -1,6 +1,4 @@
-import type { CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
-import type { ApprovalTrack } from '@nrm/case/read-models/case-tracks';
-import type { TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
+import type { CaseSummaryRules, ApprovalTrack, TimelineDescribers } from '@nrm/case';
 import type { ApprovableCommandType, ApprovalEvent } from '../domain/approval.events';
 
 const COMMAND_TEXT: Record<ApprovableCommandType, string> = {

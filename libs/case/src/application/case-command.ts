@@ -1,5 +1,4 @@
-import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
-import type { CommandRouteInput } from '@nrm/platform/http/command-routes';
+import type { CommandContext, CommandServices } from '@nrm/platform';
 import type { Actor, Decider } from '@nrm/shared-kernel';
 import type { CaseEvent } from '../tracks';
 import type { CaseState } from '../tracks/case-state';
@@ -21,7 +20,7 @@ export type RequestedCommand<Command extends DeciderCommand> = Command extends u
 export function onVisibleCase<Command extends DeciderCommand>(decider: Decider<CaseState, Command, CaseEvent>) {
   return <Body>(toCommand: (body: Body) => RequestedCommand<Command>) =>
     (
-      { id, body }: CommandRouteInput<Body>,
+      { id, body }: { id: string; body: Body },
       context: CommandContext,
       services: CommandServices,
     ): Promise<CaseCommandResult> =>

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventCodec, type EventStore, handleCommand, StaleRevisionError } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform/clock';
+import { CLOCK } from '@nrm/platform';
 import { type Actor, type Clock, type Decider, NotFoundError } from '@nrm/shared-kernel';
 import type { CaseEvent } from '../tracks';
 import type { CaseState, ExistingCase } from '../tracks/case-state';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CLOCK } from '@nrm/platform/clock';
+import { CLOCK } from '@nrm/platform';
 import { type Actor, type Clock, NotFoundError } from '@nrm/shared-kernel';
 import { type EntityManager, LessThanOrEqual, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CaseSummaryEntity } from '../read-models/case-summary.entity';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CLOCK } from '@nrm/platform/clock';
+import { CLOCK } from '@nrm/platform';
 import type { Actor, Clock } from '@nrm/shared-kernel';
 import { Repository } from 'typeorm';
 import { CaseReadLogEntity } from './case-read-log.entity';

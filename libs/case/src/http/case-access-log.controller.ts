@@ -8,8 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AllowRoles } from '@nrm/platform/auth/auth';
-import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
+import { AllowRoles } from '@nrm/platform';
+import { ReadYourWrites } from '@nrm/platform/http';
 import type { Response } from 'express';
 import { type AccessLogPage, GetCaseAccessLogQuery } from '../application/case-access-log';
 import { CASE_DISCLOSURES_PROJECTION } from '../read-models/case-disclosures.projection';

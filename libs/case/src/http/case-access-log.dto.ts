@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
 import { CASE_READ_ENDPOINTS } from '../application/case-read-audit';
 import { DATA_CATEGORIES, DISCLOSURE_KINDS } from '../read-models/case-disclosures.projection';
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { ReadYourWritesDto } from '@nrm/platform/http';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 /** An instant: date, time and an explicit offset (Z or ±hh:mm), so it means one moment wherever it is read. */

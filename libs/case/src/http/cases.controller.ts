@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
+import { AllowRoles, CurrentActor } from '@nrm/platform';
+import { ReadYourWrites } from '@nrm/platform/http';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
 import { CASE_HISTORY_READER_ROLES, CASE_READER_ROLES, caseReadProjections } from '../application/case-access';

@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
+import { BooleanParam, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES } from '../domain/case-vocabulary';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
-import { DEADLINE_KINDS } from '@nrm/deadlines/domain/deadline-rules';
+import { DEADLINE_KINDS } from '@nrm/deadlines/domain';
 
 export class ListCasesDto extends ReadYourWritesDto {
   @ApiPropertyOptional({

@@ -1,4 +1,4 @@
-import { bigintColumn } from '@nrm/platform/database/bigint-column';
+import { bigintColumn } from '@nrm/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DimensionScreening, IdentificationCircumstances, PersonalIdentity } from '../tracks';
 import type { CaseTracks } from './case-tracks';

@@ -1,4 +1,4 @@
-import { bigintColumn } from '@nrm/platform/database/bigint-column';
+import { bigintColumn } from '@nrm/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One readable line per event of a case: what happened, who did it, for which organisation, when. */

@@ -8,7 +8,7 @@ import type {
   ReintegrationReviewed,
   StatusDecisionReviewRequested,
 } from '@nrm/case/domain';
-import type { PlacementCheckedIn, PlacementRequested } from '@nrm/shelter/domain/shelter.events';
+import type { PlacementCheckedIn, PlacementRequested } from '@nrm/shelter/domain';
 import { addWorkingDays, type WorkingDayCalendar } from './working-days';
 
 /** The deadlines of DESIGN §3, each started by an event and satisfied by another. */

@@ -1,1 +1,2 @@
 export { addWorkingDays, azerbaijanCalendar } from './working-days';
+export { DEADLINE_KINDS } from './deadline-rules';

@@ -1,4 +1,4 @@
-import type { SqlQuery } from '@nrm/platform/personal-data';
+import type { SqlQuery } from '@nrm/platform';
 
 /** A notification for everyone holding a role, across organisations (e.g. coordinators). */
 export interface RoleNotification {

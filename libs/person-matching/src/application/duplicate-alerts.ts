@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventCodec, type EventStore, handleCommand } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform/clock';
-import { WRITE_SQL } from '@nrm/platform/event-store/event-store.module';
-import type { SqlQuery } from '@nrm/platform/personal-data';
+import { CLOCK, WRITE_SQL, type SqlQuery } from '@nrm/platform';
 import { type Actor, type Clock, NotFoundError } from '@nrm/shared-kernel';
 import { DataSource } from 'typeorm';
 import { duplicateAlertDecider, type DuplicateAlertCommand } from '../domain/duplicate-alert.decider';

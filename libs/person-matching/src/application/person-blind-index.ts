@@ -1,12 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { notifyRole } from '@nrm/deadlines/notifications/role-notification';
+import { notifyRole } from '@nrm/deadlines';
 import type { PersonIndex } from '@nrm/case';
 import { uuidV5 } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform/clock';
-import { Environment, personMatchKeyOf } from '@nrm/platform/config/environment';
-import { WRITE_SQL } from '@nrm/platform/event-store/event-store.module';
-import type { SqlQuery } from '@nrm/platform/personal-data';
+import { CLOCK, Environment, personMatchKeyOf, WRITE_SQL, type SqlQuery } from '@nrm/platform';
 import type { Clock } from '@nrm/shared-kernel';
 import { personMatchKeys, type PersonToMatch } from '../domain/person-match-keys';
 

@@ -1,5 +1,5 @@
 import type { Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import { type AlertedCases, duplicateAlertDecider, type DuplicateAlertEvent } from './duplicate-alert.decider';
 
 const now = new Date('2026-12-01T09:00:00Z');

@@ -8,8 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AllowRoles } from '@nrm/platform/auth/auth';
-import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http/command-request';
+import { AllowRoles } from '@nrm/platform';
+import { CommandEndpoint, CommandRequest, CommandResponder } from '@nrm/platform/http';
 import { type DuplicateAlertPage, type DuplicateAlertResult, DuplicateAlerts } from '../application/duplicate-alerts';
 import { DismissDuplicateAlertDto, ListDuplicateAlertsDto } from './duplicate-alerts.dto';
 

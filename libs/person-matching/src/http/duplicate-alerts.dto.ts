@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FreeText } from '@nrm/platform/http/validation';
-import { PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
+import { FreeText, PageParam, PageSizeParam } from '@nrm/platform/http';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { DuplicateAlertStatus } from '../application/duplicate-alerts';
 

@@ -8,3 +8,7 @@ export { BooleanParam, PageParam, PageSizeParam, refuseUndecodableQuery } from '
 export { ReadYourWrites } from './read-your-writes';
 export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';
+export { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
+export { commandController, commandRoute, givenFields } from './command-routes';
+export type { CommandRouteInput } from './command-routes';
+export { FreeText } from './validation';

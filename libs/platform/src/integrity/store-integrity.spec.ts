@@ -1,5 +1,5 @@
 import { PostgresEventStore } from '@nrm/event-store';
-import { newStreamName, newTestEvent } from '@nrm/event-store/testing/event-store.contract';
+import { newStreamName, newTestEvent } from '@nrm/event-store/testing';
 import { FixedClock } from '@nrm/shared-kernel';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import type { CommandContext, CommandServices } from '@nrm/platform';
 import type { ChangeShelterCapacity } from '../domain/shelter.decider';
 import {
   assertOperatorStaff,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, NotFoundError } from '@nrm/shared-kernel';
-import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import type { CommandContext, CommandServices } from '@nrm/platform';
 import type { ShelterCommand, ShelterState } from '../domain/shelter.decider';
 import { placementCaseDecider } from '../domain/placement-case.decider';
 import { type PlacementLocation, PlacementLocator } from './placement-locator';

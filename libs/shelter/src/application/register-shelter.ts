@@ -1,5 +1,5 @@
 import { commandDerivedId } from '@nrm/event-store';
-import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import type { CommandContext, CommandServices } from '@nrm/platform';
 import type { RegisterShelter } from '../domain/shelter.decider';
 import { type ShelterCommandResult, ShelterCommands } from './shelter-commands';
 

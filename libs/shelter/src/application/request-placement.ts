@@ -1,7 +1,7 @@
-import { assertVisible } from '@nrm/case/application/case-commands';
+import { assertVisible } from '@nrm/case';
 import { assertOpenCase } from '@nrm/case/domain';
 import { commandDerivedId, StaleRevisionError } from '@nrm/event-store';
-import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import type { CommandContext, CommandServices } from '@nrm/platform';
 import type { RequestPlacement } from '../domain/shelter.decider';
 import { PlacementLocator } from './placement-locator';
 import { assertShelterFound, type ShelterCommandResult, ShelterCommands } from './shelter-commands';

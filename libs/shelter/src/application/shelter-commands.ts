@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventCodec, type EventStore, handleCommand, type StreamRevision } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform/clock';
+import { CLOCK } from '@nrm/platform';
 import {
   type CaseEvent,
   type CaseState,

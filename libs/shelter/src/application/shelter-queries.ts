@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { fullyVisibleCasesCondition } from '@nrm/case/application/case-access';
+import { fullyVisibleCasesCondition } from '@nrm/case';
 import { type Actor, NotFoundError } from '@nrm/shared-kernel';
 import { Repository } from 'typeorm';
 import { PlacementEntity } from '../read-models/placement.entity';

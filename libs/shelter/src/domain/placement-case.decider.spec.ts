@@ -1,7 +1,7 @@
 import type { CaseClosed, CaseReopened, GuardianAppointed } from '@nrm/case/domain';
-import { caseOpened, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
+import { caseOpened, SPEC_NOW } from '@nrm/case/testing';
 import type { Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import { type CheckCaseForPlacement, placementCaseDecider } from './placement-case.decider';
 
 const now = SPEC_NOW;

@@ -1,6 +1,6 @@
 import type { ShelterEvent } from './shelter.events';
 import type { Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import { type CaseFacts, type RegisterShelter, type ShelterCommand, shelterDecider } from './shelter.decider';
 
 const now = new Date('2026-11-21T10:00:00Z');

@@ -1,5 +1,5 @@
 import type { Role } from '@nrm/shared-kernel';
-import { commandController, commandRoute } from '@nrm/platform/http/command-routes';
+import { commandController, commandRoute } from '@nrm/platform/http';
 import { changeShelterCapacity } from '../application/change-shelter-capacity';
 import { onPlacement } from '../application/placement-commands';
 import { registerShelter } from '../application/register-shelter';

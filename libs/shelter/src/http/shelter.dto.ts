@@ -1,6 +1,5 @@
-import { FreeText } from '@nrm/platform/http/validation';
+import { FreeText, BooleanParam, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http/query-params';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -19,7 +18,6 @@ import {
   MinLength,
 } from 'class-validator';
 import { SHELTER_ACCEPTS } from '../domain/shelter.events';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
 import { MAX_BEDS, MIN_BEDS } from '../domain/shelter.decider';
 
 /** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-tamas". */

@@ -1,10 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseReadAudit } from '@nrm/case/application/case-read-audit';
-import { AllowRoles, CurrentActor } from '@nrm/platform/auth/auth';
-import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { CaseReadAudit } from '@nrm/case';
+import { AllowRoles, CurrentActor } from '@nrm/platform';
+import { ReadYourWrites, ReadYourWritesDto } from '@nrm/platform/http';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
 import {

@@ -1,4 +1,4 @@
-import { bigintColumn } from '@nrm/platform/database/bigint-column';
+import { bigintColumn } from '@nrm/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One row per placement, as shelter staff work through them. Idempotent by `revision`. */

@@ -1,7 +1,11 @@
-import { fieldsOf } from '@nrm/case/read-models/read-rules';
-import type { CaseSummaryChange, CaseSummaryRules } from '@nrm/case/read-models/case-summaries.projection';
-import type { PlacementTrack } from '@nrm/case/read-models/case-tracks';
-import { noTimelineEntry, type TimelineDescribers } from '@nrm/case/read-models/case-timeline.projection';
+import {
+  fieldsOf,
+  type CaseSummaryChange,
+  type CaseSummaryRules,
+  type PlacementTrack,
+  noTimelineEntry,
+  type TimelineDescribers,
+} from '@nrm/case';
 import type { DecodedEventOf } from '@nrm/event-store';
 import type { PlacementEvent } from '../domain/shelter.events';
 

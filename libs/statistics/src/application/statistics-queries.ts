@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CaseSummaryEntity } from '@nrm/case/read-models/case-summary.entity';
-import { CLOCK } from '@nrm/platform/clock';
-import { Environment } from '@nrm/platform/config/environment';
+import { CaseSummaryEntity } from '@nrm/case';
+import { CLOCK, Environment } from '@nrm/platform';
 import type { Clock } from '@nrm/shared-kernel';
 import type { Repository } from 'typeorm';
 import { type CaseFacts, personRecordOf } from '../domain/dimensions';

@@ -8,10 +8,10 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CASE_SUMMARIES_PROJECTION } from '@nrm/case/read-models/case-summaries.projection';
-import { PERSON_LINKS_PROJECTION } from '@nrm/person-matching/read-models/person-links.projection';
-import { AllowRoles } from '@nrm/platform/auth/auth';
-import { ReadYourWrites } from '@nrm/platform/http/read-your-writes';
+import { CASE_SUMMARIES_PROJECTION } from '@nrm/case';
+import { PERSON_LINKS_PROJECTION } from '@nrm/person-matching';
+import { AllowRoles } from '@nrm/platform';
+import { ReadYourWrites } from '@nrm/platform/http';
 import type { Request, Response } from 'express';
 import { GetStatisticsQuery, type Statistics } from '../application/statistics-queries';
 import { toCtdcCsv } from '../domain/ctdc-csv';

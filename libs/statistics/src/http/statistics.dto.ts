@@ -1,5 +1,5 @@
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
-import { ReadYourWritesDto } from '@nrm/platform/http/read-your-writes.dto';
+import { ReadYourWritesDto } from '@nrm/platform/http';
 import { IsIn, IsOptional } from 'class-validator';
 import { DIMENSIONS } from '../domain/dimensions';
 

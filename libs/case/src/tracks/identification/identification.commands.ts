@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { onVisibleCase } from '../../application/case-command';
-import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
+import { commandController, commandRoute, givenFields } from '@nrm/platform/http';
 import { identificationDecider, openCase } from './open-case';
 import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 

@@ -1,5 +1,5 @@
 import { type Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import type { CaseOpened } from './identification.events';
 import { createIdentificationDecider, type IdentificationCommand, type OpenCase } from './identification.decider';
 import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';

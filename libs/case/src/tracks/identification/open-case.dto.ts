@@ -1,4 +1,4 @@
-import { FreeText } from '@nrm/platform/http/validation';
+import { FreeText } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {

@@ -1,6 +1,6 @@
 import { CaseCommands } from '../../application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
-import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
+import type { CommandContext, CommandServices } from '@nrm/platform';
 import { createIdentificationDecider, type OpenCase } from './identification.decider';
 import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
 import { PERSON_INDEX, type PersonIndex } from './person-index';

@@ -1,8 +1,12 @@
 import { assertVisible, type CaseCommandResult, CaseCommands } from '../../application/case-commands';
 import type { RequestedCommand } from '../../application/case-command';
 import { UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
-import type { CommandContext, CommandServices } from '@nrm/platform/commands/command-pipeline';
-import { PERSONAL_DATA_ERASER, type PersonalDataEraser } from '@nrm/platform/personal-data';
+import {
+  type CommandContext,
+  type CommandServices,
+  PERSONAL_DATA_ERASER,
+  type PersonalDataEraser,
+} from '@nrm/platform';
 import { CASE_PLACEMENTS, type CasePlacements } from './case-placements';
 import { PERSON_INDEX, type PersonIndex } from '../identification/person-index';
 import { caseLifecycleDecider, type CloseCase, type ErasePersonalData } from './case-lifecycle.decider';

@@ -1,4 +1,4 @@
-import { FreeText } from '@nrm/platform/http/validation';
+import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -11,7 +11,6 @@ import {
 import { ORGANISATION_TYPES, type OrganisationType } from '@nrm/shared-kernel';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { onVisibleCase } from '../../application/case-command';
-import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { closeCase, erasePersonalData } from './case-lifecycle.application';
 import { caseLifecycleDecider } from './case-lifecycle.decider';
 

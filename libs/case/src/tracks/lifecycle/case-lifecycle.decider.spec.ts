@@ -2,9 +2,9 @@ import type { CaseEvent } from '..';
 import type { CaseState } from '../case-state';
 import type { ReferralConsentRecorded } from '../identification/identification.events';
 import type { CaseClosed, PersonalDataErased } from './case-lifecycle.events';
-import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
+import { caseOpened, caseWorker, SPEC_NOW } from '../../testing/case-fixtures';
 import type { Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import { caseLifecycleDecider, type CaseLifecycleCommand } from './case-lifecycle.decider';
 
 const now = SPEC_NOW;

@@ -1,4 +1,4 @@
-import { FreeText } from '@nrm/platform/http/validation';
+import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,7 +16,6 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { onVisibleCase } from '../../application/case-command';
-import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { referralDecider } from './referral.decider';
 
 export const VICTIM_STATUS_DECISIONS = ['granted', 'refused'] as const;

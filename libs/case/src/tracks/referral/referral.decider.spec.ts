@@ -1,7 +1,6 @@
-import type { Actor } from '@nrm/shared-kernel';
-import { DomainRuleViolation } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
-import { caseOpened, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
+import { type Actor, DomainRuleViolation } from '@nrm/shared-kernel';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
+import { caseOpened, SPEC_NOW } from '../../testing/case-fixtures';
 import type { CaseEvent } from '..';
 import type { CaseState } from '../case-state';
 import type { CaseOpened } from '../identification/identification.events';

@@ -1,7 +1,6 @@
 import { assertVisible, type CaseCommandResult, CaseCommands } from '../../application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
-import type { CommandContext, CommandDefinition, CommandServices } from '@nrm/platform/commands/command-pipeline';
-import { Environment } from '@nrm/platform/config/environment';
+import { type CommandContext, type CommandDefinition, type CommandServices, Environment } from '@nrm/platform';
 import {
   type ExpireReflectionPeriod,
   reflectionPeriodDecider,

@@ -1,10 +1,9 @@
-import { FreeText } from '@nrm/platform/http/validation';
+import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { REFLECTION_PERIOD_OUTCOMES, type ReflectionPeriodOutcome } from '../../domain';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { onVisibleCase } from '../../application/case-command';
-import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { startReflectionPeriod } from './reflection-period.application';
 import { reflectionPeriodDecider } from './reflection-period.decider';
 

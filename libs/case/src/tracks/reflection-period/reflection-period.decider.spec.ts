@@ -1,5 +1,5 @@
-import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { caseOpened, caseWorker, SPEC_NOW } from '../../testing/case-fixtures';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import type { CaseEvent } from '..';
 import type { CaseState, ExistingCase } from '../case-state';
 import type {

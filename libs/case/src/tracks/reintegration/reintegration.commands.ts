@@ -1,4 +1,4 @@
-import { FreeText } from '@nrm/platform/http/validation';
+import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -21,7 +21,6 @@ import {
 import { REINTEGRATION_DOMAINS, REINTEGRATION_OUTCOMES, REINTEGRATION_PROGRESS } from '../../domain';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { onVisibleCase } from '../../application/case-command';
-import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { reintegrationDecider } from './reintegration.decider';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '..';
-import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { caseOpened, caseWorker, SPEC_NOW } from '../../testing/case-fixtures';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import { type ReintegrationCommand, reintegrationDecider } from './reintegration.decider';
 
 const now = SPEC_NOW;

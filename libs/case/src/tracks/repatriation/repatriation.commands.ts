@@ -1,4 +1,4 @@
-import { FreeText } from '@nrm/platform/http/validation';
+import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,7 +16,6 @@ import {
 import { REPATRIATION_RISK_LEVELS, TRAVEL_DOCUMENT_TYPES } from '../../domain';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { onVisibleCase } from '../../application/case-command';
-import { commandController, commandRoute, givenFields } from '@nrm/platform/http/command-routes';
 import { repatriationDecider } from './repatriation.decider';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,7 +1,7 @@
 import type { CaseEvent } from '..';
 import type { ReflectionPeriodStarted } from '../reflection-period/reflection-period.events';
-import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing/case-fixtures';
-import { deciderSpec } from '@nrm/shared-kernel/testing/decider-spec';
+import { caseOpened, caseWorker, SPEC_NOW } from '../../testing/case-fixtures';
+import { deciderSpec } from '@nrm/shared-kernel/testing';
 import { type RepatriationCommand, repatriationDecider } from './repatriation.decider';
 
 const now = SPEC_NOW;

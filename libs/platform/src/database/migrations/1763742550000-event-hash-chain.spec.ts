@@ -1,5 +1,5 @@
 import { PostgresEventStore, verifyChain } from '@nrm/event-store';
-import { newStreamName, newTestEvent } from '@nrm/event-store/testing/event-store.contract';
+import { newStreamName, newTestEvent } from '@nrm/event-store/testing';
 import { Client, Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';

@@ -1,0 +1,1 @@
+export { SPEC_NOW, caseOpened, caseWorker } from './case-fixtures';

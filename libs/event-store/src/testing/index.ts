@@ -1,0 +1,1 @@
+export { newStreamName, newTestEvent } from './event-store.contract';

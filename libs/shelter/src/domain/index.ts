@@ -1,0 +1,1 @@
+export type { PlacementCheckedIn, PlacementRequested } from './shelter.events';
