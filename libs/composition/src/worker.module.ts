@@ -1,5 +1,5 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { allProjections } from './index';
+import { allProjections, CaseSummaryRulesModule } from './index';
 import { EVENT_STORE, EventCodec, type EventStore } from '@nrm/event-store';
 import { DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
 import { Environment, IntegrityAnchorJob } from '@nrm/platform';
@@ -12,7 +12,8 @@ import { DataSource } from 'typeorm';
  * run it, and apps never import each other.
  */
 @Module({
-  imports: [DeadlineSchedulerModule],
+  // CaseSummaryRulesModule: the case library's reads (asOf) need the rules wherever it is loaded.
+  imports: [DeadlineSchedulerModule, CaseSummaryRulesModule],
   providers: [
     IntegrityAnchorJob,
     {
