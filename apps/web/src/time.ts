@@ -62,15 +62,16 @@ function offsetMinutes(instant: number): number {
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
-/** "YYYY-MM-DDTHH:mm" as a wall-clock time in the zone, as ISO 8601 with the zone's offset. */
-export function zonedInputToIso(local: string): string {
-  const wall = Date.parse(`${local}:00Z`);
+/** "YYYY-MM-DDTHH:mm" (or with ":ss") as a wall-clock time in the zone, as ISO 8601 with the zone's offset. */
+export function zonedInputToIso(input: string): string {
+  const local = input.length === 16 ? `${input}:00` : input;
+  const wall = Date.parse(`${local}Z`);
   let offset = offsetMinutes(wall);
   offset = offsetMinutes(wall - offset * 60_000);
   const sign = offset >= 0 ? '+' : '-';
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${local}:00${sign}${hours}:${minutes}`;
+  return `${local}${sign}${hours}:${minutes}`;
 }
 
 /** An instant as the zone's wall clock "YYYY-MM-DDTHH:mm" (the value of a datetime-local input). */
