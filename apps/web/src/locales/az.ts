@@ -346,7 +346,7 @@ export const az: typeof en = {
     mayBe: '— eyni şəxs ola bilər:',
     raised: 'Aşkarlanıb',
     link: 'Eyni şəxsdir — əlaqələndir',
-    linkLabel: 'Eyni şəxsdir — {{numbers}} əlaqələndir',
+    linkLabel: 'Eyni şəxsdir — əlaqələndir: {{numbers}}',
     dismiss: 'Rədd et',
     dismissForm: '{{numbers}} üzrə xəbərdarlığı rədd et',
     dismissReason: 'Niyə eyni şəxs deyil (məcburidir)',
@@ -361,7 +361,7 @@ export const az: typeof en = {
     noActions: 'Əməliyyatlar gizlədilib: keçmişdə əməliyyat aparmaq olmaz.',
     backToNow: 'İndiki vəziyyətə qayıt',
     asRecordedThen: 'O an qeydə alındığı kimi bax',
-    asRecordedAfter: 'İşə bu qeyddən dərhal sonrakı vəziyyətdə bax: {{event}}',
+    asRecordedAfter: 'O an qeydə alındığı kimi bax, bu qeyddən dərhal sonra: {{event}}',
     notYetRecorded: 'Həmin anda iş hələ qeydə alınmamışdı.',
   },
   integrity: {

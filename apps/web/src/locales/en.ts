@@ -359,7 +359,7 @@ export const en = {
     noActions: 'Actions are hidden: you cannot act on the past.',
     backToNow: 'Back to now',
     asRecordedThen: 'View as recorded then',
-    asRecordedAfter: 'View the case as recorded right after: {{event}}',
+    asRecordedAfter: 'View as recorded then, right after: {{event}}',
     notYetRecorded: 'At that moment the case was not yet recorded.',
   },
   integrity: {

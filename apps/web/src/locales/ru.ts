@@ -346,7 +346,7 @@ export const ru: typeof en = {
     mayBe: '— возможно, то же лицо, что и',
     raised: 'Выявлено',
     link: 'То же лицо — связать',
-    linkLabel: 'То же лицо — связать {{numbers}}',
+    linkLabel: 'То же лицо — связать: {{numbers}}',
     dismiss: 'Отклонить',
     dismissForm: 'Отклонить предупреждение по {{numbers}}',
     dismissReason: 'Почему это не одно и то же лицо (обязательно)',
@@ -361,7 +361,7 @@ export const ru: typeof en = {
     noActions: 'Действия скрыты: в прошлом действовать нельзя.',
     backToNow: 'Вернуться к текущему состоянию',
     asRecordedThen: 'Показать как было зарегистрировано тогда',
-    asRecordedAfter: 'Показать дело сразу после записи: {{event}}',
+    asRecordedAfter: 'Показать как было зарегистрировано тогда, сразу после записи: {{event}}',
     notYetRecorded: 'На этот момент дело ещё не было зарегистрировано.',
   },
   integrity: {
