@@ -12,8 +12,8 @@ export function timeZone(): string {
 /** Building an Intl.DateTimeFormat costs far more than using one: one per language and zone (the board formats 1,000). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(language: string): Intl.DateTimeFormat {
-  const key = `${language}|${zone}`;
+function dateTimeFormat(language: string, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${zone}|${seconds}`;
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(language, {
@@ -23,6 +23,7 @@ function dateTimeFormat(language: string): Intl.DateTimeFormat {
       day: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      second: seconds ? '2-digit' : undefined,
       timeZone: zone,
       timeZoneName: 'short',
     });
@@ -31,9 +32,10 @@ function dateTimeFormat(language: string): Intl.DateTimeFormat {
   return format;
 }
 
-export function formatDateTime(iso: string | null | undefined, language: string): string {
+/** `seconds` where events a few seconds apart must be told apart (a historical view's moment). */
+export function formatDateTime(iso: string | null | undefined, language: string, seconds = false): string {
   if (!iso) return '—';
-  return dateTimeFormat(language).format(new Date(iso));
+  return dateTimeFormat(language, seconds).format(new Date(iso));
 }
 
 export function formatDate(day: string | null | undefined, language: string): string {

@@ -18,7 +18,7 @@ export function AsOfControl({ asOf, onChange }: { asOf: string | null; onChange:
         <div role="status" className="notice" data-testid="historical-banner">
           <p>
             <strong>
-              {t('history.banner')} <DateTime value={asOf} />
+              {t('history.banner')} <DateTime value={asOf} seconds />
             </strong>
             . {t('history.noActions')}
           </p>
