@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { validCase } from '../support/case-bodies';
-import { coordinator, responder, signToken } from '../support/tokens';
+import { queryRows } from '../support/events';
+import { competentAuthority, coordinator, responder, signToken } from '../support/tokens';
 import {
   bakuInputValue,
   browserUnavailable,
@@ -488,5 +489,135 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     expectSafeCommands([...officer.commands, ...supervisorConsole.commands]);
     await officer.context.close();
     await supervisorConsole.context.close();
+  });
+
+  it('journey 7: two officers open cases of the same person; the coordinator sees the possible duplicate, links it, and it leaves the pending list; officers never see it', async () => {
+    const police = await signToken(responder('police-baku', 'officer-journey-7'));
+    const border = await signToken({ ...responder('border-service', 'guard-journey-7'), orgType: 'border' });
+    const openFor = async (token: string, givenName: string, familyName: string) => {
+      const body = validCase();
+      const person = { ...body.person, givenName, familyName, dateOfBirth: '1994-02-17', citizenship: 'AZ' };
+      const opened = await api().post('/cases').set('Authorization', `Bearer ${token}`).send({ ...body, person }).expect(201);
+      // Opened through the API, not the console: wait until the read side has it, as the console would.
+      const read = await api()
+        .get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`)
+        .set('Authorization', `Bearer ${coordinatorToken}`)
+        .expect(200);
+      return read.body.caseNumber as string;
+    };
+    const first = await openFor(police, 'Gülnarə', 'Həsənova');
+    const second = await openFor(border, 'Gulnara', 'Hasanova');
+
+    const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
+    const page = coordinatorConsole.page;
+    await page.getByRole('link', { name: /^Inbox/ }).click();
+    const notice = page
+      .locator('.inbox li')
+      .filter({ hasText: 'Possible duplicate person' })
+      .filter({ hasText: second })
+      .first();
+    await notice.getByRole('link', { name: 'See the possible duplicates' }).click();
+    await page.getByRole('heading', { name: 'Possible duplicate persons' }).waitFor();
+    const alert = page.getByTestId('possible-duplicate').filter({ hasText: second });
+    await alert.getByRole('link', { name: first }).waitFor();
+    await expect(alert.getByTestId('duplicate-status').textContent()).resolves.toBe('Waiting for a decision');
+    // A dismissal needs its reason: the API's message beside the field, nothing recorded.
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await alert.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
+    await expect(alert.getByLabel('Why they are not the same person (required)').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await checkPage(page, '24-coordinator-possible-duplicates');
+    await alert.getByRole('button', { name: /^Same person — link/ }).click();
+    await page.getByTestId('possible-duplicate').filter({ hasText: second }).waitFor({ state: 'detached' });
+    const linked = page.getByTestId('resolved-duplicate').filter({ hasText: second });
+    await expect(linked.getByTestId('duplicate-status').textContent()).resolves.toBe('Linked as one person');
+    await checkPage(page, '25-coordinator-duplicate-linked');
+    // Each resolution was sent once, with its own key.
+    const resolutions = coordinatorConsole.commands.filter((command) => command.path.startsWith('/possible-duplicates/'));
+    expect(resolutions.map((command) => command.path.split('/').pop())).toEqual(['dismiss', 'link']);
+    expectSafeCommands(resolutions);
+    await coordinatorConsole.context.close();
+
+    // The officer who opened the second case: no such page in the menu, and the inbox says nothing of it.
+    const officer = await openConsole(browser, server.baseUrl, 'firstResponder');
+    await officer.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New referral' }).waitFor();
+    expect(await officer.page.getByRole('link', { name: 'Possible duplicates' }).count()).toBe(0);
+    await officer.page.getByRole('link', { name: /^Inbox/ }).click();
+    await officer.page.getByRole('heading', { name: /^Inbox/ }).waitFor();
+    expect(await officer.page.locator('.inbox li').filter({ hasText: 'Possible duplicate person' }).count()).toBe(0);
+    await officer.context.close();
+  });
+
+  it('journey 8: the case as recorded before its status decision shows the decision pending and no action; back to now shows it; the history verifies, and an edited event row is named', async () => {
+    const officerToken = await signToken(responder());
+    const authorityToken = await signToken(competentAuthority());
+    const opened = await api().post('/cases').set('Authorization', `Bearer ${officerToken}`).send(validCase()).expect(201);
+    const decidedCase: string = opened.body.caseId;
+    await api()
+      .post(`/cases/${decidedCase}/referral`)
+      .set('Authorization', `Bearer ${officerToken}`)
+      .send({ competentAuthorityOrgId: 'mia-anti-trafficking' })
+      .expect(200);
+    const decided = await api()
+      .post(`/cases/${decidedCase}/status-decision`)
+      .set('Authorization', `Bearer ${authorityToken}`)
+      .send({ decision: 'granted', decisionNumber: '88/2026', decidedOn: '2026-11-14' })
+      .expect(200);
+    await api()
+      .get(`/cases/${decidedCase}?minPosition=${decided.body.position}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
+
+    const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
+    const page = coordinatorConsole.page;
+    await page.goto(`${server.baseUrl}/#/cases/${decidedCase}`);
+    await page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+    await page.getByRole('heading', { name: 'Actions', exact: true }).waitFor();
+
+    // As recorded right after the referral: the decision was not known yet.
+    await page.getByRole('button', { name: 'View as recorded then, right after: Referred' }).click();
+    const banner = page.getByTestId('historical-banner');
+    await banner.getByText('Historical view as recorded at').waitFor();
+    await page.getByTestId('status').filter({ hasText: /^Presumed victim$/ }).waitFor();
+    await page.getByTestId('stage').filter({ hasText: /^Referral$/ }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Actions', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Transfer to another organisation' }).count()).toBe(0);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    expect(await timeline.getByText('Victim status granted').count()).toBe(0);
+    await checkPage(page, '26-case-as-of-before-decision');
+
+    // Back to now: the decision and the actions again.
+    await banner.getByRole('button', { name: 'Back to now' }).click();
+    await page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+    await page.getByRole('heading', { name: 'Actions', exact: true }).waitFor();
+    expect(await page.getByTestId('historical-banner').count()).toBe(0);
+
+    // A moment typed in Baku time, an hour before the case was recorded: nothing was recorded then.
+    await page.getByLabel('Date and time (Asia/Baku)').fill(`${bakuInputValue(1)}:00`);
+    await page.getByRole('button', { name: 'View as of…' }).click();
+    await page.getByText('At that moment the case was not yet recorded.').waitFor();
+    await page.getByRole('button', { name: 'Back to now' }).click();
+    await page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+
+    // The history verifies; then an event row edited with SQL is named, in plain words.
+    const integrity = page.getByRole('region', { name: 'Integrity of the history' });
+    await integrity.getByRole('button', { name: 'Verify history' }).click();
+    await integrity.getByText('The history is intact: every entry is as it was recorded.').waitFor();
+    await expect(integrity.getByTestId('integrity-stream').first().textContent()).resolves.toMatch(/^The case: intact/);
+    await checkPage(page, '27-case-history-intact');
+    const [edited] = await queryRows<{ stream_revision: string }>(
+      server.app.database.url,
+      `UPDATE events SET data = jsonb_set(data, '{competentAuthorityOrgId}', '"someone-else"')
+        WHERE stream_name = $1 AND event_type = 'CaseReferred' RETURNING stream_revision`,
+      [`case-${decidedCase}`],
+    );
+    await integrity.getByRole('button', { name: 'Verify history' }).click();
+    await integrity.getByText('The history was tampered with: see below.').waitFor();
+    await expect(integrity.getByTestId('integrity-stream').first().textContent()).resolves.toBe(
+      `The case: broken from revision ${edited.stream_revision}: the entry was changed after it was recorded`,
+    );
+    await checkPage(page, '28-case-history-broken');
+    await coordinatorConsole.context.close();
   });
 });

@@ -6,6 +6,7 @@ import { ApprovalsPage } from './pages/approvals';
 import { BoardPage } from './pages/board';
 import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases';
+import { PossibleDuplicatesPage } from './pages/possible-duplicates';
 import { InboxPage, type NotificationsPage, unreadCount } from './pages/inbox';
 import { ReferralPage } from './pages/referral';
 import { SheltersPage } from './pages/shelters';
@@ -46,6 +47,8 @@ function navigation(user: SignedInUser, t: (key: string) => string, unread: numb
     items.push({ href: '#/cases', label: has(user, 'first-responder') ? t('nav.myCases') : t('nav.cases') });
   if (has(user, 'first-responder', 'competent-authority-officer', 'coordinator', 'case-worker', 'supervisor'))
     items.push({ href: '#/approvals', label: t('nav.approvals') });
+  // Only coordinators learn that a match was found (the API answers 403 to anyone else).
+  if (has(user, 'coordinator')) items.push({ href: '#/duplicates', label: t('nav.duplicates') });
   if (has(user, 'shelter-staff', 'coordinator')) items.push({ href: '#/shelters', label: t('nav.shelters') });
   if (!has(user, 'analyst') || user.roles.length > 1)
     items.push({ href: '#/inbox', label: t('nav.inbox'), badge: unread ?? undefined });
@@ -168,6 +171,7 @@ export function App({ config }: { config: ConsoleConfig }) {
         {page === 'cases' && id && <CasePage user={user} caseId={id} />}
         {page === 'shelters' && <SheltersPage user={user} shelterId={id} />}
         {page === 'statistics' && <StatisticsPage />}
+        {page === 'duplicates' && has(user, 'coordinator') && <PossibleDuplicatesPage />}
       </main>
       <footer className="zone">{t('zoneNote', { zone: timeZone() })}</footer>
     </>

@@ -12,8 +12,8 @@ export function timeZone(): string {
 /** Building an Intl.DateTimeFormat costs far more than using one: one per language and zone (the board formats 1,000). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateTimeFormat(language: string): Intl.DateTimeFormat {
-  const key = `${language}|${zone}`;
+function dateTimeFormat(language: string, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${zone}|${seconds}`;
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(language, {
@@ -23,6 +23,7 @@ function dateTimeFormat(language: string): Intl.DateTimeFormat {
       day: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      second: seconds ? '2-digit' : undefined,
       timeZone: zone,
       timeZoneName: 'short',
     });
@@ -31,9 +32,10 @@ function dateTimeFormat(language: string): Intl.DateTimeFormat {
   return format;
 }
 
-export function formatDateTime(iso: string | null | undefined, language: string): string {
+/** `seconds` where events a few seconds apart must be told apart (a historical view's moment). */
+export function formatDateTime(iso: string | null | undefined, language: string, seconds = false): string {
   if (!iso) return '—';
-  return dateTimeFormat(language).format(new Date(iso));
+  return dateTimeFormat(language, seconds).format(new Date(iso));
 }
 
 export function formatDate(day: string | null | undefined, language: string): string {
@@ -62,15 +64,16 @@ function offsetMinutes(instant: number): number {
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
-/** "YYYY-MM-DDTHH:mm" as a wall-clock time in the zone, as ISO 8601 with the zone's offset. */
-export function zonedInputToIso(local: string): string {
-  const wall = Date.parse(`${local}:00Z`);
+/** "YYYY-MM-DDTHH:mm" (or with ":ss") as a wall-clock time in the zone, as ISO 8601 with the zone's offset. */
+export function zonedInputToIso(input: string): string {
+  const local = input.length === 16 ? `${input}:00` : input;
+  const wall = Date.parse(`${local}Z`);
   let offset = offsetMinutes(wall);
   offset = offsetMinutes(wall - offset * 60_000);
   const sign = offset >= 0 ? '+' : '-';
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${local}:00${sign}${hours}:${minutes}`;
+  return `${local}${sign}${hours}:${minutes}`;
 }
 
 /** An instant as the zone's wall clock "YYYY-MM-DDTHH:mm" (the value of a datetime-local input). */

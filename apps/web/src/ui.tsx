@@ -86,9 +86,9 @@ export function Field({ label, name, problem, hint, children }: FieldProps) {
   );
 }
 
-export function DateTime({ value }: { value: string | null | undefined }) {
+export function DateTime({ value, seconds = false }: { value: string | null | undefined; seconds?: boolean }) {
   const { i18n } = useTranslation();
-  return value ? <time dateTime={value}>{formatDateTime(value, i18n.language)}</time> : <>—</>;
+  return value ? <time dateTime={value}>{formatDateTime(value, i18n.language, seconds)}</time> : <>—</>;
 }
 
 export function Day({ value }: { value: string | null | undefined }) {

@@ -6,6 +6,7 @@ import { zonedToday } from '../time';
 import { DateTime, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
 import { CLOSURE_REASONS, ERASURE_AUTHORITIES, REFLECTION_OUTCOMES } from '../vocabulary';
 import { type Action, ActionForm } from './actions';
+import { AsOfControl, IntegrityCheck } from './case-history';
 import { trackActions, type TrackState } from './track-actions';
 
 interface CaseView {
@@ -122,17 +123,21 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
   const { t } = useTranslation();
   const term = useTerm();
   const [minPosition, setMinPosition] = useState<string | null>(null);
+  // A moment of the past (ISO instant): the case and timeline as recorded then; null is now.
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const query = asOf
+    ? `?asOf=${encodeURIComponent(asOf)}`
+    : minPosition
+      ? `?minPosition=${minPosition}`
+      : '';
   const caseRead = useLoad(
-    () => request<CaseView>(`/cases/${caseId}${minPosition ? `?minPosition=${minPosition}` : ''}`),
-    [caseId, minPosition],
+    () => request<CaseView>(`/cases/${caseId}${query}`).then((answer) => ({ ...answer, asOf })),
+    [caseId, query],
   );
   const showsHistory = !has(user, 'shelter-staff') || user.roles.length > 1;
   const timeline = useLoad(
-    () =>
-      showsHistory
-        ? get<Timeline>(`/cases/${caseId}/timeline${minPosition ? `?minPosition=${minPosition}` : ''}`)
-        : Promise.resolve(null),
-    [caseId, minPosition],
+    () => (showsHistory ? get<Timeline>(`/cases/${caseId}/timeline${query}`) : Promise.resolve(null)),
+    [caseId, query],
   );
   const accessLog = useLoad(
     () => (has(user, 'coordinator') ? get<AccessLog>(`/cases/${caseId}/access-log`) : Promise.resolve(null)),
@@ -150,7 +155,24 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
   // After a command, the actions wait for the case read after it: a form sent on the older read would only meet a 412.
   const [readBeforeCommand, setReadBeforeCommand] = useState<typeof caseRead.data>(null);
 
-  if (!caseRead.data) return <Loading problem={caseRead.problem} onReload={caseRead.reload} />;
+  const asOfControl = <AsOfControl asOf={asOf} onChange={setAsOf} />;
+  if (!caseRead.data || caseRead.data.asOf !== asOf) {
+    // A moment before the case was recorded is a 404 of that moment, not of the case.
+    const notYet = asOf !== null && caseRead.problem?.status === 404;
+    return (
+      <article className="case">
+        {caseRead.data && <h1>{t('case.title', { number: caseRead.data.data.caseNumber })}</h1>}
+        {asOf !== null && asOfControl}
+        {notYet ? (
+          <p role="alert" className="problem">
+            {t('history.notYetRecorded')}
+          </p>
+        ) : (
+          <Loading problem={caseRead.problem} onReload={caseRead.reload} />
+        )}
+      </article>
+    );
+  }
   const { data: view, etag } = caseRead.data;
   const done = (title: string) => (result: { position?: string; approvalId?: string }) => {
     // 202: recorded for a supervisor's approval, not done yet.
@@ -166,7 +188,8 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
   };
   const awaitingRead = caseRead.data === readBeforeCommand && !caseRead.problem;
   const pendingApprovals = (view.tracks?.approvals ?? []).filter((approval) => approval.state === 'pending');
-  const actions = awaitingRead ? [] : caseActions(view, user, t, term, shelters.data ?? []);
+  // You cannot act on the past: a historical view offers no action.
+  const actions = awaitingRead || asOf ? [] : caseActions(view, user, t, term, shelters.data ?? []);
 
   return (
     <article className="case">
@@ -174,7 +197,8 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
         {t('case.title', { number: view.caseNumber })}
         {view.isChild && <span className="tag"> {t('cases.childTag')}</span>}
       </h1>
-      {message && (
+      {asOfControl}
+      {message && !asOf && (
         <p role="status" className="success">
           {message}
         </p>
@@ -333,12 +357,22 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
                 <li key={`${entry.revision}-${entry.event}-${entry.at}`}>
                   <DateTime value={entry.at} /> · <strong>{term('events', entry.event)}</strong> · {entry.by.name} (
                   {entry.by.organisationId})<p>{entry.summary}</p>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('history.asRecordedAfter', { event: term('events', entry.event) })}
+                    onClick={() => setAsOf(entry.at)}
+                  >
+                    {t('history.asRecordedThen')}
+                  </button>
                 </li>
               ))}
             </ol>
           )}
         </section>
       )}
+
+      {has(user, 'coordinator') && <IntegrityCheck caseId={caseId} />}
 
       {accessLog.data && (
         <section aria-labelledby="access-log">

@@ -52,7 +52,11 @@ export function InboxPage({ onUnread }: { onUnread: (count: number) => void }) {
                 <strong>{term('notificationKinds', notification.kind)}</strong> · <DateTime value={notification.createdAt} />
               </p>
               <p>{notification.message}</p>
-              {notification.caseId && <a href={`#/cases/${notification.caseId}`}>{t('inbox.openCase')}</a>}{' '}
+              {notification.kind === 'possible-duplicate' ? (
+                <a href="#/duplicates">{t('inbox.openDuplicates')}</a>
+              ) : (
+                notification.caseId && <a href={`#/cases/${notification.caseId}`}>{t('inbox.openCase')}</a>
+              )}{' '}
               {!isRead(notification) && (
                 <button
                   type="button"
