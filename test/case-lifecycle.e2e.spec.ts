@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@nrm/event-store';
-import request from 'supertest';
-import { validCase } from './support/case-bodies';
+import type { Response } from 'supertest';
 import { countEvents } from './support/events';
+import { expectRefusalLeftEvents } from './support/refusals';
+import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
@@ -34,37 +35,15 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
 
   const events = () => countEvents(t.database.url);
 
-  async function openCase(): Promise<{ caseId: string; position: string }> {
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
-    expect(opened.status).toBe(201);
-    return opened.body;
-  }
+  const openCase = () => openCaseAs(t.http, officer);
+  const post = (path: string, body: object, token = officer, headers: Record<string, string> = {}) =>
+    asBearer(t.http, token).post(path, body, headers);
+  const read = (caseId: string, position: string, token = officer) => readCaseAs(t.http, token, caseId, position);
+  const timeline = (caseId: string, position: string, token = officer) =>
+    readTimelineAs(t.http, token, caseId, position);
 
-  function post(path: string, body: object, token = officer, headers: Record<string, string> = {}) {
-    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
-  }
-
-  function read(caseId: string, position: string, token = officer) {
-    return request(t.http).get(`/cases/${caseId}?minPosition=${position}`).set('Authorization', `Bearer ${token}`);
-  }
-
-  function timeline(caseId: string, position: string, token = officer) {
-    return request(t.http)
-      .get(`/cases/${caseId}/timeline?minPosition=${position}`)
-      .set('Authorization', `Bearer ${token}`);
-  }
-
-  async function expectRefused(
-    response: request.Response,
-    status: number,
-    rule: string,
-    before: number,
-  ): Promise<void> {
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(PROBLEM);
-    expect(response.body.rule).toBe(rule);
-    expect(await events()).toBe(before);
-  }
+  const expectRefused = (response: Response, status: number, rule: string, before: number) =>
+    expectRefusalLeftEvents(t.database.url, response, status, rule, before);
 
   describe('closure and reopening', () => {
     it('closes a case: stage closed, every command but reopen refused with nothing appended, reopen restores it', async () => {
@@ -208,9 +187,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
       expect((await read(caseId, transferred.body.position, officer)).status).toBe(404);
       expect((await timeline(caseId, transferred.body.position, officer)).status).toBe(404);
       expect((await post(`/cases/${caseId}/close`, { reason: 'deceased' }, officer)).status).toBe(404);
-      const listed = await request(t.http)
-        .get(`/cases?minPosition=${transferred.body.position}`)
-        .set('Authorization', `Bearer ${officer}`);
+      const listed = await asBearer(t.http, officer).get(`/cases?minPosition=${transferred.body.position}`);
       expect(listed.body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
       expect(await events()).toBe(before);
 

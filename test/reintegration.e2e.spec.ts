@@ -1,6 +1,7 @@
-import request from 'supertest';
+import type { Response } from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
+import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
@@ -42,17 +43,13 @@ describe('Reintegration through HTTP', () => {
     delete body.person.dateOfBirth;
     body.person.estimatedAge = 15;
     body.person.citizenship = 'AZ';
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(body);
-    expect(opened.status).toBe(201);
-    return opened.body.caseId;
+    return (await openCaseAs(t.http, officer, body)).caseId;
   }
 
-  function post(path: string, body: object, token = worker, headers: Record<string, string> = {}) {
-    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
-  }
+  const post = (path: string, body: object, token = worker, headers: Record<string, string> = {}) =>
+    asBearer(t.http, token).post(path, body, headers);
 
-  const read = (caseId: string, position: string) =>
-    request(t.http).get(`/cases/${caseId}?minPosition=${position}`).set('Authorization', `Bearer ${officer}`);
+  const read = (caseId: string, position: string) => readCaseAs(t.http, officer, caseId, position);
 
   const plan = (reviewEveryDays?: number) => ({
     goals: [
@@ -68,7 +65,7 @@ describe('Reintegration through HTTP', () => {
     deliveredOn: day(),
   });
 
-  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+  const expectRefused = (send: () => Promise<Response>, status: number, rule: string) =>
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   it('plan → service → review → complete: stage reintegration, the next review as deadline, every step on the timeline', async () => {
@@ -103,9 +100,7 @@ describe('Reintegration through HTTP', () => {
     expect(afterCompletion.body).toMatchObject({ stage: 'reintegration', nextDeadlineAt: null });
     expect(afterCompletion.headers.etag).toBe('"4"');
 
-    const timeline = await request(t.http)
-      .get(`/cases/${caseId}/timeline?minPosition=${completed.body.position}`)
-      .set('Authorization', `Bearer ${officer}`);
+    const timeline = await readTimelineAs(t.http, officer, caseId, completed.body.position);
     const entries = timeline.body.entries as { event: string; summary: string; by: { userId: string } }[];
     expect(entries.map((entry) => entry.event)).toEqual([
       'CaseOpened',

@@ -19,3 +19,20 @@ export async function expectRefusedWithNothingAppended(
   expect(await countEvents(databaseUrl)).toBe(before);
   return response;
 }
+
+/**
+ * A refusal already answered: the status, problem+json naming the rule, and the event store still
+ * holding the `eventsBefore` events counted before the command was sent.
+ */
+export async function expectRefusalLeftEvents(
+  databaseUrl: string,
+  response: Response,
+  status: number,
+  rule: string,
+  eventsBefore: number,
+): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body.rule).toBe(rule);
+  expect(await countEvents(databaseUrl)).toBe(eventsBefore);
+}
