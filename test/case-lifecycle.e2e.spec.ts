@@ -39,6 +39,8 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
   const post = (path: string, body: object, token = officer, headers: Record<string, string> = {}) =>
     asBearer(t.http, token).post(path, body, headers);
   const read = (caseId: string, position: string, token = officer) => readCaseAs(t.http, token, caseId, position);
+  const transfer = (caseId: string, toOrganisationId: string, toOrganisationType: string, reason: string) =>
+    post(`/cases/${caseId}/transfer`, { toOrganisationId, toOrganisationType, reason });
   const timeline = (caseId: string, position: string, token = officer) =>
     readTimelineAs(t.http, token, caseId, position);
 
@@ -65,16 +67,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
         before,
       );
       await expectRefused(await post(`/cases/${caseId}/close`, { reason: 'deceased' }), 409, 'case-not-closed', before);
-      await expectRefused(
-        await post(`/cases/${caseId}/transfer`, {
-          toOrganisationId: 'ngo-clean-world',
-          toOrganisationType: 'ngo',
-          reason: 'x',
-        }),
-        409,
-        'case-not-closed',
-        before,
-      );
+      await expectRefused(await transfer(caseId, 'ngo-clean-world', 'ngo', 'x'), 409, 'case-not-closed', before);
 
       const reopened = await post(`/cases/${caseId}/reopen`, { reason: 'The person called the hotline again' });
       expect(reopened.status).toBe(200);
@@ -171,11 +164,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
   describe('transfer', () => {
     it('moves the case to the receiver: the old organisation gets 404 from then on, the receiver sees it', async () => {
       const { caseId } = await openCase();
-      const transferred = await post(`/cases/${caseId}/transfer`, {
-        toOrganisationId: 'ngo-clean-world',
-        toOrganisationType: 'ngo',
-        reason: 'Case management by the NGO in Gəncə',
-      });
+      const transferred = await transfer(caseId, 'ngo-clean-world', 'ngo', 'Case management by the NGO in Gəncə');
       expect(transferred.status).toBe(200);
       expect(transferred.body).toMatchObject({ revision: 1 });
 
@@ -208,11 +197,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
       const { caseId } = await openCase();
       const before = await events();
       await expectRefused(
-        await post(`/cases/${caseId}/transfer`, {
-          toOrganisationId: 'police-baku',
-          toOrganisationType: 'police',
-          reason: 'no change',
-        }),
+        await transfer(caseId, 'police-baku', 'police', 'no change'),
         422,
         'transfer-to-another-organisation',
         before,

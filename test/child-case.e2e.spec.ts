@@ -41,6 +41,16 @@ describe('Child cases through HTTP: child-protection notification and guardian',
 
   const notification = { childProtectionOrgId: 'child-protection-baku', notifiedAt: '2026-11-20T16:00:00+04:00' };
   const guardian = { guardianName: 'Leyla Həsənova', appointedBy: 'guardianship-baku', appointedOn: '2026-11-21' };
+  /** The child-protection notification and the guardian's appointment, both refused alike. */
+  async function expectBothRefused(caseId: string, status: number, rule: string, before: number) {
+    await expectRefused(
+      await post(`/cases/${caseId}/child-protection-notification`, notification),
+      status,
+      rule,
+      before,
+    );
+    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), status, rule, before);
+  }
 
   it('notifies the child-protection body once and appoints a guardian; the timeline shows who and when, no name', async () => {
     const { caseId } = await openCase(childCase());
@@ -106,13 +116,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
   it('refuses both for an adult case (422 not-a-child-case) and appends nothing', async () => {
     const { caseId } = await openCase(validCase());
     const before = await events();
-    await expectRefused(
-      await post(`/cases/${caseId}/child-protection-notification`, notification),
-      422,
-      'not-a-child-case',
-      before,
-    );
-    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), 422, 'not-a-child-case', before);
+    await expectBothRefused(caseId, 422, 'not-a-child-case', before);
   });
 
   it('refuses dates in the future (422) and a closed case (409), appending nothing', async () => {
@@ -136,13 +140,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
 
     expect((await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, coordinatorToken)).status).toBe(200);
     const afterClose = await events();
-    await expectRefused(
-      await post(`/cases/${caseId}/child-protection-notification`, notification),
-      409,
-      'case-not-closed',
-      afterClose,
-    );
-    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), 409, 'case-not-closed', afterClose);
+    await expectBothRefused(caseId, 409, 'case-not-closed', afterClose);
   });
 
   it('invalid input is 400 naming every field; another organisation gets 404; appends nothing', async () => {

@@ -36,3 +36,13 @@ export async function expectRefusalLeftEvents(
   expect(response.body.rule).toBe(rule);
   expect(await countEvents(databaseUrl)).toBe(eventsBefore);
 }
+
+/** Each of the commands `sends` refused with the same status and rule, each appending nothing. */
+export async function expectEachRefusedWithNothingAppended(
+  databaseUrl: string,
+  status: number,
+  rule: string,
+  sends: (() => Promise<Response>)[],
+): Promise<void> {
+  for (const send of sends) await expectRefusedWithNothingAppended(databaseUrl, send, status, rule);
+}
