@@ -4,7 +4,7 @@ import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
-import { expectRefusedWithNothingAppended } from './support/refusals';
+import { expectEachRefusedWithNothingAppended, expectRefusedWithNothingAppended } from './support/refusals';
 
 const PROBLEM = /^application\/problem\+json/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -67,6 +67,8 @@ describe('Reintegration through HTTP', () => {
 
   const expectRefused = (send: () => Promise<Response>, status: number, rule: string) =>
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
+  const expectEachRefused = (status: number, rule: string, sends: (() => Promise<Response>)[]) =>
+    expectEachRefusedWithNothingAppended(t.database.url, status, rule, sends);
 
   it('plan → service → review → complete: stage reintegration, the next review as deadline, every step on the timeline', async () => {
     const caseId = await openCase();
@@ -136,21 +138,11 @@ describe('Reintegration through HTTP', () => {
 
   it('services, reviews and completion need a plan: 409 needs-reintegration-plan', async () => {
     const caseId = await openCase();
-    await expectRefused(
+    await expectEachRefused(409, 'needs-reintegration-plan', [
       () => post(`/cases/${caseId}/reintegration/services`, service()),
-      409,
-      'needs-reintegration-plan',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/reviews`, { reviewedOn: day(), progress: 'on-track' }),
-      409,
-      'needs-reintegration-plan',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/complete`, { completedOn: day(), outcome: 'partially' }),
-      409,
-      'needs-reintegration-plan',
-    );
+    ]);
   });
 
   it('a service outside the plan goal domains is 422 service-outside-plan; one in the future 422', async () => {
@@ -187,21 +179,11 @@ describe('Reintegration through HTTP', () => {
     expect((await post(`/cases/${caseId}/reintegration-plan`, plan())).status).toBe(200);
     const complete = { completedOn: day(), outcome: 'discontinued' };
     expect((await post(`/cases/${caseId}/reintegration/complete`, complete)).status).toBe(200);
-    await expectRefused(
+    await expectEachRefused(409, 'reintegration-completed', [
       () => post(`/cases/${caseId}/reintegration/complete`, complete),
-      409,
-      'reintegration-completed',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/services`, service()),
-      409,
-      'reintegration-completed',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/reviews`, { reviewedOn: day(), progress: 'at-risk' }),
-      409,
-      'reintegration-completed',
-    );
+    ]);
   });
 
   it('a closed case refuses with 409 case-not-closed', async () => {
