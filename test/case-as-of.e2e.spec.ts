@@ -1,7 +1,7 @@
-import request from 'supertest';
-import { validCase } from './support/case-bodies';
+import { umidShelter, validCase } from './support/case-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
-import { competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { competentAuthority, coordinator, responder, signTokens, type TokenClaims } from './support/tokens';
+import { asBearer, postAccepted } from './support/requests';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
@@ -39,27 +39,22 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
 
   beforeAll(async () => {
     t = await startTestApp();
-    [coord, officer, otherOfficer, authority, staff] = await Promise.all([
-      signToken(coordinator()),
-      signToken(responder('police-baku', 'officer-asof')),
-      signToken(responder('police-ganja', 'officer-elsewhere')),
-      signToken(competentAuthority()),
-      signToken(staffClaims),
-    ]);
+    [coord, officer, otherOfficer, authority, staff] = await signTokens(
+      coordinator(),
+      responder('police-baku', 'officer-asof'),
+      responder('police-ganja', 'officer-elsewhere'),
+      competentAuthority(),
+      staffClaims,
+    );
   });
   afterAll(() => t.close());
 
   const post = async (path: string, token: string, body: object = {}) => {
-    const res = await request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-    expect({ path, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({
-      path,
-      status: res.status,
-      body: 'ok',
-    });
-    lastPosition = res.body.position;
-    return res.body as { position: string; placementId?: string; shelterId?: string; caseId?: string };
+    const accepted = await postAccepted(t.http, token, path, body);
+    lastPosition = accepted.position;
+    return accepted;
   };
-  const get = (path: string, token = coord) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const get = (path: string, token = coord) => asBearer(t.http, token).get(path);
   const asOf = (instant: string, token = coord) =>
     get(`/cases/${caseId}?asOf=${encodeURIComponent(instant)}&minPosition=${lastPosition}`, token);
   const timeline = async (query = ''): Promise<TimelineEntry[]> => {
@@ -143,13 +138,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
   });
 
   it("a placement shows as it stood then; shelter staff see then's care view of their own shelter", async () => {
-    const shelter = await post('/shelters', coord, {
-      name: 'Ümid evi',
-      operatorOrgId: 'ngo-umid',
-      region: 'Bakı',
-      beds: 3,
-      accepts: ['women'],
-    });
+    const shelter = await post('/shelters', coord, umidShelter());
     const placementId = (
       await post(`/cases/${caseId}/placements`, officer, { shelterId: shelter.shelterId, needs: ['interpreter'] })
     ).placementId!;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@nrm/event-store';
-import request from 'supertest';
-import { validCase } from './support/case-bodies';
+import type { Response } from 'supertest';
 import { countEvents } from './support/events';
+import { expectRefusalLeftEvents } from './support/refusals';
+import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
@@ -34,37 +35,17 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
 
   const events = () => countEvents(t.database.url);
 
-  async function openCase(): Promise<{ caseId: string; position: string }> {
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
-    expect(opened.status).toBe(201);
-    return opened.body;
-  }
+  const openCase = () => openCaseAs(t.http, officer);
+  const post = (path: string, body: object, token = officer, headers: Record<string, string> = {}) =>
+    asBearer(t.http, token).post(path, body, headers);
+  const read = (caseId: string, position: string, token = officer) => readCaseAs(t.http, token, caseId, position);
+  const transfer = (caseId: string, toOrganisationId: string, toOrganisationType: string, reason: string) =>
+    post(`/cases/${caseId}/transfer`, { toOrganisationId, toOrganisationType, reason });
+  const timeline = (caseId: string, position: string, token = officer) =>
+    readTimelineAs(t.http, token, caseId, position);
 
-  function post(path: string, body: object, token = officer, headers: Record<string, string> = {}) {
-    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
-  }
-
-  function read(caseId: string, position: string, token = officer) {
-    return request(t.http).get(`/cases/${caseId}?minPosition=${position}`).set('Authorization', `Bearer ${token}`);
-  }
-
-  function timeline(caseId: string, position: string, token = officer) {
-    return request(t.http)
-      .get(`/cases/${caseId}/timeline?minPosition=${position}`)
-      .set('Authorization', `Bearer ${token}`);
-  }
-
-  async function expectRefused(
-    response: request.Response,
-    status: number,
-    rule: string,
-    before: number,
-  ): Promise<void> {
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(PROBLEM);
-    expect(response.body.rule).toBe(rule);
-    expect(await events()).toBe(before);
-  }
+  const expectRefused = (response: Response, status: number, rule: string, before: number) =>
+    expectRefusalLeftEvents(t.database.url, response, status, rule, before);
 
   describe('closure and reopening', () => {
     it('closes a case: stage closed, every command but reopen refused with nothing appended, reopen restores it', async () => {
@@ -86,16 +67,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
         before,
       );
       await expectRefused(await post(`/cases/${caseId}/close`, { reason: 'deceased' }), 409, 'case-not-closed', before);
-      await expectRefused(
-        await post(`/cases/${caseId}/transfer`, {
-          toOrganisationId: 'ngo-clean-world',
-          toOrganisationType: 'ngo',
-          reason: 'x',
-        }),
-        409,
-        'case-not-closed',
-        before,
-      );
+      await expectRefused(await transfer(caseId, 'ngo-clean-world', 'ngo', 'x'), 409, 'case-not-closed', before);
 
       const reopened = await post(`/cases/${caseId}/reopen`, { reason: 'The person called the hotline again' });
       expect(reopened.status).toBe(200);
@@ -192,11 +164,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
   describe('transfer', () => {
     it('moves the case to the receiver: the old organisation gets 404 from then on, the receiver sees it', async () => {
       const { caseId } = await openCase();
-      const transferred = await post(`/cases/${caseId}/transfer`, {
-        toOrganisationId: 'ngo-clean-world',
-        toOrganisationType: 'ngo',
-        reason: 'Case management by the NGO in Gəncə',
-      });
+      const transferred = await transfer(caseId, 'ngo-clean-world', 'ngo', 'Case management by the NGO in Gəncə');
       expect(transferred.status).toBe(200);
       expect(transferred.body).toMatchObject({ revision: 1 });
 
@@ -208,9 +176,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
       expect((await read(caseId, transferred.body.position, officer)).status).toBe(404);
       expect((await timeline(caseId, transferred.body.position, officer)).status).toBe(404);
       expect((await post(`/cases/${caseId}/close`, { reason: 'deceased' }, officer)).status).toBe(404);
-      const listed = await request(t.http)
-        .get(`/cases?minPosition=${transferred.body.position}`)
-        .set('Authorization', `Bearer ${officer}`);
+      const listed = await asBearer(t.http, officer).get(`/cases?minPosition=${transferred.body.position}`);
       expect(listed.body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
       expect(await events()).toBe(before);
 
@@ -231,11 +197,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
       const { caseId } = await openCase();
       const before = await events();
       await expectRefused(
-        await post(`/cases/${caseId}/transfer`, {
-          toOrganisationId: 'police-baku',
-          toOrganisationType: 'police',
-          reason: 'no change',
-        }),
+        await transfer(caseId, 'police-baku', 'police', 'no change'),
         422,
         'transfer-to-another-organisation',
         before,

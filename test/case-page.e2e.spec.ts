@@ -1,15 +1,7 @@
-import request from 'supertest';
-import { validCase } from './support/case-bodies';
+import { umidShelter, validCase } from './support/case-bodies';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
-
-const shelterStaff = (org = 'ngo-umid', sub = 'staff-page'): TokenClaims => ({
-  sub,
-  name: `Staff ${sub}`,
-  org,
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-});
+import { competentAuthority, coordinator, responder, shelterStaff, signTokens } from './support/tokens';
+import { asBearer, postAccepted } from './support/requests';
 
 const HOUR_MS = 60 * 60 * 1000;
 const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 24 * HOUR_MS).toISOString().slice(0, 10);
@@ -28,25 +20,17 @@ describe('The case page: every track, the open deadlines, the stage', () => {
 
   beforeAll(async () => {
     t = await startTestApp(WITHOUT_APPROVALS);
-    [coord, officer, authority, staff] = await Promise.all([
-      signToken(coordinator()),
-      signToken(responder('police-baku', 'officer-page')),
-      signToken(competentAuthority()),
-      signToken(shelterStaff()),
-    ]);
+    [coord, officer, authority, staff] = await signTokens(
+      coordinator(),
+      responder('police-baku', 'officer-page'),
+      competentAuthority(),
+      shelterStaff('ngo-umid', 'staff-page'),
+    );
   });
   afterAll(() => t.close());
 
-  const post = async (path: string, token: string, body: object = {}) => {
-    const res = await request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-    expect({ path, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({
-      path,
-      status: res.status < 300 ? res.status : 200,
-      body: 'ok',
-    });
-    return res.body as { position: string; placementId?: string; shelterId?: string; caseId?: string };
-  };
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const post = (path: string, token: string, body: object = {}) => postAccepted(t.http, token, path, body);
+  const get = (path: string, token: string) => asBearer(t.http, token).get(path);
   const page = async (caseId: string, position: string, token = coord) => {
     const res = await get(`/cases/${caseId}?minPosition=${position}`, token);
     expect(res.status).toBe(200);
@@ -160,13 +144,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toContain('reflection-period');
 
     // A shelter: the person checks in while the reflection period runs.
-    const shelter = await post('/shelters', coord, {
-      name: 'Ümid evi',
-      operatorOrgId: 'ngo-umid',
-      region: 'Bakı',
-      beds: 3,
-      accepts: ['women'],
-    });
+    const shelter = await post('/shelters', coord, umidShelter());
     const placementRequest = await post(`/cases/${caseId}/placements`, officer, {
       shelterId: shelter.shelterId,
       needs: ['interpreter'],

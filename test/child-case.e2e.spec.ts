@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import request from 'supertest';
+import type { Response } from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
+import { expectRefusalLeftEvents } from './support/refusals';
+import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { coordinator, responder, signToken } from './support/tokens';
 
@@ -29,31 +31,26 @@ describe('Child cases through HTTP: child-protection notification and guardian',
 
   const events = () => countEvents(t.database.url);
 
-  async function openCase(body: object): Promise<{ caseId: string; position: string }> {
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(body);
-    expect(opened.status).toBe(201);
-    return opened.body;
-  }
+  const openCase = (body: object) => openCaseAs(t.http, officer, body);
+  const post = (path: string, body: object, token = officer, headers: Record<string, string> = {}) =>
+    asBearer(t.http, token).post(path, body, headers);
+  const timeline = (caseId: string, position: string) => readTimelineAs(t.http, officer, caseId, position);
 
-  function post(path: string, body: object, token = officer, headers: Record<string, string> = {}) {
-    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
-  }
-
-  function timeline(caseId: string, position: string) {
-    return request(t.http)
-      .get(`/cases/${caseId}/timeline?minPosition=${position}`)
-      .set('Authorization', `Bearer ${officer}`);
-  }
-
-  async function expectRefused(response: request.Response, status: number, rule: string, before: number) {
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(PROBLEM);
-    expect(response.body.rule).toBe(rule);
-    expect(await events()).toBe(before);
-  }
+  const expectRefused = (response: Response, status: number, rule: string, before: number) =>
+    expectRefusalLeftEvents(t.database.url, response, status, rule, before);
 
   const notification = { childProtectionOrgId: 'child-protection-baku', notifiedAt: '2026-11-20T16:00:00+04:00' };
   const guardian = { guardianName: 'Leyla Həsənova', appointedBy: 'guardianship-baku', appointedOn: '2026-11-21' };
+  /** The child-protection notification and the guardian's appointment, both refused alike. */
+  async function expectBothRefused(caseId: string, status: number, rule: string, before: number) {
+    await expectRefused(
+      await post(`/cases/${caseId}/child-protection-notification`, notification),
+      status,
+      rule,
+      before,
+    );
+    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), status, rule, before);
+  }
 
   it('notifies the child-protection body once and appoints a guardian; the timeline shows who and when, no name', async () => {
     const { caseId } = await openCase(childCase());
@@ -75,9 +72,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
     expect(appointed.status).toBe(200);
     expect(appointed.body).toMatchObject({ revision: 2 });
 
-    const read = await request(t.http)
-      .get(`/cases/${caseId}?minPosition=${appointed.body.position}`)
-      .set('Authorization', `Bearer ${officer}`);
+    const read = await readCaseAs(t.http, officer, caseId, appointed.body.position);
     expect(read.headers.etag).toBe('"2"');
 
     const entries = (await timeline(caseId, appointed.body.position)).body.entries;
@@ -121,13 +116,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
   it('refuses both for an adult case (422 not-a-child-case) and appends nothing', async () => {
     const { caseId } = await openCase(validCase());
     const before = await events();
-    await expectRefused(
-      await post(`/cases/${caseId}/child-protection-notification`, notification),
-      422,
-      'not-a-child-case',
-      before,
-    );
-    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), 422, 'not-a-child-case', before);
+    await expectBothRefused(caseId, 422, 'not-a-child-case', before);
   });
 
   it('refuses dates in the future (422) and a closed case (409), appending nothing', async () => {
@@ -151,13 +140,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
 
     expect((await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, coordinatorToken)).status).toBe(200);
     const afterClose = await events();
-    await expectRefused(
-      await post(`/cases/${caseId}/child-protection-notification`, notification),
-      409,
-      'case-not-closed',
-      afterClose,
-    );
-    await expectRefused(await post(`/cases/${caseId}/guardian`, guardian), 409, 'case-not-closed', afterClose);
+    await expectBothRefused(caseId, 409, 'case-not-closed', afterClose);
   });
 
   it('invalid input is 400 naming every field; another organisation gets 404; appends nothing', async () => {

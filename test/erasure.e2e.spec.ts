@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { rebuildReadModels } from '../apps/cli/src/rebuild-read-models';
 import { validateEnvironment } from '@nrm/platform';
-import { validCase } from './support/case-bodies';
+import { tamasShelter, validCase } from './support/case-bodies';
 import { dumpRedis, occurrences, pgDump } from './support/dumps';
 import { countEvents, queryRows } from './support/events';
 import { expectRefusedWithNothingAppended } from './support/refusals';
@@ -105,17 +105,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     expect((await post(`${reflection}/end`, end, coordinatorToken)).status).toBe(200);
 
     // Two placements: one declined, one checked in and out (both reasons are personal data).
-    const shelter = await post(
-      '/shelters',
-      {
-        name: 'Erasure Test Shelter',
-        operatorOrgId: 'ngo-tamas',
-        region: 'Bakı',
-        beds: 2,
-        accepts: ['women', 'children'],
-      },
-      coordinatorToken,
-    );
+    const shelter = await post('/shelters', tamasShelter('Erasure Test Shelter', 2), coordinatorToken);
     expect(shelter.status).toBe(201);
     shelterId = shelter.body.shelterId;
     const requestPlacement = async () => {

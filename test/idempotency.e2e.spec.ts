@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { IdempotentCommands } from '@nrm/platform';
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp } from './support/test-app';
-import { redisUrl, TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
-import { responder, signToken, TEST_JWT_SECRET } from './support/tokens';
+import { responder, signToken } from './support/tokens';
+import { processEnvironment, spawnEntry } from './support/processes';
 
 /** A port of engine-write's range for the API started as a child process. */
 const CHILD_API_PORT = 4150;
@@ -238,24 +238,10 @@ describe('Idempotency-Key: one command, one commit', () => {
 });
 
 function startApiProcess(databaseUrl: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-    {
-      env: {
-        ...process.env,
-        PORT: String(CHILD_API_PORT),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
-        EVENT_STORE: 'postgres',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    },
-  );
+  return spawnEntry('apps/api/src/main.ts', [], {
+    env: processEnvironment(databaseUrl, { PORT: String(CHILD_API_PORT), HOST: '127.0.0.1' }),
+    stdio: 'ignore',
+  });
 }
 
 async function waitForHealth(child: ChildProcess): Promise<void> {

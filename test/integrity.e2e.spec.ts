@@ -1,34 +1,13 @@
-import { spawn } from 'node:child_process';
-import { Client } from 'pg';
 import request from 'supertest';
 import { StoreIntegrity } from '@nrm/platform';
-import { validCase } from './support/case-bodies';
+import { tamasShelter, validCase } from './support/case-bodies';
 import { startTestApp, type TestApp } from './support/test-app';
 import { coordinator, responder, signToken } from './support/tokens';
+import { queryRows } from './support/events';
+import { runCli } from './support/processes';
 
 /** The CLI's verify-integrity command, run as an operator would (npm run verify-integrity). */
-function verifyIntegrity(...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/cli/src/main.ts',
-        'verify-integrity',
-        ...args,
-      ],
-      { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+const verifyIntegrity = (...args: string[]) => runCli('verify-integrity', ...args);
 
 describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-integrity', () => {
   let t: TestApp;
@@ -40,17 +19,7 @@ describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-i
     t = await startTestApp();
     officer = await signToken(responder('police-baku', 'officer-i'));
     coordinatorToken = await signToken(coordinator());
-    const shelter = await post(
-      '/shelters',
-      {
-        name: 'Integrity Shelter',
-        operatorOrgId: 'ngo-tamas',
-        region: 'Bakı',
-        beds: 5,
-        accepts: ['women', 'children'],
-      },
-      coordinatorToken,
-    );
+    const shelter = await post('/shelters', tamasShelter('Integrity Shelter', 5), coordinatorToken);
     expect(shelter.status).toBe(201);
     shelterId = shelter.body.shelterId;
   });
@@ -63,15 +32,8 @@ describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-i
   const integrityOf = (caseId: string, token = coordinatorToken) =>
     request(t.http).get(`/cases/${caseId}/integrity`).set('Authorization', `Bearer ${token}`);
 
-  async function sql<T = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
-      return (await client.query(text, parameters)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = <T = Record<string, unknown>>(text: string, parameters: unknown[] = []) =>
+    queryRows<T>(t.database.url, text, parameters);
 
   /** A case with five events (opened, placement requested, referred, two notes of a reflection period). */
   async function caseWithHistory(): Promise<string> {

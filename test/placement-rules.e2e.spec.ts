@@ -1,16 +1,9 @@
 import request from 'supertest';
-import { validCase } from './support/case-bodies';
+import { tamasShelter, validCase } from './support/case-bodies';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { coordinator, responder, shelterStaff, signTokens } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
-
-const shelterStaff = (org = 'ngo-tamas', sub = 'staff-r'): TokenClaims => ({
-  sub,
-  name: `Staff ${sub}`,
-  org,
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-});
+import { requestsTo } from './support/requests';
 
 const ROUNDS = 30;
 
@@ -27,28 +20,20 @@ describe('Placements and their case: rules across streams', () => {
 
   beforeAll(async () => {
     t = await startTestApp(WITHOUT_APPROVALS);
-    [coord, officer, staff] = await Promise.all([
-      signToken(coordinator()),
-      signToken(responder('police-baku', 'officer-p')),
-      signToken(shelterStaff()),
-    ]);
+    [coord, officer, staff] = await signTokens(
+      coordinator(),
+      responder('police-baku', 'officer-p'),
+      shelterStaff('ngo-tamas', 'staff-r'),
+    );
   });
   afterAll(() => t.close());
 
-  const post = (path: string, token: string, body: object = {}) =>
-    request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const { post, get } = requestsTo(() => t);
   const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   async function registerShelter(beds: number): Promise<string> {
-    const res = await post('/shelters', coord, {
-      name: `Sığınacaq ${beds}`,
-      operatorOrgId: 'ngo-tamas',
-      region: 'Bakı',
-      beds,
-      accepts: ['women', 'children'],
-    });
+    const res = await post('/shelters', coord, tamasShelter(`Sığınacaq ${beds}`, beds));
     expect(res.status).toBe(201);
     return res.body.shelterId;
   }

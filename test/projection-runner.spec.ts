@@ -14,6 +14,7 @@ import { Client, Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
+import { caseOpened } from '@nrm/case/testing';
 
 const silentLog = { info: () => undefined, error: () => undefined };
 const POISON = 'Poison';
@@ -115,26 +116,17 @@ describe('The shared projection reader', () => {
     for (const familyName of familyNames) {
       const caseId = randomUUID();
       const opened = await codec.encode(
-        {
-          type: 'CaseOpened',
-          data: {
-            caseId,
-            caseNumber: `NRM-2026-${caseId.slice(0, 6)}`,
-            personId: randomUUID(),
-            person: { givenName: 'Test', familyName, estimatedAge: 30, languages: ['az'] },
-            sex: 'female',
-            citizenship: 'AZ',
-            ageAtIdentification: 30,
-            isChild: false,
-            identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Bakı', country: 'AZ' },
-            exploitationTypes: ['labour'],
-            indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
-            urgentNeeds: [],
-            consentToReferral: true,
-            openingOrganisationId: 'police-baku',
-            openingOrganisationType: 'police',
-          },
-        },
+        caseOpened({
+          caseId,
+          caseNumber: `NRM-2026-${caseId.slice(0, 6)}`,
+          personId: randomUUID(),
+          person: { givenName: 'Test', familyName, estimatedAge: 30, languages: ['az'] },
+          citizenship: 'AZ',
+          ageAtIdentification: 30,
+          identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Bakı', country: 'AZ' },
+          openingOrganisationId: 'police-baku',
+          openingOrganisationType: 'police',
+        }),
         { actorId: 'officer-1', organisationId: 'police-baku', correlationId: 'c', occurredAt: '2026-11-21T10:00:00Z' },
       );
       last = (await store.appendToStream(`case-${caseId}`, [opened], 'no_stream')).lastGlobalPosition;

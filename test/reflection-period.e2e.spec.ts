@@ -1,6 +1,6 @@
-import request from 'supertest';
-import { validCase } from './support/case-bodies';
+import type { Response } from 'supertest';
 import { countEvents } from './support/events';
+import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp } from './support/test-app';
 import { analyst, competentAuthority, responder, signToken } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
@@ -27,15 +27,10 @@ describe('Reflection period through HTTP', () => {
 
   const events = () => countEvents(t.database.url);
 
-  async function openCase(): Promise<{ caseId: string; position: string }> {
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
-    expect(opened.status).toBe(201);
-    return opened.body;
-  }
+  const openCase = () => openCaseAs(t.http, officer);
 
-  function post(path: string, body: object, token = authority, headers: Record<string, string> = {}) {
-    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
-  }
+  const post = (path: string, body: object, token = authority, headers: Record<string, string> = {}) =>
+    asBearer(t.http, token).post(path, body, headers);
 
   const start = (caseId: string, body: object = {}, token = authority, headers: Record<string, string> = {}) =>
     post(`/cases/${caseId}/reflection-period`, body, token, headers);
@@ -44,12 +39,10 @@ describe('Reflection period through HTTP', () => {
   const end = (caseId: string, body: object, token = authority) =>
     post(`/cases/${caseId}/reflection-period/end`, body, token);
 
-  function readCase(caseId: string, position: string, token = authority) {
-    return request(t.http).get(`/cases/${caseId}?minPosition=${position}`).set('Authorization', `Bearer ${token}`);
-  }
+  const readCase = (caseId: string, position: string, token = authority) => readCaseAs(t.http, token, caseId, position);
 
   /** Expects a refusal naming the rule that appended nothing. */
-  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+  const expectRefused = (send: () => Promise<Response>, status: number, rule: string) =>
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   describe('start, extension and early end', () => {
@@ -70,9 +63,7 @@ describe('Reflection period through HTTP', () => {
 
       const read = await readCase(caseId, response.body.position);
       expect(read.body).toMatchObject({ stage: 'reflection-period', revision: 1 });
-      const timeline = await request(t.http)
-        .get(`/cases/${caseId}/timeline?minPosition=${response.body.position}`)
-        .set('Authorization', `Bearer ${authority}`);
+      const timeline = await readTimelineAs(t.http, authority, caseId, response.body.position);
       const entry = timeline.body.entries.at(-1);
       expect(entry.details).toMatchObject({ days: CONFIGURED_DAYS, periodId: response.body.periodId });
       startedAt = new Date(entry.details.startedAt).getTime();
@@ -107,9 +98,7 @@ describe('Reflection period through HTTP', () => {
     });
 
     it('shows every step on the timeline, who and when', async () => {
-      const timeline = await request(t.http)
-        .get(`/cases/${caseId}/timeline?minPosition=${lastPosition}`)
-        .set('Authorization', `Bearer ${officer}`);
+      const timeline = await readTimelineAs(t.http, officer, caseId, lastPosition);
       expect(timeline.status).toBe(200);
       const entries = timeline.body.entries as {
         event: string;

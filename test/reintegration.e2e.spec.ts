@@ -1,9 +1,10 @@
-import request from 'supertest';
+import type { Response } from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
+import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
-import { expectRefusedWithNothingAppended } from './support/refusals';
+import { expectEachRefusedWithNothingAppended, expectRefusedWithNothingAppended } from './support/refusals';
 
 const PROBLEM = /^application\/problem\+json/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,17 +43,13 @@ describe('Reintegration through HTTP', () => {
     delete body.person.dateOfBirth;
     body.person.estimatedAge = 15;
     body.person.citizenship = 'AZ';
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(body);
-    expect(opened.status).toBe(201);
-    return opened.body.caseId;
+    return (await openCaseAs(t.http, officer, body)).caseId;
   }
 
-  function post(path: string, body: object, token = worker, headers: Record<string, string> = {}) {
-    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
-  }
+  const post = (path: string, body: object, token = worker, headers: Record<string, string> = {}) =>
+    asBearer(t.http, token).post(path, body, headers);
 
-  const read = (caseId: string, position: string) =>
-    request(t.http).get(`/cases/${caseId}?minPosition=${position}`).set('Authorization', `Bearer ${officer}`);
+  const read = (caseId: string, position: string) => readCaseAs(t.http, officer, caseId, position);
 
   const plan = (reviewEveryDays?: number) => ({
     goals: [
@@ -68,8 +65,10 @@ describe('Reintegration through HTTP', () => {
     deliveredOn: day(),
   });
 
-  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+  const expectRefused = (send: () => Promise<Response>, status: number, rule: string) =>
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
+  const expectEachRefused = (status: number, rule: string, sends: (() => Promise<Response>)[]) =>
+    expectEachRefusedWithNothingAppended(t.database.url, status, rule, sends);
 
   it('plan → service → review → complete: stage reintegration, the next review as deadline, every step on the timeline', async () => {
     const caseId = await openCase();
@@ -103,9 +102,7 @@ describe('Reintegration through HTTP', () => {
     expect(afterCompletion.body).toMatchObject({ stage: 'reintegration', nextDeadlineAt: null });
     expect(afterCompletion.headers.etag).toBe('"4"');
 
-    const timeline = await request(t.http)
-      .get(`/cases/${caseId}/timeline?minPosition=${completed.body.position}`)
-      .set('Authorization', `Bearer ${officer}`);
+    const timeline = await readTimelineAs(t.http, officer, caseId, completed.body.position);
     const entries = timeline.body.entries as { event: string; summary: string; by: { userId: string } }[];
     expect(entries.map((entry) => entry.event)).toEqual([
       'CaseOpened',
@@ -141,21 +138,11 @@ describe('Reintegration through HTTP', () => {
 
   it('services, reviews and completion need a plan: 409 needs-reintegration-plan', async () => {
     const caseId = await openCase();
-    await expectRefused(
+    await expectEachRefused(409, 'needs-reintegration-plan', [
       () => post(`/cases/${caseId}/reintegration/services`, service()),
-      409,
-      'needs-reintegration-plan',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/reviews`, { reviewedOn: day(), progress: 'on-track' }),
-      409,
-      'needs-reintegration-plan',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/complete`, { completedOn: day(), outcome: 'partially' }),
-      409,
-      'needs-reintegration-plan',
-    );
+    ]);
   });
 
   it('a service outside the plan goal domains is 422 service-outside-plan; one in the future 422', async () => {
@@ -192,21 +179,11 @@ describe('Reintegration through HTTP', () => {
     expect((await post(`/cases/${caseId}/reintegration-plan`, plan())).status).toBe(200);
     const complete = { completedOn: day(), outcome: 'discontinued' };
     expect((await post(`/cases/${caseId}/reintegration/complete`, complete)).status).toBe(200);
-    await expectRefused(
+    await expectEachRefused(409, 'reintegration-completed', [
       () => post(`/cases/${caseId}/reintegration/complete`, complete),
-      409,
-      'reintegration-completed',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/services`, service()),
-      409,
-      'reintegration-completed',
-    );
-    await expectRefused(
       () => post(`/cases/${caseId}/reintegration/reviews`, { reviewedOn: day(), progress: 'at-risk' }),
-      409,
-      'reintegration-completed',
-    );
+    ]);
   });
 
   it('a closed case refuses with 409 case-not-closed', async () => {

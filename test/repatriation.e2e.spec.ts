@@ -1,6 +1,6 @@
-import request from 'supertest';
-import { validCase } from './support/case-bodies';
+import type { Response } from 'supertest';
 import { countEvents } from './support/events';
+import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
@@ -37,21 +37,16 @@ describe('Repatriation through HTTP', () => {
 
   const events = () => countEvents(t.database.url);
 
-  async function openCase(): Promise<string> {
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
-    expect(opened.status).toBe(201);
-    return opened.body.caseId;
-  }
+  const openCase = async () => (await openCaseAs(t.http, officer)).caseId;
 
-  function post(path: string, body: object, token = worker, headers: Record<string, string> = {}) {
-    return request(t.http).post(path).set('Authorization', `Bearer ${token}`).set(headers).send(body);
-  }
+  const post = (path: string, body: object, token = worker, headers: Record<string, string> = {}) =>
+    asBearer(t.http, token).post(path, body, headers);
 
   const requestBody = () => ({ destinationCountry: 'UZ', voluntaryConsent: true });
   const travel = { documents: ['certificate-of-return'], issuedBy: 'Embassy of Uzbekistan in Baku' };
 
   /** The refusal is problem+json naming the rule, and nothing is appended. */
-  const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
+  const expectRefused = (send: () => Promise<Response>, status: number, rule: string) =>
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   it('request → risk assessment → travel documents → schedule → complete; stage repatriation; every step on the timeline', async () => {
@@ -79,16 +74,12 @@ describe('Repatriation through HTTP', () => {
     expect(completed.status).toBe(200);
     expect(completed.body.revision).toBe(5);
 
-    const read = await request(t.http)
-      .get(`/cases/${caseId}?minPosition=${completed.body.position}`)
-      .set('Authorization', `Bearer ${officer}`);
+    const read = await readCaseAs(t.http, officer, caseId, completed.body.position);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ stage: 'repatriation', status: 'presumed-victim' });
     expect(read.headers.etag).toBe('"5"');
 
-    const timeline = await request(t.http)
-      .get(`/cases/${caseId}/timeline?minPosition=${completed.body.position}`)
-      .set('Authorization', `Bearer ${officer}`);
+    const timeline = await readTimelineAs(t.http, officer, caseId, completed.body.position);
     expect(timeline.status).toBe(200);
     const entries = timeline.body.entries as { event: string; summary: string; at: string; by: { userId: string } }[];
     expect(entries.map((entry) => entry.event)).toEqual([
@@ -155,9 +146,7 @@ describe('Repatriation through HTTP', () => {
     expect(cancelled.status).toBe(200);
     expect((await post(`/cases/${caseId}/repatriation`, requestBody())).status).toBe(200);
 
-    const timeline = await request(t.http)
-      .get(`/cases/${caseId}/timeline?minPosition=${cancelled.body.position}`)
-      .set('Authorization', `Bearer ${officer}`);
+    const timeline = await readTimelineAs(t.http, officer, caseId, cancelled.body.position);
     expect(timeline.body.entries.map((entry: { summary: string }) => entry.summary)).toContain(
       'Repatriation cancelled.',
     );

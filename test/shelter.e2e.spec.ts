@@ -2,16 +2,9 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { analyst, coordinator, responder, shelterStaff, signTokens } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
-
-const shelterStaff = (org = 'ngo-tamas', sub = 'staff-1'): TokenClaims => ({
-  sub,
-  name: `Staff ${sub}`,
-  org,
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-});
+import { requestsTo } from './support/requests';
 
 describe('Shelters and placements through HTTP', () => {
   let t: TestApp;
@@ -24,20 +17,18 @@ describe('Shelters and placements through HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp(WITHOUT_APPROVALS);
-    [coord, officer, otherOfficer, staff, otherStaff, statistician] = await Promise.all([
-      signToken(coordinator()),
-      signToken(responder('police-baku', 'officer-a')),
-      signToken(responder('police-ganja', 'officer-g')),
-      signToken(shelterStaff('ngo-tamas')),
-      signToken(shelterStaff('ngo-other', 'staff-x')),
-      signToken(analyst()),
-    ]);
+    [coord, officer, otherOfficer, staff, otherStaff, statistician] = await signTokens(
+      coordinator(),
+      responder('police-baku', 'officer-a'),
+      responder('police-ganja', 'officer-g'),
+      shelterStaff('ngo-tamas'),
+      shelterStaff('ngo-other', 'staff-x'),
+      analyst(),
+    );
   });
   afterAll(() => t.close());
 
-  const post = (path: string, token: string, body: object = {}) =>
-    request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const { post, get } = requestsTo(() => t);
 
   const shelterBody = (overrides: object = {}) => ({
     name: 'Bakı Qadın Sığınacağı',

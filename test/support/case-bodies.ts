@@ -20,3 +20,21 @@ export const validCase = () => ({
   consentToReferral: true,
   narrative: 'Passport held by the employer.',
 });
+
+/** A valid POST /shelters body: a small women's shelter run by an NGO in Baku. */
+export const umidShelter = () => ({
+  name: 'Ümid evi',
+  operatorOrgId: 'ngo-umid',
+  region: 'Bakı',
+  beds: 3,
+  accepts: ['women'],
+});
+
+/** A valid POST /shelters body: a shelter for women and children run by ngo-tamas in Baku. */
+export const tamasShelter = (name: string, beds: number) => ({
+  name,
+  operatorOrgId: 'ngo-tamas',
+  region: 'Bakı',
+  beds,
+  accepts: ['women', 'children'],
+});

@@ -19,3 +19,30 @@ export async function expectRefusedWithNothingAppended(
   expect(await countEvents(databaseUrl)).toBe(before);
   return response;
 }
+
+/**
+ * A refusal already answered: the status, problem+json naming the rule, and the event store still
+ * holding the `eventsBefore` events counted before the command was sent.
+ */
+export async function expectRefusalLeftEvents(
+  databaseUrl: string,
+  response: Response,
+  status: number,
+  rule: string,
+  eventsBefore: number,
+): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body.rule).toBe(rule);
+  expect(await countEvents(databaseUrl)).toBe(eventsBefore);
+}
+
+/** Each of the commands `sends` refused with the same status and rule, each appending nothing. */
+export async function expectEachRefusedWithNothingAppended(
+  databaseUrl: string,
+  status: number,
+  rule: string,
+  sends: (() => Promise<Response>)[],
+): Promise<void> {
+  for (const send of sends) await expectRefusedWithNothingAppended(databaseUrl, send, status, rule);
+}

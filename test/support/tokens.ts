@@ -72,3 +72,16 @@ export const supervisor = (org = 'police-baku', sub = `supervisor-${org}`): Toke
   orgType: 'police',
   roles: ['supervisor'],
 });
+
+/** Staff of the NGO running a shelter: accept, check in and check out the placements there. */
+export const shelterStaff = (org = 'ngo-tamas', sub = 'staff-1'): TokenClaims => ({
+  sub,
+  name: `Staff ${sub}`,
+  org,
+  orgType: 'ngo',
+  roles: ['shelter-staff'],
+});
+
+/** Signs each of `claims` with the test secret, in order. */
+export const signTokens = (...claims: TokenClaims[]): Promise<string[]> =>
+  Promise.all(claims.map((each) => signToken(each)));
