@@ -245,7 +245,6 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 async function closedLoop(api: Api, token: string, concurrency: number, seconds: number): Promise<HttpStep> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const payload = Buffer.from(JSON.stringify(openCaseBody()));
   const latencies: number[] = [];
   let non201 = 0;
   let non201Sample: string | null = null;
@@ -260,7 +259,7 @@ async function closedLoop(api: Api, token: string, concurrency: number, seconds:
         started++;
         const begin = performance.now();
         try {
-          const reply = await request(agent, api.port, 'POST', '/cases', headers, payload);
+          const reply = await request(agent, api.port, 'POST', '/cases', headers, Buffer.from(JSON.stringify(openCaseBody())));
           if (reply.status === 201) latencies.push(performance.now() - begin);
           else {
             non201++;
@@ -362,7 +361,6 @@ async function projectionLag(
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const payload = Buffer.from(JSON.stringify(openCaseBody()));
     const total = Math.round(rate * seconds);
     const answered: { at: number; position: bigint; ms: number }[] = [];
     let non201 = 0;
@@ -370,7 +368,7 @@ async function projectionLag(
     const fire = () => {
       const begin = performance.now();
       inflight.push(
-        request(agent, api.port, 'POST', '/cases', headers, payload).then(
+        request(agent, api.port, 'POST', '/cases', headers, Buffer.from(JSON.stringify(openCaseBody()))).then(
           (reply) => {
             const at = nowMs();
             if (reply.status !== 201) {

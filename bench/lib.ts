@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 /**
  * Helpers shared by the benchmarks (bench/*.bench.ts). Run with
  * `npx ts-node -T -r tsconfig-paths/register`; `scripts/bench.sh` drives them.
@@ -92,7 +93,16 @@ export function rssMb(pid: number): number {
 }
 
 /** The body of a valid POST /cases, as the end-to-end tests send it. */
-export const openCaseBody = validCase;
+/**
+ * A case of another person each time (a random family name): the usual opening. The same person
+ * every time would measure the duplicate-person path instead, where openings of one person wait
+ * for each other (the per-person lock) and each raises an alert.
+ */
+export function openCaseBody(): ReturnType<typeof validCase> {
+  const body = validCase();
+  body.person.familyName = Array.from({ length: 12 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join('');
+  return body;
+}
 
 /** Event data shaped like the CaseOpened event the API appends for that body. */
 export function caseOpenedData(): Record<string, unknown> {
