@@ -1,8 +1,8 @@
 import type { CaseEvent } from '@nrm/case/domain';
-import { caseOpened, caseWorker, SPEC_NOW } from '@nrm/case/testing';
+import { caseClosed, caseOpened, caseTransferred, caseWorker, SPEC_NOW } from '@nrm/case/testing';
 import { caseLifecycleDecider, reintegrationDecider } from '@nrm/case';
 import { type Actor, DomainRuleViolation, ForbiddenError } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing';
+import { coordinator, deciderSpec } from '@nrm/shared-kernel/testing';
 import type { ApprovalEvent, ApprovalRequested } from './approval.events';
 import { type ApprovalCommand, approvalsDecider, type GatedDeciders, mayApprove } from './approvals.decider';
 
@@ -16,13 +16,6 @@ const dueAt = new Date(now.getTime() + 48 * 3_600_000);
 const requester = caseWorker(); // of ngo-clean-world, which opened the case
 const supervisor: Actor = { ...caseWorker(), userId: 'supervisor-1', name: 'Supervisor', roles: ['supervisor'] };
 const otherSupervisor: Actor = { ...supervisor, userId: 'supervisor-2', organisationId: 'ngo-ganja' };
-const coordinator: Actor = {
-  userId: 'coordinator-1',
-  name: 'Coordinator',
-  organisationId: 'national-coordinator',
-  organisationType: 'coordinator',
-  roles: ['coordinator'],
-};
 const opened = caseOpened();
 const closeCommand = { type: 'CloseCase' as const, reason: 'lost-contact', note: 'No answer since May' };
 
@@ -89,26 +82,10 @@ function refusal(history: (CaseEvent | ApprovalEvent)[], command: ApprovalComman
 
 describe('Approvals decider: request', () => {
   it('records the command as stated, who asked, the responsible organisation and the due time', () =>
-    given([opened])
-      .when(requestClose())
-      .then((events) => expect(events).toEqual([requested()])));
+    given([opened]).when(requestClose()).then([requested()]));
 
   it('refuses now what the command itself would be refused (a closed case cannot be closed), appending nothing', () =>
-    given([
-      opened,
-      {
-        type: 'CaseClosed',
-        data: {
-          caseId: 'case-1',
-          personId: 'person-1',
-          reason: 'lost-contact',
-          stageBeforeClosure: 'identification',
-          closedAt: now.toISOString(),
-        },
-      },
-    ])
-      .when(requestClose())
-      .thenRuleBroken('case-not-closed'));
+    given([opened, caseClosed()]).when(requestClose()).thenRuleBroken('case-not-closed'));
 
   it('allows one pending approval per command and case (409 approval-pending)', () =>
     given([opened, requested()]).when(requestClose('approval-2')).thenRuleBroken('approval-pending'));
@@ -116,39 +93,27 @@ describe('Approvals decider: request', () => {
   it('takes a resubmission after a rejection as a new request', () =>
     given([opened, requested(), rejected()])
       .when(requestClose('approval-2'))
-      .then((events) => expect(events).toEqual([requested('approval-2')])));
+      .then([requested('approval-2')]));
 });
 
 describe('Approvals decider: grant', () => {
   it("appends ApprovalGranted and the command's own events, decided with the approver, at the approval", () =>
     given([opened, requested()])
       .when(grant())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ApprovalGranted',
-            data: {
-              approvalId: 'approval-1',
-              caseId: 'case-1',
-              caseNumber: 'NRM-2026-000001',
-              commandType: 'CloseCase',
-              requestedBy: requested().data.requestedBy,
-              grantedAt: later.toISOString(),
-            },
+      .then([
+        {
+          type: 'ApprovalGranted',
+          data: {
+            approvalId: 'approval-1',
+            caseId: 'case-1',
+            caseNumber: 'NRM-2026-000001',
+            commandType: 'CloseCase',
+            requestedBy: requested().data.requestedBy,
+            grantedAt: later.toISOString(),
           },
-          {
-            type: 'CaseClosed',
-            data: {
-              caseId: 'case-1',
-              personId: 'person-1',
-              reason: 'lost-contact',
-              note: 'No answer since May',
-              stageBeforeClosure: 'identification',
-              closedAt: later.toISOString(),
-            },
-          },
-        ]),
-      ));
+        },
+        caseClosed({ reason: 'lost-contact', note: 'No answer since May', closedAt: later.toISOString() }),
+      ]));
 
   it('a coordinator approves too', () =>
     given([opened, requested()])
@@ -156,20 +121,7 @@ describe('Approvals decider: grant', () => {
       .then((events) => expect(events.map((event) => event.type)).toEqual(['ApprovalGranted', 'CaseClosed'])));
 
   it('re-runs the rules on the case as it is now: refused when they no longer hold', () =>
-    given([
-      opened,
-      requested(),
-      {
-        type: 'CaseClosed',
-        data: {
-          caseId: 'case-1',
-          personId: 'person-1',
-          reason: 'deceased',
-          stageBeforeClosure: 'identification',
-          closedAt: now.toISOString(),
-        },
-      },
-    ])
+    given([opened, requested(), caseClosed({ reason: 'deceased' })])
       .when(grant())
       .thenRuleBroken('case-not-closed'));
 
@@ -187,9 +139,7 @@ describe('Approvals decider: grant', () => {
 
 describe('Approvals decider: reject', () => {
   it('records the reason and changes nothing else', () =>
-    given([opened, requested()])
-      .when(reject())
-      .then((events) => expect(events).toEqual([rejected()])));
+    given([opened, requested()]).when(reject()).then([rejected()]));
 
   it('needs a reason (422 rejection-needs-reason, field reason)', () => {
     const error = refusal([opened, requested()], reject('   '));
@@ -215,18 +165,7 @@ describe('Approvals decider: who may approve', () => {
   });
 
   it("after a transfer, the receiver's supervisors decide, no longer the former owner's", () => {
-    const transferred: CaseEvent = {
-      type: 'CaseTransferred',
-      data: {
-        caseId: 'case-1',
-        personId: 'person-1',
-        fromOrganisationId: 'ngo-clean-world',
-        toOrganisationId: 'ngo-ganja',
-        toOrganisationType: 'ngo',
-        reason: 'moved',
-        transferredAt: now.toISOString(),
-      },
-    };
+    const transferred = caseTransferred('moved');
     expect(refusal([opened, requested(), transferred], grant(supervisor))).toBeInstanceOf(ForbiddenError);
     given([opened, requested(), transferred])
       .when(grant(otherSupervisor))

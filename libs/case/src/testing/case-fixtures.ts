@@ -1,5 +1,6 @@
 import type { Actor, OrganisationType } from '@nrm/shared-kernel';
-import type { CaseOpened } from '../tracks/identification/identification.events';
+import type { CaseOpened, GuardianAppointed } from '../tracks/identification/identification.events';
+import type { CaseClosed, CaseReopened, CaseTransferred } from '../tracks/lifecycle/case-lifecycle.events';
 
 /**
  * Givens shared by the deciders' given/when/then specs of every context: a case opened for an
@@ -29,6 +30,49 @@ export function caseOpened(overrides: Partial<CaseOpened['data']> = {}): CaseOpe
       openingOrganisationType: 'ngo',
       ...overrides,
     },
+  };
+}
+
+/** The case and person of `caseOpened()`, which the later events below are about, and when they happen. */
+const aboutCase = { caseId: 'case-1', personId: 'person-1' };
+const at = SPEC_NOW.toISOString();
+
+/** `caseOpened()` closed: contact lost while it was in identification. */
+export function caseClosed(overrides: Partial<CaseClosed['data']> = {}): CaseClosed {
+  return {
+    type: 'CaseClosed',
+    data: { ...aboutCase, reason: 'lost-contact', stageBeforeClosure: 'identification', closedAt: at, ...overrides },
+  };
+}
+
+/** `caseClosed()` reopened, back in identification. */
+export function caseReopened(overrides: Partial<CaseReopened['data']> = {}): CaseReopened {
+  return {
+    type: 'CaseReopened',
+    data: { ...aboutCase, reason: 'Back', stage: 'identification', reopenedAt: at, ...overrides },
+  };
+}
+
+/** `caseOpened()` transferred from the NGO that opened it to another. */
+export function caseTransferred(reason = 'The person moved to Gəncə'): CaseTransferred {
+  return {
+    type: 'CaseTransferred',
+    data: {
+      ...aboutCase,
+      fromOrganisationId: 'ngo-clean-world',
+      toOrganisationId: 'ngo-ganja',
+      toOrganisationType: 'ngo',
+      reason,
+      transferredAt: at,
+    },
+  };
+}
+
+/** A guardian appointed for the person of a child's `caseOpened({ isChild: true, … })`. */
+export function guardianAppointed(appointedOn = '2026-11-21'): GuardianAppointed {
+  return {
+    type: 'GuardianAppointed',
+    data: { ...aboutCase, guardianName: 'Leyla Həsənova', appointedBy: 'guardianship-baku', appointedOn },
   };
 }
 

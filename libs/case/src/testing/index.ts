@@ -1,1 +1,9 @@
-export { SPEC_NOW, caseOpened, caseWorker } from './case-fixtures';
+export {
+  SPEC_NOW,
+  caseClosed,
+  caseOpened,
+  caseReopened,
+  caseTransferred,
+  caseWorker,
+  guardianAppointed,
+} from './case-fixtures';

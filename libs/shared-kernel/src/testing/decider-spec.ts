@@ -3,7 +3,8 @@ import { DomainRuleViolation } from '../domain-rule-violation';
 
 /**
  * Given/when/then for a decider (as emmett's DeciderSpecification):
- * `given(events).when(command).then(events => …)` or `.thenRuleBroken('rule')`.
+ * `given(events).when(command).then([expected events])`, `.then(events => …)` for a partial check,
+ * or `.thenRuleBroken('rule')`.
  */
 export function deciderSpec<State, Command, Event>(decider: Decider<State, Command, Event>) {
   return {
@@ -11,7 +12,11 @@ export function deciderSpec<State, Command, Event>(decider: Decider<State, Comma
       const state = events.reduce<State>(decider.evolve, decider.initialState());
       return {
         when: (command: Command) => ({
-          then: (expected: (events: Event[]) => void) => expected(decider.decide(command, state)),
+          then: (expected: Event[] | ((events: Event[]) => void)) => {
+            const decided = decider.decide(command, state);
+            if (typeof expected === 'function') expected(decided);
+            else expect(decided).toEqual(expected);
+          },
           thenRuleBroken: (rule: string) => {
             let decided: Event[] | undefined;
             try {

@@ -1,18 +1,11 @@
-import { type Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing';
+import { deciderSpec, policeOfficer } from '@nrm/shared-kernel/testing';
+import { caseClosed, guardianAppointed, SPEC_NOW } from '../../testing/case-fixtures';
 import type { CaseOpened } from './identification.events';
 import { createIdentificationDecider, type IdentificationCommand, type OpenCase } from './identification.decider';
 import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
 
 const decider = createIdentificationDecider(currentIndicatorCatalogue);
-const now = new Date('2026-11-21T10:00:00Z');
-const officer: Actor = {
-  userId: 'officer-1',
-  name: 'Officer One',
-  organisationId: 'police-baku',
-  organisationType: 'police',
-  roles: ['first-responder'],
-};
+const now = SPEC_NOW;
 
 function openCase(overrides: Partial<OpenCase> = {}): OpenCase {
   return {
@@ -33,7 +26,7 @@ function openCase(overrides: Partial<OpenCase> = {}): OpenCase {
     indicatorCodes: ['GEN-01', 'LAB-01'],
     urgentNeeds: ['medical-care'],
     consentToReferral: true,
-    actor: officer,
+    actor: policeOfficer,
     now,
     ...overrides,
   };
@@ -122,26 +115,22 @@ describe('Identification decider: consent to referral', () => {
   const record = (consentToReferral: boolean): IdentificationCommand => ({
     type: 'RecordReferralConsent',
     consentToReferral,
-    actor: officer,
+    actor: policeOfficer,
     now,
   });
 
   it('records a withdrawal of consent', () =>
     given([opened()])
       .when(record(false))
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReferralConsentRecorded',
-            data: { caseId: 'case-1', consentToReferral: false, recordedAt: now.toISOString() },
-          },
-        ]),
-      ));
+      .then([
+        {
+          type: 'ReferralConsentRecorded',
+          data: { caseId: 'case-1', consentToReferral: false, recordedAt: now.toISOString() },
+        },
+      ]));
 
   it('appends nothing when the consent is already what is recorded', () =>
-    given([opened()])
-      .when(record(true))
-      .then((events) => expect(events).toEqual([])));
+    given([opened()]).when(record(true)).then([]));
 
   it('refuses consent for a case that does not exist', () =>
     given([]).when(record(true)).thenRuleBroken('case-exists'));
@@ -157,7 +146,7 @@ describe('Identification decider: child cases', () => {
     type: 'NotifyChildProtection',
     childProtectionOrgId: 'child-protection-baku',
     notifiedAt,
-    actor: officer,
+    actor: policeOfficer,
     now,
   });
   const appoint = (appointedOn = '2026-11-21'): IdentificationCommand => ({
@@ -165,29 +154,24 @@ describe('Identification decider: child cases', () => {
     guardianName: 'Leyla Həsənova',
     appointedBy: 'guardianship-baku',
     appointedOn,
-    actor: officer,
+    actor: policeOfficer,
     now,
   });
-  const closed = {
-    type: 'CaseClosed',
-    data: { caseId: 'case-1', reason: 'lost-contact', stageBeforeClosure: 'identification', closedAt: '' },
-  } as const;
+  const closed = caseClosed();
 
   it('records the notification of the child-protection body, in UTC', () =>
     given([childOpened()])
       .when(notify())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ChildProtectionNotified',
-            data: {
-              caseId: 'case-1',
-              childProtectionOrgId: 'child-protection-baku',
-              notifiedAt: '2026-11-20T12:00:00.000Z',
-            },
+      .then([
+        {
+          type: 'ChildProtectionNotified',
+          data: {
+            caseId: 'case-1',
+            childProtectionOrgId: 'child-protection-baku',
+            notifiedAt: '2026-11-20T12:00:00.000Z',
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('the state knows the body was notified', () =>
     expect(

@@ -1,27 +1,21 @@
 import type { CaseEvent } from '..';
 import type { CaseState } from '../case-state';
 import type { ReferralConsentRecorded } from '../identification/identification.events';
-import type { CaseClosed, PersonalDataErased } from './case-lifecycle.events';
-import { caseOpened, caseWorker, SPEC_NOW } from '../../testing/case-fixtures';
-import type { Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing';
+import type { PersonalDataErased } from './case-lifecycle.events';
+import {
+  caseClosed,
+  caseOpened,
+  caseReopened,
+  caseTransferred,
+  caseWorker,
+  SPEC_NOW,
+} from '../../testing/case-fixtures';
+import { coordinator, deciderSpec } from '@nrm/shared-kernel/testing';
 import { caseLifecycleDecider, type CaseLifecycleCommand } from './case-lifecycle.decider';
 
 const now = SPEC_NOW;
 const worker = caseWorker();
 const opened = caseOpened();
-
-const closed = (overrides: Partial<CaseClosed['data']> = {}): CaseClosed => ({
-  type: 'CaseClosed',
-  data: {
-    caseId: 'case-1',
-    personId: 'person-1',
-    reason: 'lost-contact',
-    stageBeforeClosure: 'identification',
-    closedAt: now.toISOString(),
-    ...overrides,
-  },
-});
 
 const close = (reason: 'reintegrated' | 'status-refused' | 'lost-contact' = 'lost-contact', note?: string) =>
   ({ type: 'CloseCase', reason, ...(note ? { note } : {}), actor: worker, now }) as CaseLifecycleCommand;
@@ -43,31 +37,24 @@ describe('Case lifecycle decider: closure', () => {
   it('closes an open case with the reason, the note and the stage it was in', () =>
     given([opened])
       .when(close('lost-contact', 'No answer for three months'))
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'CaseClosed',
-            data: {
-              caseId: 'case-1',
-              personId: 'person-1',
-              reason: 'lost-contact',
-              note: 'No answer for three months',
-              stageBeforeClosure: 'identification',
-              closedAt: now.toISOString(),
-            },
-          },
-        ]),
-      ));
+      .then([
+        caseClosed({
+          reason: 'lost-contact',
+          note: 'No answer for three months',
+          stageBeforeClosure: 'identification',
+        }),
+      ]));
 
   it('a closed case is at stage closed and remembers where it was', () => {
-    const state = stateAfter([opened, closed()]);
+    const state = stateAfter([opened, caseClosed()]);
     expect(state).toMatchObject({
       stage: 'closed',
       lifecycle: { closure: { reason: 'lost-contact', stageBeforeClosure: 'identification' } },
     });
   });
 
-  it('refuses to close a closed case', () => given([opened, closed()]).when(close()).thenRuleBroken('case-not-closed'));
+  it('refuses to close a closed case', () =>
+    given([opened, caseClosed()]).when(close()).thenRuleBroken('case-not-closed'));
 
   it('refuses to close a case that does not exist', () => given([]).when(close()).thenRuleBroken('case-exists'));
 
@@ -82,34 +69,21 @@ describe('Case lifecycle decider: closure', () => {
   });
 
   it('a closed case rejects every command but reopen (e.g. consent, transfer)', () => {
-    given([opened, closed()]).when(transfer()).thenRuleBroken('case-not-closed');
+    given([opened, caseClosed()]).when(transfer()).thenRuleBroken('case-not-closed');
   });
 });
 
 describe('Case lifecycle decider: reopening', () => {
   it('reopens a closed case at the stage it was closed in', () =>
-    given([opened, closed({ stageBeforeClosure: 'reintegration' })])
+    given([opened, caseClosed({ stageBeforeClosure: 'reintegration' })])
       .when(reopen)
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'CaseReopened',
-            data: {
-              caseId: 'case-1',
-              personId: 'person-1',
-              reason: 'The person called again',
-              stage: 'reintegration',
-              reopenedAt: now.toISOString(),
-            },
-          },
-        ]),
-      ));
+      .then([caseReopened({ reason: 'The person called again', stage: 'reintegration' })]));
 
   it('a reopened case is back at its stage and accepts commands again', () => {
-    const [reopened] = caseLifecycleDecider.decide(reopen, stateAfter([opened, closed()]));
-    const state = stateAfter([opened, closed(), reopened]);
+    const [reopened] = caseLifecycleDecider.decide(reopen, stateAfter([opened, caseClosed()]));
+    const state = stateAfter([opened, caseClosed(), reopened]);
     expect(state).toMatchObject({ stage: 'identification', lifecycle: { closure: null } });
-    given([opened, closed(), reopened])
+    given([opened, caseClosed(), reopened])
       .when(close('reintegrated'))
       .then(([event]) => expect(event.type).toBe('CaseClosed'));
   });
@@ -125,20 +99,7 @@ describe('Case lifecycle decider: transfer', () => {
     given([opened])
       .when(transfer())
       .then((events) => {
-        expect(events).toEqual([
-          {
-            type: 'CaseTransferred',
-            data: {
-              caseId: 'case-1',
-              personId: 'person-1',
-              fromOrganisationId: 'ngo-clean-world',
-              toOrganisationId: 'ngo-ganja',
-              toOrganisationType: 'ngo',
-              reason: 'The person moved to Gəncə',
-              transferredAt: now.toISOString(),
-            },
-          },
-        ]);
+        expect(events).toEqual([caseTransferred('The person moved to Gəncə')]);
         expect(stateAfter([opened, ...events])).toMatchObject({ organisationId: 'ngo-ganja' });
       }));
 
@@ -157,13 +118,6 @@ describe('Case lifecycle decider: transfer', () => {
 });
 
 describe('Case lifecycle decider: erasure of personal data by legal order', () => {
-  const coordinator: Actor = {
-    userId: 'coordinator-1',
-    name: 'Coordinator',
-    organisationId: 'nrm-coordination',
-    organisationType: 'coordinator',
-    roles: ['coordinator'],
-  };
   const legalBasis = { authority: 'court' as const, decisionNumber: '2-1234/2026', decidedOn: '2026-11-20' };
   const erase = (basis: unknown = legalBasis): CaseLifecycleCommand =>
     ({
@@ -186,17 +140,15 @@ describe('Case lifecycle decider: erasure of personal data by legal order', () =
       }));
 
   it('is allowed on a closed case (a legal order), and the case stays closed', () =>
-    given([opened, closed()])
+    given([opened, caseClosed()])
       .when(erase())
       .then((events) => {
         expect(events).toEqual([erased]);
-        expect(stateAfter([opened, closed(), ...events])).toMatchObject({ stage: 'closed' });
+        expect(stateAfter([opened, caseClosed(), ...events])).toMatchObject({ stage: 'closed' });
       }));
 
   it('a second erasure of the same person decides nothing (harmless)', () =>
-    given([opened, erased])
-      .when(erase())
-      .then((events) => expect(events).toEqual([])));
+    given([opened, erased]).when(erase()).then([]));
 
   it('refuses an erasure without a legal basis (422, naming legalBasis)', () => {
     given([opened]).when(erase('none')).thenRuleBroken('erasure-needs-legal-basis');

@@ -1,5 +1,5 @@
-import { type Actor, DomainRuleViolation } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing';
+import { DomainRuleViolation } from '@nrm/shared-kernel';
+import { competentAuthorityOfficer, deciderSpec, policeOfficer } from '@nrm/shared-kernel/testing';
 import { caseOpened, SPEC_NOW } from '../../testing/case-fixtures';
 import type { CaseEvent } from '..';
 import type { CaseState } from '../case-state';
@@ -18,20 +18,6 @@ import {
 } from './referral.decider';
 
 const now = SPEC_NOW;
-const responder: Actor = {
-  userId: 'officer-1',
-  name: 'Officer One',
-  organisationId: 'police-baku',
-  organisationType: 'police',
-  roles: ['first-responder'],
-};
-const authority: Actor = {
-  userId: 'mia-1',
-  name: 'MIA Officer',
-  organisationId: 'mia-anti-trafficking',
-  organisationType: 'competent-authority',
-  roles: ['competent-authority-officer'],
-};
 
 /** Opened by the police (the referral's usual start). */
 const opened = (overrides: Partial<CaseOpened['data']> = {}): CaseOpened =>
@@ -61,7 +47,7 @@ const reviewRequested: StatusDecisionReviewRequested = {
 const refer = (overrides: Partial<ReferCase> = {}): ReferCase => ({
   type: 'ReferCase',
   competentAuthorityOrgId: 'mia-anti-trafficking',
-  actor: responder,
+  actor: policeOfficer,
   now,
   ...overrides,
 });
@@ -70,7 +56,7 @@ const grant = (overrides: Partial<Extract<DecideVictimStatus, { decision: 'grant
   decision: 'granted',
   decisionNumber: '123/2026',
   decidedOn: '2026-11-21',
-  actor: authority,
+  actor: competentAuthorityOfficer,
   now,
   ...overrides,
 });
@@ -79,14 +65,14 @@ const refuse = (overrides: Partial<Extract<DecideVictimStatus, { decision: 'refu
   decision: 'refused',
   reasons: ['No indicator of exploitation confirmed', 'Person declined the interview'],
   decidedOn: '2026-11-20',
-  actor: authority,
+  actor: competentAuthorityOfficer,
   now,
   ...overrides,
 });
 const review = (reason = 'New evidence'): RequestStatusDecisionReview => ({
   type: 'RequestStatusDecisionReview',
   reason,
-  actor: responder,
+  actor: policeOfficer,
   now,
 });
 

@@ -72,20 +72,18 @@ describe('Reflection-period decider: start', () => {
   it('starts a period now by default, ending after the given days', () =>
     given([opened])
       .when(start())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReflectionPeriodStarted',
-            data: {
-              caseId: 'case-1',
-              periodId: 'period-2',
-              startedAt: '2026-11-21T10:00:00.000Z',
-              endsAt: '2026-12-21T10:00:00.000Z',
-              days: 30,
-            },
+      .then([
+        {
+          type: 'ReflectionPeriodStarted',
+          data: {
+            caseId: 'case-1',
+            periodId: 'period-2',
+            startedAt: '2026-11-21T10:00:00.000Z',
+            endsAt: '2026-12-21T10:00:00.000Z',
+            days: 30,
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('takes a longer length, and a start recorded late with its real time (normalised to UTC)', () =>
     given([opened])
@@ -163,20 +161,18 @@ describe('Reflection-period decider: extension', () => {
   it('extends the active period from its current end, with the reason', () =>
     given([opened, started()])
       .when(extend())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReflectionPeriodExtended',
-            data: {
-              caseId: 'case-1',
-              periodId: 'period-1',
-              days: 15,
-              reason: 'Medical treatment continues',
-              endsAt: '2026-12-16T10:00:00.000Z',
-            },
+      .then([
+        {
+          type: 'ReflectionPeriodExtended',
+          data: {
+            caseId: 'case-1',
+            periodId: 'period-1',
+            days: 15,
+            reason: 'Medical treatment continues',
+            endsAt: '2026-12-16T10:00:00.000Z',
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('extends again from the extended end', () => {
     const first: ReflectionPeriodExtended = {
@@ -218,20 +214,18 @@ describe('Reflection-period decider: early end', () => {
   it('ends the active period with its outcome and note', () =>
     given([opened, started()])
       .when(end({ note: 'Statement given' }))
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReflectionPeriodEnded',
-            data: {
-              caseId: 'case-1',
-              periodId: 'period-1',
-              outcome: 'cooperating-with-investigation',
-              endedAt: now.toISOString(),
-              note: 'Statement given',
-            },
+      .then([
+        {
+          type: 'ReflectionPeriodEnded',
+          data: {
+            caseId: 'case-1',
+            periodId: 'period-1',
+            outcome: 'cooperating-with-investigation',
+            endedAt: now.toISOString(),
+            note: 'Statement given',
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('refuses without an active period', () =>
     given([opened]).when(end()).thenRuleBroken('no-active-reflection-period'));
@@ -255,33 +249,25 @@ describe('Reflection-period decider: expiry (by the system)', () => {
   it('expires the active period with that id, at its end', () =>
     given([opened, started()])
       .when(expire())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReflectionPeriodExpired',
-            data: { caseId: 'case-1', periodId: 'period-1', expiredAt: '2026-12-01T10:00:00.000Z' },
-          },
-        ]),
-      ));
+      .then([
+        {
+          type: 'ReflectionPeriodExpired',
+          data: { caseId: 'case-1', periodId: 'period-1', expiredAt: '2026-12-01T10:00:00.000Z' },
+        },
+      ]));
 
   it('decides nothing a second time: the period has expired already', () =>
-    given([opened, started(), expired])
-      .when(expire())
-      .then((events) => expect(events).toEqual([])));
+    given([opened, started(), expired]).when(expire()).then([]));
 
   it('decides nothing for a period that ended early, or another period than the active one', () => {
-    given([opened, started(), ended()])
-      .when(expire())
-      .then((events) => expect(events).toEqual([]));
+    given([opened, started(), ended()]).when(expire()).then([]);
     given([opened, started()])
       .when(expire({ periodId: 'period-0' }))
-      .then((events) => expect(events).toEqual([]));
+      .then([]);
   });
 
   it('decides nothing for a case that does not exist or is closed (never an error)', () => {
-    given([])
-      .when(expire())
-      .then((events) => expect(events).toEqual([]));
+    given([]).when(expire()).then([]);
     const closedState: CaseState = { ...stateAfter([opened, started()]), stage: 'closed' };
     expect(decider.decide(expire(), closedState)).toEqual([]);
   });

@@ -82,23 +82,21 @@ describe('Reintegration decider: the plan', () => {
   it('adopts a plan (for a presumed victim too), first review due in 90 days by default', () =>
     given([opened])
       .when(adopt())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReintegrationPlanAdopted',
-            data: {
-              caseId,
-              goals: [
-                { domain: 'education', description: 'Return to school', targetDate: '2027-01-15' },
-                { domain: 'psychological', description: 'Weekly counselling' },
-              ],
-              reviewEveryDays: 90,
-              adoptedOn: '2026-11-21',
-              nextReviewDue: '2027-02-19',
-            },
+      .then([
+        {
+          type: 'ReintegrationPlanAdopted',
+          data: {
+            caseId,
+            goals: [
+              { domain: 'education', description: 'Return to school', targetDate: '2027-01-15' },
+              { domain: 'psychological', description: 'Weekly counselling' },
+            ],
+            reviewEveryDays: 90,
+            adoptedOn: '2026-11-21',
+            nextReviewDue: '2027-02-19',
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('takes another review interval', () =>
     given([opened])
@@ -125,20 +123,18 @@ describe('Reintegration decider: services', () => {
   it('records a service in one of the plan goal domains', () =>
     given([opened, adopted])
       .when(service())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReintegrationServiceDelivered',
-            data: {
-              caseId,
-              domain: 'education',
-              providerOrgId: 'ngo-clean-world',
-              description: 'Enrolled at school no. 5',
-              deliveredOn: '2026-11-21',
-            },
+      .then([
+        {
+          type: 'ReintegrationServiceDelivered',
+          data: {
+            caseId,
+            domain: 'education',
+            providerOrgId: 'ngo-clean-world',
+            description: 'Enrolled at school no. 5',
+            deliveredOn: '2026-11-21',
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('records a service delivered before the plan was written down', () =>
     given([opened, adopted])
@@ -162,20 +158,18 @@ describe('Reintegration decider: reviews', () => {
   it('records a review; the next falls due reviewedOn + the plan interval', () =>
     given([opened, adopted])
       .when(review())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'ReintegrationReviewed',
-            data: {
-              caseId,
-              reviewedOn: '2026-11-21',
-              progress: 'on-track',
-              notes: 'Attends school',
-              nextReviewDue: '2027-02-19',
-            },
+      .then([
+        {
+          type: 'ReintegrationReviewed',
+          data: {
+            caseId,
+            reviewedOn: '2026-11-21',
+            progress: 'on-track',
+            notes: 'Attends school',
+            nextReviewDue: '2027-02-19',
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('folds the next review due into the state', () => {
     const reviewed: CaseEvent = {
@@ -202,9 +196,7 @@ describe('Reintegration decider: reviews', () => {
 
 describe('Reintegration decider: completion', () => {
   it('completes the plan; no review falls due any more', () => {
-    given([opened, adopted])
-      .when(complete())
-      .then((events) => expect(events).toEqual([completed]));
+    given([opened, adopted]).when(complete()).then([completed]);
     expect(fold([opened, adopted, completed])).toMatchObject({
       stage: 'reintegration',
       reintegration: { plan: { completed: true, nextReviewDue: null } },

@@ -85,20 +85,18 @@ describe('Repatriation decider: request', () => {
   it('opens a repatriation with the voluntary consent, recorded now by default', () =>
     given([opened])
       .when(request())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'RepatriationRequested',
-            data: {
-              caseId,
-              destinationCountry: 'UZ',
-              voluntaryConsent: true,
-              consentRecordedAt: now.toISOString(),
-              requestedAt: now.toISOString(),
-            },
+      .then([
+        {
+          type: 'RepatriationRequested',
+          data: {
+            caseId,
+            destinationCountry: 'UZ',
+            voluntaryConsent: true,
+            consentRecordedAt: now.toISOString(),
+            requestedAt: now.toISOString(),
           },
-        ]),
-      ));
+        },
+      ]));
 
   it('keeps a consent recorded earlier', () =>
     given([opened])
@@ -182,14 +180,12 @@ describe('Repatriation decider: scheduling', () => {
   it('schedules with consent, a risk assessment and travel documents', () =>
     given([opened, requested, assessed('low'), documented])
       .when(schedule())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'RepatriationScheduled',
-            data: { caseId, destinationCountry: 'UZ', travelDate: '2026-11-28', route: 'GYD–TAS' },
-          },
-        ]),
-      ));
+      .then([
+        {
+          type: 'RepatriationScheduled',
+          data: { caseId, destinationCountry: 'UZ', travelDate: '2026-11-28', route: 'GYD–TAS' },
+        },
+      ]));
 
   it('may schedule for today', () =>
     given([opened, requested, assessed('low'), documented])
@@ -237,14 +233,12 @@ describe('Repatriation decider: completion and cancellation', () => {
   it('completes a scheduled repatriation and moves the case to stage repatriation', () => {
     given([opened, requested, assessed('low'), documented, travelled])
       .when(complete())
-      .then((events) =>
-        expect(events).toEqual([
-          {
-            type: 'RepatriationCompleted',
-            data: { caseId, destinationCountry: 'UZ', arrivedOn: '2026-11-21', receivedBy: 'IOM Tashkent' },
-          },
-        ]),
-      );
+      .then([
+        {
+          type: 'RepatriationCompleted',
+          data: { caseId, destinationCountry: 'UZ', arrivedOn: '2026-11-21', receivedBy: 'IOM Tashkent' },
+        },
+      ]);
     const events: CaseEvent[] = [opened, requested, assessed('low'), documented, travelled];
     const state = [...events, ...repatriationDecider.decide(complete(), fold(events))].reduce(
       repatriationDecider.evolve,
