@@ -1,27 +1,19 @@
 import type { ShelterEvent } from './shelter.events';
-import type { Actor } from '@nrm/shared-kernel';
-import { deciderSpec } from '@nrm/shared-kernel/testing';
+import { deciderSpec, shelterStaff } from '@nrm/shared-kernel/testing';
 import { type CaseFacts, type RegisterShelter, type ShelterCommand, shelterDecider } from './shelter.decider';
 
 const now = new Date('2026-11-21T10:00:00Z');
-const staff: Actor = {
-  userId: 'staff-1',
-  name: 'Shelter Staff',
-  organisationId: 'ngo-tamas',
-  organisationType: 'ngo',
-  roles: ['shelter-staff'],
-};
 const { given } = deciderSpec(shelterDecider);
+
+/** The shelter of every spec here, as registered; a registration event carries it as it is. */
+const shelter = { shelterId: 'shelter-1', name: 'Bakı Sığınacağı', operatorOrgId: 'ngo-tamas', region: 'Bakı' };
 
 const register = (overrides: Partial<RegisterShelter> = {}): RegisterShelter => ({
   type: 'RegisterShelter',
-  shelterId: 'shelter-1',
-  name: 'Bakı Sığınacağı',
-  operatorOrgId: 'ngo-tamas',
-  region: 'Bakı',
+  ...shelter,
   beds: 2,
   accepts: ['women', 'children'],
-  actor: staff,
+  actor: shelterStaff,
   now,
   ...overrides,
 });
@@ -37,82 +29,105 @@ const adultWoman = (caseId = 'case-1'): CaseFacts => ({
   sex: 'female',
 });
 
+/** What every event of a placement names (as PlacementOfCase): the placement, its case, the shelter. */
+const placementOfCase = (placementId: string, caseId: string) => ({
+  placementId,
+  caseId,
+  shelterId: 'shelter-1',
+  shelterName: 'Bakı Sığınacağı',
+});
+/** … and, in the events that hold or start personal data, the person the case is about. */
+const placementOfPerson = (placementId: string, caseId: string) => ({
+  ...placementOfCase(placementId, caseId),
+  personId: `person-of-${caseId}`,
+});
+const at = now.toISOString();
+
 const requested = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
   type: 'PlacementRequested',
-  data: {
-    placementId,
-    caseId,
-    shelterId: 'shelter-1',
-    shelterName: 'Bakı Sığınacağı',
-    personId: `person-of-${caseId}`,
-    needs: [],
-    requestedAt: now.toISOString(),
-  },
+  data: { ...placementOfPerson(placementId, caseId), needs: [], requestedAt: at },
 });
 const accepted = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
   type: 'PlacementAccepted',
-  data: { placementId, caseId, shelterId: 'shelter-1', shelterName: 'Bakı Sığınacağı', acceptedAt: now.toISOString() },
+  data: { ...placementOfCase(placementId, caseId), acceptedAt: at },
 });
-const checkedIn = (placementId: string, caseId = 'case-1', at = now.toISOString()): ShelterEvent => ({
+const checkedIn = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
   type: 'PlacementCheckedIn',
-  data: { placementId, caseId, shelterId: 'shelter-1', shelterName: 'Bakı Sığınacağı', checkedInAt: at },
+  data: { ...placementOfCase(placementId, caseId), checkedInAt: at },
 });
 const checkedOut = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
   type: 'PlacementCheckedOut',
   data: {
-    placementId,
-    caseId,
-    shelterId: 'shelter-1',
-    shelterName: 'Bakı Sığınacağı',
-    personId: `person-of-${caseId}`,
+    ...placementOfPerson(placementId, caseId),
     reason: 'moved to family',
     checkedOutOn: '2026-11-21',
-    recordedAt: now.toISOString(),
+    recordedAt: at,
   },
 });
 const declined = (placementId: string, caseId = 'case-1'): ShelterEvent => ({
   type: 'PlacementDeclined',
-  data: {
-    placementId,
-    caseId,
-    shelterId: 'shelter-1',
-    shelterName: 'Bakı Sığınacağı',
-    personId: `person-of-${caseId}`,
-    reason: 'no room',
-    declinedAt: now.toISOString(),
-  },
+  data: { ...placementOfPerson(placementId, caseId), reason: 'no room for her needs', declinedAt: at },
 });
+
+/** The events a placement (p-1 of case-1 unless said) goes through to reach a status. */
+const PLACEMENT_STEPS = {
+  requested: [requested],
+  accepted: [requested, accepted],
+  'checked-in': [requested, accepted, checkedIn],
+  'checked-out': [requested, accepted, checkedIn, checkedOut],
+  declined: [requested, declined],
+};
+type StatusReached = keyof typeof PLACEMENT_STEPS;
+const placement = (status: StatusReached, placementId = 'p-1', caseId = 'case-1'): ShelterEvent[] =>
+  PLACEMENT_STEPS[status].map((step) => step(placementId, caseId));
+
+/** A shelter of `beds` beds with the placements given (each one's events), and p-waiting's request to answer. */
+const awaitingAnswer = (beds: number, ...placements: ShelterEvent[][]): ShelterEvent[] => [
+  registered({ beds }),
+  ...placements.flat(),
+  requested('p-waiting', 'case-waiting'),
+];
 
 const request = (facts: CaseFacts = adultWoman(), placementId = 'p-1'): ShelterCommand => ({
   type: 'RequestPlacement',
   placementId,
   case: facts,
   needs: ['medical-care', 'medical-care', 'interpreter'],
-  actor: staff,
+  actor: shelterStaff,
   now,
 });
-const accept = (placementId = 'p-1'): ShelterCommand => ({ type: 'AcceptPlacement', placementId, actor: staff, now });
+const accept = (placementId = 'p-1'): ShelterCommand => ({
+  type: 'AcceptPlacement',
+  placementId,
+  actor: shelterStaff,
+  now,
+});
 const decline = (placementId = 'p-1'): ShelterCommand => ({
   type: 'DeclinePlacement',
   placementId,
   reason: 'no room for her needs',
-  actor: staff,
+  actor: shelterStaff,
   now,
 });
-const checkIn = (placementId = 'p-1'): ShelterCommand => ({ type: 'CheckInPlacement', placementId, actor: staff, now });
+const checkIn = (placementId = 'p-1'): ShelterCommand => ({
+  type: 'CheckInPlacement',
+  placementId,
+  actor: shelterStaff,
+  now,
+});
 const checkOut = (date = '2026-11-21', placementId = 'p-1'): ShelterCommand => ({
   type: 'CheckOutPlacement',
   placementId,
   reason: 'moved to family',
   date,
-  actor: staff,
+  actor: shelterStaff,
   now,
 });
 const changeCapacity = (beds: number): ShelterCommand => ({
   type: 'ChangeShelterCapacity',
   beds,
   reason: 'new wing',
-  actor: staff,
+  actor: shelterStaff,
   now,
 });
 
@@ -123,15 +138,7 @@ describe('Shelter decider: registration and capacity', () => {
       .then([
         {
           type: 'ShelterRegistered',
-          data: {
-            shelterId: 'shelter-1',
-            name: 'Bakı Sığınacağı',
-            operatorOrgId: 'ngo-tamas',
-            region: 'Bakı',
-            beds: 2,
-            accepts: ['women', 'children'],
-            registeredAt: now.toISOString(),
-          },
+          data: { ...shelter, beds: 2, accepts: ['women', 'children'], registeredAt: now.toISOString() },
         },
       ]));
 
@@ -169,12 +176,12 @@ describe('Shelter decider: registration and capacity', () => {
   it('appends nothing when the capacity stays the same', () => given([registered()]).when(changeCapacity(2)).then([]));
 
   it('refuses fewer beds than are taken', () =>
-    given([registered(), requested('p-1'), accepted('p-1'), requested('p-2', 'case-2'), accepted('p-2', 'case-2')])
+    given([registered(), ...placement('accepted'), ...placement('accepted', 'p-2', 'case-2')])
       .when(changeCapacity(1))
       .thenRuleBroken('capacity-below-occupancy'));
 
   it('allows as few beds as are taken', () =>
-    given([registered({ beds: 3 }), requested('p-1'), accepted('p-1')])
+    given([registered({ beds: 3 }), ...placement('accepted')])
       .when(changeCapacity(1))
       .then((events) => expect(events).toHaveLength(1)));
 
@@ -241,12 +248,12 @@ describe('Shelter decider: requesting a placement', () => {
       .thenRuleBroken('one-open-placement-per-shelter'));
 
   it('refuses a new request while the person lives there', () =>
-    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
+    given([registered(), ...placement('checked-in')])
       .when(request(adultWoman(), 'p-2'))
       .thenRuleBroken('one-open-placement-per-shelter'));
 
   it('takes a new request once the earlier one was declined', () =>
-    given([registered(), requested('p-1'), declined('p-1')])
+    given([registered(), ...placement('declined')])
       .when(request(adultWoman(), 'p-2'))
       .then((events) => expect(events).toHaveLength(1)));
 });
@@ -255,120 +262,50 @@ describe('Shelter decider: answering and carrying out a placement', () => {
   it('accepts a requested placement while a bed is free', () =>
     given([registered(), requested('p-1')])
       .when(accept())
-      .then([
-        {
-          type: 'PlacementAccepted',
-          data: {
-            placementId: 'p-1',
-            caseId: 'case-1',
-            shelterId: 'shelter-1',
-            shelterName: 'Bakı Sığınacağı',
-            acceptedAt: now.toISOString(),
-          },
-        },
-      ]));
+      .then([accepted('p-1', 'case-1')]));
 
   it('refuses an accept when every bed is taken (accepted or checked in)', () =>
-    given([
-      registered(),
-      requested('p-1'),
-      accepted('p-1'),
-      requested('p-2', 'case-2'),
-      accepted('p-2', 'case-2'),
-      checkedIn('p-2', 'case-2'),
-      requested('p-3', 'case-3'),
-    ])
-      .when(accept('p-3'))
+    given(awaitingAnswer(2, placement('accepted'), placement('checked-in', 'p-2', 'case-2')))
+      .when(accept('p-waiting'))
       .thenRuleBroken('shelter-full'));
 
   it('a check-out frees the bed', () =>
-    given([
-      registered({ beds: 1 }),
-      requested('p-1'),
-      accepted('p-1'),
-      checkedIn('p-1'),
-      checkedOut('p-1'),
-      requested('p-2', 'case-2'),
-    ])
-      .when(accept('p-2'))
+    given(awaitingAnswer(1, placement('checked-out')))
+      .when(accept('p-waiting'))
       .then((events) => expect(events[0].type).toBe('PlacementAccepted')));
 
   it('a decline frees nothing: the bed taken stays taken', () =>
-    given([
-      registered({ beds: 1 }),
-      requested('p-1'),
-      accepted('p-1'),
-      requested('p-2', 'case-2'),
-      declined('p-2', 'case-2'),
-      requested('p-3', 'case-3'),
-    ])
-      .when(accept('p-3'))
+    given(awaitingAnswer(1, placement('accepted'), placement('declined', 'p-2', 'case-2')))
+      .when(accept('p-waiting'))
       .thenRuleBroken('shelter-full'));
 
-  it('a capacity increase makes room', () =>
-    given([
-      registered({ beds: 1 }),
-      requested('p-1'),
-      accepted('p-1'),
-      {
-        type: 'ShelterCapacityChanged',
-        data: { shelterId: 'shelter-1', beds: 2, previousBeds: 1, reason: 'x', changedAt: now.toISOString() },
-      },
-      requested('p-2', 'case-2'),
-    ])
-      .when(accept('p-2'))
-      .then((events) => expect(events).toHaveLength(1)));
+  it('a capacity increase makes room', () => {
+    const twoBeds: ShelterEvent = {
+      type: 'ShelterCapacityChanged',
+      data: { shelterId: 'shelter-1', beds: 2, previousBeds: 1, reason: 'x', changedAt: now.toISOString() },
+    };
+    given(awaitingAnswer(1, placement('accepted'), [twoBeds]))
+      .when(accept('p-waiting'))
+      .then((events) => expect(events).toHaveLength(1));
+  });
 
-  it('refuses to accept twice', () =>
-    given([registered(), requested('p-1'), accepted('p-1')])
-      .when(accept())
-      .thenRuleBroken('placement-requested'));
-  it('refuses to accept a declined placement', () =>
-    given([registered(), requested('p-1'), declined('p-1')])
-      .when(accept())
-      .thenRuleBroken('placement-requested'));
   it('refuses an unknown placement', () =>
     given([registered()]).when(accept('p-x')).thenRuleBroken('placement-exists'));
 
   it('declines a requested placement, with the reason', () =>
     given([registered(), requested('p-1')])
       .when(decline())
-      .then([
-        {
-          type: 'PlacementDeclined',
-          data: {
-            placementId: 'p-1',
-            caseId: 'case-1',
-            shelterId: 'shelter-1',
-            shelterName: 'Bakı Sığınacağı',
-            personId: 'person-of-case-1',
-            reason: 'no room for her needs',
-            declinedAt: now.toISOString(),
-          },
-        },
-      ]));
-  it('refuses to decline an accepted placement', () =>
-    given([registered(), requested('p-1'), accepted('p-1')])
-      .when(decline())
-      .thenRuleBroken('placement-requested'));
+      .then([declined('p-1', 'case-1')]));
 
   it('checks in an accepted placement', () =>
-    given([registered(), requested('p-1'), accepted('p-1')])
+    given([registered(), ...placement('accepted')])
       .when(checkIn())
       .then((events) =>
         expect(events[0]).toMatchObject({ type: 'PlacementCheckedIn', data: { checkedInAt: now.toISOString() } }),
       ));
-  it('refuses a check-in without acceptance', () =>
-    given([registered(), requested('p-1')])
-      .when(checkIn())
-      .thenRuleBroken('check-in-needs-acceptance'));
-  it('refuses a second check-in', () =>
-    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
-      .when(checkIn())
-      .thenRuleBroken('check-in-needs-acceptance'));
 
   it('checks out a resident, with reason and date', () =>
-    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
+    given([registered(), ...placement('checked-in')])
       .when(checkOut('2026-11-21'))
       .then((events) =>
         expect(events[0]).toMatchObject({
@@ -376,39 +313,39 @@ describe('Shelter decider: answering and carrying out a placement', () => {
           data: { placementId: 'p-1', caseId: 'case-1', reason: 'moved to family', checkedOutOn: '2026-11-21' },
         }),
       ));
-  it('refuses a check-out of someone not checked in', () =>
-    given([registered(), requested('p-1'), accepted('p-1')])
-      .when(checkOut())
-      .thenRuleBroken('check-out-needs-check-in'));
-  it('refuses a check-out dated in the future', () =>
-    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
-      .when(checkOut('2026-12-01'))
-      .thenRuleBroken('checked-out-on-not-in-future'));
-  it('refuses a check-out dated before the check-in', () =>
-    given([registered(), requested('p-1'), accepted('p-1'), checkedIn('p-1')])
-      .when(checkOut('2026-11-01'))
-      .thenRuleBroken('check-out-after-check-in'));
+
+  // What a placement refuses in each status it has reached (p-1, the one each command is about).
+  it.each<[string, StatusReached, ShelterCommand, string]>([
+    ['refuses to accept twice', 'accepted', accept(), 'placement-requested'],
+    ['refuses to accept a declined placement', 'declined', accept(), 'placement-requested'],
+    ['refuses to decline an accepted placement', 'accepted', decline(), 'placement-requested'],
+    ['refuses a check-in without acceptance', 'requested', checkIn(), 'check-in-needs-acceptance'],
+    ['refuses a second check-in', 'checked-in', checkIn(), 'check-in-needs-acceptance'],
+    ['refuses a check-out of someone not checked in', 'accepted', checkOut(), 'check-out-needs-check-in'],
+    ['refuses a check-out dated in the future', 'checked-in', checkOut('2026-12-01'), 'checked-out-on-not-in-future'],
+    ['refuses a check-out dated before the check-in', 'checked-in', checkOut('2026-11-01'), 'check-out-after-check-in'],
+  ])('%s', (_, status, command, rule) =>
+    given([registered(), ...placement(status)])
+      .when(command)
+      .thenRuleBroken(rule),
+  );
 });
 
 describe('Shelter decider: the closure of a case ends its placements', () => {
   const endOf = (caseId = 'case-1'): ShelterCommand => ({
     type: 'EndPlacementsOfClosedCase',
     caseId,
-    actor: staff,
+    actor: shelterStaff,
     now,
   });
 
   it('ends every open placement of the case here (requested, accepted, checked in), and no other', () =>
     given([
       registered({ beds: 3 }),
-      requested('p-1'),
-      requested('p-2'),
-      accepted('p-2'),
-      requested('p-3'),
-      accepted('p-3'),
-      checkedIn('p-3'),
-      requested('p-4', 'case-2'),
-      accepted('p-4', 'case-2'),
+      ...placement('requested'),
+      ...placement('accepted', 'p-2'),
+      ...placement('checked-in', 'p-3'),
+      ...placement('accepted', 'p-4', 'case-2'),
     ])
       .when(endOf())
       .then((events) =>
@@ -422,7 +359,7 @@ describe('Shelter decider: the closure of a case ends its placements', () => {
       ));
 
   it('frees the beds held: the ended placements no longer count', () => {
-    const events = [registered({ beds: 1 }), requested('p-1'), accepted('p-1')];
+    const events = [registered({ beds: 1 }), ...placement('accepted')];
     const state = events.reduce(shelterDecider.evolve, shelterDecider.initialState());
     const ended = shelterDecider.decide(endOf(), state);
     given([...events, ...ended, requested('p-2', 'case-2')])
@@ -431,7 +368,7 @@ describe('Shelter decider: the closure of a case ends its placements', () => {
   });
 
   it('ends nothing when the case has no open placement here', () =>
-    given([registered(), requested('p-1'), declined('p-1')])
+    given([registered(), ...placement('declined')])
       .when(endOf())
       .then([]));
 
