@@ -1,22 +1,13 @@
 import {
   type DeadlineChange,
-  type DeadlineSettings,
   type DeadlineSourceEvent,
   deadlineChangesOf,
   deadlineId,
   lookupNeededBy,
 } from './deadline-rules';
-import { azerbaijanCalendar } from './working-days';
+import { shippedDeadlineSettings as settings } from '../testing';
 
 const caseId = '6f1c1d6e-4b8a-4c1e-9d43-0a4f3c2b1a00';
-const settings: DeadlineSettings = {
-  handOverHours: 24,
-  statusDecisionWorkingDays: 5,
-  childProtectionNoticeHours: 24,
-  shelterAnswerHours: 24,
-  shelterStayDays: 30,
-  calendar: azerbaijanCalendar(),
-};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

@@ -5,20 +5,11 @@ import { FixedClock } from '@nrm/shared-kernel';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { ListDeadlinesHandler } from '../application/deadline-queries';
-import type { DeadlineSettings } from '../domain/deadline-rules';
-import { azerbaijanCalendar } from '../domain/working-days';
 import { plannedSteps } from '../scheduling/deadline-steps';
+import { shippedDeadlineSettings as settings } from '../testing';
 import { DeadlineEntity } from './deadline.entity';
 import { DeadlinesProjection } from './deadlines.projection';
 
-const settings: DeadlineSettings = {
-  handOverHours: 24,
-  statusDecisionWorkingDays: 5,
-  childProtectionNoticeHours: 24,
-  shelterAnswerHours: 24,
-  shelterStayDays: 30,
-  calendar: azerbaijanCalendar(),
-};
 const caseId = '0b7a7c8e-1f2d-4e5a-9b3c-6d7e8f9a0b1c';
 const DAY = 86_400_000;
 

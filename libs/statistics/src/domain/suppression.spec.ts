@@ -28,6 +28,9 @@ function person(overrides: Partial<CaseFacts> = {}): CaseFacts {
 }
 
 const many = (n: number, overrides: Partial<CaseFacts> = {}) => Array.from({ length: n }, () => person(overrides));
+/** People counted by one fact, e.g. `countedBy('sex', { female: 12, male: 15 })`; their other facts as `person()`. */
+const countedBy = (fact: 'sex' | 'year', counts: Record<string, number>) =>
+  Object.entries(counts).flatMap(([value, n]) => many(n, { [fact]: value }));
 
 /** given people, when published with k, then … */
 function given(people: CaseFacts[]) {
@@ -80,18 +83,14 @@ describe('statistics dimensions', () => {
 
 describe('suppression (k = 11)', () => {
   it('given big enough groups, when published, then every count is shown as it is', () => {
-    const published = given([...many(12, { sex: 'female' }), ...many(15, { sex: 'male' })]).whenPublished();
+    const published = given(countedBy('sex', { female: 12, male: 15 })).whenPublished();
     expect(published.total).toBe(27);
     expect(published.years).toEqual([{ year: '2026', total: 27 }]);
     expect(overall(published, 'sex')).toEqual({ female: 12, male: 15 });
   });
 
   it('given a cell under k, when published, then it and a complement are shown as "<11"', () => {
-    const published = given([
-      ...many(3, { sex: 'male' }),
-      ...many(20, { sex: 'female' }),
-      ...many(12, { sex: 'unknown' }),
-    ]).whenPublished();
+    const published = given(countedBy('sex', { male: 3, female: 20, unknown: 12 })).whenPublished();
     expect(published.total).toBe(35);
     // male (3) is primary; female (20) and unknown (12): the smallest, unknown, is its complement.
     expect(overall(published, 'sex')).toEqual({ male: '<11', unknown: '<11', female: 20 });
@@ -118,11 +117,7 @@ describe('suppression (k = 11)', () => {
   });
 
   it('given a small year, when published, then the year total gets a complement among the years', () => {
-    const published = given([
-      ...many(5, { year: '2024' }),
-      ...many(20, { year: '2025' }),
-      ...many(30, { year: '2026' }),
-    ]).whenPublished();
+    const published = given(countedBy('year', { '2024': 5, '2025': 20, '2026': 30 })).whenPublished();
     expect(published.total).toBe(55);
     expect(published.years).toEqual([
       { year: '2024', total: '<11' },
@@ -168,11 +163,7 @@ describe('suppression (k = 11)', () => {
   });
 
   it('given k = 20, when published, then cells under 20 are shown as "<20"', () => {
-    const published = given([
-      ...many(25, { sex: 'female' }),
-      ...many(15, { sex: 'male' }),
-      ...many(30, { sex: 'unknown' }),
-    ]).whenPublished(20);
+    const published = given(countedBy('sex', { female: 25, male: 15, unknown: 30 })).whenPublished(20);
     expect(overall(published, 'sex')).toEqual({ female: '<20', male: '<20', unknown: 30 });
   });
 });

@@ -1,0 +1,1 @@
+export { shippedDeadlineSettings } from './deadline-settings';
