@@ -8,7 +8,7 @@ import { type ApprovalCommand, approvalsDecider, type GatedDeciders, mayApprove 
 
 const gated: GatedDeciders = { CloseCase: caseLifecycleDecider, AdoptReintegrationPlan: reintegrationDecider };
 const decider = approvalsDecider(gated);
-const { given } = deciderSpec(decider);
+const { given, stateAfter } = deciderSpec(decider);
 
 const now = SPEC_NOW;
 const later = new Date(now.getTime() + 3_600_000);
@@ -71,9 +71,8 @@ const rejected = (): ApprovalEvent => ({
 });
 
 function refusal(history: (CaseEvent | ApprovalEvent)[], command: ApprovalCommand): unknown {
-  const state = history.reduce(decider.evolve, decider.initialState());
   try {
-    decider.decide(command, state);
+    decider.decide(command, stateAfter(history));
   } catch (error) {
     return error;
   }

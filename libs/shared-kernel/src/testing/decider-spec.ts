@@ -1,15 +1,17 @@
-import type { Decider } from '../decider';
+import { type Decider, foldEvents } from '../decider';
 import { DomainRuleViolation } from '../domain-rule-violation';
 
 /**
  * Given/when/then for a decider (as emmett's DeciderSpecification):
  * `given(events).when(command).then([expected events])`, `.then(events => …)` for a partial check,
- * or `.thenRuleBroken('rule')`.
+ * or `.thenRuleBroken('rule')`; `stateAfter(events)` is the state the events fold to.
  */
 export function deciderSpec<State, Command, Event>(decider: Decider<State, Command, Event>) {
+  const stateAfter = (events: readonly Event[]): State => foldEvents(decider, events);
   return {
+    stateAfter,
     given(events: Event[]) {
-      const state = events.reduce<State>(decider.evolve, decider.initialState());
+      const state = stateAfter(events);
       return {
         when: (command: Command) => ({
           then: (expected: Event[] | ((events: Event[]) => void)) => {

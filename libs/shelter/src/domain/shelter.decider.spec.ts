@@ -3,7 +3,7 @@ import { deciderSpec, shelterStaff } from '@nrm/shared-kernel/testing';
 import { type CaseFacts, type RegisterShelter, type ShelterCommand, shelterDecider } from './shelter.decider';
 
 const now = new Date('2026-11-21T10:00:00Z');
-const { given } = deciderSpec(shelterDecider);
+const { given, stateAfter } = deciderSpec(shelterDecider);
 
 /** The shelter of every spec here, as registered; a registration event carries it as it is. */
 const shelter = { shelterId: 'shelter-1', name: 'Bakı Sığınacağı', operatorOrgId: 'ngo-tamas', region: 'Bakı' };
@@ -360,8 +360,7 @@ describe('Shelter decider: the closure of a case ends its placements', () => {
 
   it('frees the beds held: the ended placements no longer count', () => {
     const events = [registered({ beds: 1 }), ...placement('accepted')];
-    const state = events.reduce(shelterDecider.evolve, shelterDecider.initialState());
-    const ended = shelterDecider.decide(endOf(), state);
+    const ended = shelterDecider.decide(endOf(), stateAfter(events));
     given([...events, ...ended, requested('p-2', 'case-2')])
       .when(accept('p-2'))
       .then(([event]) => expect(event.type).toBe('PlacementAccepted'));
@@ -374,8 +373,7 @@ describe('Shelter decider: the closure of a case ends its placements', () => {
 
   it("refuses every command on a placement its case's closure ended", () => {
     const events = [registered(), requested('p-1')];
-    const state = events.reduce(shelterDecider.evolve, shelterDecider.initialState());
-    given([...events, ...shelterDecider.decide(endOf(), state)])
+    given([...events, ...shelterDecider.decide(endOf(), stateAfter(events))])
       .when(accept('p-1'))
       .thenRuleBroken('case-not-closed');
   });

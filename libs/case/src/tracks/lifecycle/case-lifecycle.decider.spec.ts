@@ -1,5 +1,3 @@
-import type { CaseEvent } from '..';
-import type { CaseState } from '../case-state';
 import type { ReferralConsentRecorded } from '../identification/identification.events';
 import type { PersonalDataErased } from './case-lifecycle.events';
 import {
@@ -29,9 +27,7 @@ const transfer = (toOrganisationId = 'ngo-ganja'): CaseLifecycleCommand => ({
   now,
 });
 
-const { given } = deciderSpec(caseLifecycleDecider);
-const stateAfter = (events: CaseEvent[]): CaseState =>
-  events.reduce(caseLifecycleDecider.evolve, caseLifecycleDecider.initialState());
+const { given, stateAfter } = deciderSpec(caseLifecycleDecider);
 
 describe('Case lifecycle decider: closure', () => {
   it('closes an open case with the reason, the note and the stage it was in', () =>
