@@ -1,4 +1,5 @@
 import type { CaseEvent } from '..';
+import type { ReintegrationProgress } from './reintegration.events';
 import { caseOpened, caseWorker, SPEC_NOW } from '../../testing/case-fixtures';
 import { deciderSpec } from '@nrm/shared-kernel/testing';
 import { type ReintegrationCommand, reintegrationDecider } from './reintegration.decider';
@@ -35,6 +36,11 @@ const adopted: CaseEvent = {
     nextReviewDue: '2027-02-19',
   },
 };
+/** A review on `reviewedOn` with the notes `review()` takes; the next one falls due on `nextReviewDue`. */
+const reviewed = (reviewedOn: string, progress: ReintegrationProgress, nextReviewDue: string): CaseEvent => ({
+  type: 'ReintegrationReviewed',
+  data: { caseId, reviewedOn, progress, notes: 'Attends school', nextReviewDue },
+});
 const completed: CaseEvent = {
   type: 'ReintegrationCompleted',
   data: { caseId, completedOn: '2026-11-21', outcome: 'reintegrated' },
@@ -142,28 +148,12 @@ describe('Reintegration decider: reviews', () => {
   it('records a review; the next falls due reviewedOn + the plan interval', () =>
     given([opened, adopted])
       .when(review())
-      .then([
-        {
-          type: 'ReintegrationReviewed',
-          data: {
-            caseId,
-            reviewedOn: '2026-11-21',
-            progress: 'on-track',
-            notes: 'Attends school',
-            nextReviewDue: '2027-02-19',
-          },
-        },
-      ]));
+      .then([reviewed('2026-11-21', 'on-track', '2027-02-19')]));
 
-  it('folds the next review due into the state', () => {
-    const reviewed: CaseEvent = {
-      type: 'ReintegrationReviewed',
-      data: { caseId, reviewedOn: '2027-02-10', progress: 'delayed', nextReviewDue: '2027-05-11' },
-    };
-    expect(stateAfter([opened, adopted, reviewed])).toMatchObject({
+  it('folds the next review due into the state', () =>
+    expect(stateAfter([opened, adopted, reviewed('2027-02-10', 'delayed', '2027-05-11')])).toMatchObject({
       reintegration: { plan: { nextReviewDue: '2027-05-11' } },
-    });
-  });
+    }));
 
   it('refuses a review without a plan', () =>
     given([opened]).when(review()).thenRuleBroken('needs-reintegration-plan'));
