@@ -1,6 +1,6 @@
-import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { type ReactNode, type SelectHTMLAttributes, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type Problem } from './api';
+import { ApiError, type Page, type Problem } from './api';
 import { fieldMessages } from './command';
 import { formatDate, formatDateTime } from './time';
 
@@ -117,4 +117,94 @@ export function useTerm() {
             { defaultValue: value },
           )
         : value;
+}
+
+/** The options of a closed list, each named in the chosen language. */
+export function TermOptions({ group, values }: { group: string; values: readonly string[] }) {
+  const term = useTerm();
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {term(group, value)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A filter of a list: a labelled choice of one value, or of all (the empty value). */
+export function FilterChoice({
+  label,
+  children,
+  ...select
+}: { label: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {label}{' '}
+      <select {...select}>
+        <option value="">{t('all')}</option>
+        {children}
+      </select>
+    </label>
+  );
+}
+
+/** A table's head row: one column header per label. */
+export function TableHead({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col">
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** One entry of a description list: its label, then what it says. */
+export function Detail({ label, testId, children }: { label: ReactNode; testId?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * A titled part of a page listing a loaded page of items (those `only` keeps): the loading line, or
+ * the problem, until it has loaded; then `empty` when there is nothing to list, else a card per item.
+ */
+export function ListSection<T>({
+  title,
+  list,
+  only,
+  empty,
+  children,
+}: {
+  title: string;
+  list: { data: Page<T> | null; problem: Problem | null };
+  only?: (item: T) => boolean;
+  empty: string;
+  children: (item: T) => ReactNode;
+}) {
+  const id = useId();
+  const items = list.data && (only ? list.data.items.filter(only) : list.data.items);
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {!items ? (
+        <Loading problem={list.problem} />
+      ) : items.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <ul className="cards">{items.map((item) => children(item))}</ul>
+      )}
+    </section>
+  );
 }

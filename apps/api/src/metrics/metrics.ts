@@ -61,60 +61,73 @@ export class Metrics implements OnApplicationShutdown {
     private readonly env: Environment,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const lagEvents: Gauge = new Gauge({
-      name: 'nrm_projection_lag_events',
-      help: `Events appended but not yet applied, per projection (counted up to ${LAG_COUNT_LIMIT})`,
-      labelNames: ['projection'],
-      registers: [this.registry],
-      collect: async () => {
-        await this.collectLag(lagEvents, 'events');
+    this.gauge(
+      {
+        name: 'nrm_projection_lag_events',
+        help: `Events appended but not yet applied, per projection (counted up to ${LAG_COUNT_LIMIT})`,
+        labelNames: ['projection'],
       },
-    });
-    const lagSeconds: Gauge = new Gauge({
-      name: 'nrm_projection_lag_seconds',
-      help: 'Age of the oldest event a projection has not applied yet (0 when caught up)',
-      labelNames: ['projection'],
-      registers: [this.registry],
-      collect: async () => {
-        await this.collectLag(lagSeconds, 'seconds');
+      (gauge) => this.collectLag(gauge, 'events'),
+    );
+    this.gauge(
+      {
+        name: 'nrm_projection_lag_seconds',
+        help: 'Age of the oldest event a projection has not applied yet (0 when caught up)',
+        labelNames: ['projection'],
       },
-    });
-    const stopped: Gauge = new Gauge({
-      name: 'nrm_projection_stopped',
-      help: '1 when a projection stopped on an event it cannot apply (see GET /health and npm run projections)',
-      labelNames: ['projection'],
-      registers: [this.registry],
-      collect: async () => {
-        stopped.reset();
+      (gauge) => this.collectLag(gauge, 'seconds'),
+    );
+    this.gauge(
+      {
+        name: 'nrm_projection_stopped',
+        help: '1 when a projection stopped on an event it cannot apply (see GET /health and npm run projections)',
+        labelNames: ['projection'],
+      },
+      async (gauge) => {
         for (const state of await this.guarded('database', () => this.states(), [])) {
-          stopped.set({ projection: state.projection }, state.stopped ? 1 : 0);
+          gauge.set({ projection: state.projection }, state.stopped ? 1 : 0);
         }
       },
-    });
-    const deadlineJobs: Gauge = new Gauge({
-      name: 'nrm_deadline_jobs',
-      help: 'Deadline jobs in the BullMQ queue by state (waiting, delayed, active, failed)',
-      labelNames: ['state'],
-      registers: [this.registry],
-      collect: async () => {
-        deadlineJobs.reset();
+    );
+    this.gauge(
+      {
+        name: 'nrm_deadline_jobs',
+        help: 'Deadline jobs in the BullMQ queue by state (waiting, delayed, active, failed)',
+        labelNames: ['state'],
+      },
+      async (gauge) => {
         const counts = await this.guarded('redis', () => this.queue().getJobCounts(), null);
         if (!counts) return;
-        for (const state of ['waiting', 'delayed', 'active', 'failed']) deadlineJobs.set({ state }, counts[state] ?? 0);
+        for (const state of ['waiting', 'delayed', 'active', 'failed']) gauge.set({ state }, counts[state] ?? 0);
       },
-    });
-    const keysInProgress: Gauge = new Gauge({
-      name: 'nrm_idempotency_keys_in_progress',
-      help: 'Idempotency keys claimed whose command has not answered yet',
-      registers: [this.registry],
-      collect: async () => {
-        keysInProgress.reset();
+    );
+    this.gauge(
+      {
+        name: 'nrm_idempotency_keys_in_progress',
+        help: 'Idempotency keys claimed whose command has not answered yet',
+      },
+      async (gauge) => {
         const rows = await this.guarded(
           'database',
           () => this.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE status_code IS NULL`),
           null,
         );
-        if (rows) keysInProgress.set(rows[0].n);
+        if (rows) gauge.set(rows[0].n);
+      },
+    );
+  }
+
+  /** A gauge of this registry, emptied at every scrape and then set again by `collect`. */
+  private gauge(
+    configuration: { name: string; help: string; labelNames?: string[] },
+    collect: (gauge: Gauge) => Promise<void>,
+  ): void {
+    const gauge: Gauge = new Gauge({
+      ...configuration,
+      registers: [this.registry],
+      collect: async () => {
+        gauge.reset();
+        await collect(gauge);
       },
     });
   }
@@ -152,7 +165,6 @@ export class Metrics implements OnApplicationShutdown {
   private lagOfScrape?: Promise<Map<string, { events: number; seconds: number }>>;
 
   private async collectLag(gauge: Gauge, unit: 'events' | 'seconds'): Promise<void> {
-    gauge.reset();
     if (!this.lagOfScrape) {
       this.lagOfScrape = this.guarded('database', () => this.lag(), new Map());
       void this.lagOfScrape.finally(() => setImmediate(() => (this.lagOfScrape = undefined)));

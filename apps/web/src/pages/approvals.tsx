@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../api';
 import { useCommand } from '../command';
 import { has, type SignedInUser } from '../session';
-import { DateTime, Field, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
+import { DateTime, Detail, Field, ListSection, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
 
 export interface Approval {
   approvalId: string;
@@ -42,20 +42,9 @@ export function ApprovalsPage({ user }: { user: SignedInUser }) {
     <section>
       <h1>{t('approvals.title')}</h1>
       {approver && (
-        <section aria-labelledby="approvals-pending">
-          <h2 id="approvals-pending">{t('approvals.pending')}</h2>
-          {!pending.data ? (
-            <Loading problem={pending.problem} />
-          ) : pending.data.items.length === 0 ? (
-            <p>{t('approvals.none')}</p>
-          ) : (
-            <ul className="approvals">
-              {pending.data.items.map((approval) => (
-                <PendingApproval key={approval.approvalId} approval={approval} onDecided={setMinPosition} />
-              ))}
-            </ul>
-          )}
-        </section>
+        <ListSection title={t('approvals.pending')} list={pending} empty={t('approvals.none')}>
+          {(approval) => <PendingApproval key={approval.approvalId} approval={approval} onDecided={setMinPosition} />}
+        </ListSection>
       )}
       <section aria-labelledby="approvals-mine">
         <h2 id="approvals-mine">{t('approvals.mine')}</h2>
@@ -129,22 +118,19 @@ function CommandSummary({ command }: { command: Record<string, unknown> }) {
   return (
     <dl className="summary">
       {fields.map(([name, value]) => (
-        <div key={name}>
-          <dt>{t(`approvals.fields.${name}`, { defaultValue: name })}</dt>
-          <dd>
-            {name === 'reason' && typeof value === 'string'
-              ? term('closureReasons', value)
-              : Array.isArray(value)
-                ? value
-                    .map((item) =>
-                      typeof item === 'object' && item
-                        ? `${term('domains', String((item as { domain?: string }).domain ?? ''))}: ${String((item as { description?: string }).description ?? '')}`
-                        : String(item),
-                    )
-                    .join('; ')
-                : String(value)}
-          </dd>
-        </div>
+        <Detail key={name} label={t(`approvals.fields.${name}`, { defaultValue: name })}>
+          {name === 'reason' && typeof value === 'string'
+            ? term('closureReasons', value)
+            : Array.isArray(value)
+              ? value
+                  .map((item) =>
+                    typeof item === 'object' && item
+                      ? `${term('domains', String((item as { domain?: string }).domain ?? ''))}: ${String((item as { description?: string }).description ?? '')}`
+                      : String(item),
+                  )
+                  .join('; ')
+              : String(value)}
+        </Detail>
       ))}
     </dl>
   );
@@ -155,7 +141,7 @@ export function RequestedApprovals({ items }: { items: Approval[] }) {
   const term = useTerm();
   if (items.length === 0) return <p>{t('approvals.noneAsked')}</p>;
   return (
-    <ul className="approvals">
+    <ul className="cards">
       {items.map((approval) => (
         <li key={approval.approvalId} data-testid="requested-approval">
           <strong>{term('approvalCommands', approval.commandType)}</strong> ·{' '}

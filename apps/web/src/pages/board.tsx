@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { allPages, type Page, useBearerToken } from '../api';
 import { has, storedUser } from '../session';
 import { formatDateTime } from '../time';
-import { Loading, useLoad, useTerm } from '../ui';
+import { FilterChoice, Loading, TableHead, TermOptions, useLoad, useTerm } from '../ui';
 
 export interface Deadline {
   deadlineId: string;
@@ -86,17 +86,9 @@ export function BoardPage({ query }: { query: URLSearchParams }) {
     <section>
       <h1>{t('board.title')}</h1>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('board.kind')}{' '}
-          <select value={kind} onChange={(event) => filter('kind', event.target.value)}>
-            <option value="">{t('all')}</option>
-            {DEADLINE_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {term('deadlineKinds', value)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterChoice label={t('board.kind')} value={kind} onChange={(event) => filter('kind', event.target.value)}>
+          <TermOptions group="deadlineKinds" values={DEADLINE_KINDS} />
+        </FilterChoice>
         <label>
           {t('board.organisation')}{' '}
           <input
@@ -113,14 +105,7 @@ export function BoardPage({ query }: { query: URLSearchParams }) {
       ) : (
         <table className="board">
           <caption>{t('board.caption', { count: board.data.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.due')}</th>
-              <th scope="col">{t('board.case')}</th>
-              <th scope="col">{t('board.kind')}</th>
-              <th scope="col">{t('board.organisation')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('board.due'), t('board.case'), t('board.kind'), t('board.organisation')]} />
           <tbody>
             {items.map((deadline) => (
               <tr key={deadline.deadlineId} className={deadline.overdue ? 'overdue' : undefined}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { get, type Page, request } from '../api';
 import { has, type SignedInUser } from '../session';
 import { zonedToday } from '../time';
-import { DateTime, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
+import { DateTime, Detail, Loading, ProblemMessage, TableHead, useLoad, useTerm } from '../ui';
 import { CLOSURE_REASONS, ERASURE_AUTHORITIES, REFLECTION_OUTCOMES } from '../vocabulary';
 import { type Action, ActionForm } from './actions';
 import { AsOfControl, IntegrityCheck } from './case-history';
@@ -107,12 +107,9 @@ function Fields({ record }: { record: Record<string, unknown> }) {
   return (
     <dl>
       {Object.entries(record).map(([key, value]) => (
-        <div key={key}>
-          <dt>{term('fields', key)}</dt>
-          <dd>
-            <Value value={value} />
-          </dd>
-        </div>
+        <Detail key={key} label={term('fields', key)}>
+          <Value value={value} />
+        </Detail>
       ))}
     </dl>
   );
@@ -122,6 +119,7 @@ function Fields({ record }: { record: Record<string, unknown> }) {
 export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string }) {
   const { t } = useTranslation();
   const term = useTerm();
+  const termList = (group: string, values: string[]) => values.map((value) => term(group, value)).join(', ');
   const [minPosition, setMinPosition] = useState<string | null>(null);
   // A moment of the past (ISO instant): the case and timeline as recorded then; null is now.
   const [asOf, setAsOf] = useState<string | null>(null);
@@ -219,86 +217,41 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
       <section aria-labelledby="summary">
         <h2 id="summary">{t('case.summary')}</h2>
         <dl className="summary">
-          <div>
-            <dt>{t('cases.stage')}</dt>
-            <dd data-testid="stage">{term('stages', view.stage)}</dd>
-          </div>
-          <div>
-            <dt>{t('cases.status')}</dt>
-            <dd data-testid="status">{term('statuses', view.status)}</dd>
-          </div>
-          <div>
-            <dt>{t('cases.organisation')}</dt>
-            <dd>{view.organisationId}</dd>
-          </div>
+          <Detail label={t('cases.stage')} testId="stage">
+            {term('stages', view.stage)}
+          </Detail>
+          <Detail label={t('cases.status')} testId="status">
+            {term('statuses', view.status)}
+          </Detail>
+          <Detail label={t('cases.organisation')}>{view.organisationId}</Detail>
           {view.holder?.referredToOrganisationId && (
-            <div>
-              <dt>{t('case.referredTo')}</dt>
-              <dd>{view.holder.referredToOrganisationId}</dd>
-            </div>
+            <Detail label={t('case.referredTo')}>{view.holder.referredToOrganisationId}</Detail>
           )}
-          <div>
-            <dt>{t('cases.person')}</dt>
-            <dd>{view.personalDataErased ? t('case.erased') : (view.displayName ?? '—')}</dd>
-          </div>
-          {view.ageAtIdentification != null && (
-            <div>
-              <dt>{t('case.age')}</dt>
-              <dd>{view.ageAtIdentification}</dd>
-            </div>
-          )}
-          {view.sex && (
-            <div>
-              <dt>{t('referral.sex')}</dt>
-              <dd>{term('sexes', view.sex)}</dd>
-            </div>
-          )}
-          {view.citizenship && (
-            <div>
-              <dt>{t('referral.citizenship')}</dt>
-              <dd>{view.citizenship}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('case.openedAt')}</dt>
-            <dd>
-              <DateTime value={view.openedAt} />
-            </dd>
-          </div>
+          <Detail label={t('cases.person')}>
+            {view.personalDataErased ? t('case.erased') : (view.displayName ?? '—')}
+          </Detail>
+          {view.ageAtIdentification != null && <Detail label={t('case.age')}>{view.ageAtIdentification}</Detail>}
+          {view.sex && <Detail label={t('referral.sex')}>{term('sexes', view.sex)}</Detail>}
+          {view.citizenship && <Detail label={t('referral.citizenship')}>{view.citizenship}</Detail>}
+          <Detail label={t('case.openedAt')}>
+            <DateTime value={view.openedAt} />
+          </Detail>
           {view.identification && (
-            <div>
-              <dt>{t('referral.identifiedAt', { zone: '' }).replace(/\s*\(\)/, '')}</dt>
-              <dd>
-                <DateTime value={String(view.identification.identifiedAt)} /> ·{' '}
-                {String(view.identification.place ?? '')}
-              </dd>
-            </div>
+            <Detail label={t('referral.identifiedAt', { zone: '' }).replace(/\s*\(\)/, '')}>
+              <DateTime value={String(view.identification.identifiedAt)} /> · {String(view.identification.place ?? '')}
+            </Detail>
           )}
           {view.exploitationTypes && (
-            <div>
-              <dt>{t('referral.exploitation')}</dt>
-              <dd>{view.exploitationTypes.map((type) => term('exploitation', type)).join(', ')}</dd>
-            </div>
+            <Detail label={t('referral.exploitation')}>{termList('exploitation', view.exploitationTypes)}</Detail>
           )}
           {view.urgentNeeds && (
-            <div>
-              <dt>{t('referral.urgentNeeds')}</dt>
-              <dd>{view.urgentNeeds.map((need) => term('needs', need)).join(', ') || '—'}</dd>
-            </div>
+            <Detail label={t('referral.urgentNeeds')}>{termList('needs', view.urgentNeeds) || '—'}</Detail>
           )}
-          {view.activeTracks && (
-            <div>
-              <dt>{t('case.activeTracks')}</dt>
-              <dd>{view.activeTracks.map((track) => term('stages', track)).join(', ')}</dd>
-            </div>
-          )}
+          {view.activeTracks && <Detail label={t('case.activeTracks')}>{termList('stages', view.activeTracks)}</Detail>}
           {view.nextDeadlineAt && (
-            <div>
-              <dt>{t('case.nextDeadline')}</dt>
-              <dd>
-                <DateTime value={view.nextDeadlineAt} />
-              </dd>
-            </div>
+            <Detail label={t('case.nextDeadline')}>
+              <DateTime value={view.nextDeadlineAt} />
+            </Detail>
           )}
         </dl>
         {view.narrative && <p className="narrative">{view.narrative}</p>}
@@ -378,13 +331,7 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
         <section aria-labelledby="access-log">
           <h2 id="access-log">{t('case.accessLog')}</h2>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.when')}</th>
-                <th scope="col">{t('case.who')}</th>
-                <th scope="col">{t('case.what')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('case.when'), t('case.who'), t('case.what')]} />
             <tbody>
               {accessLog.data.items.map((item, index) => (
                 <tr key={index}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../api';
 import type { SignedInUser } from '../session';
-import { DateTime, Loading, useLoad, useTerm } from '../ui';
+import { DateTime, FilterChoice, Loading, TableHead, TermOptions, useLoad, useTerm } from '../ui';
 import { CASE_STAGES, CASE_STATUSES } from '../vocabulary';
 
 export interface CaseListItem {
@@ -60,36 +60,16 @@ export function CasesPage({ user, query }: { user: SignedInUser; query: URLSearc
         <label>
           {t('cases.number')} <input name="q" defaultValue={query.get('q') ?? ''} />
         </label>
-        <label>
-          {t('cases.stage')}{' '}
-          <select name="stage" defaultValue={query.get('stage') ?? ''}>
-            <option value="">{t('all')}</option>
-            {CASE_STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {term('stages', stage)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('cases.status')}{' '}
-          <select name="status" defaultValue={query.get('status') ?? ''}>
-            <option value="">{t('all')}</option>
-            {CASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {term('statuses', status)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('cases.child')}{' '}
-          <select name="child" defaultValue={query.get('child') ?? ''}>
-            <option value="">{t('all')}</option>
-            <option value="true">{t('yes')}</option>
-            <option value="false">{t('no')}</option>
-          </select>
-        </label>
+        <FilterChoice label={t('cases.stage')} name="stage" defaultValue={query.get('stage') ?? ''}>
+          <TermOptions group="stages" values={CASE_STAGES} />
+        </FilterChoice>
+        <FilterChoice label={t('cases.status')} name="status" defaultValue={query.get('status') ?? ''}>
+          <TermOptions group="statuses" values={CASE_STATUSES} />
+        </FilterChoice>
+        <FilterChoice label={t('cases.child')} name="child" defaultValue={query.get('child') ?? ''}>
+          <option value="true">{t('yes')}</option>
+          <option value="false">{t('no')}</option>
+        </FilterChoice>
         {!user.roles.includes('first-responder') && (
           <label>
             {t('cases.organisation')} <input name="org" defaultValue={query.get('org') ?? ''} />
@@ -105,16 +85,16 @@ export function CasesPage({ user, query }: { user: SignedInUser; query: URLSearc
         <>
           <table>
             <caption>{t('cases.caption', { count: list.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.number')}</th>
-                <th scope="col">{t('cases.person')}</th>
-                <th scope="col">{t('cases.stage')}</th>
-                <th scope="col">{t('cases.status')}</th>
-                <th scope="col">{t('cases.organisation')}</th>
-                <th scope="col">{t('cases.next')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('cases.number'),
+                t('cases.person'),
+                t('cases.stage'),
+                t('cases.status'),
+                t('cases.organisation'),
+                t('cases.next'),
+              ]}
+            />
             <tbody>
               {list.data.items.map((item) => (
                 <tr key={item.id}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../api';
 import { useCommand } from '../command';
-import { DateTime, Field, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
+import { DateTime, Field, ListSection, ProblemMessage, useLoad, useTerm } from '../ui';
 
 interface AlertedCase {
   caseId: string;
@@ -44,45 +44,29 @@ export function PossibleDuplicatesPage() {
     open.reload();
     all.reload();
   };
-  const resolved = all.data?.items.filter((alert) => alert.status !== 'open') ?? [];
 
   return (
     <section>
       <h1>{t('duplicates.title')}</h1>
       <p>{t('duplicates.intro')}</p>
-      <section aria-labelledby="duplicates-open">
-        <h2 id="duplicates-open">{t('duplicates.open')}</h2>
-        {!open.data ? (
-          <Loading problem={open.problem} />
-        ) : open.data.items.length === 0 ? (
-          <p>{t('duplicates.none')}</p>
-        ) : (
-          <ul className="approvals">
-            {open.data.items.map((alert) => (
-              <OpenAlert key={alert.alertId} alert={alert} onDecided={decided} />
-            ))}
-          </ul>
+      <ListSection title={t('duplicates.open')} list={open} empty={t('duplicates.none')}>
+        {(alert) => <OpenAlert key={alert.alertId} alert={alert} onDecided={decided} />}
+      </ListSection>
+      <ListSection
+        title={t('duplicates.resolved')}
+        list={all}
+        only={(alert) => alert.status !== 'open'}
+        empty={t('duplicates.noneResolved')}
+      >
+        {(alert) => (
+          <li key={alert.alertId} data-testid="resolved-duplicate">
+            <a href={`#/cases/${alert.case.caseId}`}>{alert.case.caseNumber}</a> ·{' '}
+            <CaseLinks cases={alert.matchedCases} /> ·{' '}
+            <strong data-testid="duplicate-status">{term('duplicateStatuses', alert.status)}</strong> ·{' '}
+            <DateTime value={alert.resolvedAt} />
+          </li>
         )}
-      </section>
-      <section aria-labelledby="duplicates-resolved">
-        <h2 id="duplicates-resolved">{t('duplicates.resolved')}</h2>
-        {!all.data ? (
-          <Loading problem={all.problem} />
-        ) : resolved.length === 0 ? (
-          <p>{t('duplicates.noneResolved')}</p>
-        ) : (
-          <ul className="approvals">
-            {resolved.map((alert) => (
-              <li key={alert.alertId} data-testid="resolved-duplicate">
-                <a href={`#/cases/${alert.case.caseId}`}>{alert.case.caseNumber}</a> ·{' '}
-                <CaseLinks cases={alert.matchedCases} /> ·{' '}
-                <strong data-testid="duplicate-status">{term('duplicateStatuses', alert.status)}</strong> ·{' '}
-                <DateTime value={alert.resolvedAt} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      </ListSection>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { get, type Page } from '../api';
 import { useCommand } from '../command';
 import type { SignedInUser } from '../session';
 import { isoToZonedInput, timeZone, zonedInputToIso } from '../time';
-import { DateTime, Field, Loading, ProblemMessage, useLoad, useTerm } from '../ui';
+import { DateTime, Field, Loading, ProblemMessage, TermOptions, useLoad, useTerm } from '../ui';
 import { ADULT_AGE, EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '../vocabulary';
 import type { Deadline } from './board';
 
@@ -41,7 +41,6 @@ async function handOverDeadline(opened: Opened, organisation: string): Promise<D
 /** A first responder's referral, made for a phone: partial data, the real identification time, the indicators. */
 export function ReferralPage({ user }: { user: SignedInUser }) {
   const { t, i18n } = useTranslation();
-  const term = useTerm();
   const catalogue = useLoad(() => get<Catalogue>('/indicators'), []);
   const command = useCommand<Opened>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -157,11 +156,7 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
           <Field label={t('referral.sex')} name="sex" problem={p}>
             {(props) => (
               <select {...props} defaultValue="unknown">
-                {SEXES.map((sex) => (
-                  <option key={sex} value={sex}>
-                    {term('sexes', sex)}
-                  </option>
-                ))}
+                <TermOptions group="sexes" values={SEXES} />
               </select>
             )}
           </Field>
@@ -198,11 +193,7 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
 
         <fieldset>
           <legend>{t('referral.exploitation')}</legend>
-          {EXPLOITATION_TYPES.map((type) => (
-            <label key={type} className="check">
-              <input type="checkbox" name="exploitationTypes" value={type} /> {term('exploitation', type)}
-            </label>
-          ))}
+          <TermChecks name="exploitationTypes" group="exploitation" values={EXPLOITATION_TYPES} />
           <ProblemLine problem={p} field="exploitationTypes" />
         </fieldset>
 
@@ -237,11 +228,7 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
 
         <fieldset>
           <legend>{t('referral.urgentNeeds')}</legend>
-          {URGENT_NEEDS.map((need) => (
-            <label key={need} className="check">
-              <input type="checkbox" name="urgentNeeds" value={need} /> {term('needs', need)}
-            </label>
-          ))}
+          <TermChecks name="urgentNeeds" group="needs" values={URGENT_NEEDS} />
         </fieldset>
 
         <fieldset>
@@ -261,6 +248,20 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
         </button>
       </form>
     </section>
+  );
+}
+
+/** A checkbox per value of a closed list, named in the chosen language: the form sends the checked values as `name`. */
+function TermChecks({ name, group, values }: { name: string; group: string; values: string[] }) {
+  const term = useTerm();
+  return (
+    <>
+      {values.map((value) => (
+        <label key={value} className="check">
+          <input type="checkbox" name={name} value={value} /> {term(group, value)}
+        </label>
+      ))}
+    </>
   );
 }
 

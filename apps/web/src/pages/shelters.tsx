@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { get, type Page, request } from '../api';
 import { has, type SignedInUser } from '../session';
 import { zonedToday } from '../time';
-import { DateTime, Loading, useLoad, useTerm } from '../ui';
+import { DateTime, Loading, TableHead, useLoad, useTerm } from '../ui';
 import { type Action, ActionForm } from './actions';
 
 interface Shelter {
@@ -41,13 +41,7 @@ export function SheltersPage({ user, shelterId }: { user: SignedInUser; shelterI
         <p>{t('shelters.empty')}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('shelters.name')}</th>
-              <th scope="col">{t('shelters.region')}</th>
-              <th scope="col">{t('shelters.freeBeds')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('shelters.name'), t('shelters.region'), t('shelters.freeBeds')]} />
           <tbody>
             {mine.map((shelter) => (
               <tr key={shelter.id}>

@@ -28,13 +28,11 @@ import {
   type SubscribeToAllOptions,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { Backoff, type RetryOptions } from '../backoff';
 import { type ChainLink, storedEventHash } from '../integrity/hash-chain';
-import { sleep } from '../sleep';
 
-export interface EsdbEventStoreOptions {
-  /** Backoff bounds between resubscriptions after a dropped subscription (reset by a delivered event). */
-  retryMinMs?: number;
-  retryMaxMs?: number;
+/** The retry options bound the backoff between resubscriptions after a dropped subscription. */
+export interface EsdbEventStoreOptions extends RetryOptions {
   /** How long ping waits: the client gives streaming reads no deadline, so ping bounds its own. */
   pingTimeoutMs?: number;
   onError?: (error: unknown) => void;
@@ -67,8 +65,6 @@ interface ChainEnd {
  */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
-  private readonly retryMinMs: number;
-  private readonly retryMaxMs: number;
   private readonly pingTimeoutMs: number;
 
   constructor(
@@ -76,8 +72,6 @@ export class EsdbEventStore implements EventStore {
     private readonly options: EsdbEventStoreOptions = {},
   ) {
     this.client = EventStoreDBClient.connectionString(connectionString);
-    this.retryMinMs = options.retryMinMs ?? 100;
-    this.retryMaxMs = options.retryMaxMs ?? 5_000;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
   }
 
@@ -207,24 +201,11 @@ export class EsdbEventStore implements EventStore {
   async *subscribeToAll({ after, signal }: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
     // The full position of the last delivered event: every (re)subscription resumes after it.
     let resumeAfter: Position | null = after == null ? null : toPosition(after);
-    let retryDelay = this.retryMinMs;
-    while (!signal.aborted) {
-      try {
-        const fromPosition = resumeAfter === null ? START : await this.positionBefore(resumeAfter);
-        for await (const event of this.subscribe(fromPosition, signal)) {
-          if (resumeAfter !== null && !isAfter(event.position, resumeAfter)) continue;
-          resumeAfter = event.position;
-          retryDelay = this.retryMinMs;
-          yield toRecordedEvent(event);
-        }
-        if (signal.aborted) return;
-        this.options.onError?.(new Error('EventStoreDB ended the $all subscription'));
-      } catch (error) {
-        if (signal.aborted) return;
-        this.options.onError?.(error);
-      }
-      await sleep(retryDelay, signal);
-      retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
+    const resumePoint = () => (resumeAfter === null ? START : this.positionBefore(resumeAfter));
+    for await (const event of this.resubscribing(resumePoint, signal)) {
+      if (resumeAfter !== null && !isAfter(event.position, resumeAfter)) continue;
+      resumeAfter = event.position;
+      yield toRecordedEvent(event);
     }
   }
 
@@ -235,25 +216,16 @@ export class EsdbEventStore implements EventStore {
     return null;
   }
 
-  /** A live $all subscription from the end: each event is a wake-up. */
+  /**
+   * A live $all subscription from the end: each event is a wake-up, and so is every (re)subscription,
+   * as appends may have come while there was none.
+   */
   async watchAppends(onAppended: (position: GlobalPosition | null) => void, signal: AbortSignal): Promise<void> {
-    let retryDelay = this.retryMinMs;
-    while (!signal.aborted) {
-      try {
-        onAppended(null);
-        for await (const event of this.subscribe(END, signal)) {
-          retryDelay = this.retryMinMs;
-          onAppended(toRecordedEvent(event).globalPosition);
-        }
-        if (signal.aborted) return;
-        this.options.onError?.(new Error('EventStoreDB ended the $all subscription'));
-      } catch (error) {
-        if (signal.aborted) return;
-        this.options.onError?.(error);
-      }
-      await sleep(retryDelay, signal);
-      retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
-    }
+    const fromTheEnd = (): ReadPosition => {
+      onAppended(null);
+      return END;
+    };
+    for await (const event of this.resubscribing(fromTheEnd, signal)) onAppended(toRecordedEvent(event).globalPosition);
   }
 
   async hasReached(checkpoint: GlobalPosition | null, target: GlobalPosition): Promise<boolean> {
@@ -307,6 +279,32 @@ export class EsdbEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.client.dispose();
+  }
+
+  /**
+   * Subscriptions to $all, one after the other: when the server drops one, the error is reported and,
+   * after a backoff (reset by each event received), the next starts where `startFrom` then says.
+   * Returns when `signal` aborts.
+   */
+  private async *resubscribing(
+    startFrom: () => Promise<ReadPosition> | ReadPosition,
+    signal: AbortSignal,
+  ): AsyncGenerator<AllStreamRecordedEvent> {
+    const backoff = new Backoff(this.options);
+    while (!signal.aborted) {
+      try {
+        for await (const event of this.subscribe(await startFrom(), signal)) {
+          backoff.reset();
+          yield event;
+        }
+        if (signal.aborted) return;
+        this.options.onError?.(new Error('EventStoreDB ended the $all subscription'));
+      } catch (error) {
+        if (signal.aborted) return;
+        this.options.onError?.(error);
+      }
+      await backoff.wait(signal);
+    }
   }
 
   /** One subscription: ends or throws when the server drops it, returns when `signal` aborts. */

@@ -13,18 +13,17 @@ import {
   UnitOfWorkConflictError,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { Backoff, type RetryOptions } from '../backoff';
 import type { ChainLink } from '../integrity/hash-chain';
 import { sleep } from '../sleep';
 import { PostgresTransactions } from './postgres-transactions';
 
-export interface PostgresEventStoreOptions {
+/** The retry options bound the backoff after a failed read and after a lost LISTEN connection. */
+export interface PostgresEventStoreOptions extends RetryOptions {
   /** How long a caught-up subscription waits before asking again. */
   pollIntervalMs?: number;
   /** How many events a subscription reads per query. */
   batchSize?: number;
-  /** Backoff bounds after a failed read (dropped connection, failover). */
-  retryMinMs?: number;
-  retryMaxMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -131,8 +130,6 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
-  private readonly retryMinMs: number;
-  private readonly retryMaxMs: number;
   /** The highest appended position not yet announced, and whether an announcement is under way. */
   private unannounced: GlobalPosition | null = null;
   private announcing = false;
@@ -145,8 +142,6 @@ export class PostgresEventStore implements EventStore {
     this.pool = this.transactions.pool;
     this.pollIntervalMs = options.pollIntervalMs ?? 20;
     this.batchSize = options.batchSize ?? 500;
-    this.retryMinMs = options.retryMinMs ?? 100;
-    this.retryMaxMs = options.retryMaxMs ?? 5_000;
   }
 
   async appendToStream(
@@ -279,17 +274,16 @@ export class PostgresEventStore implements EventStore {
 
   async *subscribeToAll({ after, signal }: SubscribeToAllOptions): AsyncIterable<RecordedEvent> {
     let checkpoint = after ?? null;
-    let retryDelay = this.retryMinMs;
+    const backoff = new Backoff(this.options);
     while (!signal.aborted) {
       let batch: RecordedEvent[];
       try {
         batch = await this.readAll({ after: checkpoint, maxCount: this.batchSize });
-        retryDelay = this.retryMinMs;
+        backoff.reset();
       } catch (error) {
         // A dropped connection or a failover: resume from the last delivered event.
         this.options.onError?.(error);
-        await sleep(retryDelay, signal);
-        retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
+        await backoff.wait(signal);
         continue;
       }
       for (const event of batch) {
@@ -308,7 +302,7 @@ export class PostgresEventStore implements EventStore {
 
   /** LISTENs on a connection of its own (never one of the pool's) to the append trigger's channel. */
   async watchAppends(onAppended: (position: GlobalPosition | null) => void, signal: AbortSignal): Promise<void> {
-    let retryDelay = this.retryMinMs;
+    const backoff = new Backoff(this.options);
     while (!signal.aborted) {
       const client = new Client({ ...this.pool.options, application_name: 'nrm-events-watch' });
       const lost = new Promise<void>((resolve) => {
@@ -326,7 +320,7 @@ export class PostgresEventStore implements EventStore {
         client.on('notification', ({ payload }) => onAppended(payload ? BigInt(payload) : null));
         await client.connect();
         await client.query(`LISTEN ${APPENDED_CHANNEL}`);
-        retryDelay = this.retryMinMs;
+        backoff.reset();
         onAppended(null);
         await lost;
       } catch (error) {
@@ -335,8 +329,7 @@ export class PostgresEventStore implements EventStore {
         signal.removeEventListener('abort', stop);
         await close();
       }
-      await sleep(retryDelay, signal);
-      retryDelay = Math.min(retryDelay * 2, this.retryMaxMs);
+      await backoff.wait(signal);
     }
   }
 

@@ -31,6 +31,21 @@ export function approvalRequiredCommands(env: Pick<Environment, 'APPROVAL_REQUIR
 /** Outside production only (validation refuses its absence there): a published, hence worthless, key. */
 const DEVELOPMENT_PERSON_MATCH_KEY = 'bnJtLWRldmVsb3BtZW50LXBlcnNvbi1tYXRjaC1rZXk=';
 
+/**
+ * A whole-number setting, read from its text: from `min` to `max`, or at least `min` without a `max`.
+ * Whichever bound is broken, the message states both (and the note, where a bound has a reason).
+ */
+function WholeNumber({ min, max, note }: { min: number; max?: number; note?: string }): PropertyDecorator {
+  return (target, property) => {
+    const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+    const message = `${String(property)} must be a whole number ${range}${note ? ` (${note})` : ''}`;
+    Transform(({ value }) => Number(value))(target, property);
+    IsInt({ message })(target, property);
+    Min(min, { message })(target, property);
+    if (max !== undefined) Max(max, { message })(target, property);
+  };
+}
+
 /** Every setting the processes read, checked once at start. */
 export class Environment {
   @IsIn(['development', 'test', 'production'])
@@ -92,36 +107,23 @@ export class Environment {
   LOG_LEVEL = 'info';
 
   /** Default length of a reflection period (Council of Europe Convention art. 13: at least 30). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(30, { message: 'REFLECTION_PERIOD_DAYS must be at least 30 (CoE Convention art. 13)' })
-  @Max(365)
+  @WholeNumber({ min: 30, max: 365, note: 'at least 30: CoE Convention art. 13' })
   REFLECTION_PERIOD_DAYS = 30;
 
   /** Deadlines (DESIGN §3), per country. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
+  @WholeNumber({ min: 1 })
   HAND_OVER_HOURS = 24;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
+  @WholeNumber({ min: 1 })
   STATUS_DECISION_WORKING_DAYS = 5;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
+  @WholeNumber({ min: 1 })
   CHILD_PROTECTION_NOTICE_HOURS = 24;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
+  @WholeNumber({ min: 1 })
   SHELTER_ANSWER_HOURS = 24;
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
+  @WholeNumber({ min: 1 })
   SHELTER_STAY_DAYS = 30;
 
   /**
@@ -135,9 +137,7 @@ export class Environment {
   APPROVAL_REQUIRED_COMMANDS = 'CloseCase,AdoptReintegrationPlan';
 
   /** How long an approval may stay pending before its deadline on the board falls due. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
+  @WholeNumber({ min: 1 })
   APPROVAL_DEADLINE_HOURS = 48;
 
   /** Public holidays announced yearly (moveable ones), added to the shipped fixed-date calendar. */
@@ -151,70 +151,45 @@ export class Environment {
   DEADLINE_REMINDER_HOURS = '72,24';
 
   /** How often the worker re-creates missing deadline jobs from the database. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1_000)
+  @WholeNumber({ min: 1_000 })
   DEADLINE_RECONCILE_INTERVAL_MS = 30_000;
 
   /** How long a read with `minPosition` waits for the projections at most. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @WholeNumber({ min: 0, max: 60_000 })
   READ_WAIT_TIMEOUT_MS = 5_000;
 
   /** Largest request body the API reads, in bytes (413 beyond): room for the longest free texts. */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
-  @Min(1024, { message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
-  @Max(10_485_760, { message: 'HTTP_BODY_LIMIT_BYTES must be a whole number from 1024 to 10485760' })
+  @WholeNumber({ min: 1024, max: 10_485_760 })
   HTTP_BODY_LIMIT_BYTES = 262_144;
 
   /** Requests a minute one user may make to one endpoint (429 beyond); 0 turns the limit off. */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 to turn the limit off' })
-  @Min(0, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number, 0 to turn the limit off' })
+  @WholeNumber({ min: 0, note: '0 turns the limit off' })
   RATE_LIMIT_PER_MINUTE = 600;
 
   /** How many deadline jobs one worker runs at once. */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100' })
-  @Min(1, { message: 'DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100' })
-  @Max(100, { message: 'DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100' })
+  @WholeNumber({ min: 1, max: 100 })
   DEADLINE_WORKER_CONCURRENCY = 8;
 
   /**
    * How long a deadline job's lock lasts before another worker may take the job over: a dead
    * worker's job runs again after about this plus DEADLINE_STALLED_INTERVAL_MS.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'DEADLINE_JOB_LOCK_MS must be a whole number from 500 to 600000' })
-  @Min(500, { message: 'DEADLINE_JOB_LOCK_MS must be a whole number from 500 to 600000' })
-  @Max(600_000, { message: 'DEADLINE_JOB_LOCK_MS must be a whole number from 500 to 600000' })
+  @WholeNumber({ min: 500, max: 600_000 })
   DEADLINE_JOB_LOCK_MS = 30_000;
 
   /** How often workers look for deadline jobs whose worker died (stalled jobs). */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
-  @Min(500, { message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
-  @Max(600_000, { message: 'DEADLINE_STALLED_INTERVAL_MS must be a whole number from 500 to 600000' })
+  @WholeNumber({ min: 500, max: 600_000 })
   DEADLINE_STALLED_INTERVAL_MS = 30_000;
 
   /**
    * Connections of the read-model pool (TypeORM: reads, projections' transactions, idempotency).
    * Projections' advisory locks live on one dedicated connection outside it.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
-  @Min(2, { message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
-  @Max(500, { message: 'DATABASE_POOL_SIZE must be a whole number from 2 to 500' })
+  @WholeNumber({ min: 2, max: 500 })
   DATABASE_POOL_SIZE = 10;
 
   /** Connections of the PostgreSQL event store's pool (appends and reads of events). */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'EVENT_STORE_POOL_SIZE must be a whole number from 2 to 500' })
-  @Min(2, { message: 'EVENT_STORE_POOL_SIZE must be a whole number from 2 to 500' })
-  @Max(500, { message: 'EVENT_STORE_POOL_SIZE must be a whole number from 2 to 500' })
+  @WholeNumber({ min: 2, max: 500 })
   EVENT_STORE_POOL_SIZE = 20;
 
   /**
@@ -222,20 +197,14 @@ export class Environment {
    * and ask for the locks of projections another worker holds: a dead worker's projections are
    * taken over within about this long.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'PROJECTION_SAFETY_NET_MS must be a whole number from 100 to 600000' })
-  @Min(100, { message: 'PROJECTION_SAFETY_NET_MS must be a whole number from 100 to 600000' })
-  @Max(600_000, { message: 'PROJECTION_SAFETY_NET_MS must be a whole number from 100 to 600000' })
+  @WholeNumber({ min: 100, max: 600_000 })
   PROJECTION_SAFETY_NET_MS = 2_000;
 
   /**
    * The longest a graceful shutdown (SIGTERM, SIGINT) takes: in-flight requests, the batch in hand
    * and active jobs get this long, then the process exits with code 1 naming what did not finish.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 100 to 600000' })
-  @Min(100, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 100 to 600000' })
-  @Max(600_000, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 100 to 600000' })
+  @WholeNumber({ min: 100, max: 600_000 })
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (Prometheus scrapes). */
@@ -248,29 +217,21 @@ export class Environment {
    * How long an Idempotency-Key is kept after its first use: a retry within it gets the first
    * result; after it the key is forgotten (purged) and may be used anew.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'IDEMPOTENCY_KEY_RETENTION_HOURS must be a whole number from 1 to 8760' })
-  @Min(1, { message: 'IDEMPOTENCY_KEY_RETENTION_HOURS must be a whole number from 1 to 8760' })
-  @Max(8_760, { message: 'IDEMPOTENCY_KEY_RETENTION_HOURS must be a whole number from 1 to 8760' })
+  @WholeNumber({ min: 1, max: 8_760 })
   IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
 
   /**
    * With EVENT_STORE=esdb (no transaction spans EventStoreDB and PostgreSQL): how long a request
    * holds its Idempotency-Key before a retry may take it over, when its process died mid-command.
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'IDEMPOTENCY_KEY_LEASE_SECONDS must be a whole number from 1 to 3600' })
-  @Min(1, { message: 'IDEMPOTENCY_KEY_LEASE_SECONDS must be a whole number from 1 to 3600' })
-  @Max(3_600, { message: 'IDEMPOTENCY_KEY_LEASE_SECONDS must be a whole number from 1 to 3600' })
+  @WholeNumber({ min: 1, max: 3_600 })
   IDEMPOTENCY_KEY_LEASE_SECONDS = 30;
 
   /**
    * GET /statistics shows a count under this many people as "<k" (and hides the cells that would
    * give it away). Never below 11, the CTDC's k, in any environment (tests included).
    */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'STATISTICS_MIN_CELL must be a whole number of at least 11' })
-  @Min(11, { message: 'STATISTICS_MIN_CELL must be a whole number of at least 11' })
+  @WholeNumber({ min: 11 })
   STATISTICS_MIN_CELL = 11;
 
   /**
@@ -319,10 +280,7 @@ export class Environment {
   INTEGRITY_ANCHOR_KEY?: string;
 
   /** How often the worker anchors every stream's head (signed), by the clock. */
-  @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
-  @Min(1, { message: 'INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
-  @Max(10_080, { message: 'INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
+  @WholeNumber({ min: 1, max: 10_080 })
   INTEGRITY_ANCHOR_INTERVAL_MINUTES = 60;
 
   /** The country's time zone: the console shows every date and time in it (IANA name). */

@@ -17,6 +17,13 @@ export interface IdempotentRequest {
   body: unknown;
 }
 
+/** A request with an Idempotency-Key: the caller's scope, the key, and the hash of what was asked. */
+interface KeyedRequest {
+  scope: string;
+  key: string;
+  hash: string;
+}
+
 /** How long a request waits for another one holding its key (EventStoreDB only) before a 422. */
 const IN_PROGRESS_WAIT_MS = 10_000;
 const PURGE_INTERVAL_MS = 15 * 60_000;
@@ -72,12 +79,12 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
   ) {}
 
   run<Result extends object>(request: IdempotentRequest, execute: () => Promise<Result>): Promise<Result> {
-    const { key } = request;
+    const { scope, key } = request;
     if (key === undefined) return this.unitOfWork.run(execute);
-    const hash = requestHash(request);
+    const keyed = { scope, key, hash: requestHash(request) };
     return this.unitOfWork.atomic
-      ? this.unitOfWork.run(() => this.runOnce(request.scope, key, hash, execute))
-      : this.runOnce(request.scope, key, hash, execute);
+      ? this.unitOfWork.run(() => this.runOnce(keyed, execute))
+      : this.runOnce(keyed, execute);
   }
 
   /** Forgets every key past its retention; returns how many. */
@@ -102,12 +109,8 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
     clearInterval(this.purgeTimer);
   }
 
-  private async runOnce<Result extends object>(
-    scope: string,
-    key: string,
-    hash: string,
-    execute: () => Promise<Result>,
-  ): Promise<Result> {
+  private async runOnce<Result extends object>(keyed: KeyedRequest, execute: () => Promise<Result>): Promise<Result> {
+    const { scope, key, hash } = keyed;
     // How long this request has waited is elapsed time, not the clock's (a test clock may stand still).
     const deadline = performance.now() + IN_PROGRESS_WAIT_MS;
     for (;;) {
@@ -117,7 +120,7 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
       if (claimed.length === 1) {
         // The key's first use is part of the identity: a key used anew after its retention makes new ids.
         const firstUse = (claimed[0] as { created_at: Date }).created_at.toISOString();
-        return this.executeClaimed(scope, key, new IdentifiedCommand(scope, `${key}\n${firstUse}`), execute);
+        return this.executeClaimed(keyed, new IdentifiedCommand(scope, `${key}\n${firstUse}`), execute);
       }
 
       const rows = (await this.sql(
@@ -142,8 +145,7 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
   }
 
   private async executeClaimed<Result extends object>(
-    scope: string,
-    key: string,
+    { scope, key }: KeyedRequest,
     command: IdentifiedCommand,
     execute: () => Promise<Result>,
   ): Promise<Result> {

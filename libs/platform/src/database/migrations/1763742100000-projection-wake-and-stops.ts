@@ -1,6 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * The trigger that announced appends until migration 1763742540000 left that to the writer (its
+ * down creates it again).
+ */
+export const CREATE_APPEND_NOTIFY_TRIGGER = [
+  `CREATE FUNCTION notify_events_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_notify('nrm_events_appended', (SELECT max(global_position)::text FROM appended));
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER events_appended AFTER INSERT ON events
+   REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION notify_events_appended()`,
+];
+
+/**
  * Projections are woken, not polling: every statement that appends events notifies
  * `nrm_events_appended` with the highest position it wrote (delivered at commit; the append
  * statement itself does not change). A projection that cannot apply an event stops there alone:
@@ -9,15 +23,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class ProjectionWakeAndStops1763742100000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE FUNCTION notify_events_appended() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('nrm_events_appended', (SELECT max(global_position)::text FROM appended));
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER events_appended AFTER INSERT ON events
-      REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION notify_events_appended()`);
+    for (const statement of CREATE_APPEND_NOTIFY_TRIGGER) await queryRunner.query(statement);
     await queryRunner.query(`
       ALTER TABLE projection_checkpoints
         ADD COLUMN stopped_at timestamptz,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CREATE_APPEND_NOTIFY_TRIGGER } from './1763742100000-projection-wake-and-stops';
 
 /**
  * Appends are announced on `nrm_events_appended` by the writer after its commit
@@ -13,14 +14,6 @@ export class AppendsAnnouncedByWriter1763742540000 implements MigrationInterface
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE FUNCTION notify_events_appended() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('nrm_events_appended', (SELECT max(global_position)::text FROM appended));
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER events_appended AFTER INSERT ON events
-      REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION notify_events_appended()`);
+    for (const statement of CREATE_APPEND_NOTIFY_TRIGGER) await queryRunner.query(statement);
   }
 }
