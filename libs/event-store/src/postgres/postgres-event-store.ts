@@ -25,6 +25,8 @@ export interface PostgresEventStoreOptions {
   /** Backoff bounds after a failed read (dropped connection, failover). */
   retryMinMs?: number;
   retryMaxMs?: number;
+  /** How long an announcement waits to gather later commits into it (default 2 ms). */
+  announceGatherMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -133,6 +135,7 @@ export class PostgresEventStore implements EventStore {
   private readonly batchSize: number;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
+  private readonly announceGatherMs: number;
   /** The highest appended position not yet announced, and whether an announcement is under way. */
   private unannounced: GlobalPosition | null = null;
   private announcing = false;
@@ -147,6 +150,7 @@ export class PostgresEventStore implements EventStore {
     this.batchSize = options.batchSize ?? 500;
     this.retryMinMs = options.retryMinMs ?? 100;
     this.retryMaxMs = options.retryMaxMs ?? 5_000;
+    this.announceGatherMs = options.announceGatherMs ?? 2;
   }
 
   async appendToStream(
@@ -247,6 +251,10 @@ export class PostgresEventStore implements EventStore {
     try {
       // Once its owner ended the pool (shutdown), readers learn the rest from their safety net.
       while (this.unannounced !== null && !this.pool.ending) {
+        // Gathers what commits meanwhile into one notification (a transaction of its own for
+        // PostgreSQL, a wake-up and a read for every reader): without it, one writer appending one
+        // event at a time would send a notification per append.
+        await sleep(this.announceGatherMs);
         const position = this.unannounced;
         this.unannounced = null;
         await this.pool
