@@ -52,7 +52,9 @@ export class EventCodec {
     if (Object.keys(personal).length > 0) {
       const subjectId = definition.subjectField ? data[definition.subjectField] : undefined;
       if (typeof subjectId !== 'string') throw new Error(`${event.type} carries personal data without a subject`);
-      data[PERSONAL_DATA_KEY] = await this.protector.protect(subjectId, personal);
+      data[PERSONAL_DATA_KEY] = await this.protector.protect(subjectId, personal, {
+        newSubject: definition.introducesSubject === true,
+      });
     }
     return { id: randomUUID(), type: event.type, schemaVersion: definition.schemaVersion, data, metadata };
   }

@@ -11,8 +11,14 @@ export interface ProtectedPersonalData {
   payload: unknown;
 }
 
+/** What the codec knows of the subject when it protects an event's fields. */
+export interface ProtectOptions {
+  /** The event brings the subject into being (introducesSubject): no key can exist for it yet. */
+  newSubject?: boolean;
+}
+
 export interface PersonalDataProtector {
-  protect(subjectId: string, fields: Record<string, unknown>): Promise<ProtectedPersonalData>;
+  protect(subjectId: string, fields: Record<string, unknown>, options?: ProtectOptions): Promise<ProtectedPersonalData>;
   /** The fields, or null when the subject's data has been erased. */
   reveal(data: ProtectedPersonalData): Promise<Record<string, unknown> | null>;
   /** Optional: get ready to reveal the data of these subjects (e.g. fetch their keys at once). */

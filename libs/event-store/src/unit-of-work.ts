@@ -11,12 +11,6 @@ export interface UnitOfWork {
   readonly atomic: boolean;
   /** Runs `work` as one unit; inside a unit already open in this async context, joins it. */
   run<T>(work: () => Promise<T>): Promise<T>;
-  /**
-   * Only where the unit is one SQL transaction: writes a statement whose result nobody waits for
-   * at the commit of the unit open in this async context (in the COMMIT's round trip), or now
-   * outside one.
-   */
-  atCommit?(statement: string, values: unknown[]): Promise<void>;
 }
 
 /** No transaction: each write inside commits on its own (EventStoreDB). */

@@ -28,9 +28,9 @@ export type {
   PendingApproval,
 } from './commands/command-pipeline';
 export { approvalRequiredCommands, personMatchKeyOf } from './config/environment';
-export { WRITE_SQL } from './event-store/event-store.module';
+export { SEND_WITH_NEXT, WRITE_SQL } from './event-store/event-store.module';
 export { IntegrityAnchorJob } from './integrity/integrity.providers';
 export { StoreIntegrity, integrityAnchorKey } from './integrity/store-integrity';
 export type { IntegrityReport } from './integrity/store-integrity';
 export { PERSONAL_DATA_ERASER } from './personal-data';
-export type { PersonalDataEraser, SqlQuery } from './personal-data';
+export type { PersonalDataEraser, SqlQuery, SqlWithoutResult } from './personal-data';

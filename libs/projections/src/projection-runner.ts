@@ -348,10 +348,13 @@ export class ProjectionRunner {
     await this.dataSource.transaction(async (manager: EntityManager) => {
       if (handled.length > 0) await projection.apply(handled, manager);
       // The notification (delivered at commit) wakes reads waiting for this position (?minPosition).
+      // The commit does not wait for the WAL flush (synchronous_commit off, this transaction only):
+      // a read model is derived data, and a crash that loses its last commits loses their checkpoint
+      // with them, so those events are applied again from the store.
       const moved: [unknown[], number] = await manager.query(
         `UPDATE projection_checkpoints SET position = $2, updated_at = now()
          WHERE projection = $1 AND position IS NOT DISTINCT FROM $3 AND stopped_at IS NULL
-         RETURNING pg_notify('${CHECKPOINT_MOVED_CHANNEL}', $1)`,
+         RETURNING pg_notify('${CHECKPOINT_MOVED_CHANNEL}', $1), set_config('synchronous_commit', 'off', true)`,
         [projection.name, last.toString(), slot.checkpoint?.toString() ?? null],
       );
       if (moved[1] !== 1) throw new CheckpointMovedError(`checkpoint of ${projection.name} moved elsewhere`);

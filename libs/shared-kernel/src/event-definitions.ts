@@ -8,6 +8,11 @@ export interface EventTypeDefinition {
   personalFields: readonly string[];
   /** The data field naming the person the personal data belongs to. */
   subjectField?: string;
+  /**
+   * The event that brings its subject into being (a case's person at its opening): the subject's
+   * key is made without asking whether one exists (see PersonalDataProtector.protect).
+   */
+  introducesSubject?: true;
   /** upcasters[v] turns data of version v into version v + 1. */
   upcasters?: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>;
 }

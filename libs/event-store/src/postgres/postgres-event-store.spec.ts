@@ -197,4 +197,57 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
       store.appendToStream(newStreamName(), [newTestEvent({ id: randomUUID() })], 'any'),
     ).resolves.toBeDefined();
   });
+
+  describe('a write sent with the next round trip (sendWithNext)', () => {
+    const table = `sent_with_next_${randomUUID().replace(/-/g, '')}`;
+    beforeAll(() => harness.pool.query(`CREATE TABLE ${table} (note text PRIMARY KEY)`));
+    const notes = async () =>
+      (await harness.pool.query<{ note: string }>(`SELECT note FROM ${table} ORDER BY note`)).rows.map((r) => r.note);
+
+    it('commits with the append it travels with, quotes and all, in one round trip', async () => {
+      const { store } = harness;
+      const sent = jest.spyOn(Client.prototype, 'query');
+      const stream = newStreamName();
+      await store.transactions.run(async () => {
+        await store.transactions.sendWithNext(`INSERT INTO ${table} (note) VALUES ($1)`, ["it's $1; -- not SQL"]);
+        await store.appendToStream(stream, [newTestEvent()], 'no_stream');
+      });
+      const texts = sent.mock.calls.map(([statement]) =>
+        typeof statement === 'string' ? statement : (statement as { text: string }).text,
+      );
+      sent.mockRestore();
+      expect(texts.filter((text) => !text.includes('pg_notify'))).toEqual([
+        expect.stringMatching(/^BEGIN;\s*INSERT INTO sent_with_next_\w+ .*;\s*WITH current_stream/s),
+        'COMMIT',
+      ]);
+      expect(await notes()).toEqual(["it's $1; -- not SQL"]);
+      expect((await store.readStream(stream)).currentRevision).toBe(0n);
+    });
+
+    it('fails the unit where it fails: nothing of the unit is committed', async () => {
+      const { store } = harness;
+      const stream = newStreamName();
+      await expect(
+        store.transactions.run(async () => {
+          await store.transactions.sendWithNext(`INSERT INTO ${table} (note) VALUES ($1)`, ["it's $1; -- not SQL"]);
+          await store.appendToStream(stream, [newTestEvent()], 'no_stream');
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      expect((await store.readStream(stream)).currentRevision).toBeNull();
+    });
+
+    it('is sent with the COMMIT when nothing follows it, and not at all when the unit is refused', async () => {
+      const { store } = harness;
+      await store.transactions.run(() =>
+        store.transactions.sendWithNext(`INSERT INTO ${table} (note) VALUES ($1)`, ['alone']),
+      );
+      await expect(
+        store.transactions.run(async () => {
+          await store.transactions.sendWithNext(`INSERT INTO ${table} (note) VALUES ($1)`, ['refused']);
+          throw new Error('refused by the domain');
+        }),
+      ).rejects.toThrow('refused by the domain');
+      expect(await notes()).toEqual(['alone', "it's $1; -- not SQL"]);
+    });
+  });
 });

@@ -24,6 +24,8 @@ export interface PostgresEventStoreOptions extends RetryOptions {
   pollIntervalMs?: number;
   /** How many events a subscription reads per query. */
   batchSize?: number;
+  /** How long an announcement waits to gather later commits into it (default 2 ms). */
+  announceGatherMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -130,6 +132,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
+  private readonly announceGatherMs: number;
   /** The highest appended position not yet announced, and whether an announcement is under way. */
   private unannounced: GlobalPosition | null = null;
   private announcing = false;
@@ -142,6 +145,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = this.transactions.pool;
     this.pollIntervalMs = options.pollIntervalMs ?? 20;
     this.batchSize = options.batchSize ?? 500;
+    this.announceGatherMs = options.announceGatherMs ?? 2;
   }
 
   async appendToStream(
@@ -242,6 +246,10 @@ export class PostgresEventStore implements EventStore {
     try {
       // Once its owner ended the pool (shutdown), readers learn the rest from their safety net.
       while (this.unannounced !== null && !this.pool.ending) {
+        // Gathers what commits meanwhile into one notification (a transaction of its own for
+        // PostgreSQL, a wake-up and a read for every reader): without it, one writer appending one
+        // event at a time would send a notification per append.
+        await sleep(this.announceGatherMs);
         const position = this.unannounced;
         this.unannounced = null;
         await this.pool

@@ -24,8 +24,8 @@ interface OpenTransaction {
   client: PoolClient;
   /** BEGIN was sent (with the first statement, or alone). */
   begun: boolean;
-  /** Written in the COMMIT's round trip. */
-  atCommit: Statement[];
+  /** Written ahead of the next statement, in its round trip (or the COMMIT's). */
+  pending: string[];
   /** Run once the COMMIT succeeded. */
   afterCommit: (() => void)[];
 }
@@ -40,10 +40,11 @@ interface OpenTransaction {
  * application layer passes no connection around and imports nothing of pg.
  *
  * Round trips are the write path's main cost (the profile: a command's time went mostly to socket
- * writes and PostgreSQL's per-statement work), so a unit of work spends none of its own: BEGIN
- * travels with the first statement, and COMMIT with the statements deferred to it (`atCommit`),
- * each pair sent as one simple-protocol query with the values written inline as literals. A
- * unit of work that wrote nothing sends neither.
+ * writes and PostgreSQL's per-statement work), so a unit of work spends none of its own and lets
+ * writes whose result nobody waits for ride along: BEGIN and the statements sent with `sendWithNext`
+ * (a lock, a new key, a command's stored answer) travel with the next statement or the COMMIT, all
+ * sent as one simple-protocol query with the values written inline as literals. A unit of work
+ * that wrote nothing sends nothing.
  */
 export class PostgresTransactions implements UnitOfWork {
   readonly atomic = true;
@@ -67,25 +68,26 @@ export class PostgresTransactions implements UnitOfWork {
         : statement;
     const transaction = this.current.getStore();
     if (!transaction) return this.pool.query<Row>(config);
-    if (transaction.begun) return transaction.client.query<Row>(config);
-    transaction.begun = true;
+    const ahead = takeAhead(transaction);
+    if (ahead.length === 0) return transaction.client.query<Row>(config);
     const inline = inlined({ text: config.text, values: config.values ?? [] });
     if (inline === null) {
-      await transaction.client.query('BEGIN');
+      await transaction.client.query(ahead.join(';\n'));
       return transaction.client.query<Row>(config);
     }
-    const results = (await transaction.client.query(`BEGIN;\n${inline}`)) as unknown as QueryResult<Row>[];
-    return results[1];
+    const results = (await transaction.client.query([...ahead, inline].join(';\n'))) as unknown as QueryResult<Row>[];
+    return results[results.length - 1];
   }
 
   /**
-   * Inside a unit of work: writes `text` just before its COMMIT, in the same round trip, and fails
-   * the unit when it fails. For writes whose result nobody waits for (e.g. a command's stored
-   * answer). Outside one: runs it now.
+   * Inside a unit of work: sends a write whose result nobody waits for in the unit's next round
+   * trip, ahead of the next statement (or the COMMIT), and fails the unit when it fails. Outside
+   * one, or when its values cannot be written inline: now.
    */
-  async atCommit(text: string, values: unknown[]): Promise<void> {
+  async sendWithNext(text: string, values: unknown[]): Promise<void> {
     const transaction = this.current.getStore();
-    if (transaction) transaction.atCommit.push({ text, values });
+    const inline = transaction ? inlined({ text, values }) : null;
+    if (transaction && inline !== null) transaction.pending.push(inline);
     else await this.query(text, values);
   }
 
@@ -124,7 +126,7 @@ export class PostgresTransactions implements UnitOfWork {
 
   private async runOnce<T>(work: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const transaction: OpenTransaction = { client, begun: false, atCommit: [], afterCommit: [] };
+    const transaction: OpenTransaction = { client, begun: false, pending: [], afterCommit: [] };
     let broken: Error | undefined;
     // A connection lost mid-transaction is reported here (and by the pending query), not as an
     // unhandled 'error' event that would end the process; the client is then discarded.
@@ -146,33 +148,32 @@ export class PostgresTransactions implements UnitOfWork {
   }
 }
 
-/** COMMIT with the deferred statements, in one round trip when they can be written inline. */
+/** The statements due ahead of the unit's next one: BEGIN when not sent yet, and those sent with next. */
+function takeAhead(transaction: OpenTransaction): string[] {
+  const ahead = transaction.begun ? transaction.pending : ['BEGIN', ...transaction.pending];
+  transaction.begun = true;
+  transaction.pending = [];
+  return ahead;
+}
+
+/** COMMIT, with what is still due ahead of it, in one round trip; nothing when nothing was written. */
 async function commit(transaction: OpenTransaction): Promise<void> {
-  const { client, atCommit } = transaction;
-  if (!transaction.begun && atCommit.length === 0) return;
-  const inline = atCommit.map(inlined);
-  if (inline.every((text) => text !== null)) {
-    const begin = transaction.begun ? [] : ['BEGIN'];
-    transaction.begun = true;
-    await client.query([...begin, ...inline, 'COMMIT'].join(';\n'));
-    return;
-  }
-  if (!transaction.begun) {
-    transaction.begun = true;
-    await client.query('BEGIN');
-  }
-  for (const { text, values } of atCommit) await client.query(text, values);
-  await client.query('COMMIT');
+  if (!transaction.begun && transaction.pending.length === 0) return;
+  await transaction.client.query([...takeAhead(transaction), 'COMMIT'].join(';\n'));
 }
 
 /**
  * The statement with its $n parameters replaced by literals, or null when that is not safe: only
- * texts without quotes, comments or dollar quoting (where a `$n` could mean something else), and
- * values that are text for node-postgres (bytea as hex). An inline literal is of unknown type, as
- * a parameter is, so PostgreSQL infers the same types.
+ * texts whose quoted literals hold no `$` or backslash and that have no comments, dollar quoting or
+ * second statement (where a `$n` could mean something else), and values that are text for
+ * node-postgres (bytea as hex). An inline literal is of unknown type, as a parameter is, so
+ * PostgreSQL infers the same types.
  */
 function inlined({ text, values }: Statement): string | null {
-  if (/'|--|\/\*|\$\$|;/.test(text)) return null;
+  // Between quotes (odd parts): literals, standard-conforming; outside (even parts): SQL.
+  const parts = text.split("'");
+  const unsafe = parts.some((part, index) => (index % 2 === 1 ? /[$\\]/.test(part) : /--|\/\*|\$\$|;/.test(part)));
+  if (unsafe || parts.length % 2 === 0) return null;
   const literals = values.map((value) => {
     const prepared = prepareValue(value);
     if (prepared === null) return 'NULL';

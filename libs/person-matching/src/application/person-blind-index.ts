@@ -3,7 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { notifyRole } from '@nrm/deadlines';
 import type { PersonIndex } from '@nrm/case';
 import { uuidV5 } from '@nrm/event-store';
-import { CLOCK, Environment, personMatchKeyOf, WRITE_SQL, type SqlQuery } from '@nrm/platform';
+import {
+  CLOCK,
+  Environment,
+  personMatchKeyOf,
+  SEND_WITH_NEXT,
+  WRITE_SQL,
+  type SqlQuery,
+  type SqlWithoutResult,
+} from '@nrm/platform';
 import type { Clock } from '@nrm/shared-kernel';
 import { personMatchKeys, type PersonToMatch } from '../domain/person-match-keys';
 
@@ -38,6 +46,7 @@ export class PersonBlindIndex implements PersonIndex {
 
   constructor(
     @Inject(WRITE_SQL) private readonly sql: SqlQuery,
+    @Inject(SEND_WITH_NEXT) private readonly sendWithNext: SqlWithoutResult,
     @Inject(CLOCK) private readonly clock: Clock,
     env: Environment,
   ) {
@@ -49,13 +58,15 @@ export class PersonBlindIndex implements PersonIndex {
    * would each miss the other's uncommitted entries, so the second waits for the first's commit.
    * Taken before the append, so that no waiting transaction holds an appended event (which would
    * hold the projections back). Locks in sorted order: two openings never wait for each other.
+   * Sent with the opening's next statement: the lock is held before anything after it runs.
    */
   async lockPerson(person: PersonToMatch): Promise<void> {
     const digests = this.digestsOf(person);
     if (digests.length === 0) return;
-    await this.sql(`SELECT pg_advisory_xact_lock(hashtextextended(digest, 0)) FROM unnest($1::text[]) AS digest`, [
-      digests,
-    ]);
+    await this.sendWithNext(
+      `SELECT pg_advisory_xact_lock(hashtextextended(digest, 0)) FROM unnest($1::text[]) AS digest`,
+      [digests],
+    );
   }
 
   /**

@@ -7,7 +7,7 @@ import {
 } from '@nrm/event-store';
 import { Pool } from 'pg';
 import type { Environment } from '../config/environment';
-import type { SqlQuery } from '../personal-data/encrypted-personal-data-protector';
+import type { SqlQuery, SqlWithoutResult } from '../personal-data/encrypted-personal-data-protector';
 
 /** The adapter EVENT_STORE names, the unit of work its commands run in, and what must be closed after it. */
 export interface EventStoreHandle {
@@ -18,6 +18,8 @@ export interface EventStoreHandle {
    * PostgreSQL store it joins the unit of work's transaction; with EventStoreDB, `fallbackSql`.
    */
   writeSql: SqlQuery;
+  /** A write of the write side whose result nobody waits for: see `SqlWithoutResult`. */
+  sendWithNext: SqlWithoutResult;
   close: () => Promise<void>;
 }
 
@@ -28,7 +30,13 @@ export function createEventStore(
 ): EventStoreHandle {
   if (env.EVENT_STORE === 'esdb') {
     const store = new EsdbEventStore(env.EVENTSTORE_CONNECTION_STRING as string, { onError });
-    return { store, unitOfWork: separateCommits, writeSql: fallbackSql, close: () => store.close() };
+    return {
+      store,
+      unitOfWork: separateCommits,
+      writeSql: fallbackSql,
+      sendWithNext: async (sql, parameters) => void (await fallbackSql(sql, parameters)),
+      close: () => store.close(),
+    };
   }
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.EVENT_STORE_POOL_SIZE });
   // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -40,6 +48,7 @@ export function createEventStore(
     store,
     unitOfWork: transactions,
     writeSql: (sql, parameters) => transactions.query(sql, parameters).then((result) => result.rows),
+    sendWithNext: (sql, parameters) => transactions.sendWithNext(sql, parameters),
     close: () => (ended ??= pool.end()),
   };
 }

@@ -4,8 +4,8 @@ import { IdentifiedCommand, runAsIdentifiedCommand, sleep, UNIT_OF_WORK, type Un
 import { type Clock, UnprocessableRequestError } from '@nrm/shared-kernel';
 import { CLOCK } from '../clock';
 import { Environment } from '../config/environment';
-import { WRITE_SQL } from '../event-store/event-store.module';
-import type { SqlQuery } from '../personal-data/encrypted-personal-data-protector';
+import { SEND_WITH_NEXT, WRITE_SQL } from '../event-store/event-store.module';
+import type { SqlQuery, SqlWithoutResult } from '../personal-data/encrypted-personal-data-protector';
 
 export interface IdempotentRequest {
   /** Whose key it is: keys of different callers never collide. */
@@ -73,6 +73,7 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @Inject(WRITE_SQL) private readonly sql: SqlQuery,
+    @Inject(SEND_WITH_NEXT) private readonly sendWithNext: SqlWithoutResult,
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly env: Environment,
@@ -164,7 +165,7 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
       [scope, key, JSON.stringify(result), this.clock.now()],
     ];
     // In a transaction the answer travels with its COMMIT (one round trip less per command).
-    await (this.unitOfWork.atCommit ? this.unitOfWork.atCommit(...answer) : this.sql(...answer));
+    await this.sendWithNext(...answer);
     return result;
   }
 

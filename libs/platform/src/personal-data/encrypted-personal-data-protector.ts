@@ -3,10 +3,18 @@ import {
   type PersonalDataProtector,
   PlaintextPersonalDataProtector,
   type ProtectedPersonalData,
+  type ProtectOptions,
 } from '@nrm/event-store';
 
 /** Runs one SQL statement and returns its rows (a TypeORM DataSource's or a pg Pool's `query`). */
 export type SqlQuery = (sql: string, parameters: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * Sends a write whose result nobody waits for. In a PostgreSQL unit of work it travels with the
+ * unit's next statement or its COMMIT (one round trip less), and an error fails the unit there;
+ * otherwise it runs now.
+ */
+export type SqlWithoutResult = (sql: string, parameters: unknown[]) => Promise<void>;
 
 /** What an encrypted event holds instead of the personal fields (all base64). */
 interface EncryptedPayload {
@@ -62,16 +70,27 @@ export class EncryptedPersonalDataProtector implements PersonalDataProtector, Pe
   constructor(
     private readonly query: SqlQuery,
     private readonly masterKey: Buffer,
+    /**
+     * Where given (PostgreSQL, one transaction per command), a new subject's key is written with the
+     * unit's next round trip instead of asked for; see `protect`.
+     */
+    private readonly sendWithNext?: SqlWithoutResult,
     /** Ages the key cache: elapsed time, monotonic (a TTL, not a time of day). */
     private readonly now: () => number = () => performance.now(),
   ) {
     if (masterKey.length !== KEY_BYTES) throw new Error('The personal-data master key must be exactly 32 bytes');
   }
 
-  async protect(subjectId: string, fields: Record<string, unknown>): Promise<ProtectedPersonalData> {
+  async protect(
+    subjectId: string,
+    fields: Record<string, unknown>,
+    options: ProtectOptions = {},
+  ): Promise<ProtectedPersonalData> {
     // Writes always ask the database (never the cache): nothing is encrypted with a key that another
-    // process has destroyed in the meantime.
-    const key = await this.keyFor(subjectId, true);
+    // process has destroyed in the meantime. Except for a subject the event brings into being: no
+    // key of theirs exists to be destroyed.
+    const key =
+      options.newSubject && this.sendWithNext ? await this.newKeyFor(subjectId) : await this.keyFor(subjectId, true);
     if (key === null) return { subjectId, scheme: EncryptedPersonalDataProtector.erasedScheme, payload: null };
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key, iv);
@@ -174,6 +193,21 @@ export class EncryptedPersonalDataProtector implements PersonalDataProtector, Pe
     // A key made just now may belong to a transaction that still rolls back (the command's unit
     // of work): it is cached only once read back from the table.
     if (!row.inserted) this.remember(subjectId, key);
+    return key;
+  }
+
+  /**
+   * A new subject's key, written in the command's transaction. DO NOTHING only when a retry of the
+   * same command (same Idempotency-Key, so the same subject id) committed meanwhile: then this
+   * transaction's append conflicts with the events of that retry (same event ids) and rolls back,
+   * so nothing encrypted with the key not stored is ever committed.
+   */
+  private async newKeyFor(subjectId: string): Promise<Buffer> {
+    const key = randomBytes(KEY_BYTES);
+    await this.sendWithNext!(
+      `INSERT INTO personal_data_keys (subject_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`,
+      [subjectId, this.wrap(subjectId, key)],
+    );
     return key;
   }
 

@@ -58,7 +58,7 @@ export const IDENTIFICATION_EVENT_TYPES = {
     narrative?: string;
     openingOrganisationId: string;
     openingOrganisationType: string;
-  }>({ schemaVersion: 1, personalFields: ['person', 'narrative'], subjectField: 'personId' }),
+  }>({ schemaVersion: 1, personalFields: ['person', 'narrative'], subjectField: 'personId', introducesSubject: true }),
   /** Consent to referral given or withdrawn after identification (DESIGN §3, cross-cutting). */
   ReferralConsentRecorded: defineEvent<{ caseId: string; consentToReferral: boolean; recordedAt: string }>({
     schemaVersion: 1,
