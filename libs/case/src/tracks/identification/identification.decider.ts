@@ -1,7 +1,7 @@
 import type { CaseEvent } from '..';
 import { assertOpenCase } from '../../domain/case-rules';
 import { ADULT_AGE, type ExploitationType, type UrgentNeed } from '../../domain/case-vocabulary';
-import { type CaseState, evolveCase, type ExistingCase, initialCaseState } from '../case-state';
+import { caseTrackDecider, type CaseState, type ExistingCase } from '../case-state';
 import type {
   CaseOpened,
   ChildProtectionNotified,
@@ -80,22 +80,12 @@ const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 export function createIdentificationDecider(
   catalogue: IndicatorCatalogue,
 ): Decider<CaseState, IdentificationCommand, CaseEvent> {
-  return {
-    initialState: initialCaseState,
-    decide: (command, state) => {
-      switch (command.type) {
-        case 'OpenCase':
-          return [openCase(command, state, catalogue)];
-        case 'RecordReferralConsent':
-          return recordReferralConsent(command, state);
-        case 'NotifyChildProtection':
-          return [notifyChildProtection(command, state)];
-        case 'AppointGuardian':
-          return [appointGuardian(command, state)];
-      }
-    },
-    evolve: evolveCase,
-  };
+  return caseTrackDecider<IdentificationCommand>({
+    OpenCase: (command, state) => openCase(command, state, catalogue),
+    RecordReferralConsent: recordReferralConsent,
+    NotifyChildProtection: notifyChildProtection,
+    AppointGuardian: appointGuardian,
+  });
 }
 
 /** Recording the consent the case already holds changes nothing and appends nothing. */
