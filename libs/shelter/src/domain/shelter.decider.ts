@@ -12,7 +12,7 @@ import type {
   ShelterEvent,
   ShelterRegistered,
 } from './shelter.events';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, type Decider, decideByType, DomainRuleViolation } from '@nrm/shared-kernel';
 
 /**
  * The shelter stream (DESIGN §3.4): one stream per shelter, because its beds are a consistency
@@ -221,26 +221,16 @@ function withStatus(
 export const shelterDecider: Decider<ShelterState, ShelterCommand, ShelterEvent> = {
   initialState: initialShelterState,
   evolve: evolveShelter,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'RegisterShelter':
-        return [registerShelter(command, state)];
-      case 'ChangeShelterCapacity':
-        return changeCapacity(command, state);
-      case 'RequestPlacement':
-        return [requestPlacement(command, state)];
-      case 'AcceptPlacement':
-        return [acceptPlacement(command, state)];
-      case 'DeclinePlacement':
-        return [declinePlacement(command, state)];
-      case 'CheckInPlacement':
-        return [checkIn(command, state)];
-      case 'CheckOutPlacement':
-        return [checkOut(command, state)];
-      case 'EndPlacementsOfClosedCase':
-        return endPlacementsOfClosedCase(command, state);
-    }
-  },
+  decide: decideByType({
+    RegisterShelter: registerShelter,
+    ChangeShelterCapacity: changeCapacity,
+    RequestPlacement: requestPlacement,
+    AcceptPlacement: acceptPlacement,
+    DeclinePlacement: declinePlacement,
+    CheckInPlacement: checkIn,
+    CheckOutPlacement: checkOut,
+    EndPlacementsOfClosedCase: endPlacementsOfClosedCase,
+  }),
 };
 
 function assertShelterExists(state: ShelterState): asserts state is RegisteredShelter {
@@ -408,6 +398,16 @@ function placementOf(state: ShelterState, placementId: string): [RegisteredShelt
   return [state, placement];
 }
 
+/** What every event of a placement names: the placement, its case and its shelter. */
+function placementAt(shelter: RegisteredShelter, placement: Placement) {
+  return {
+    placementId: placement.placementId,
+    caseId: placement.caseId,
+    shelterId: shelter.shelterId,
+    shelterName: shelter.name,
+  };
+}
+
 function assertRequested(placement: Placement, action: string): void {
   if (placement.status !== 'requested') {
     throw new DomainRuleViolation(
@@ -430,13 +430,7 @@ function acceptPlacement(command: AcceptPlacement, state: ShelterState): Placeme
   }
   return {
     type: 'PlacementAccepted',
-    data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
-      acceptedAt: command.now.toISOString(),
-    },
+    data: { ...placementAt(shelter, placement), acceptedAt: command.now.toISOString() },
   };
 }
 
@@ -446,10 +440,7 @@ function declinePlacement(command: DeclinePlacement, state: ShelterState): Place
   return {
     type: 'PlacementDeclined',
     data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
+      ...placementAt(shelter, placement),
       personId: placement.personId,
       reason: command.reason,
       declinedAt: command.now.toISOString(),
@@ -468,13 +459,7 @@ function checkIn(command: CheckInPlacement, state: ShelterState): PlacementCheck
   }
   return {
     type: 'PlacementCheckedIn',
-    data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
-      checkedInAt: command.now.toISOString(),
-    },
+    data: { ...placementAt(shelter, placement), checkedInAt: command.now.toISOString() },
   };
 }
 
@@ -503,10 +488,7 @@ function checkOut(command: CheckOutPlacement, state: ShelterState): PlacementChe
   return {
     type: 'PlacementCheckedOut',
     data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
+      ...placementAt(shelter, placement),
       personId: placement.personId,
       reason: command.reason,
       checkedOutOn: command.date,
@@ -525,10 +507,7 @@ function endPlacementsOfClosedCase(command: EndPlacementsOfClosedCase, state: Sh
     .map((placement) => ({
       type: 'PlacementEndedByClosure',
       data: {
-        placementId: placement.placementId,
-        caseId: placement.caseId,
-        shelterId: state.shelterId,
-        shelterName: state.name,
+        ...placementAt(state, placement),
         previousStatus: placement.status,
         endedAt: command.now.toISOString(),
       },
