@@ -11,7 +11,7 @@ import type {
   PersonalIdentity,
   ReferralConsentRecorded,
 } from './identification.events';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, assertMomentNotInFuture, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
 import { type IndicatorCatalogue, unknownIndicatorCodes } from './indicator-catalogue/indicator-catalogue';
 
 export interface OpenCase {
@@ -59,9 +59,6 @@ export interface AppointGuardian {
 }
 
 export type IdentificationCommand = OpenCase | RecordReferralConsent | NotifyChildProtection | AppointGuardian;
-
-/** A recorded identification time may lie a little ahead of the server clock (phone clocks drift). */
-const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** A date (YYYY-MM-DD) may be a day ahead of the server's UTC date (Baku is UTC+4). */
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
@@ -120,14 +117,7 @@ function notifyChildProtection(command: NotifyChildProtection, state: CaseState)
       'conflict',
     );
   }
-  if (new Date(command.notifiedAt).getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'notified-at-not-in-future',
-      'notifiedAt lies in the future',
-      'unprocessable',
-      'notifiedAt',
-    );
-  }
+  assertMomentNotInFuture(new Date(command.notifiedAt), command.now, 'notified-at-not-in-future', 'notifiedAt');
   return {
     type: 'ChildProtectionNotified',
     data: {
@@ -166,14 +156,7 @@ function openCase(command: OpenCase, state: CaseState, catalogue: IndicatorCatal
     throw new DomainRuleViolation('case-already-exists', `Case ${command.caseId} already exists`, 'conflict');
   }
   const identifiedAt = new Date(command.identification.identifiedAt);
-  if (identifiedAt.getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'identification-not-in-future',
-      'identification.identifiedAt lies in the future',
-      'unprocessable',
-      'identification.identifiedAt',
-    );
-  }
+  assertMomentNotInFuture(identifiedAt, command.now, 'identification-not-in-future', 'identification.identifiedAt');
   const ageAtIdentification = ageAt(command.person, identifiedAt);
   const unknownCodes = unknownIndicatorCodes(catalogue, command.indicatorCodes);
   if (unknownCodes.length > 0) {

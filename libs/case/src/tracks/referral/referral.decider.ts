@@ -6,7 +6,7 @@ import type {
   VictimStatusGranted,
   VictimStatusRefused,
 } from './referral.events';
-import { type Actor, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
+import { type Actor, assertDayNotInFuture, DomainRuleViolation } from '@nrm/shared-kernel';
 
 /** Refer the presumed victim to the competent authority. */
 export interface ReferCase {
@@ -97,15 +97,7 @@ function referCase(command: ReferCase, state: CaseState): CaseReferred {
 function decideVictimStatus(command: DecideVictimStatus, state: CaseState): VictimStatusGranted | VictimStatusRefused {
   assertOpenCase(state);
   assertDecisionAwaited(state);
-  const latestToday = latestCalendarDay(command.now);
-  if (command.decidedOn > latestToday) {
-    throw new DomainRuleViolation(
-      'decision-date-not-in-future',
-      `decidedOn ${command.decidedOn} lies in the future`,
-      'unprocessable',
-      'decidedOn',
-    );
-  }
+  assertDayNotInFuture(command.decidedOn, command.now, 'decision-date-not-in-future', 'decidedOn');
   if (command.decision === 'granted') {
     const decisionNumber = command.decisionNumber?.trim();
     if (!decisionNumber) {

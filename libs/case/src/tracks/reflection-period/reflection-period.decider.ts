@@ -7,7 +7,7 @@ import type {
   ReflectionPeriodOutcome,
   ReflectionPeriodStarted,
 } from './reflection-period.events';
-import { type Actor, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, assertMomentNotInFuture, DomainRuleViolation } from '@nrm/shared-kernel';
 
 export interface StartReflectionPeriod {
   type: 'StartReflectionPeriod';
@@ -58,8 +58,6 @@ export type ReflectionPeriodCommand =
 export const MINIMUM_REFLECTION_PERIOD_DAYS = 30;
 /** The longest extension one command may grant. */
 export const MAXIMUM_EXTENSION_DAYS = 365;
-/** A recorded start may lie a little ahead of the server clock (device clocks drift). */
-const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -110,14 +108,7 @@ function startReflectionPeriod(command: StartReflectionPeriod, state: CaseState)
       'startedAt',
     );
   }
-  if (startedAt.getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'reflection-period-start-not-in-future',
-      'startedAt lies in the future',
-      'unprocessable',
-      'startedAt',
-    );
-  }
+  assertMomentNotInFuture(startedAt, command.now, 'reflection-period-start-not-in-future', 'startedAt');
   return {
     type: 'ReflectionPeriodStarted',
     data: {

@@ -11,7 +11,7 @@ import {
   type ReintegrationReviewed,
   type ReintegrationServiceDelivered,
 } from './reintegration.events';
-import { type Actor, calendarDate, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
+import { type Actor, assertDayNotInFuture, calendarDate, DomainRuleViolation } from '@nrm/shared-kernel';
 
 /*
  * The rules of reintegration (DESIGN §3.6): an individual plan with goals by domain, services
@@ -124,7 +124,7 @@ function recordService(command: RecordReintegrationService, state: CaseState): R
       'domain',
     );
   }
-  assertNotInFuture(command.deliveredOn, command.now, 'deliveredOn', 'delivered');
+  assertDayNotInFuture(command.deliveredOn, command.now, 'delivered-not-in-future', 'deliveredOn');
   return {
     type: 'ReintegrationServiceDelivered',
     data: {
@@ -181,7 +181,7 @@ function activePlanOf(state: ExistingCase): Plan {
 
 /** A day recorded on the plan lies between its adoption and today. */
 function assertDayWithinPlan(plan: Plan, day: string, now: Date, field: string, what: string): void {
-  assertNotInFuture(day, now, field, what);
+  assertDayNotInFuture(day, now, `${what}-not-in-future`, field);
   if (day < plan.adoptedOn) {
     throw new DomainRuleViolation(
       `${what}-before-plan`,
@@ -189,12 +189,6 @@ function assertDayWithinPlan(plan: Plan, day: string, now: Date, field: string, 
       'unprocessable',
       field,
     );
-  }
-}
-
-function assertNotInFuture(day: string, now: Date, field: string, what: string): void {
-  if (day > latestCalendarDay(now)) {
-    throw new DomainRuleViolation(`${what}-not-in-future`, `${field} lies in the future`, 'unprocessable', field);
   }
 }
 

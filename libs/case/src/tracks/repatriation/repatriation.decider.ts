@@ -10,7 +10,13 @@ import type {
   TravelDocumentType,
   TravelDocumentsRecorded,
 } from './repatriation.events';
-import { type Actor, calendarDate, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
+import {
+  type Actor,
+  assertDayNotInFuture,
+  assertMomentNotInFuture,
+  calendarDate,
+  DomainRuleViolation,
+} from '@nrm/shared-kernel';
 
 /*
  * The rules of repatriation (DESIGN §3.5; Council of Europe Convention art. 16; Azerbaijan's rules on
@@ -94,9 +100,6 @@ export type RepatriationCommand =
   | CompleteRepatriation
   | CancelRepatriation;
 
-/** A recorded time may lie a little ahead of the server clock (devices drift). */
-const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
-
 export const repatriationDecider = caseTrackDecider<RepatriationCommand>({
   RequestRepatriation: requestRepatriation,
   AssessRepatriationRisk: assessRisk,
@@ -117,14 +120,7 @@ function requestRepatriation(command: RequestRepatriation, state: CaseState): Re
     );
   }
   const consentRecordedAt = command.consentRecordedAt ?? command.now.toISOString();
-  if (new Date(consentRecordedAt).getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'consent-not-in-future',
-      'consentRecordedAt lies in the future',
-      'unprocessable',
-      'consentRecordedAt',
-    );
-  }
+  assertMomentNotInFuture(new Date(consentRecordedAt), command.now, 'consent-not-in-future', 'consentRecordedAt');
   if (reflectionPeriodBlocksRepatriation(state, command.now)) {
     throw new DomainRuleViolation(
       'no-repatriation-during-reflection-period',
@@ -252,14 +248,7 @@ function complete(command: CompleteRepatriation, state: CaseState): Repatriation
     );
   }
   assertRiskNotBlocking(open);
-  if (command.arrivedOn > latestCalendarDay(command.now)) {
-    throw new DomainRuleViolation(
-      'arrival-not-in-future',
-      'arrivedOn lies in the future',
-      'unprocessable',
-      'arrivedOn',
-    );
-  }
+  assertDayNotInFuture(command.arrivedOn, command.now, 'arrival-not-in-future', 'arrivedOn');
   if (command.arrivedOn < open.travelDate) {
     throw new DomainRuleViolation(
       'arrival-not-before-travel',
