@@ -1,4 +1,4 @@
-import type { CaseSummaryRules, ApprovalTrack, TimelineDescribers } from '@nrm/case';
+import type { CaseSummaryChange, CaseSummaryRules, ApprovalTrack, TimelineDescribers } from '@nrm/case';
 import type { ApprovableCommandType, ApprovalEvent } from '../domain/approval.events';
 
 const COMMAND_TEXT: Record<ApprovableCommandType, string> = {
@@ -11,49 +11,30 @@ const decided =
   (approvals: ApprovalTrack[]): ApprovalTrack[] =>
     approvals.map((approval) => (approval.approvalId === approvalId ? { ...approval, ...change } : approval));
 
+/** A change of the case summary's approvals track, and of nothing else. */
+const onApprovals = (change: (approvals: ApprovalTrack[]) => ApprovalTrack[]): CaseSummaryChange => ({
+  update: {},
+  tracks: (tracks) => ({ ...tracks, approvals: change(tracks.approvals ?? []) }),
+});
+
 /** How approvals show on the case page: the approvals track (every request, pending first to decide). */
 export const approvalsSummaryRules: CaseSummaryRules<ApprovalEvent> = {
-  ApprovalRequested: (event) => {
-    const { data } = event;
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        approvals: [
-          ...(tracks.approvals ?? []).filter((approval) => approval.approvalId !== data.approvalId),
-          {
-            approvalId: data.approvalId,
-            commandType: data.commandType,
-            state: 'pending',
-            requestedBy: data.requestedBy,
-            requestedAt: data.requestedAt,
-            dueAt: data.dueAt,
-            decidedAt: null,
-          },
-        ],
-      }),
-    };
-  },
-  ApprovalGranted: (event) => {
-    const { data } = event;
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        approvals: decided(data.approvalId, { state: 'granted', decidedAt: data.grantedAt })(tracks.approvals ?? []),
-      }),
-    };
-  },
-  ApprovalRejected: (event) => {
-    const { data } = event;
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        approvals: decided(data.approvalId, { state: 'rejected', decidedAt: data.rejectedAt })(tracks.approvals ?? []),
-      }),
-    };
-  },
+  ApprovalRequested: ({ data }) =>
+    onApprovals((approvals) => [
+      ...approvals.filter((approval) => approval.approvalId !== data.approvalId),
+      {
+        approvalId: data.approvalId,
+        commandType: data.commandType,
+        state: 'pending',
+        requestedBy: data.requestedBy,
+        requestedAt: data.requestedAt,
+        dueAt: data.dueAt,
+        decidedAt: null,
+      },
+    ]),
+  ApprovalGranted: ({ data }) => onApprovals(decided(data.approvalId, { state: 'granted', decidedAt: data.grantedAt })),
+  ApprovalRejected: ({ data }) =>
+    onApprovals(decided(data.approvalId, { state: 'rejected', decidedAt: data.rejectedAt })),
 };
 
 /** How approvals read on the timeline (the rejection's reason is personal: gone with an erasure). */
