@@ -408,19 +408,16 @@ function placementAt(shelter: RegisteredShelter, placement: Placement) {
   };
 }
 
-function assertRequested(placement: Placement, action: string): void {
-  if (placement.status !== 'requested') {
-    throw new DomainRuleViolation(
-      'placement-requested',
-      `Only a requested placement can be ${action}; this one is ${placement.status}`,
-      'conflict',
-    );
+/** A placement command applies to a placement in one status only (409 `rule` otherwise). */
+function assertPlacementIs(placement: Placement, status: PlacementStatus, rule: string, onlyWhat: string): void {
+  if (placement.status !== status) {
+    throw new DomainRuleViolation(rule, `${onlyWhat}; this one is ${placement.status}`, 'conflict');
   }
 }
 
 function acceptPlacement(command: AcceptPlacement, state: ShelterState): PlacementAccepted {
   const [shelter, placement] = placementOf(state, command.placementId);
-  assertRequested(placement, 'accepted');
+  assertPlacementIs(placement, 'requested', 'placement-requested', 'Only a requested placement can be accepted');
   if (occupiedBeds(shelter) >= shelter.beds) {
     throw new DomainRuleViolation(
       'shelter-full',
@@ -436,7 +433,7 @@ function acceptPlacement(command: AcceptPlacement, state: ShelterState): Placeme
 
 function declinePlacement(command: DeclinePlacement, state: ShelterState): PlacementDeclined {
   const [shelter, placement] = placementOf(state, command.placementId);
-  assertRequested(placement, 'declined');
+  assertPlacementIs(placement, 'requested', 'placement-requested', 'Only a requested placement can be declined');
   return {
     type: 'PlacementDeclined',
     data: {
@@ -450,13 +447,7 @@ function declinePlacement(command: DeclinePlacement, state: ShelterState): Place
 
 function checkIn(command: CheckInPlacement, state: ShelterState): PlacementCheckedIn {
   const [shelter, placement] = placementOf(state, command.placementId);
-  if (placement.status !== 'accepted') {
-    throw new DomainRuleViolation(
-      'check-in-needs-acceptance',
-      `Only an accepted placement can check in; this one is ${placement.status}`,
-      'conflict',
-    );
-  }
+  assertPlacementIs(placement, 'accepted', 'check-in-needs-acceptance', 'Only an accepted placement can check in');
   return {
     type: 'PlacementCheckedIn',
     data: { ...placementAt(shelter, placement), checkedInAt: command.now.toISOString() },
@@ -465,13 +456,7 @@ function checkIn(command: CheckInPlacement, state: ShelterState): PlacementCheck
 
 function checkOut(command: CheckOutPlacement, state: ShelterState): PlacementCheckedOut {
   const [shelter, placement] = placementOf(state, command.placementId);
-  if (placement.status !== 'checked-in') {
-    throw new DomainRuleViolation(
-      'check-out-needs-check-in',
-      `Only a checked-in resident can check out; this placement is ${placement.status}`,
-      'conflict',
-    );
-  }
+  assertPlacementIs(placement, 'checked-in', 'check-out-needs-check-in', 'Only a checked-in resident can check out');
   const day = new Date(`${command.date}T00:00:00Z`).getTime();
   if (day > command.now.getTime() + ONE_DAY_MS) {
     throw new DomainRuleViolation('checked-out-on-not-in-future', 'date lies in the future', 'unprocessable', 'date');
