@@ -1,6 +1,6 @@
 import { fieldsOf } from '../../read-models/read-rules';
 import type { RepatriationEvent } from './repatriation.events';
-import type { CaseSummaryRules, TracksChange } from '../../read-models/case-summaries.projection';
+import type { CaseSummaryChange, CaseSummaryRules } from '../../read-models/case-summaries.projection';
 import type { RepatriationTrack } from '../../read-models/case-tracks';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
 
@@ -28,47 +28,41 @@ export const repatriationSummaryRules: CaseSummaryRules<RepatriationEvent> = {
       },
     }),
   }),
-  RepatriationRiskAssessed: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  RepatriationRiskAssessed: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: repatriation.state === 'requested' ? 'risk-assessed' : repatriation.state,
       risk: { level: data.level, mitigated: data.mitigated, assessedAt: data.assessedAt },
     })),
-  }),
-  TravelDocumentsRecorded: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  TravelDocumentsRecorded: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: repatriation.state === 'scheduled' ? 'scheduled' : 'documented',
       documents: [...new Set([...repatriation.documents, ...data.documents])],
     })),
-  }),
-  RepatriationScheduled: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  RepatriationScheduled: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: 'scheduled',
       travelDate: data.travelDate,
       route: data.route ?? null,
     })),
-  }),
-  RepatriationCompleted: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({ ...repatriation, state: 'completed', arrivedOn: data.arrivedOn })),
-  }),
-  RepatriationCancelled: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  RepatriationCompleted: ({ data }) =>
+    onRepatriation((repatriation) => ({ ...repatriation, state: 'completed', arrivedOn: data.arrivedOn })),
+  RepatriationCancelled: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: 'cancelled',
       cancelledAt: data.cancelledAt,
     })),
-  }),
 };
 
-function ofRepatriation(change: (repatriation: RepatriationTrack) => RepatriationTrack): TracksChange {
-  return (tracks) => (tracks.repatriation ? { ...tracks, repatriation: change(tracks.repatriation) } : tracks);
+/** A change of the latest repatriation's track, and of nothing else. */
+function onRepatriation(change: (repatriation: RepatriationTrack) => RepatriationTrack): CaseSummaryChange {
+  return {
+    update: {},
+    tracks: (tracks) => (tracks.repatriation ? { ...tracks, repatriation: change(tracks.repatriation) } : tracks),
+  };
 }
 
 /** How the repatriation context's events read on a case's timeline (no personal data). */
