@@ -73,14 +73,9 @@ export interface RegisteredShelter {
   placements: Record<string, Placement>;
 }
 
-export interface RegisterShelter {
+/** Registers a shelter with the facts its registration records. */
+export interface RegisterShelter extends Omit<ShelterRegistered['data'], 'registeredAt'> {
   type: 'RegisterShelter';
-  shelterId: string;
-  name: string;
-  operatorOrgId: string;
-  region: string;
-  beds: number;
-  accepts: ShelterAccepts[];
   actor: Actor;
   now: Date;
 }
