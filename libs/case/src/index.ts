@@ -19,7 +19,7 @@ export { CaseReadAudit } from './application/case-read-audit';
 export { CaseReadLogEntity } from './application/case-read-log.entity';
 export { CaseDisclosureEntity, CaseDisclosureShelterEntity } from './read-models/case-disclosure.entity';
 export { CaseDisclosuresProjection } from './read-models/case-disclosures.projection';
-export type { ApprovalTrack, PlacementTrack } from './read-models/case-tracks';
+export { changeTrack, type ApprovalTrack, type PlacementTrack } from './read-models/case-tracks';
 export { fieldsOf, readBy } from './read-models/read-rules';
 export type { AnyReadRules, ReadRules } from './read-models/read-rules';
 export { CaseNumbers } from './tracks/identification/case-numbers';

@@ -1,4 +1,10 @@
-import type { CaseSummaryChange, CaseSummaryRules, ApprovalTrack, TimelineDescribers } from '@nrm/case';
+import {
+  changeTrack,
+  type CaseSummaryChange,
+  type CaseSummaryRules,
+  type ApprovalTrack,
+  type TimelineDescribers,
+} from '@nrm/case';
 import type { ApprovableCommandType, ApprovalEvent } from '../domain/approval.events';
 
 const COMMAND_TEXT: Record<ApprovableCommandType, string> = {
@@ -11,11 +17,9 @@ const decided =
   (approvals: ApprovalTrack[]): ApprovalTrack[] =>
     approvals.map((approval) => (approval.approvalId === approvalId ? { ...approval, ...change } : approval));
 
-/** A change of the case summary's approvals track, and of nothing else. */
-const onApprovals = (change: (approvals: ApprovalTrack[]) => ApprovalTrack[]): CaseSummaryChange => ({
-  update: {},
-  tracks: (tracks) => ({ ...tracks, approvals: change(tracks.approvals ?? []) }),
-});
+/** A change of the approvals track (a row written before approvals existed has none yet). */
+const onApprovals = (change: (approvals: ApprovalTrack[]) => ApprovalTrack[]): CaseSummaryChange =>
+  changeTrack('approvals', (approvals) => change(approvals ?? []));
 
 /** How approvals show on the case page: the approvals track (every request, pending first to decide). */
 export const approvalsSummaryRules: CaseSummaryRules<ApprovalEvent> = {

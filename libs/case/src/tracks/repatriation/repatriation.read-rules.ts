@@ -1,7 +1,7 @@
 import { fieldsOf } from '../../read-models/read-rules';
 import type { RepatriationEvent } from './repatriation.events';
 import type { CaseSummaryChange, CaseSummaryRules } from '../../read-models/case-summaries.projection';
-import type { RepatriationTrack } from '../../read-models/case-tracks';
+import { changeTrack, type RepatriationTrack } from '../../read-models/case-tracks';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
 
 /**
@@ -9,25 +9,20 @@ import type { TimelineDescribers } from '../../read-models/case-timeline.project
  * (consent, risk, documents, travel date, state).
  */
 export const repatriationSummaryRules: CaseSummaryRules<RepatriationEvent> = {
-  RepatriationRequested: ({ data }) => ({
-    update: {},
-    tracks: (tracks) => ({
-      ...tracks,
-      repatriation: {
-        state: 'requested',
-        destinationCountry: data.destinationCountry,
-        voluntaryConsent: data.voluntaryConsent,
-        consentRecordedAt: data.consentRecordedAt,
-        requestedAt: data.requestedAt,
-        risk: null,
-        documents: [],
-        travelDate: null,
-        route: null,
-        arrivedOn: null,
-        cancelledAt: null,
-      },
-    }),
-  }),
+  RepatriationRequested: ({ data }) =>
+    changeTrack('repatriation', () => ({
+      state: 'requested',
+      destinationCountry: data.destinationCountry,
+      voluntaryConsent: data.voluntaryConsent,
+      consentRecordedAt: data.consentRecordedAt,
+      requestedAt: data.requestedAt,
+      risk: null,
+      documents: [],
+      travelDate: null,
+      route: null,
+      arrivedOn: null,
+      cancelledAt: null,
+    })),
   RepatriationRiskAssessed: ({ data }) =>
     onRepatriation((repatriation) => ({
       ...repatriation,
@@ -57,12 +52,9 @@ export const repatriationSummaryRules: CaseSummaryRules<RepatriationEvent> = {
     })),
 };
 
-/** A change of the latest repatriation's track, and of nothing else. */
+/** A change of the latest repatriation's track, when there is one. */
 function onRepatriation(change: (repatriation: RepatriationTrack) => RepatriationTrack): CaseSummaryChange {
-  return {
-    update: {},
-    tracks: (tracks) => (tracks.repatriation ? { ...tracks, repatriation: change(tracks.repatriation) } : tracks),
-  };
+  return changeTrack('repatriation', (repatriation) => repatriation && change(repatriation));
 }
 
 /** How the repatriation context's events read on a case's timeline (no personal data). */
