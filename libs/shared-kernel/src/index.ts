@@ -5,3 +5,4 @@ export * from './actor';
 export * from './calendar-days';
 export * from './application-errors';
 export * from './event-definitions';
+export * from './not-in-future';

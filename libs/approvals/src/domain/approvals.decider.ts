@@ -183,17 +183,9 @@ function request(command: RequestApproval, state: CaseWithApprovals, decide: Gat
 }
 
 function granted(command: GrantApproval, state: CaseWithApprovals, approval: ApprovalRecord): ApprovalGranted {
-  const existing = existingCase(state);
   return {
     type: 'ApprovalGranted',
-    data: {
-      approvalId: command.approvalId,
-      caseId: existing.caseId,
-      caseNumber: existing.caseNumber,
-      commandType: approval.commandType,
-      requestedBy: approval.requestedBy,
-      grantedAt: command.now.toISOString(),
-    },
+    data: { ...decisionOn(command, state, approval), grantedAt: command.now.toISOString() },
   };
 }
 
@@ -202,19 +194,26 @@ function reject(command: RejectApproval, state: CaseWithApprovals, approval: App
   if (reason === '') {
     throw new DomainRuleViolation('rejection-needs-reason', 'A rejection says why', 'unprocessable', 'reason');
   }
-  const existing = existingCase(state);
   return {
     type: 'ApprovalRejected',
     data: {
-      approvalId: command.approvalId,
-      caseId: existing.caseId,
-      caseNumber: existing.caseNumber,
-      personId: existing.personId,
-      commandType: approval.commandType,
-      requestedBy: approval.requestedBy,
+      ...decisionOn(command, state, approval),
+      personId: existingCase(state).personId,
       reason,
       rejectedAt: command.now.toISOString(),
     },
+  };
+}
+
+/** What a grant or a rejection names: the approval, its case, the command and who asked for it. */
+function decisionOn(command: GrantApproval | RejectApproval, state: CaseWithApprovals, approval: ApprovalRecord) {
+  const existing = existingCase(state);
+  return {
+    approvalId: command.approvalId,
+    caseId: existing.caseId,
+    caseNumber: existing.caseNumber,
+    commandType: approval.commandType,
+    requestedBy: approval.requestedBy,
   };
 }
 

@@ -1,4 +1,10 @@
-import type { CaseSummaryRules, ApprovalTrack, TimelineDescribers } from '@nrm/case';
+import {
+  changeTrack,
+  type CaseSummaryChange,
+  type CaseSummaryRules,
+  type ApprovalTrack,
+  type TimelineDescribers,
+} from '@nrm/case';
 import type { ApprovableCommandType, ApprovalEvent } from '../domain/approval.events';
 
 const COMMAND_TEXT: Record<ApprovableCommandType, string> = {
@@ -11,49 +17,28 @@ const decided =
   (approvals: ApprovalTrack[]): ApprovalTrack[] =>
     approvals.map((approval) => (approval.approvalId === approvalId ? { ...approval, ...change } : approval));
 
+/** A change of the approvals track (a row written before approvals existed has none yet). */
+const onApprovals = (change: (approvals: ApprovalTrack[]) => ApprovalTrack[]): CaseSummaryChange =>
+  changeTrack('approvals', (approvals) => change(approvals ?? []));
+
 /** How approvals show on the case page: the approvals track (every request, pending first to decide). */
 export const approvalsSummaryRules: CaseSummaryRules<ApprovalEvent> = {
-  ApprovalRequested: (event) => {
-    const { data } = event;
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        approvals: [
-          ...(tracks.approvals ?? []).filter((approval) => approval.approvalId !== data.approvalId),
-          {
-            approvalId: data.approvalId,
-            commandType: data.commandType,
-            state: 'pending',
-            requestedBy: data.requestedBy,
-            requestedAt: data.requestedAt,
-            dueAt: data.dueAt,
-            decidedAt: null,
-          },
-        ],
-      }),
-    };
-  },
-  ApprovalGranted: (event) => {
-    const { data } = event;
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        approvals: decided(data.approvalId, { state: 'granted', decidedAt: data.grantedAt })(tracks.approvals ?? []),
-      }),
-    };
-  },
-  ApprovalRejected: (event) => {
-    const { data } = event;
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        approvals: decided(data.approvalId, { state: 'rejected', decidedAt: data.rejectedAt })(tracks.approvals ?? []),
-      }),
-    };
-  },
+  ApprovalRequested: ({ data }) =>
+    onApprovals((approvals) => [
+      ...approvals.filter((approval) => approval.approvalId !== data.approvalId),
+      {
+        approvalId: data.approvalId,
+        commandType: data.commandType,
+        state: 'pending',
+        requestedBy: data.requestedBy,
+        requestedAt: data.requestedAt,
+        dueAt: data.dueAt,
+        decidedAt: null,
+      },
+    ]),
+  ApprovalGranted: ({ data }) => onApprovals(decided(data.approvalId, { state: 'granted', decidedAt: data.grantedAt })),
+  ApprovalRejected: ({ data }) =>
+    onApprovals(decided(data.approvalId, { state: 'rejected', decidedAt: data.rejectedAt })),
 };
 
 /** How approvals read on the timeline (the rejection's reason is personal: gone with an erasure). */

@@ -2,6 +2,8 @@ import type { DecodedEvent } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
 import type { EntityManager } from 'typeorm';
 import { caseIdOfStream } from '../domain/case-stream';
+import type { CaseReferred, CaseTransferred, ChildProtectionNotified } from '../tracks';
+import { readBy, type ReadRules } from './read-rules';
 import { CaseDisclosureEntity, CaseDisclosureShelterEntity } from './case-disclosure.entity';
 
 export const CASE_DISCLOSURES_PROJECTION = 'case-disclosures';
@@ -39,13 +41,33 @@ type Disclosure = Omit<CaseDisclosureEntity, 'eventType' | 'globalPosition' | 'c
 
 const UNKNOWN_OPERATOR = 'unknown-shelter-operator';
 
-const HANDLED = [
-  'CaseReferred',
-  'CaseTransferred',
-  'PlacementRequested',
-  'ChildProtectionNotified',
-  'ShelterRegistered',
-];
+/** The events that disclose a case to an organisation as a whole (no shelter): to whom, and what. */
+const TO_ORGANISATION: ReadRules<
+  CaseReferred | CaseTransferred | ChildProtectionNotified,
+  Pick<Disclosure, 'kind' | 'recipientOrganisationId' | 'recipientOrganisationType' | 'categories' | 'disclosedAt'>
+> = {
+  CaseReferred: ({ data }) => ({
+    kind: 'referral',
+    recipientOrganisationId: data.competentAuthorityOrgId,
+    recipientOrganisationType: 'competent-authority',
+    categories: WHOLE_CASE,
+  }),
+  CaseTransferred: ({ data }) => ({
+    kind: 'transfer',
+    recipientOrganisationId: data.toOrganisationId,
+    recipientOrganisationType: data.toOrganisationType ?? null,
+    categories: WHOLE_CASE,
+  }),
+  ChildProtectionNotified: ({ data }) => ({
+    kind: 'child-protection-notification',
+    recipientOrganisationId: data.childProtectionOrgId,
+    recipientOrganisationType: 'child-protection',
+    categories: CHILD_PROTECTION_VIEW,
+    disclosedAt: data.notifiedAt,
+  }),
+};
+
+const HANDLED = [...Object.keys(TO_ORGANISATION), 'PlacementRequested', 'ShelterRegistered'];
 
 /**
  * Which organisation received which categories of a case's data (issue 5: the disclosure record), one
@@ -105,61 +127,24 @@ export class CaseDisclosuresProjection implements Projection {
       disclosedByOrganisationId: event.metadata.organisationId,
       disclosedByOrganisationType: event.metadata.organisationType ?? null,
     };
-    const none = { shelterId: null, shelterName: null, placementId: null };
-    switch (event.type) {
-      case 'CaseReferred': {
-        const data = event.data as { competentAuthorityOrgId: string };
-        return {
-          ...by,
-          ...none,
-          kind: 'referral',
-          recipientOrganisationId: data.competentAuthorityOrgId,
-          recipientOrganisationType: 'competent-authority',
-          categories: WHOLE_CASE,
-        };
-      }
-      case 'CaseTransferred': {
-        const data = event.data as { toOrganisationId: string; toOrganisationType?: string };
-        return {
-          ...by,
-          ...none,
-          kind: 'transfer',
-          recipientOrganisationId: data.toOrganisationId,
-          recipientOrganisationType: data.toOrganisationType ?? null,
-          categories: WHOLE_CASE,
-        };
-      }
-      case 'ChildProtectionNotified': {
-        const data = event.data as { childProtectionOrgId: string; notifiedAt?: string };
-        return {
-          ...by,
-          ...none,
-          kind: 'child-protection-notification',
-          recipientOrganisationId: data.childProtectionOrgId,
-          recipientOrganisationType: 'child-protection',
-          categories: CHILD_PROTECTION_VIEW,
-          disclosedAt: data.notifiedAt,
-        };
-      }
-      case 'PlacementRequested': {
-        const data = event.data as { shelterId: string; shelterName?: string; placementId: string };
-        // ShelterRegistered comes first on the same shelter stream, so the operator is known; should it
-        // ever not be, the disclosure is still recorded (with the shelter) rather than stalling the log.
-        const operator = operators.get(data.shelterId) ?? (await this.operatorOf(data.shelterId, manager));
-        return {
-          ...by,
-          kind: 'placement',
-          recipientOrganisationId: operator ?? UNKNOWN_OPERATOR,
-          recipientOrganisationType: null,
-          shelterId: data.shelterId,
-          shelterName: data.shelterName ?? null,
-          placementId: data.placementId,
-          categories: CARE_VIEW,
-        };
-      }
-      default:
-        return null;
+    if (Object.hasOwn(TO_ORGANISATION, event.type)) {
+      return { ...by, shelterId: null, shelterName: null, placementId: null, ...readBy(TO_ORGANISATION, event) };
     }
+    if (event.type !== 'PlacementRequested') return null;
+    const data = event.data as { shelterId: string; shelterName?: string; placementId: string };
+    // ShelterRegistered comes first on the same shelter stream, so the operator is known; should it
+    // ever not be, the disclosure is still recorded (with the shelter) rather than stalling the log.
+    const operator = operators.get(data.shelterId) ?? (await this.operatorOf(data.shelterId, manager));
+    return {
+      ...by,
+      kind: 'placement',
+      recipientOrganisationId: operator ?? UNKNOWN_OPERATOR,
+      recipientOrganisationType: null,
+      shelterId: data.shelterId,
+      shelterName: data.shelterName ?? null,
+      placementId: data.placementId,
+      categories: CARE_VIEW,
+    };
   }
 
   private async operatorOf(shelterId: string, manager: EntityManager): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import type { CaseStage } from '../domain/case-vocabulary';
+import type { CaseSummaryChange } from './case-summaries.projection';
 import type { ClosureReason, OpenCaseStage } from '../tracks/lifecycle/case-lifecycle.events';
 import type { ReflectionPeriodOutcome } from '../tracks/reflection-period/reflection-period.events';
 import type {
@@ -187,4 +188,12 @@ export function stageOf(tracks: CaseTracks): CaseStage {
     ['referral', tracks.referral !== null],
   ];
   return precedence.find(([, holds]) => holds)?.[0] ?? 'identification';
+}
+
+/** The rule of an event that changes one track and no column: the track becomes what `change` makes of it. */
+export function changeTrack<Track extends keyof CaseTracks>(
+  track: Track,
+  change: (current: CaseTracks[Track]) => CaseTracks[Track],
+): CaseSummaryChange {
+  return { update: {}, tracks: (tracks) => ({ ...tracks, [track]: change(tracks[track]) }) };
 }

@@ -1,3 +1,4 @@
+import { type CommandDeciders, type Decider, decideByType } from '@nrm/shared-kernel';
 import type { CaseStage, CaseStatus } from '../domain/case-vocabulary';
 import type { CaseEvent } from '.';
 import {
@@ -87,4 +88,14 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'ChildProtectionNotified') return { ...state, childProtectionNotified: true };
   if (event.type === 'GuardianAppointed') return { ...state, guardianAppointed: true };
   return contextEvolvers.reduce((evolved, evolve) => evolve(evolved, event), state);
+}
+
+/**
+ * A track's decider: its commands, one function each, decided on the whole case's state (every track
+ * folds the one stream with evolveCase).
+ */
+export function caseTrackDecider<Command extends { type: string }>(
+  deciders: CommandDeciders<CaseState, Command, CaseEvent>,
+): Decider<CaseState, Command, CaseEvent> {
+  return { initialState: initialCaseState, evolve: evolveCase, decide: decideByType(deciders) };
 }

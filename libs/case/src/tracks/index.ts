@@ -48,6 +48,7 @@ export * from './identification/identification.decider';
 export * from './identification/identification.read-rules';
 export * from './identification/indicator-catalogue/indicator-catalogue';
 export * from './identification/indicator-catalogue/screening';
+export type { PersonToIndex } from './identification/person-index';
 export * from './referral/referral.events';
 export * from './referral/referral.state';
 export * from './referral/referral.decider';

@@ -125,37 +125,21 @@ export class ListDeadlinesHandler implements IQueryHandler<ListDeadlinesQuery, D
   }
 }
 
-interface RawDeadline {
-  deadlineId: string;
-  kind: string;
-  caseId: string;
-  caseNumber: string | null;
-  reference: string | null;
-  responsibleOrganisationId: string;
+/** A row as the query selects it: the item's stored fields, its times as the driver reads them. */
+type RawDeadline = Omit<DeadlineListItem, 'startedAt' | 'dueAt' | 'closedAt' | 'escalatedAt' | 'metAt' | 'overdue'> & {
   startedAt: Date;
   dueAt: Date;
-  status: string;
   closedAt: Date | null;
-  late: boolean;
-  closedReason: string | null;
   escalatedAt: Date | null;
-}
+};
 
 function toListItem(row: RawDeadline, now: Date): DeadlineListItem {
   return {
-    deadlineId: row.deadlineId,
-    kind: row.kind,
-    caseId: row.caseId,
-    caseNumber: row.caseNumber,
-    reference: row.reference,
-    responsibleOrganisationId: row.responsibleOrganisationId,
+    ...row,
     startedAt: row.startedAt.toISOString(),
     dueAt: row.dueAt.toISOString(),
-    status: row.status,
     closedAt: row.closedAt?.toISOString() ?? null,
     metAt: row.status === 'met' ? (row.closedAt?.toISOString() ?? null) : null,
-    late: row.late,
-    closedReason: row.closedReason,
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     overdue: row.status === 'open' && row.dueAt.getTime() < now.getTime(),
   };

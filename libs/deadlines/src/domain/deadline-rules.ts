@@ -226,6 +226,9 @@ export function deadlineChangesOf(
   const byId = (kind: DeadlineKind, reference?: string | null): DeadlineTarget => ({
     id: deadlineId(kind, caseId, reference),
   });
+  // A shelter's deadlines are its operator's to meet; the case's own, its owner's.
+  const shelterResponsible = lookups.shelterOperatorOrgId ?? FALLBACK_SHELTER_RESPONSIBLE;
+  const caseResponsible = lookups.caseOrganisationId ?? event.metadata.organisationId;
 
   switch (event.type) {
     case 'CaseOpened': {
@@ -299,7 +302,7 @@ export function deadlineChangesOf(
         open(
           'reflection-period',
           started.periodId,
-          lookups.caseOrganisationId ?? event.metadata.organisationId,
+          caseResponsible,
           new Date(started.startedAt),
           new Date(started.endsAt),
         ),
@@ -322,15 +325,8 @@ export function deadlineChangesOf(
     case 'PlacementRequested': {
       const requested = data as unknown as PlacementRequested['data'];
       const requestedAt = new Date(requested.requestedAt);
-      return [
-        open(
-          'shelter-answer',
-          requested.placementId,
-          lookups.shelterOperatorOrgId ?? FALLBACK_SHELTER_RESPONSIBLE,
-          requestedAt,
-          plusHours(requestedAt, settings.shelterAnswerHours),
-        ),
-      ];
+      const dueAt = plusHours(requestedAt, settings.shelterAnswerHours);
+      return [open('shelter-answer', requested.placementId, shelterResponsible, requestedAt, dueAt)];
     }
     case 'PlacementAccepted':
     case 'PlacementDeclined':
@@ -338,15 +334,8 @@ export function deadlineChangesOf(
     case 'PlacementCheckedIn': {
       const checkedIn = data as unknown as PlacementCheckedIn['data'];
       const checkedInAt = new Date(checkedIn.checkedInAt);
-      return [
-        open(
-          'shelter-stay',
-          checkedIn.placementId,
-          lookups.shelterOperatorOrgId ?? FALLBACK_SHELTER_RESPONSIBLE,
-          checkedInAt,
-          new Date(checkedInAt.getTime() + settings.shelterStayDays * DAY_MS),
-        ),
-      ];
+      const dueAt = new Date(checkedInAt.getTime() + settings.shelterStayDays * DAY_MS);
+      return [open('shelter-stay', checkedIn.placementId, shelterResponsible, checkedInAt, dueAt)];
     }
     case 'PlacementCheckedOut':
       return [meet(byId('shelter-stay', String(data.placementId)))];
@@ -356,9 +345,7 @@ export function deadlineChangesOf(
       const dueAt = plan.nextReviewDue
         ? endOfLocalDate(plan.nextReviewDue, settings.calendar)
         : new Date(adopted.getTime() + (plan.reviewEveryDays + 1) * DAY_MS - 1);
-      return [
-        open('reintegration-review', null, lookups.caseOrganisationId ?? event.metadata.organisationId, adopted, dueAt),
-      ];
+      return [open('reintegration-review', null, caseResponsible, adopted, dueAt)];
     }
     case 'ReintegrationReviewed': {
       const reviewed = data as unknown as ReintegrationReviewed['data'];

@@ -264,40 +264,38 @@ export class DeadlineJobs
          message, created_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
       ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING`;
-    if (step === DUE_STEP) {
-      const message =
-        row.kind === 'reflection-period'
-          ? `${label} of case ${caseRef} ended at ${dueAt}: it has expired.`
-          : `${label} of case ${caseRef} was due at ${dueAt} and has been missed.`;
-      await manager.query(insert, [
-        randomUUID(),
-        null,
-        'coordinator',
-        'escalation',
-        row.deadline_id,
-        row.version,
-        step,
-        row.case_id,
-        message,
-        now,
-      ]);
-      // A missed deadline stays open (overdue, escalated) until the event that satisfies it comes; a
-      // reflection period's is ReflectionPeriodExpired, appended by handle() right after this.
-    } else {
-      const message = `Reminder: ${label} of case ${caseRef} falls due at ${dueAt}.`;
-      await manager.query(insert, [
-        randomUUID(),
-        row.responsible_organisation_id,
-        null,
-        'reminder',
-        row.deadline_id,
-        row.version,
-        step,
-        row.case_id,
-        message,
-        now,
-      ]);
-    }
+    // A missed deadline is escalated to the coordinators and stays open (overdue) until the event that
+    // satisfies it comes; a reflection period's is ReflectionPeriodExpired, appended by handle() right
+    // after this. A reminder goes to the organisation responsible.
+    const notification =
+      step === DUE_STEP
+        ? {
+            organisationId: null,
+            role: 'coordinator',
+            kind: 'escalation',
+            message:
+              row.kind === 'reflection-period'
+                ? `${label} of case ${caseRef} ended at ${dueAt}: it has expired.`
+                : `${label} of case ${caseRef} was due at ${dueAt} and has been missed.`,
+          }
+        : {
+            organisationId: row.responsible_organisation_id,
+            role: null,
+            kind: 'reminder',
+            message: `Reminder: ${label} of case ${caseRef} falls due at ${dueAt}.`,
+          };
+    await manager.query(insert, [
+      randomUUID(),
+      notification.organisationId,
+      notification.role,
+      notification.kind,
+      row.deadline_id,
+      row.version,
+      step,
+      row.case_id,
+      notification.message,
+      now,
+    ]);
     await manager.query(
       `INSERT INTO deadline_job_steps (deadline_id, deadline_version, step, fired_at) VALUES ($1, $2, $3, $4)`,
       [row.deadline_id, row.version, step, now],

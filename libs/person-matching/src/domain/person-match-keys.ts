@@ -1,18 +1,8 @@
+import type { PersonToIndex } from '@nrm/case/domain';
 import { normalisePersonName } from './person-name';
 
-/** What the person's case says about them, as the opening officer entered it (plaintext). */
-export interface PersonToMatch {
-  givenName: string;
-  familyName: string;
-  /** YYYY-MM-DD, when known. */
-  dateOfBirth?: string;
-  /** Years at identification, when the date of birth is unknown. */
-  estimatedAge?: number;
-  /** ISO 3166-1 alpha-2, 'stateless' or 'unknown'. */
-  citizenship: string;
-  /** ISO 8601: the age is an age at this moment. */
-  identifiedAt: string;
-}
+/** What the person's case says about them: what the case's person index (its port) hands over. */
+export type PersonToMatch = PersonToIndex;
 
 /**
  * The strings whose keyed hashes form the person's blind index; two cases sharing any one of them

@@ -12,7 +12,7 @@ import type {
   ShelterEvent,
   ShelterRegistered,
 } from './shelter.events';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, type Decider, decideByType, DomainRuleViolation } from '@nrm/shared-kernel';
 
 /**
  * The shelter stream (DESIGN §3.4): one stream per shelter, because its beds are a consistency
@@ -73,14 +73,9 @@ export interface RegisteredShelter {
   placements: Record<string, Placement>;
 }
 
-export interface RegisterShelter {
+/** Registers a shelter with the facts its registration records. */
+export interface RegisterShelter extends Omit<ShelterRegistered['data'], 'registeredAt'> {
   type: 'RegisterShelter';
-  shelterId: string;
-  name: string;
-  operatorOrgId: string;
-  region: string;
-  beds: number;
-  accepts: ShelterAccepts[];
   actor: Actor;
   now: Date;
 }
@@ -221,26 +216,16 @@ function withStatus(
 export const shelterDecider: Decider<ShelterState, ShelterCommand, ShelterEvent> = {
   initialState: initialShelterState,
   evolve: evolveShelter,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'RegisterShelter':
-        return [registerShelter(command, state)];
-      case 'ChangeShelterCapacity':
-        return changeCapacity(command, state);
-      case 'RequestPlacement':
-        return [requestPlacement(command, state)];
-      case 'AcceptPlacement':
-        return [acceptPlacement(command, state)];
-      case 'DeclinePlacement':
-        return [declinePlacement(command, state)];
-      case 'CheckInPlacement':
-        return [checkIn(command, state)];
-      case 'CheckOutPlacement':
-        return [checkOut(command, state)];
-      case 'EndPlacementsOfClosedCase':
-        return endPlacementsOfClosedCase(command, state);
-    }
-  },
+  decide: decideByType({
+    RegisterShelter: registerShelter,
+    ChangeShelterCapacity: changeCapacity,
+    RequestPlacement: requestPlacement,
+    AcceptPlacement: acceptPlacement,
+    DeclinePlacement: declinePlacement,
+    CheckInPlacement: checkIn,
+    CheckOutPlacement: checkOut,
+    EndPlacementsOfClosedCase: endPlacementsOfClosedCase,
+  }),
 };
 
 function assertShelterExists(state: ShelterState): asserts state is RegisteredShelter {
@@ -408,19 +393,26 @@ function placementOf(state: ShelterState, placementId: string): [RegisteredShelt
   return [state, placement];
 }
 
-function assertRequested(placement: Placement, action: string): void {
-  if (placement.status !== 'requested') {
-    throw new DomainRuleViolation(
-      'placement-requested',
-      `Only a requested placement can be ${action}; this one is ${placement.status}`,
-      'conflict',
-    );
+/** What every event of a placement names: the placement, its case and its shelter. */
+function placementAt(shelter: RegisteredShelter, placement: Placement) {
+  return {
+    placementId: placement.placementId,
+    caseId: placement.caseId,
+    shelterId: shelter.shelterId,
+    shelterName: shelter.name,
+  };
+}
+
+/** A placement command applies to a placement in one status only (409 `rule` otherwise). */
+function assertPlacementIs(placement: Placement, status: PlacementStatus, rule: string, onlyWhat: string): void {
+  if (placement.status !== status) {
+    throw new DomainRuleViolation(rule, `${onlyWhat}; this one is ${placement.status}`, 'conflict');
   }
 }
 
 function acceptPlacement(command: AcceptPlacement, state: ShelterState): PlacementAccepted {
   const [shelter, placement] = placementOf(state, command.placementId);
-  assertRequested(placement, 'accepted');
+  assertPlacementIs(placement, 'requested', 'placement-requested', 'Only a requested placement can be accepted');
   if (occupiedBeds(shelter) >= shelter.beds) {
     throw new DomainRuleViolation(
       'shelter-full',
@@ -430,26 +422,17 @@ function acceptPlacement(command: AcceptPlacement, state: ShelterState): Placeme
   }
   return {
     type: 'PlacementAccepted',
-    data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
-      acceptedAt: command.now.toISOString(),
-    },
+    data: { ...placementAt(shelter, placement), acceptedAt: command.now.toISOString() },
   };
 }
 
 function declinePlacement(command: DeclinePlacement, state: ShelterState): PlacementDeclined {
   const [shelter, placement] = placementOf(state, command.placementId);
-  assertRequested(placement, 'declined');
+  assertPlacementIs(placement, 'requested', 'placement-requested', 'Only a requested placement can be declined');
   return {
     type: 'PlacementDeclined',
     data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
+      ...placementAt(shelter, placement),
       personId: placement.personId,
       reason: command.reason,
       declinedAt: command.now.toISOString(),
@@ -459,34 +442,16 @@ function declinePlacement(command: DeclinePlacement, state: ShelterState): Place
 
 function checkIn(command: CheckInPlacement, state: ShelterState): PlacementCheckedIn {
   const [shelter, placement] = placementOf(state, command.placementId);
-  if (placement.status !== 'accepted') {
-    throw new DomainRuleViolation(
-      'check-in-needs-acceptance',
-      `Only an accepted placement can check in; this one is ${placement.status}`,
-      'conflict',
-    );
-  }
+  assertPlacementIs(placement, 'accepted', 'check-in-needs-acceptance', 'Only an accepted placement can check in');
   return {
     type: 'PlacementCheckedIn',
-    data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
-      checkedInAt: command.now.toISOString(),
-    },
+    data: { ...placementAt(shelter, placement), checkedInAt: command.now.toISOString() },
   };
 }
 
 function checkOut(command: CheckOutPlacement, state: ShelterState): PlacementCheckedOut {
   const [shelter, placement] = placementOf(state, command.placementId);
-  if (placement.status !== 'checked-in') {
-    throw new DomainRuleViolation(
-      'check-out-needs-check-in',
-      `Only a checked-in resident can check out; this placement is ${placement.status}`,
-      'conflict',
-    );
-  }
+  assertPlacementIs(placement, 'checked-in', 'check-out-needs-check-in', 'Only a checked-in resident can check out');
   const day = new Date(`${command.date}T00:00:00Z`).getTime();
   if (day > command.now.getTime() + ONE_DAY_MS) {
     throw new DomainRuleViolation('checked-out-on-not-in-future', 'date lies in the future', 'unprocessable', 'date');
@@ -503,10 +468,7 @@ function checkOut(command: CheckOutPlacement, state: ShelterState): PlacementChe
   return {
     type: 'PlacementCheckedOut',
     data: {
-      placementId: placement.placementId,
-      caseId: placement.caseId,
-      shelterId: shelter.shelterId,
-      shelterName: shelter.name,
+      ...placementAt(shelter, placement),
       personId: placement.personId,
       reason: command.reason,
       checkedOutOn: command.date,
@@ -525,10 +487,7 @@ function endPlacementsOfClosedCase(command: EndPlacementsOfClosedCase, state: Sh
     .map((placement) => ({
       type: 'PlacementEndedByClosure',
       data: {
-        placementId: placement.placementId,
-        caseId: placement.caseId,
-        shelterId: state.shelterId,
-        shelterName: state.name,
+        ...placementAt(state, placement),
         previousStatus: placement.status,
         endedAt: command.now.toISOString(),
       },

@@ -1,16 +1,6 @@
-import type { PersonalDataErased } from '@nrm/case/domain';
-import type {
-  PlacementAccepted,
-  PlacementCheckedIn,
-  PlacementCheckedOut,
-  PlacementDeclined,
-  PlacementEndedByClosure,
-  PlacementRequested,
-  ShelterCapacityChanged,
-  ShelterEvent,
-  ShelterRegistered,
-} from '../domain/shelter.events';
-import type { DecodedEvent } from '@nrm/event-store';
+import { type PersonalDataErased, readBy, type ReadRules } from '@nrm/case';
+import type { PlacementRequested, PlacementStatus, ShelterEvent, ShelterRegistered } from '../domain/shelter.events';
+import type { DecodedEvent, DecodedEventOf } from '@nrm/event-store';
 import type { Projection } from '@nrm/projections';
 import type { EntityManager } from 'typeorm';
 import { PlacementEntity } from './placement.entity';
@@ -18,18 +8,46 @@ import { ShelterEntity } from './shelter.entity';
 
 export const SHELTERS_PROJECTION = 'shelters';
 
-const HANDLED: ReadonlySet<string> = new Set<ShelterEvent['type'] | PersonalDataErased['type']>([
-  'ShelterRegistered',
-  'ShelterCapacityChanged',
-  'PlacementRequested',
-  'PlacementAccepted',
-  'PlacementDeclined',
-  'PlacementCheckedIn',
-  'PlacementCheckedOut',
-  'PlacementEndedByClosure',
-  // On the case stream: the person's data is erased, so the reasons of their placements go.
-  'PersonalDataErased',
-]);
+/** What an event does to the shelters' tables, in the projection's transaction. */
+type SheltersChange = (manager: EntityManager) => Promise<void>;
+
+/** The statuses of a placement that holds a bed: its end frees it. */
+const BED_HELD: readonly PlacementStatus[] = ['accepted', 'checked-in'];
+
+/**
+ * How each event changes the shelters and their placements. A placement event moves its shelter
+ * (and the beds taken) and its placement; PersonalDataErased, on the case stream, empties the reasons
+ * of that person's placements.
+ */
+const SHELTERS_RULES: ReadRules<ShelterEvent | PersonalDataErased, SheltersChange> = {
+  ShelterRegistered: (event) => (m) => registerShelter(m, event),
+  ShelterCapacityChanged: (event) => async (m) => {
+    await moveShelter(m, event, event.data.shelterId, { beds: event.data.beds });
+  },
+  PlacementRequested: (event) => async (m) => {
+    if (await moveShelter(m, event, event.data.shelterId)) await insertPlacement(m, event);
+  },
+  PlacementAccepted: (event) =>
+    movePlacement(event, +1, { status: 'accepted', decidedAt: new Date(event.data.acceptedAt) }),
+  PlacementDeclined: (event) =>
+    movePlacement(event, 0, {
+      status: 'declined',
+      decidedAt: new Date(event.data.declinedAt),
+      reason: reasonOf(event),
+    }),
+  PlacementCheckedIn: (event) =>
+    movePlacement(event, 0, { status: 'checked-in', checkedInAt: new Date(event.data.checkedInAt) }),
+  PlacementCheckedOut: (event) =>
+    movePlacement(event, -1, {
+      status: 'checked-out',
+      checkedOutAt: new Date(event.data.recordedAt),
+      checkedOutOn: event.data.checkedOutOn,
+      reason: reasonOf(event),
+    }),
+  PlacementEndedByClosure: (event) =>
+    movePlacement(event, BED_HELD.includes(event.data.previousStatus) ? -1 : 0, { status: 'ended' }),
+  PersonalDataErased: (event) => (m) => eraseReasons(m, event.data.caseId),
+};
 
 /**
  * Shelters with their free beds, and the placements of each shelter. Every event of a shelter
@@ -41,169 +59,120 @@ export class SheltersProjection implements Projection {
   readonly tables = ['shelters', 'placements'];
 
   handles(eventType: string): boolean {
-    return HANDLED.has(eventType);
+    return Object.hasOwn(SHELTERS_RULES, eventType);
   }
 
   async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
-    for (const event of events) await this.applyOne(event, manager);
+    for (const event of events) await readBy(SHELTERS_RULES, event)(manager);
   }
+}
 
-  private async applyOne(event: DecodedEvent, manager: EntityManager): Promise<void> {
-    if (event.type === 'PersonalDataErased') return this.erased(manager, event.data as PersonalDataErased['data']);
-    const at = new Date(event.metadata.occurredAt);
-    const typed = { type: event.type, data: event.data } as unknown as ShelterEvent;
-    switch (typed.type) {
-      case 'ShelterRegistered':
-        return this.registered(manager, event, typed.data, at);
-      case 'ShelterCapacityChanged':
-        return this.capacityChanged(manager, event, typed.data, at);
-      case 'PlacementRequested':
-        return this.requested(manager, event, typed.data, at);
-      case 'PlacementAccepted':
-        return this.accepted(manager, event, typed.data, at);
-      case 'PlacementDeclined':
-        return this.declined(manager, event, typed.data, at);
-      case 'PlacementCheckedIn':
-        return this.checkedIn(manager, event, typed.data, at);
-      case 'PlacementCheckedOut':
-        return this.checkedOut(manager, event, typed.data, at);
-      case 'PlacementEndedByClosure':
-        return this.endedByClosure(manager, event, typed.data, at);
-    }
-  }
+async function registerShelter(m: EntityManager, { data, revision, metadata }: DecodedEventOf<ShelterRegistered>) {
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(ShelterEntity)
+    .values({
+      id: data.shelterId,
+      name: data.name,
+      operatorOrgId: data.operatorOrgId,
+      region: data.region,
+      beds: data.beds,
+      occupied: 0,
+      accepts: data.accepts,
+      revision,
+      registeredAt: new Date(data.registeredAt),
+      updatedAt: new Date(metadata.occurredAt),
+    })
+    .orIgnore()
+    .execute();
+}
 
-  private async registered(m: EntityManager, e: DecodedEvent, d: ShelterRegistered['data'], at: Date) {
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(ShelterEntity)
-      .values({
-        id: d.shelterId,
-        name: d.name,
-        operatorOrgId: d.operatorOrgId,
-        region: d.region,
-        beds: d.beds,
-        occupied: 0,
-        accepts: d.accepts,
-        revision: e.revision,
-        registeredAt: new Date(d.registeredAt),
-        updatedAt: at,
-      })
-      .orIgnore()
-      .execute();
-  }
+async function insertPlacement(m: EntityManager, { data, revision }: DecodedEventOf<PlacementRequested>) {
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(PlacementEntity)
+    .values({
+      placementId: data.placementId,
+      shelterId: data.shelterId,
+      caseId: data.caseId,
+      status: 'requested',
+      needs: data.needs,
+      requestedAt: new Date(data.requestedAt),
+      decidedAt: null,
+      checkedInAt: null,
+      checkedOutAt: null,
+      checkedOutOn: null,
+      reason: null,
+      revision,
+    })
+    .orIgnore()
+    .execute();
+}
 
-  private async capacityChanged(m: EntityManager, e: DecodedEvent, d: ShelterCapacityChanged['data'], at: Date) {
-    await this.moveShelter(m, e, d.shelterId, at, { beds: d.beds });
-  }
+/** The reason of a decline or a check-out: personal data, gone once the person's data is erased. */
+function reasonOf(event: DecodedEvent<{ reason?: string }>): string | null {
+  return event.personalDataErased ? null : (event.data.reason ?? null);
+}
 
-  private async requested(m: EntityManager, e: DecodedEvent, d: PlacementRequested['data'], at: Date) {
-    if (!(await this.moveShelter(m, e, d.shelterId, at, {}))) return;
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(PlacementEntity)
-      .values({
-        placementId: d.placementId,
-        shelterId: d.shelterId,
-        caseId: d.caseId,
-        status: 'requested',
-        needs: d.needs,
-        requestedAt: new Date(d.requestedAt),
-        decidedAt: null,
-        checkedInAt: null,
-        checkedOutAt: null,
-        checkedOutOn: null,
-        reason: null,
-        revision: e.revision,
-      })
-      .orIgnore()
-      .execute();
-  }
-
-  private async accepted(m: EntityManager, e: DecodedEvent, d: PlacementAccepted['data'], at: Date) {
-    if (!(await this.moveShelter(m, e, d.shelterId, at, {}, +1))) return;
-    await this.movePlacement(m, e, d.placementId, { status: 'accepted', decidedAt: new Date(d.acceptedAt) });
-  }
-
-  private async declined(m: EntityManager, e: DecodedEvent, d: PlacementDeclined['data'], at: Date) {
-    if (!(await this.moveShelter(m, e, d.shelterId, at, {}))) return;
-    await this.movePlacement(m, e, d.placementId, {
-      status: 'declined',
-      decidedAt: new Date(d.declinedAt),
-      reason: e.personalDataErased ? null : (d.reason ?? null),
-    });
-  }
-
-  private async checkedIn(m: EntityManager, e: DecodedEvent, d: PlacementCheckedIn['data'], at: Date) {
-    if (!(await this.moveShelter(m, e, d.shelterId, at, {}))) return;
-    await this.movePlacement(m, e, d.placementId, { status: 'checked-in', checkedInAt: new Date(d.checkedInAt) });
-  }
-
-  private async checkedOut(m: EntityManager, e: DecodedEvent, d: PlacementCheckedOut['data'], at: Date) {
-    if (!(await this.moveShelter(m, e, d.shelterId, at, {}, -1))) return;
-    await this.movePlacement(m, e, d.placementId, {
-      status: 'checked-out',
-      checkedOutAt: new Date(d.recordedAt),
-      checkedOutOn: d.checkedOutOn,
-      reason: e.personalDataErased ? null : (d.reason ?? null),
-    });
-  }
-
-  private async endedByClosure(m: EntityManager, e: DecodedEvent, d: PlacementEndedByClosure['data'], at: Date) {
-    const freed = d.previousStatus === 'accepted' || d.previousStatus === 'checked-in' ? -1 : 0;
-    if (!(await this.moveShelter(m, e, d.shelterId, at, {}, freed))) return;
-    await this.movePlacement(m, e, d.placementId, { status: 'ended' });
-  }
-
-  /**
-   * Erasure by legal order: the free-text reasons (personal data) of the case's placements are
-   * emptied. Idempotent; a rebuild reads those events with the key destroyed, so they stay empty.
-   */
-  private async erased(m: EntityManager, d: PersonalDataErased['data']) {
+/**
+ * A placement event: its shelter moves (the beds taken change by `occupiedDelta`) and, unless the
+ * event was applied before, its placement changes.
+ */
+function movePlacement(
+  event: DecodedEvent<{ shelterId: string; placementId: string }>,
+  occupiedDelta: number,
+  change: Partial<PlacementEntity>,
+): SheltersChange {
+  return async (m) => {
+    if (!(await moveShelter(m, event, event.data.shelterId, {}, occupiedDelta))) return;
     await m
       .createQueryBuilder()
       .update(PlacementEntity)
-      .set({ reason: null })
-      .where('case_id = :caseId AND reason IS NOT NULL', { caseId: d.caseId })
-      .execute();
-  }
-
-  /**
-   * Moves the shelter row to the event's revision (and changes it) only when the event is newer:
-   * false for an event applied before, which then changes nothing at all.
-   */
-  private async moveShelter(
-    m: EntityManager,
-    e: DecodedEvent,
-    shelterId: string,
-    at: Date,
-    change: Partial<Pick<ShelterEntity, 'beds'>>,
-    occupiedDelta = 0,
-  ): Promise<boolean> {
-    const result = await m
-      .createQueryBuilder()
-      .update(ShelterEntity)
-      .set({ ...change, occupied: () => `occupied + (${occupiedDelta})`, revision: e.revision, updatedAt: at })
-      .where('id = :shelterId AND revision < :revision', { shelterId, revision: e.revision.toString() })
-      .execute();
-    return (result.affected ?? 0) > 0;
-  }
-
-  private async movePlacement(
-    m: EntityManager,
-    e: DecodedEvent,
-    placementId: string,
-    change: Partial<PlacementEntity>,
-  ) {
-    await m
-      .createQueryBuilder()
-      .update(PlacementEntity)
-      .set({ ...change, revision: e.revision })
+      .set({ ...change, revision: event.revision })
       .where('placement_id = :placementId AND revision < :revision', {
-        placementId,
-        revision: e.revision.toString(),
+        placementId: event.data.placementId,
+        revision: event.revision.toString(),
       })
       .execute();
-  }
+  };
+}
+
+/**
+ * Moves the shelter row to the event's revision (and changes it) only when the event is newer:
+ * false for an event applied before, which then changes nothing at all.
+ */
+async function moveShelter(
+  m: EntityManager,
+  event: Pick<DecodedEvent, 'revision' | 'metadata'>,
+  shelterId: string,
+  change: Partial<Pick<ShelterEntity, 'beds'>> = {},
+  occupiedDelta = 0,
+): Promise<boolean> {
+  const result = await m
+    .createQueryBuilder()
+    .update(ShelterEntity)
+    .set({
+      ...change,
+      occupied: () => `occupied + (${occupiedDelta})`,
+      revision: event.revision,
+      updatedAt: new Date(event.metadata.occurredAt),
+    })
+    .where('id = :shelterId AND revision < :revision', { shelterId, revision: event.revision.toString() })
+    .execute();
+  return (result.affected ?? 0) > 0;
+}
+
+/**
+ * Erasure by legal order: the free-text reasons (personal data) of the case's placements are
+ * emptied. Idempotent; a rebuild reads those events with the key destroyed, so they stay empty.
+ */
+async function eraseReasons(m: EntityManager, caseId: string) {
+  await m
+    .createQueryBuilder()
+    .update(PlacementEntity)
+    .set({ reason: null })
+    .where('case_id = :caseId AND reason IS NOT NULL', { caseId })
+    .execute();
 }

@@ -1,7 +1,7 @@
 import type { CaseEvent } from '..';
 import { assertOpenCase } from '../../domain/case-rules';
 import { ADULT_AGE, type ExploitationType, type UrgentNeed } from '../../domain/case-vocabulary';
-import { type CaseState, evolveCase, type ExistingCase, initialCaseState } from '../case-state';
+import { caseTrackDecider, type CaseState, type ExistingCase } from '../case-state';
 import type {
   CaseOpened,
   ChildProtectionNotified,
@@ -11,7 +11,7 @@ import type {
   PersonalIdentity,
   ReferralConsentRecorded,
 } from './identification.events';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, assertMomentNotInFuture, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
 import { type IndicatorCatalogue, unknownIndicatorCodes } from './indicator-catalogue/indicator-catalogue';
 
 export interface OpenCase {
@@ -60,9 +60,6 @@ export interface AppointGuardian {
 
 export type IdentificationCommand = OpenCase | RecordReferralConsent | NotifyChildProtection | AppointGuardian;
 
-/** A recorded identification time may lie a little ahead of the server clock (phone clocks drift). */
-const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
-
 /** A date (YYYY-MM-DD) may be a day ahead of the server's UTC date (Baku is UTC+4). */
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -80,22 +77,12 @@ const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 export function createIdentificationDecider(
   catalogue: IndicatorCatalogue,
 ): Decider<CaseState, IdentificationCommand, CaseEvent> {
-  return {
-    initialState: initialCaseState,
-    decide: (command, state) => {
-      switch (command.type) {
-        case 'OpenCase':
-          return [openCase(command, state, catalogue)];
-        case 'RecordReferralConsent':
-          return recordReferralConsent(command, state);
-        case 'NotifyChildProtection':
-          return [notifyChildProtection(command, state)];
-        case 'AppointGuardian':
-          return [appointGuardian(command, state)];
-      }
-    },
-    evolve: evolveCase,
-  };
+  return caseTrackDecider<IdentificationCommand>({
+    OpenCase: (command, state) => openCase(command, state, catalogue),
+    RecordReferralConsent: recordReferralConsent,
+    NotifyChildProtection: notifyChildProtection,
+    AppointGuardian: appointGuardian,
+  });
 }
 
 /** Recording the consent the case already holds changes nothing and appends nothing. */
@@ -130,14 +117,7 @@ function notifyChildProtection(command: NotifyChildProtection, state: CaseState)
       'conflict',
     );
   }
-  if (new Date(command.notifiedAt).getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'notified-at-not-in-future',
-      'notifiedAt lies in the future',
-      'unprocessable',
-      'notifiedAt',
-    );
-  }
+  assertMomentNotInFuture(new Date(command.notifiedAt), command.now, 'notified-at-not-in-future', 'notifiedAt');
   return {
     type: 'ChildProtectionNotified',
     data: {
@@ -176,14 +156,7 @@ function openCase(command: OpenCase, state: CaseState, catalogue: IndicatorCatal
     throw new DomainRuleViolation('case-already-exists', `Case ${command.caseId} already exists`, 'conflict');
   }
   const identifiedAt = new Date(command.identification.identifiedAt);
-  if (identifiedAt.getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'identification-not-in-future',
-      'identification.identifiedAt lies in the future',
-      'unprocessable',
-      'identification.identifiedAt',
-    );
-  }
+  assertMomentNotInFuture(identifiedAt, command.now, 'identification-not-in-future', 'identification.identifiedAt');
   const ageAtIdentification = ageAt(command.person, identifiedAt);
   const unknownCodes = unknownIndicatorCodes(catalogue, command.indicatorCodes);
   if (unknownCodes.length > 0) {

@@ -1,6 +1,7 @@
 import { fieldsOf } from '../../read-models/read-rules';
 import type { CaseOpened, IdentificationEvent } from './identification.events';
 import type { CaseSummaryRules } from '../../read-models/case-summaries.projection';
+import { changeTrack } from '../../read-models/case-tracks';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
 import { findIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
 import { screeningSummary } from './indicator-catalogue/screening';
@@ -59,30 +60,19 @@ export const identificationSummaryRules: CaseSummaryRules<IdentificationEvent> =
       tracks: (tracks) => ({ ...tracks, consent: { toReferral: consentToReferral } }),
     };
   },
-  ChildProtectionNotified: ({ data }) => ({
-    update: {},
-    tracks: (tracks) => ({
-      ...tracks,
-      childProtection: {
-        guardian: tracks.childProtection?.guardian ?? null,
-        notice: { childProtectionOrgId: data.childProtectionOrgId, notifiedAt: data.notifiedAt },
-      },
-    }),
-  }),
+  ChildProtectionNotified: ({ data }) =>
+    changeTrack('childProtection', (childProtection) => ({
+      guardian: childProtection?.guardian ?? null,
+      notice: { childProtectionOrgId: data.childProtectionOrgId, notifiedAt: data.notifiedAt },
+    })),
   GuardianAppointed: (event) => {
     const { data } = event;
     // The guardian's name is personal data: absent when the event is read after an erasure.
     const name = event.personalDataErased ? null : (data.guardianName ?? null);
-    return {
-      update: {},
-      tracks: (tracks) => ({
-        ...tracks,
-        childProtection: {
-          notice: tracks.childProtection?.notice ?? null,
-          guardian: { name, appointedBy: data.appointedBy, appointedOn: data.appointedOn },
-        },
-      }),
-    };
+    return changeTrack('childProtection', (childProtection) => ({
+      notice: childProtection?.notice ?? null,
+      guardian: { name, appointedBy: data.appointedBy, appointedOn: data.appointedOn },
+    }));
   },
 };
 

@@ -12,13 +12,20 @@ export interface PersonIndex {
   forgetCase(caseId: string): Promise<void>;
 }
 
-/** What the index compares: the name, birth data and citizenship, as of identification. */
+/**
+ * What the index compares: the name, birth data and citizenship, as of identification, as the
+ * opening officer entered them (plaintext).
+ */
 export interface PersonToIndex {
   givenName: string;
   familyName: string;
+  /** YYYY-MM-DD, when known. */
   dateOfBirth?: string;
+  /** Years at identification, when the date of birth is unknown. */
   estimatedAge?: number;
+  /** ISO 3166-1 alpha-2, 'stateless' or 'unknown'. */
   citizenship: string;
+  /** ISO 8601: the age is an age at this moment. */
   identifiedAt: string;
 }
 

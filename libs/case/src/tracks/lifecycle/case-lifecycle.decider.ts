@@ -1,6 +1,5 @@
-import type { CaseEvent } from '..';
 import { assertOpenCase } from '../../domain/case-rules';
-import { type CaseState, evolveCase, initialCaseState } from '../case-state';
+import { caseTrackDecider, type CaseState } from '../case-state';
 import {
   type CaseClosed,
   type CaseReopened,
@@ -10,13 +9,7 @@ import {
   type ErasureLegalBasis,
   type PersonalDataErased,
 } from './case-lifecycle.events';
-import {
-  type Actor,
-  type Decider,
-  DomainRuleViolation,
-  latestCalendarDay,
-  type OrganisationType,
-} from '@nrm/shared-kernel';
+import { type Actor, DomainRuleViolation, latestCalendarDay, type OrganisationType } from '@nrm/shared-kernel';
 
 export interface CloseCase {
   type: 'CloseCase';
@@ -71,22 +64,12 @@ export type CaseLifecycleCommand = CloseCase | ReopenCase | TransferCase | Erase
  *             it. A second erasure of the same person decides nothing (harmless; the application
  *             still makes sure the key is gone).
  */
-export const caseLifecycleDecider: Decider<CaseState, CaseLifecycleCommand, CaseEvent> = {
-  initialState: initialCaseState,
-  evolve: evolveCase,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'CloseCase':
-        return [closeCase(command, state)];
-      case 'ReopenCase':
-        return [reopenCase(command, state)];
-      case 'TransferCase':
-        return [transferCase(command, state)];
-      case 'ErasePersonalData':
-        return erasePersonalData(command, state);
-    }
-  },
-};
+export const caseLifecycleDecider = caseTrackDecider<CaseLifecycleCommand>({
+  CloseCase: closeCase,
+  ReopenCase: reopenCase,
+  TransferCase: transferCase,
+  ErasePersonalData: erasePersonalData,
+});
 
 function closeCase(command: CloseCase, state: CaseState): CaseClosed {
   assertOpenCase(state);

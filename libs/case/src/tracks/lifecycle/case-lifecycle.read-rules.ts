@@ -1,6 +1,7 @@
 import { fieldsOf } from '../../read-models/read-rules';
 import type { CaseLifecycleEvent, ClosureReason, PersonalDataErased } from './case-lifecycle.events';
 import type { CaseSummaryRules } from '../../read-models/case-summaries.projection';
+import { changeTrack } from '../../read-models/case-tracks';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
 
 const CLOSURE_REASON_TEXT: Record<ClosureReason, string> = {
@@ -19,26 +20,16 @@ const CLOSURE_REASON_TEXT: Record<ClosureReason, string> = {
  * guardian's name (a replay or rebuild reads the events with the key gone, so it cannot fill them again).
  */
 export const caseLifecycleSummaryRules: CaseSummaryRules<CaseLifecycleEvent> = {
-  CaseClosed: ({ data }) => ({
-    update: {},
-    tracks: (tracks) => ({
-      ...tracks,
-      closure: {
-        state: 'closed',
-        reason: data.reason,
-        stageBeforeClosure: data.stageBeforeClosure,
-        closedAt: data.closedAt,
-        reopenedAt: null,
-      },
-    }),
-  }),
-  CaseReopened: ({ data }) => ({
-    update: {},
-    tracks: (tracks) => ({
-      ...tracks,
-      closure: tracks.closure && { ...tracks.closure, state: 'reopened', reopenedAt: data.reopenedAt },
-    }),
-  }),
+  CaseClosed: ({ data }) =>
+    changeTrack('closure', () => ({
+      state: 'closed',
+      reason: data.reason,
+      stageBeforeClosure: data.stageBeforeClosure,
+      closedAt: data.closedAt,
+      reopenedAt: null,
+    })),
+  CaseReopened: ({ data }) =>
+    changeTrack('closure', (closure) => closure && { ...closure, state: 'reopened', reopenedAt: data.reopenedAt }),
   CaseTransferred: (event) => ({
     update: { organisationId: event.data.toOrganisationId },
   }),

@@ -1,13 +1,12 @@
-import type { CaseEvent } from '..';
 import { assertOpenCase } from '../../domain/case-rules';
-import { type CaseState, evolveCase, type ExistingCase, initialCaseState } from '../case-state';
+import { caseTrackDecider, type CaseState, type ExistingCase } from '../case-state';
 import type {
   CaseReferred,
   StatusDecisionReviewRequested,
   VictimStatusGranted,
   VictimStatusRefused,
 } from './referral.events';
-import { type Actor, type Decider, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
+import { type Actor, assertDayNotInFuture, DomainRuleViolation } from '@nrm/shared-kernel';
 
 /** Refer the presumed victim to the competent authority. */
 export interface ReferCase {
@@ -62,20 +61,11 @@ export type ReferralCommand = ReferCase | DecideVictimStatus | RequestStatusDeci
  * - `review-needs-refusal` (409): only a refusal can be reviewed. The status is presumed victim again
  *   until the new decision.
  */
-export const referralDecider: Decider<CaseState, ReferralCommand, CaseEvent> = {
-  initialState: initialCaseState,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'ReferCase':
-        return [referCase(command, state)];
-      case 'DecideVictimStatus':
-        return [decideVictimStatus(command, state)];
-      case 'RequestStatusDecisionReview':
-        return [requestReview(command, state)];
-    }
-  },
-  evolve: evolveCase,
-};
+export const referralDecider = caseTrackDecider<ReferralCommand>({
+  ReferCase: referCase,
+  DecideVictimStatus: decideVictimStatus,
+  RequestStatusDecisionReview: requestReview,
+});
 
 function referCase(command: ReferCase, state: CaseState): CaseReferred {
   assertOpenCase(state);
@@ -107,15 +97,7 @@ function referCase(command: ReferCase, state: CaseState): CaseReferred {
 function decideVictimStatus(command: DecideVictimStatus, state: CaseState): VictimStatusGranted | VictimStatusRefused {
   assertOpenCase(state);
   assertDecisionAwaited(state);
-  const latestToday = latestCalendarDay(command.now);
-  if (command.decidedOn > latestToday) {
-    throw new DomainRuleViolation(
-      'decision-date-not-in-future',
-      `decidedOn ${command.decidedOn} lies in the future`,
-      'unprocessable',
-      'decidedOn',
-    );
-  }
+  assertDayNotInFuture(command.decidedOn, command.now, 'decision-date-not-in-future', 'decidedOn');
   if (command.decision === 'granted') {
     const decisionNumber = command.decisionNumber?.trim();
     if (!decisionNumber) {

@@ -1,4 +1,4 @@
-import { assertVisible, type CaseCommandResult, CaseCommands } from '../../application/case-commands';
+import { type CaseCommandResult, CaseCommands } from '../../application/case-commands';
 import { commandDerivedId } from '@nrm/event-store';
 import { type CommandContext, type CommandDefinition, type CommandServices, Environment } from '@nrm/platform';
 import {
@@ -22,20 +22,15 @@ export async function startReflectionPeriod(
 ): Promise<StartReflectionPeriodResult> {
   const periodId = commandDerivedId('reflection-period');
   const days = body.days ?? services(Environment).REFLECTION_PERIOD_DAYS;
-  const result = await services(CaseCommands).run(
+  const result = await services(CaseCommands).runOnVisibleCase<StartReflectionPeriod>(
     caseId,
     context,
     reflectionPeriodDecider,
-    (state, now): StartReflectionPeriod => {
-      assertVisible(state, caseId, context.actor);
-      return {
-        type: 'StartReflectionPeriod',
-        periodId,
-        ...(body.startedAt === undefined ? {} : { startedAt: body.startedAt }),
-        days,
-        actor: context.actor,
-        now,
-      };
+    {
+      type: 'StartReflectionPeriod',
+      periodId,
+      ...(body.startedAt === undefined ? {} : { startedAt: body.startedAt }),
+      days,
     },
   );
   return { ...result, periodId };

@@ -1,6 +1,5 @@
-import type { CaseEvent } from '..';
 import { assertOpenCase } from '../../domain/case-rules';
-import { type CaseState, evolveCase, type ExistingCase, initialCaseState } from '../case-state';
+import { caseTrackDecider, type CaseState, type ExistingCase } from '../case-state';
 import type {
   ReflectionPeriodEnded,
   ReflectionPeriodExpired,
@@ -8,7 +7,7 @@ import type {
   ReflectionPeriodOutcome,
   ReflectionPeriodStarted,
 } from './reflection-period.events';
-import { type Actor, type Decider, DomainRuleViolation } from '@nrm/shared-kernel';
+import { type Actor, assertMomentNotInFuture, DomainRuleViolation } from '@nrm/shared-kernel';
 
 export interface StartReflectionPeriod {
   type: 'StartReflectionPeriod';
@@ -59,8 +58,6 @@ export type ReflectionPeriodCommand =
 export const MINIMUM_REFLECTION_PERIOD_DAYS = 30;
 /** The longest extension one command may grant. */
 export const MAXIMUM_EXTENSION_DAYS = 365;
-/** A recorded start may lie a little ahead of the server clock (device clocks drift). */
-const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -77,22 +74,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * - expire (the system, when the period falls due): only the active period with that id; otherwise
  *   no events (never an error: the scheduler may fire twice, or after the period ended).
  */
-export const reflectionPeriodDecider: Decider<CaseState, ReflectionPeriodCommand, CaseEvent> = {
-  initialState: initialCaseState,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'StartReflectionPeriod':
-        return [startReflectionPeriod(command, state)];
-      case 'ExtendReflectionPeriod':
-        return [extendReflectionPeriod(command, state)];
-      case 'EndReflectionPeriod':
-        return [endReflectionPeriod(command, state)];
-      case 'ExpireReflectionPeriod':
-        return expireReflectionPeriod(command, state);
-    }
-  },
-  evolve: evolveCase,
-};
+export const reflectionPeriodDecider = caseTrackDecider<ReflectionPeriodCommand>({
+  StartReflectionPeriod: startReflectionPeriod,
+  ExtendReflectionPeriod: extendReflectionPeriod,
+  EndReflectionPeriod: endReflectionPeriod,
+  ExpireReflectionPeriod: expireReflectionPeriod,
+});
 
 function startReflectionPeriod(command: StartReflectionPeriod, state: CaseState): ReflectionPeriodStarted {
   assertOpenCase(state);
@@ -121,14 +108,7 @@ function startReflectionPeriod(command: StartReflectionPeriod, state: CaseState)
       'startedAt',
     );
   }
-  if (startedAt.getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'reflection-period-start-not-in-future',
-      'startedAt lies in the future',
-      'unprocessable',
-      'startedAt',
-    );
-  }
+  assertMomentNotInFuture(startedAt, command.now, 'reflection-period-start-not-in-future', 'startedAt');
   return {
     type: 'ReflectionPeriodStarted',
     data: {

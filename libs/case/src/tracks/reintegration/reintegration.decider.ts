@@ -1,6 +1,5 @@
-import type { CaseEvent } from '..';
 import { assertOpenCase } from '../../domain/case-rules';
-import { type CaseState, evolveCase, type ExistingCase, initialCaseState } from '../case-state';
+import { caseTrackDecider, type CaseState, type ExistingCase } from '../case-state';
 import {
   DEFAULT_REINTEGRATION_REVIEW_DAYS,
   type ReintegrationCompleted,
@@ -12,7 +11,7 @@ import {
   type ReintegrationReviewed,
   type ReintegrationServiceDelivered,
 } from './reintegration.events';
-import { type Actor, type Decider, calendarDate, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
+import { type Actor, assertDayNotInFuture, calendarDate, DomainRuleViolation } from '@nrm/shared-kernel';
 
 /*
  * The rules of reintegration (DESIGN §3.6): an individual plan with goals by domain, services
@@ -77,22 +76,12 @@ type Plan = NonNullable<ExistingCase['reintegration']['plan']>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const reintegrationDecider: Decider<CaseState, ReintegrationCommand, CaseEvent> = {
-  initialState: initialCaseState,
-  evolve: evolveCase,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'AdoptReintegrationPlan':
-        return [adoptPlan(command, state)];
-      case 'RecordReintegrationService':
-        return [recordService(command, state)];
-      case 'ReviewReintegration':
-        return [review(command, state)];
-      case 'CompleteReintegration':
-        return [complete(command, state)];
-    }
-  },
-};
+export const reintegrationDecider = caseTrackDecider<ReintegrationCommand>({
+  AdoptReintegrationPlan: adoptPlan,
+  RecordReintegrationService: recordService,
+  ReviewReintegration: review,
+  CompleteReintegration: complete,
+});
 
 function adoptPlan(command: AdoptReintegrationPlan, state: CaseState): ReintegrationPlanAdopted {
   assertOpenCase(state);
@@ -135,7 +124,7 @@ function recordService(command: RecordReintegrationService, state: CaseState): R
       'domain',
     );
   }
-  assertNotInFuture(command.deliveredOn, command.now, 'deliveredOn', 'delivered');
+  assertDayNotInFuture(command.deliveredOn, command.now, 'delivered-not-in-future', 'deliveredOn');
   return {
     type: 'ReintegrationServiceDelivered',
     data: {
@@ -192,7 +181,7 @@ function activePlanOf(state: ExistingCase): Plan {
 
 /** A day recorded on the plan lies between its adoption and today. */
 function assertDayWithinPlan(plan: Plan, day: string, now: Date, field: string, what: string): void {
-  assertNotInFuture(day, now, field, what);
+  assertDayNotInFuture(day, now, `${what}-not-in-future`, field);
   if (day < plan.adoptedOn) {
     throw new DomainRuleViolation(
       `${what}-before-plan`,
@@ -200,12 +189,6 @@ function assertDayWithinPlan(plan: Plan, day: string, now: Date, field: string, 
       'unprocessable',
       field,
     );
-  }
-}
-
-function assertNotInFuture(day: string, now: Date, field: string, what: string): void {
-  if (day > latestCalendarDay(now)) {
-    throw new DomainRuleViolation(`${what}-not-in-future`, `${field} lies in the future`, 'unprocessable', field);
   }
 }
 

@@ -1,6 +1,5 @@
-import type { CaseEvent } from '..';
 import { assertOpenCase } from '../../domain/case-rules';
-import { type CaseState, evolveCase, type ExistingCase, initialCaseState } from '../case-state';
+import { caseTrackDecider, type CaseState, type ExistingCase } from '../case-state';
 import type {
   RepatriationCancelled,
   RepatriationCompleted,
@@ -11,7 +10,13 @@ import type {
   TravelDocumentType,
   TravelDocumentsRecorded,
 } from './repatriation.events';
-import { type Actor, type Decider, calendarDate, DomainRuleViolation, latestCalendarDay } from '@nrm/shared-kernel';
+import {
+  type Actor,
+  assertDayNotInFuture,
+  assertMomentNotInFuture,
+  calendarDate,
+  DomainRuleViolation,
+} from '@nrm/shared-kernel';
 
 /*
  * The rules of repatriation (DESIGN §3.5; Council of Europe Convention art. 16; Azerbaijan's rules on
@@ -95,29 +100,14 @@ export type RepatriationCommand =
   | CompleteRepatriation
   | CancelRepatriation;
 
-/** A recorded time may lie a little ahead of the server clock (devices drift). */
-const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
-
-export const repatriationDecider: Decider<CaseState, RepatriationCommand, CaseEvent> = {
-  initialState: initialCaseState,
-  evolve: evolveCase,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'RequestRepatriation':
-        return [requestRepatriation(command, state)];
-      case 'AssessRepatriationRisk':
-        return [assessRisk(command, state)];
-      case 'RecordTravelDocuments':
-        return [recordTravelDocuments(command, state)];
-      case 'ScheduleRepatriation':
-        return [schedule(command, state)];
-      case 'CompleteRepatriation':
-        return [complete(command, state)];
-      case 'CancelRepatriation':
-        return [cancel(command, state)];
-    }
-  },
-};
+export const repatriationDecider = caseTrackDecider<RepatriationCommand>({
+  RequestRepatriation: requestRepatriation,
+  AssessRepatriationRisk: assessRisk,
+  RecordTravelDocuments: recordTravelDocuments,
+  ScheduleRepatriation: schedule,
+  CompleteRepatriation: complete,
+  CancelRepatriation: cancel,
+});
 
 function requestRepatriation(command: RequestRepatriation, state: CaseState): RepatriationRequested {
   assertOpenCase(state);
@@ -130,14 +120,7 @@ function requestRepatriation(command: RequestRepatriation, state: CaseState): Re
     );
   }
   const consentRecordedAt = command.consentRecordedAt ?? command.now.toISOString();
-  if (new Date(consentRecordedAt).getTime() > command.now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
-    throw new DomainRuleViolation(
-      'consent-not-in-future',
-      'consentRecordedAt lies in the future',
-      'unprocessable',
-      'consentRecordedAt',
-    );
-  }
+  assertMomentNotInFuture(new Date(consentRecordedAt), command.now, 'consent-not-in-future', 'consentRecordedAt');
   if (reflectionPeriodBlocksRepatriation(state, command.now)) {
     throw new DomainRuleViolation(
       'no-repatriation-during-reflection-period',
@@ -265,14 +248,7 @@ function complete(command: CompleteRepatriation, state: CaseState): Repatriation
     );
   }
   assertRiskNotBlocking(open);
-  if (command.arrivedOn > latestCalendarDay(command.now)) {
-    throw new DomainRuleViolation(
-      'arrival-not-in-future',
-      'arrivedOn lies in the future',
-      'unprocessable',
-      'arrivedOn',
-    );
-  }
+  assertDayNotInFuture(command.arrivedOn, command.now, 'arrival-not-in-future', 'arrivedOn');
   if (command.arrivedOn < open.travelDate) {
     throw new DomainRuleViolation(
       'arrival-not-before-travel',

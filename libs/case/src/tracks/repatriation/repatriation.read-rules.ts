@@ -1,7 +1,7 @@
 import { fieldsOf } from '../../read-models/read-rules';
 import type { RepatriationEvent } from './repatriation.events';
-import type { CaseSummaryRules, TracksChange } from '../../read-models/case-summaries.projection';
-import type { RepatriationTrack } from '../../read-models/case-tracks';
+import type { CaseSummaryChange, CaseSummaryRules } from '../../read-models/case-summaries.projection';
+import { changeTrack, type RepatriationTrack } from '../../read-models/case-tracks';
 import type { TimelineDescribers } from '../../read-models/case-timeline.projection';
 
 /**
@@ -9,66 +9,52 @@ import type { TimelineDescribers } from '../../read-models/case-timeline.project
  * (consent, risk, documents, travel date, state).
  */
 export const repatriationSummaryRules: CaseSummaryRules<RepatriationEvent> = {
-  RepatriationRequested: ({ data }) => ({
-    update: {},
-    tracks: (tracks) => ({
-      ...tracks,
-      repatriation: {
-        state: 'requested',
-        destinationCountry: data.destinationCountry,
-        voluntaryConsent: data.voluntaryConsent,
-        consentRecordedAt: data.consentRecordedAt,
-        requestedAt: data.requestedAt,
-        risk: null,
-        documents: [],
-        travelDate: null,
-        route: null,
-        arrivedOn: null,
-        cancelledAt: null,
-      },
-    }),
-  }),
-  RepatriationRiskAssessed: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  RepatriationRequested: ({ data }) =>
+    changeTrack('repatriation', () => ({
+      state: 'requested',
+      destinationCountry: data.destinationCountry,
+      voluntaryConsent: data.voluntaryConsent,
+      consentRecordedAt: data.consentRecordedAt,
+      requestedAt: data.requestedAt,
+      risk: null,
+      documents: [],
+      travelDate: null,
+      route: null,
+      arrivedOn: null,
+      cancelledAt: null,
+    })),
+  RepatriationRiskAssessed: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: repatriation.state === 'requested' ? 'risk-assessed' : repatriation.state,
       risk: { level: data.level, mitigated: data.mitigated, assessedAt: data.assessedAt },
     })),
-  }),
-  TravelDocumentsRecorded: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  TravelDocumentsRecorded: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: repatriation.state === 'scheduled' ? 'scheduled' : 'documented',
       documents: [...new Set([...repatriation.documents, ...data.documents])],
     })),
-  }),
-  RepatriationScheduled: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  RepatriationScheduled: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: 'scheduled',
       travelDate: data.travelDate,
       route: data.route ?? null,
     })),
-  }),
-  RepatriationCompleted: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({ ...repatriation, state: 'completed', arrivedOn: data.arrivedOn })),
-  }),
-  RepatriationCancelled: ({ data }) => ({
-    update: {},
-    tracks: ofRepatriation((repatriation) => ({
+  RepatriationCompleted: ({ data }) =>
+    onRepatriation((repatriation) => ({ ...repatriation, state: 'completed', arrivedOn: data.arrivedOn })),
+  RepatriationCancelled: ({ data }) =>
+    onRepatriation((repatriation) => ({
       ...repatriation,
       state: 'cancelled',
       cancelledAt: data.cancelledAt,
     })),
-  }),
 };
 
-function ofRepatriation(change: (repatriation: RepatriationTrack) => RepatriationTrack): TracksChange {
-  return (tracks) => (tracks.repatriation ? { ...tracks, repatriation: change(tracks.repatriation) } : tracks);
+/** A change of the latest repatriation's track, when there is one. */
+function onRepatriation(change: (repatriation: RepatriationTrack) => RepatriationTrack): CaseSummaryChange {
+  return changeTrack('repatriation', (repatriation) => repatriation && change(repatriation));
 }
 
 /** How the repatriation context's events read on a case's timeline (no personal data). */
