@@ -5,7 +5,7 @@
  */
 export { ProblemDetailsFilter } from './problem-details';
 export { BooleanParam, PageParam, PageSizeParam, refuseUndecodableQuery } from './query-params';
-export { ReadYourWrites } from './read-your-writes';
+export { ReadsFrom, ReadYourWrites, ReadYourWritesInterceptor } from './read-your-writes';
 export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';
 export { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';

@@ -1,3 +1,6 @@
+import type { EndpointDescriptions } from '@nrm/platform/http';
+import type { SheltersController } from './shelters.controller';
+
 /** The OpenAPI prose of the shelter commands (shelter.commands.ts): their answer and descriptions. */
 export const SHELTER_COMMANDS_OPENAPI = {
   response: {
@@ -51,3 +54,11 @@ export const PLACEMENTS_OPENAPI = {
       'checked-out-on-not-in-future) nor before the check-in (422 check-out-after-check-in).',
   },
 };
+
+/** The long OpenAPI description of reading a shelter (shelters.controller.ts). */
+export const SHELTERS_OPENAPI = {
+  get:
+    "ETag carries the shelter stream's revision, for If-Match. The operator's staff, coordinators and the " +
+    'competent authority see every placement; others only those of the cases they see in full (owned by or ' +
+    'referred to their organisation); admins none. Analysts: 403.',
+} satisfies EndpointDescriptions<SheltersController>;

@@ -1,3 +1,6 @@
+import type { EndpointDescriptions } from '@nrm/platform/http';
+import type { IndicatorsController } from './indicators.controller';
+
 /** The OpenAPI prose of identification's routes (identification.commands.ts): answers and descriptions. */
 export const IDENTIFICATION_OPENAPI = {
   responses: {
@@ -38,3 +41,10 @@ export const CHILD_CASE_OPENAPI = {
       'not lie in the future (422 appointed-on-not-in-future).',
   },
 };
+
+/** The long OpenAPI description of the indicator catalogue (indicators.controller.ts). */
+export const INDICATORS_OPENAPI = {
+  current:
+    'Versioned data: groups (general, sexual exploitation, labour exploitation, begging, child), codes, ' +
+    'ILO/EC 2009 dimension and strength, texts in Azerbaijani and English. Cases record the version used.',
+} satisfies EndpointDescriptions<IndicatorsController>;
