@@ -1,6 +1,5 @@
 import { commandController, commandRoute } from '@nrm/platform/http';
 import { changeShelterCapacity } from '../application/change-shelter-capacity';
-import { onPlacement } from '../application/placement-commands';
 import { registerShelter } from '../application/register-shelter';
 import { requestPlacement } from '../application/request-placement';
 import {
@@ -11,6 +10,7 @@ import {
   RegisterShelterDto,
   RequestPlacementDto,
 } from './shelter.dto';
+import { placement } from './placement-routes';
 import { PLACEMENTS_OPENAPI, SHELTER_COMMANDS_OPENAPI } from './shelter.openapi';
 
 export const ShelterCommandsController = commandController({
@@ -59,52 +59,33 @@ export const PlacementsController = commandController({
       summary: 'Request a shelter placement for a case',
       execute: requestPlacement,
     }),
-    accept: commandRoute({
+    accept: placement.commandRoute({
       name: 'AcceptPlacement',
       path: 'placements/:id/accept',
       body: NoBodyDto,
       summary: 'Accept a placement request: takes a bed',
-      execute: onPlacement((placementId) => (actor, now) => ({ type: 'AcceptPlacement', placementId, actor, now }), {
-        takesBed: true,
-      }),
+      takesBed: true,
     }),
-    decline: commandRoute({
+    decline: placement.commandRoute({
       name: 'DeclinePlacement',
       path: 'placements/:id/decline',
       body: DeclinePlacementDto,
       summary: 'Decline a placement request, with a reason',
-      execute: onPlacement(
-        (placementId, { reason }: DeclinePlacementDto) =>
-          (actor, now) => ({ type: 'DeclinePlacement', placementId, reason, actor, now }),
-        { takesBed: false },
-      ),
+      takesBed: false,
     }),
-    checkIn: commandRoute({
+    checkIn: placement.commandRoute({
       name: 'CheckInPlacement',
       path: 'placements/:id/check-in',
       body: NoBodyDto,
       summary: 'Check the person in',
-      execute: onPlacement((placementId) => (actor, now) => ({ type: 'CheckInPlacement', placementId, actor, now }), {
-        takesBed: true,
-      }),
+      takesBed: true,
     }),
-    checkOut: commandRoute({
+    checkOut: placement.commandRoute({
       name: 'CheckOutPlacement',
       path: 'placements/:id/check-out',
       body: CheckOutPlacementDto,
       summary: 'Check the person out, with a reason and the date: frees the bed',
-      execute: onPlacement(
-        (placementId, { reason, date }: CheckOutPlacementDto) =>
-          (actor, now) => ({
-            type: 'CheckOutPlacement',
-            placementId,
-            reason,
-            date,
-            actor,
-            now,
-          }),
-        { takesBed: false },
-      ),
+      takesBed: false,
     }),
   },
 });

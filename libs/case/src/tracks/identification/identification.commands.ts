@@ -2,13 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { trackRoutes } from '../../http/track-routes';
-import { commandController, commandRoute } from '@nrm/platform/http';
+import { CALENDAR_DATE, commandController, commandRoute, ORGANISATION_ID } from '@nrm/platform/http';
 import { identificationDecider, openCase } from './open-case';
 import { CHILD_CASE_OPENAPI, IDENTIFICATION_OPENAPI } from './identification.openapi';
 import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
-
-/** Organisation ids as the tokens' `org` claim carries them, e.g. "child-protection-baku". */
-const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export class NotifyChildProtectionDto {
   @ApiProperty({ example: 'child-protection-baku', description: 'The child-protection organisation notified.' })
@@ -43,7 +40,7 @@ export class AppointGuardianDto {
   appointedBy!: string;
 
   @ApiProperty({ example: '2026-11-21', description: 'Date of the appointment, YYYY-MM-DD.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'appointedOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'appointedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'appointedOn must be a real calendar date' })
   appointedOn!: string;
 }

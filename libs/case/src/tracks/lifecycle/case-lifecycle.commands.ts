@@ -1,4 +1,11 @@
-import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
+import {
+  CALENDAR_DATE,
+  commandController,
+  commandRoute,
+  FreeText,
+  givenFields,
+  ORGANISATION_ID,
+} from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -14,9 +21,6 @@ import { trackRoutes } from '../../http/track-routes';
 import { closeCase, erasePersonalData } from './case-lifecycle.application';
 import { caseLifecycleDecider } from './case-lifecycle.decider';
 import { CASE_LIFECYCLE_OPENAPI } from './case-lifecycle.openapi';
-
-/** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-clean-world". */
-const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export class CloseCaseDto {
   @ApiProperty({ enum: CHOOSABLE_CLOSURE_REASONS, example: 'reintegrated' })
@@ -80,7 +84,7 @@ export class ErasureLegalBasisDto {
   decisionNumber!: string;
 
   @ApiProperty({ example: '2026-11-20', description: 'Date of the decision, YYYY-MM-DD (not in the future).' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'decidedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'decidedOn must be a real calendar date' })
   decidedOn!: string;
 }

@@ -1,4 +1,4 @@
-import { FreeText, commandController, commandRoute } from '@nrm/platform/http';
+import { CALENDAR_DATE, commandController, commandRoute, FreeText } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -77,7 +77,7 @@ export class StatusDecisionDto {
   decisionNumber?: string;
 
   @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD: the date of the decision; not in the future.' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'decidedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'decidedOn must be a real calendar date' })
   decidedOn!: string;
 

@@ -1,4 +1,4 @@
-import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
+import { CALENDAR_DATE, commandController, commandRoute, FreeText, givenFields } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,8 +24,6 @@ import { trackRoutes } from '../../http/track-routes';
 import { reintegrationDecider } from './reintegration.decider';
 import { REINTEGRATION_OPENAPI } from './reintegration.openapi';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class ReintegrationGoalDto {
   @ApiProperty({ enum: REINTEGRATION_DOMAINS, example: 'education' })
   @IsIn(REINTEGRATION_DOMAINS)
@@ -40,7 +38,7 @@ export class ReintegrationGoalDto {
 
   @ApiPropertyOptional({ example: '2027-02-01', description: 'YYYY-MM-DD.' })
   @IsOptional()
-  @Matches(DATE, { message: 'targetDate must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'targetDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'targetDate must be a real calendar date' })
   targetDate?: string;
 }
@@ -85,14 +83,14 @@ export class RecordReintegrationServiceDto {
   description!: string;
 
   @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future.' })
-  @Matches(DATE, { message: 'deliveredOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'deliveredOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'deliveredOn must be a real calendar date' })
   deliveredOn!: string;
 }
 
 export class ReviewReintegrationDto {
   @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
-  @Matches(DATE, { message: 'reviewedOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'reviewedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'reviewedOn must be a real calendar date' })
   reviewedOn!: string;
 
@@ -113,7 +111,7 @@ export class ReviewReintegrationDto {
 
 export class CompleteReintegrationDto {
   @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
-  @Matches(DATE, { message: 'completedOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'completedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'completedOn must be a real calendar date' })
   completedOn!: string;
 

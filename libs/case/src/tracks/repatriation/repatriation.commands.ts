@@ -1,4 +1,4 @@
-import { FreeText, commandController } from '@nrm/platform/http';
+import { CALENDAR_DATE, commandController, FreeText } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -18,8 +18,6 @@ import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { trackRoutes } from '../../http/track-routes';
 import { repatriationDecider } from './repatriation.decider';
 import { REPATRIATION_OPENAPI } from './repatriation.openapi';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RequestRepatriationDto {
   @ApiProperty({ example: 'UZ', description: 'ISO 3166-1 alpha-2 code of the country of return.' })
@@ -86,7 +84,7 @@ export class RecordTravelDocumentsDto {
 
 export class ScheduleRepatriationDto {
   @ApiProperty({ example: '2026-12-05', description: 'YYYY-MM-DD; not in the past.' })
-  @Matches(DATE, { message: 'travelDate must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'travelDate must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'travelDate must be a real calendar date' })
   travelDate!: string;
 
@@ -99,7 +97,7 @@ export class ScheduleRepatriationDto {
 
 export class CompleteRepatriationDto {
   @ApiProperty({ example: '2026-12-05', description: 'YYYY-MM-DD the person arrived; not in the future.' })
-  @Matches(DATE, { message: 'arrivedOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'arrivedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'arrivedOn must be a real calendar date' })
   arrivedOn!: string;
 
