@@ -1,4 +1,4 @@
-import { type CommandRoute, commandRoute, givenFields } from '@nrm/platform/http';
+import { type CommandResponse, type CommandRoute, commandRoute, givenFields } from '@nrm/platform/http';
 import type { Decider } from '@nrm/shared-kernel';
 import type { CaseCommandResult } from '../application/case-commands';
 import { type DeciderCommand, onVisibleCase, type RequestedCommand } from '../application/case-command';
@@ -36,4 +36,9 @@ export function trackRoutes<Command extends DeciderCommand>(decider: Decider<Cas
         ),
       }),
   };
+}
+
+/** A case command's documented answer: the new revision and the event's position, with an example of both. */
+export function caseCommandAnswer(description: string, revision: number, position: string): CommandResponse {
+  return { description, example: { caseId: '7a1c…', revision, position } };
 }

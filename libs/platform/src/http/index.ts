@@ -10,7 +10,7 @@ export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';
 export { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
 export { commandController, commandRoute, givenFields } from './command-routes';
-export type { CommandRoute, CommandRouteInput } from './command-routes';
+export type { CommandResponse, CommandRoute, CommandRouteInput } from './command-routes';
 export { ApiController, Endpoint } from './endpoints';
 export type { EndpointDescriptions } from './endpoints';
 export { CALENDAR_DATE, FreeText, ORGANISATION_ID } from './validation';

@@ -1,4 +1,5 @@
 import type { EndpointDescriptions } from '@nrm/platform/http';
+import { caseCommandAnswer } from '../../http/track-routes';
 import type { IndicatorsController } from './indicators.controller';
 
 /** The OpenAPI prose of identification's routes (identification.commands.ts): answers and descriptions. */
@@ -8,10 +9,7 @@ export const IDENTIFICATION_OPENAPI = {
       description: 'Case opened',
       example: { caseId: '7a1c…', caseNumber: 'NRM-2026-000001', revision: 0, position: '42' },
     },
-    recordConsent: {
-      description: 'New revision and position',
-      example: { caseId: '7a1c…', revision: 1, position: '43' },
-    },
+    recordConsent: caseCommandAnswer('New revision and position', 1, '43'),
   },
   descriptions: {
     open:
@@ -27,10 +25,11 @@ export const IDENTIFICATION_OPENAPI = {
 
 /** The OpenAPI prose of the child-case routes (identification.commands.ts): their answer and descriptions. */
 export const CHILD_CASE_OPENAPI = {
-  response: {
-    description: 'New revision (also as ETag) and the global position, to pass as minPosition on reads',
-    example: { caseId: '7a1c…', revision: 1, position: '43' },
-  },
+  response: caseCommandAnswer(
+    'New revision (also as ETag) and the global position, to pass as minPosition on reads',
+    1,
+    '43',
+  ),
   descriptions: {
     notifyChildProtection:
       'Only for child cases (422 not-a-child-case), once per case (409 child-protection-notified-once); notifiedAt ' +

@@ -1,9 +1,12 @@
+import { caseCommandAnswer } from '../../http/track-routes';
+
 /** The OpenAPI prose of the case lifecycle's routes (case-lifecycle.commands.ts): their answer and descriptions. */
 export const CASE_LIFECYCLE_OPENAPI = {
-  response: {
-    description: 'New revision (also as ETag) and the global position, to pass as minPosition on reads',
-    example: { caseId: '7a1c…', revision: 4, position: '57' },
-  },
+  response: caseCommandAnswer(
+    'New revision (also as ETag) and the global position, to pass as minPosition on reads',
+    4,
+    '57',
+  ),
   descriptions: {
     close:
       'A closed case rejects every command but reopen (409, rule case-not-closed). The closure ends the ' +

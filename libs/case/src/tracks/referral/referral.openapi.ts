@@ -1,9 +1,12 @@
+import { caseCommandAnswer } from '../../http/track-routes';
+
 /** The OpenAPI prose of the referral's routes (referral.commands.ts): their answer and descriptions. */
 export const REFERRAL_OPENAPI = {
-  response: {
-    description: 'New revision (also as ETag) and the global position of the event, to pass as minPosition on reads',
-    example: { caseId: '7a1c…', revision: 1, position: '43' },
-  },
+  response: caseCommandAnswer(
+    'New revision (also as ETag) and the global position of the event, to pass as minPosition on reads',
+    1,
+    '43',
+  ),
   descriptions: {
     refer:
       'A case is referred once. An adult is referred only with consent to referral (422 referral-needs-consent); ' +

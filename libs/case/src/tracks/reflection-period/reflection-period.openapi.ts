@@ -1,17 +1,14 @@
-const COMMAND_RESULT = {
-  description: 'New revision and position',
-  example: { caseId: '7a1c…', revision: 4, position: '58' },
-};
+import { caseCommandAnswer } from '../../http/track-routes';
 
 /** The OpenAPI prose of the reflection period's routes (reflection-period.commands.ts): answers and descriptions. */
 export const REFLECTION_PERIOD_OPENAPI = {
-  response: COMMAND_RESULT,
+  response: caseCommandAnswer('New revision and position', 4, '58'),
   responses: {
     start: {
       description: 'Started: the new period, revision and position',
       example: { caseId: '7a1c…', periodId: '0b6f…', revision: 3, position: '57' },
     },
-    end: { ...COMMAND_RESULT, example: { caseId: '7a1c…', revision: 5, position: '59' } },
+    end: caseCommandAnswer('New revision and position', 5, '59'),
   },
   descriptions: {
     start:

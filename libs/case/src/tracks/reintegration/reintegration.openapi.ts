@@ -1,9 +1,12 @@
+import { caseCommandAnswer } from '../../http/track-routes';
+
 /** The OpenAPI prose of reintegration's routes (reintegration.commands.ts): their answer and descriptions. */
 export const REINTEGRATION_OPENAPI = {
-  response: {
-    description: 'New revision (also as ETag) and the global position of the event, for minPosition on reads',
-    example: { caseId: '7a1c…', revision: 5, position: '81' },
-  },
+  response: caseCommandAnswer(
+    'New revision (also as ETag) and the global position of the event, for minPosition on reads',
+    5,
+    '81',
+  ),
   descriptions: {
     adoptPlan:
       'One plan per case (409 plan-exists). The case moves to stage reintegration; the first review falls due ' +

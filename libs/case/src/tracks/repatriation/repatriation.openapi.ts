@@ -1,9 +1,12 @@
+import { caseCommandAnswer } from '../../http/track-routes';
+
 /** The OpenAPI prose of repatriation's routes (repatriation.commands.ts): their answer and descriptions. */
 export const REPATRIATION_OPENAPI = {
-  response: {
-    description: 'New revision (also as ETag) and the global position of the event, for minPosition on reads',
-    example: { caseId: '7a1c…', revision: 3, position: '57' },
-  },
+  response: caseCommandAnswer(
+    'New revision (also as ETag) and the global position of the event, for minPosition on reads',
+    3,
+    '57',
+  ),
   descriptions: {
     request:
       'Refused with 422 repatriation-needs-voluntary-consent without consent; 409 ' +
