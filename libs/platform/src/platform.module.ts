@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { dataSourceOptions } from './database/data-source';
 import { EventStoreModule } from './event-store/event-store.module';
+import { HealthCheck } from './health/health-check';
 import { HealthController } from './health/health.controller';
 import { IdempotentCommands } from './idempotency/idempotent-commands';
 import { CommandPipeline } from './commands/command-pipeline';
@@ -46,6 +47,7 @@ export class PlatformModule {
       ],
       controllers: options.http ? [HealthController] : [],
       providers: [
+        ...(options.http ? [HealthCheck] : []),
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         IdempotentCommands,
         CommandResponder,

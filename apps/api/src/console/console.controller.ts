@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public, Environment } from '@nrm/platform';
+import { Endpoint } from '@nrm/platform/http';
 import { IsIn } from 'class-validator';
 import { SignJWT } from 'jose';
+import { CONSOLE_OPENAPI } from './console.openapi';
 import { DEMO_USERS, type DemoUserKey } from './demo-users';
 
 const DEMO_USER_KEYS = Object.keys(DEMO_USERS) as DemoUserKey[];
@@ -21,12 +23,7 @@ export class ConsoleController {
 
   @Get('console/config')
   @Public()
-  @ApiOperation({
-    summary: "The console's settings",
-    description:
-      'The OIDC issuer and client id (authorization-code flow with PKCE), the country time zone, and whether the ' +
-      'demo sign-in exists.',
-  })
+  @Endpoint({ summary: "The console's settings", description: CONSOLE_OPENAPI.config })
   config() {
     return {
       oidc:

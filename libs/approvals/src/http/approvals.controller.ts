@@ -1,61 +1,53 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CASE_READER_ROLES } from '@nrm/case';
-import { AllowRoles, CurrentActor, CLOCK } from '@nrm/platform';
-import { CommandEndpoint, CommandRequest, CommandResponder, ReadYourWrites } from '@nrm/platform/http';
+import { CurrentActor, CLOCK } from '@nrm/platform';
+import {
+  ApiController,
+  CommandEndpoint,
+  CommandRequest,
+  CommandResponder,
+  Endpoint,
+  ReadsFrom,
+} from '@nrm/platform/http';
 import type { Actor, Clock } from '@nrm/shared-kernel';
-import type { Response } from 'express';
 import { type ApprovalDecisionResult, ApprovalGate } from '../application/approval-gate';
 import { type ApprovalPage, ApprovalQueries, type ApprovalView } from '../application/approval-queries';
 import { APPROVALS_PROJECTION } from '../read-models/approvals.projection';
+import { APPROVAL_DECISION, APPROVALS_OPENAPI } from './approvals.openapi';
 import { ListApprovalsDto, RejectApprovalDto } from './approvals.dto';
 
-const DECISION = {
-  description: "The case's new revision and the global position (for minPosition on reads)",
-  schema: { example: { approvalId: '3f0c…', status: 'granted', caseId: '7a1c…', revision: 6, position: '90' } },
-};
+const APPROVERS = ['supervisor', 'coordinator'] as const;
 
 /** Supervisor approvals (README "Supervisor approvals"): the list, one approval, grant and reject. */
-@ApiTags('approvals')
-@ApiBearerAuth()
-@Controller('approvals')
+@ApiController('approvals', 'approvals')
 export class ApprovalsController {
   constructor(
     private readonly gate: ApprovalGate,
     private readonly approvals: ApprovalQueries,
     private readonly responder: CommandResponder,
-    private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
-  @AllowRoles(...CASE_READER_ROLES)
-  @ApiOperation({
+  @ReadsFrom([APPROVALS_PROJECTION])
+  @Endpoint({
+    roles: CASE_READER_ROLES,
     summary: 'Approvals: the pending ones to decide, and the ones the caller asked for',
-    description:
-      'Coordinators see every approval; supervisors those of the cases their organisation is responsible ' +
-      'for; anyone the approvals they asked for. Sorted by due time (APPROVAL_DEADLINE_HOURS after the ' +
-      'request); `overdue` when a pending one is past it. Filters: status (pending, granted, rejected), caseId.',
+    description: APPROVALS_OPENAPI.list,
+    ok: { description: '{ items, page, pageSize, total }' },
   })
-  @ApiOkResponse({ description: '{ items, page, pageSize, total }' })
-  async list(
-    @Query() filters: ListApprovalsDto,
+  list(
+    @Query() { status, caseId, page, pageSize }: ListApprovalsDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<ApprovalPage> {
-    await this.readYourWrites.waitFor([APPROVALS_PROJECTION], filters.minPosition, response);
-    return this.approvals.list(
-      actor,
-      { status: filters.status, caseId: filters.caseId, page: filters.page, pageSize: filters.pageSize },
-      this.clock.now(),
-    );
+    return this.approvals.list(actor, { status, caseId, page, pageSize }, this.clock.now());
   }
 
   @Get(':id')
-  @AllowRoles(...CASE_READER_ROLES)
-  @ApiOperation({
+  @Endpoint({
+    roles: CASE_READER_ROLES,
     summary: 'One approval: the command asked for, who asked, its status, and the reason of a rejection',
-    description: 'Visible as in the list; another approval is 404.',
+    description: APPROVALS_OPENAPI.get,
   })
   get(@Param('id', new ParseUUIDPipe()) approvalId: string, @CurrentActor() actor: Actor): Promise<ApprovalView> {
     return this.approvals.get(approvalId, actor, this.clock.now());
@@ -63,52 +55,36 @@ export class ApprovalsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @AllowRoles('supervisor', 'coordinator')
   @CommandEndpoint()
-  @ApiOperation({
+  @Endpoint({
+    roles: APPROVERS,
     summary: 'Approve: the command is executed now, on the case as it is now',
-    description:
-      'A supervisor of the organisation responsible for the case, or a coordinator (others: 403, or 404 ' +
-      'when the approval is not theirs to see). The command runs through its own rules again: when they no ' +
-      'longer hold (e.g. the case was closed meanwhile) its refusal is answered (409/422) and the approval ' +
-      "stays pending (reject it). Otherwise ApprovalGranted and the command's events are appended together, " +
-      'and the requester is told in their inbox. A decided approval is 409 approval-not-pending. If-Match: the ' +
-      "case's ETag.",
+    description: APPROVALS_OPENAPI.approve,
+    ok: APPROVAL_DECISION,
   })
-  @ApiOkResponse(DECISION)
   approve(
     @Param('id', new ParseUUIDPipe()) approvalId: string,
     @CommandRequest() command: CommandRequest,
   ): Promise<ApprovalDecisionResult> {
-    return this.responder.respond<ApprovalDecisionResult>(
-      command,
-      {},
-      (context) => this.gate.grant(approvalId, context),
-      { etag: false },
-    );
+    return this.responder.respond(command, {}, (context) => this.gate.grant(approvalId, context), { etag: false });
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  @AllowRoles('supervisor', 'coordinator')
   @CommandEndpoint()
-  @ApiOperation({
+  @Endpoint({
+    roles: APPROVERS,
     summary: 'Reject with a reason: nothing else changes; the requester is told, and may ask again',
-    description:
-      'Same approvers as approve. The reason is required (400 when missing or blank) and is personal data. ' +
-      'A decided approval is 409 approval-not-pending.',
+    description: APPROVALS_OPENAPI.reject,
+    ok: APPROVAL_DECISION,
   })
-  @ApiOkResponse(DECISION)
   reject(
     @Param('id', new ParseUUIDPipe()) approvalId: string,
     @Body() body: RejectApprovalDto,
     @CommandRequest() command: CommandRequest,
   ): Promise<ApprovalDecisionResult> {
-    return this.responder.respond<ApprovalDecisionResult>(
-      command,
-      body,
-      (context) => this.gate.reject(approvalId, body.reason, context),
-      { etag: false },
-    );
+    return this.responder.respond(command, body, (context) => this.gate.reject(approvalId, body.reason, context), {
+      etag: false,
+    });
   }
 }

@@ -4,7 +4,7 @@ import type { CaseEvent } from '../tracks';
 import type { CaseState } from '../tracks/case-state';
 import { type CaseCommandResult, CaseCommands } from './case-commands';
 
-type DeciderCommand = { type: string; actor: Actor; now: Date };
+export type DeciderCommand = { type: string; actor: Actor; now: Date };
 
 /** A command as the caller states it: the decider's command without the actor and the time. */
 export type RequestedCommand<Command extends DeciderCommand> = Command extends unknown

@@ -3,6 +3,7 @@ import { BooleanParam, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES } from '../domain/case-vocabulary';
 import { DEADLINE_KINDS } from '@nrm/deadlines/domain';
+import type { CaseFilters } from '../application/case-queries';
 
 export class ListCasesDto extends ReadYourWritesDto {
   @ApiPropertyOptional({
@@ -70,4 +71,20 @@ export class ListCasesDto extends ReadYourWritesDto {
 
   @PageSizeParam({ defaultSize: 20, max: 100 })
   pageSize = 20;
+
+  /** What the query string asks for, in the read side's terms. */
+  caseFilters(): CaseFilters {
+    return {
+      stage: this.stage,
+      track: this.track,
+      deadlineKind: this.deadlineKind,
+      status: this.status,
+      organisationId: this.org,
+      deadlineDueBefore: this.deadlineDueBefore ? new Date(this.deadlineDueBefore) : undefined,
+      child: this.child,
+      caseNumber: this.q,
+      page: this.page,
+      pageSize: this.pageSize,
+    };
+  }
 }

@@ -1,62 +1,29 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CASE_READER_ROLES, CASE_SUMMARIES_PROJECTION } from '@nrm/case';
-import { AllowRoles, CurrentActor } from '@nrm/platform';
-import { ReadYourWrites } from '@nrm/platform/http';
+import { CurrentActor } from '@nrm/platform';
+import { ApiController, Endpoint, ReadsFrom } from '@nrm/platform/http';
 import type { Actor } from '@nrm/shared-kernel';
-import type { Response } from 'express';
 import { type DeadlineList, ListDeadlinesQuery } from '../application/deadline-queries';
 import { DEADLINES_PROJECTION } from '../read-models/deadlines.projection';
+import { DEADLINES_OPENAPI } from './deadlines.openapi';
 import { ListDeadlinesDto } from './list-deadlines.dto';
 
 /** GET /deadlines: the deadline board. */
-@ApiTags('deadlines')
-@ApiBearerAuth()
-@Controller('deadlines')
+@ApiController('deadlines', 'deadlines')
 export class DeadlinesController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @AllowRoles(...CASE_READER_ROLES)
-  @ApiOperation({
+  @ReadsFrom([DEADLINES_PROJECTION, CASE_SUMMARIES_PROJECTION])
+  @Endpoint({
+    roles: CASE_READER_ROLES,
     summary: 'The deadline board: upcoming and overdue deadlines',
-    description:
-      'Sorted by due time, paginated; filters by kind, responsible organisation, due window, status and ' +
-      'overdue. Scoped like cases: coordinators and the competent authority see all; first responders and ' +
-      'case workers the deadlines of the cases they see (owned by or referred to their organisation); ' +
-      'and every caller the shelter deadlines (shelter-answer, shelter-stay) their organisation is ' +
-      "responsible for as a shelter's operator: shelter staff see only these. Status: open (overdue when " +
-      'past due; a missed deadline stays open and is escalated once), met (`late: true` when met after it fell ' +
-      'due, with `metAt`), expired (a reflection period that ran out) or cancelled (`closedReason`: case-closed, ' +
-      'or consent-withdrawn before the referral).',
+    description: DEADLINES_OPENAPI.list,
+    ok: { description: '{ items, page, pageSize, total }' },
+    forbidden: 'Analysts and admins',
   })
-  @ApiOkResponse({ description: '{ items, page, pageSize, total }' })
-  @ApiForbiddenResponse({ description: 'Analysts and admins' })
-  async list(
-    @Query() filters: ListDeadlinesDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<DeadlineList> {
-    await this.readYourWrites.waitFor([DEADLINES_PROJECTION, CASE_SUMMARIES_PROJECTION], filters.minPosition, response);
-    return this.queries.execute(
-      new ListDeadlinesQuery(
-        {
-          kind: filters.kind,
-          organisationId: filters.org,
-          dueFrom: filters.dueFrom ? new Date(filters.dueFrom) : undefined,
-          dueTo: filters.dueTo ? new Date(filters.dueTo) : undefined,
-          status: filters.status,
-          overdue: filters.overdue,
-          late: filters.late,
-          page: filters.page,
-          pageSize: filters.pageSize,
-        },
-        actor,
-      ),
-    );
+  list(@Query() filters: ListDeadlinesDto, @CurrentActor() actor: Actor): Promise<DeadlineList> {
+    return this.queries.execute(new ListDeadlinesQuery(filters.deadlineFilters(), actor));
   }
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BooleanParam, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../domain/deadline-rules';
+import type { DeadlineFilters } from '../application/deadline-queries';
 
 const STATUS_FILTERS = [...DEADLINE_STATUSES, 'all'] as const;
 const DATE_TIME_WITH_ZONE = /T.*(Z|[+-]\d{2}:?\d{2})$/;
@@ -54,4 +55,19 @@ export class ListDeadlinesDto extends ReadYourWritesDto {
 
   @PageSizeParam({ defaultSize: 20, max: 100 })
   pageSize = 20;
+
+  /** What the query string asks for, in the read side's terms. */
+  deadlineFilters(): DeadlineFilters {
+    return {
+      kind: this.kind,
+      organisationId: this.org,
+      dueFrom: this.dueFrom ? new Date(this.dueFrom) : undefined,
+      dueTo: this.dueTo ? new Date(this.dueTo) : undefined,
+      status: this.status,
+      overdue: this.overdue,
+      late: this.late,
+      page: this.page,
+      pageSize: this.pageSize,
+    };
+  }
 }

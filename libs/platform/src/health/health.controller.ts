@@ -1,106 +1,23 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@nrm/event-store';
-import { projectionStates, type StoppedProjection } from '@nrm/projections';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth';
-import { REDIS } from '../redis/redis.module';
-
-const PROBE_TIMEOUT_MS = 2_000;
-
-type Indicator = { status: 'up' } | { status: 'down'; message: string; stopped?: StoppedProjection[] };
-
-interface HealthReport {
-  /** ok; degraded: a projection stopped (reads it feeds are stale), the API serves; error: a dependency is down (503). */
-  status: 'ok' | 'degraded' | 'error';
-  /** What is wrong, by name: "PostgreSQL", "Redis", "event store", "projection case-summaries". */
-  failing: string[];
-  info: Record<string, Indicator>;
-  error: Record<string, Indicator>;
-  details: Record<string, Indicator>;
-}
+import { Endpoint } from '../http/endpoints';
+import { HealthCheck, type HealthReport } from './health-check';
+import { HEALTH_OPENAPI } from './health.openapi';
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly health: HealthCheck) {}
 
   @Get()
   @Public()
-  @ApiOperation({
-    summary: 'Liveness and readiness',
-    description:
-      'Checks PostgreSQL (`database`), Redis (`redis`), the event store (`eventStore`) and the projections. ' +
-      '`failing` names what is wrong. 503 with `status: "error"` when a dependency does not answer; 200 with ' +
-      '`status: "degraded"` when a projection stopped on an event it cannot apply (`error.projections.stopped`: ' +
-      'projection, position, error; see `npm run projections`).',
-  })
+  @Endpoint({ summary: 'Liveness and readiness', description: HEALTH_OPENAPI.check })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const [database, redis, eventStore] = await Promise.all([
-      probe(async () => void (await this.dataSource.query('SELECT 1'))),
-      probe(async () => void (await this.redis.ping())),
-      probe(() => this.store.ping()),
-    ]);
-    const details: Record<string, Indicator> = { database, redis, eventStore };
-    const failing = [
-      ...(database.status === 'down' ? ['PostgreSQL'] : []),
-      ...(redis.status === 'down' ? ['Redis'] : []),
-      ...(eventStore.status === 'down' ? ['event store'] : []),
-    ];
-    const dependencyDown = failing.length > 0;
-    if (database.status === 'up') {
-      const stopped = await this.stoppedProjections();
-      details.projections =
-        stopped.length === 0
-          ? { status: 'up' }
-          : {
-              status: 'down',
-              message: stopped
-                .map((stop) => `${stop.projection} stopped at ${stop.position}: ${stop.error}`)
-                .join('; '),
-              stopped,
-            };
-      failing.push(...stopped.map((stop) => `projection ${stop.projection}`));
-    }
-    const pick = (status: Indicator['status']) =>
-      Object.fromEntries(Object.entries(details).filter(([, indicator]) => indicator.status === status));
-    response.status(dependencyDown ? 503 : 200);
-    return {
-      status: dependencyDown ? 'error' : failing.length > 0 ? 'degraded' : 'ok',
-      failing,
-      info: pick('up'),
-      error: pick('down'),
-      details,
-    };
+    const report = await this.health.check();
+    // Degraded still serves: only a dependency that does not answer makes it 503.
+    response.status(report.status === 'error' ? 503 : 200);
+    return report;
   }
-
-  private async stoppedProjections(): Promise<StoppedProjection[]> {
-    const states = await projectionStates((sql, parameters) => this.dataSource.query(sql, parameters));
-    return states.flatMap((state) => (state.stopped ? [state.stopped] : []));
-  }
-}
-
-async function probe(ping: () => Promise<void>): Promise<Indicator> {
-  try {
-    await withTimeout(ping(), PROBE_TIMEOUT_MS);
-    return { status: 'up' };
-  } catch (error) {
-    return { status: 'down', message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
 }

@@ -1,9 +1,9 @@
-import { applyDecorators, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, HttpCode, Param, ParseUUIDPipe, Post, type Type } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import type { Role } from '@nrm/shared-kernel';
-import { AllowRoles } from '../auth/auth';
 import { type CommandDefinition, CommandPipeline, isPendingApproval } from '../commands/command-pipeline';
 import { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
+import { ApiController, Endpoint } from './endpoints';
 
 /** What a route hands its command: the path's :id (empty on a path without one) and the validated body. */
 export interface CommandRouteInput<Body> {
@@ -11,14 +11,21 @@ export interface CommandRouteInput<Body> {
   body: Body;
 }
 
-/** A command as a POST endpoint: its route, who may call it, its body and its OpenAPI description. */
+/** The documented answer of a command: its description and an example. */
+export interface CommandResponse {
+  readonly description: string;
+  readonly example: object;
+}
+
+/** A command as a POST endpoint: its route, who may call it, its body and its OpenAPI summary. */
 export interface CommandRoute<
   Body extends object,
   Result extends { revision: number | bigint | string },
 > extends CommandDefinition<CommandRouteInput<Body>, Result> {
   /** Under the controller's prefix, e.g. ':id/referral'. */
   readonly path: string;
-  readonly roles: readonly Role[];
+  /** Default: the controller's roles. */
+  readonly roles?: readonly Role[];
   /** The DTO class (class-validator) the body is validated against. */
   readonly body: Type<Body>;
   /** false: the command creates its stream, so it takes no If-Match. */
@@ -28,8 +35,6 @@ export interface CommandRoute<
   /** false: the result's revision is not of the stream the caller addressed, so no ETag. */
   readonly etag?: boolean;
   readonly summary: string;
-  readonly description?: string;
-  readonly response: { description: string; example: object };
 }
 
 /** Declares a route, its types inferred from the body class and the execute function. */
@@ -39,23 +44,50 @@ export function commandRoute<Body extends object, Result extends { revision: num
   return route;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own body and result
+type AnyCommandRoute = CommandRoute<any, any>;
+
+/** A map by route key: a key that is not one of the routes fails to compile. */
+type ByRouteKey<Map, Routes> = Map & Record<Exclude<keyof Map, keyof Routes>, never>;
+
 /**
- * A Nest controller with one POST method per route: `name` is its class name (OpenAPI's operationIds
- * are `<name>_<route key>`), `prefix` its path, `tag` its OpenAPI tag. The decorators hand-written
+ * The OpenAPI prose of a group of routes, kept beside them in the folder's `*.openapi.ts`: the answer
+ * its routes document (`response`, unless `responses` names another) and their long descriptions.
+ */
+export interface CommandOpenApi<Routes, Descriptions, Responses> {
+  readonly response?: CommandResponse;
+  readonly responses?: ByRouteKey<Responses, Routes>;
+  readonly descriptions?: ByRouteKey<Descriptions, Routes>;
+}
+
+/** A group of routes as one controller; `roles` is the routes' own unless they say otherwise. */
+export interface CommandControllerDefinition<Routes, Descriptions, Responses> extends CommandOpenApi<
+  Routes,
+  Descriptions,
+  Responses
+> {
+  /** Its class name: OpenAPI's operationIds are `<name>_<route key>`. */
+  readonly name: string;
+  readonly prefix: string;
+  /** Its OpenAPI tag. */
+  readonly tag: string;
+  readonly roles?: readonly Role[];
+  readonly routes: Routes;
+}
+
+/**
+ * A Nest controller with one POST method per route, named by its key. The decorators hand-written
  * controllers repeated are applied here, with `design:paramtypes` naming the body class so the
  * validation pipe checks it. Each method answers through the responder (Idempotency-Key, If-Match,
  * ETag, Location) and runs its command through the CommandPipeline.
  */
-export function commandController(
-  name: string,
-  prefix: string,
-  tag: string,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own body and result
-  routes: Record<string, CommandRoute<any, any>>,
-): Type {
-  @ApiTags(tag)
-  @ApiBearerAuth()
-  @Controller(prefix)
+export function commandController<
+  Routes extends Record<string, AnyCommandRoute>,
+  Descriptions extends { readonly [Key in keyof Routes]?: string },
+  Responses extends { readonly [Key in keyof Routes]?: CommandResponse },
+>(controller: CommandControllerDefinition<Routes, Descriptions, Responses>): Type {
+  const { name, prefix, tag, routes } = controller;
+  @ApiController(prefix, tag)
   class GeneratedCommandController {
     constructor(
       readonly pipeline: CommandPipeline,
@@ -65,6 +97,10 @@ export function commandController(
   Object.defineProperty(GeneratedCommandController, 'name', { value: name });
   const prototype = GeneratedCommandController.prototype as unknown as Record<string, unknown>;
   for (const [key, route] of Object.entries(routes)) {
+    const roles = route.roles ?? controller.roles;
+    const response = controller.responses?.[key] ?? controller.response;
+    if (!roles || !response)
+      throw new Error(`${name}.${key}: no roles or response, neither its own nor the controller's`);
     const takesId = `${prefix}/${route.path}`.includes(':id');
     const handle = async function (
       this: GeneratedCommandController,
@@ -98,10 +134,9 @@ export function commandController(
     applyDecorators(
       Post(route.path),
       HttpCode(route.location ? 201 : 200),
-      AllowRoles(...route.roles),
-      ApiOperation({ summary: route.summary, ...(route.description ? { description: route.description } : {}) }),
+      Endpoint({ roles, summary: route.summary, description: controller.descriptions?.[key] }),
       CommandEndpoint({ ifMatch: route.ifMatch !== false }),
-      respond({ description: route.response.description, schema: { example: route.response.example } }),
+      respond({ description: response.description, schema: { example: response.example } }),
       ...(route.gate ? [ApiResponse(APPROVAL_REQUESTED_RESPONSE)] : []),
     )(prototype, key, Object.getOwnPropertyDescriptor(prototype, key)!);
   }

@@ -5,10 +5,12 @@
  */
 export { ProblemDetailsFilter } from './problem-details';
 export { BooleanParam, PageParam, PageSizeParam, refuseUndecodableQuery } from './query-params';
-export { ReadYourWrites } from './read-your-writes';
+export { ReadsFrom } from './read-your-writes';
 export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';
 export { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
 export { commandController, commandRoute, givenFields } from './command-routes';
-export type { CommandRouteInput } from './command-routes';
-export { FreeText } from './validation';
+export type { CommandResponse, CommandRoute, CommandRouteInput } from './command-routes';
+export { ApiController, Endpoint } from './endpoints';
+export type { EndpointDescriptions } from './endpoints';
+export { CALENDAR_DATE, FreeText, ORGANISATION_ID } from './validation';

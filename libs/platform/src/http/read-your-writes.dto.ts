@@ -4,10 +4,14 @@ import { IsOptional, Matches, Validate, type ValidatorConstraintInterface, Valid
 /** The largest position a store can hand out: PostgreSQL's bigint. */
 export const MAX_POSITION = 9_223_372_036_854_775_807n;
 
+/** A position a store can hand out, as a query string states it. */
+export const isPosition = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_POSITION;
+
 @ValidatorConstraint({ name: 'position' })
 class WithinBigint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_POSITION;
+    return isPosition(value);
   }
 }
 

@@ -1,9 +1,24 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  type OnApplicationShutdown,
+  SetMetadata,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@nrm/event-store';
 import { ProjectionProgress } from '@nrm/projections';
+import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
+import { from, type Observable, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
+import type { AuthenticatedRequest } from '../auth/auth';
 import { Environment } from '../config/environment';
+import { isPosition } from './read-your-writes.dto';
 
 export const CAUGHT_UP_HEADER = 'X-Read-Model-Caught-Up';
 
@@ -32,4 +47,37 @@ export class ReadYourWrites implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.progress.close();
   }
+}
+
+/** The projections a read answers from: fixed, or depending on who reads (e.g. shelter staff read more). */
+export type ReadProjections = readonly string[] | ((actor: Actor) => readonly string[]);
+
+const READS_FROM = Symbol('READS_FROM');
+
+/** Waits for the request's `minPosition` (ReadYourWritesDto) before the read it decorates (`ReadsFrom`). */
+@Injectable()
+export class ReadYourWritesInterceptor implements NestInterceptor {
+  constructor(
+    private readonly readYourWrites: ReadYourWrites,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const projections = this.reflector.get<ReadProjections>(READS_FROM, context.getHandler());
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const { minPosition } = request.query;
+    // A malformed minPosition waits for nothing: the validation pipe, after this, answers it with 400.
+    if (!isPosition(minPosition)) return next.handle();
+    const read = typeof projections === 'function' ? projections(request.actor!) : projections;
+    const waited = this.readYourWrites.waitFor(read, minPosition, context.switchToHttp().getResponse<Response>());
+    return from(waited).pipe(switchMap(() => next.handle()));
+  }
+}
+
+/**
+ * A read that answers from these projections: with `minPosition` (its query extends
+ * ReadYourWritesDto), it first waits until they include that event and says so in X-Read-Model-Caught-Up.
+ */
+export function ReadsFrom(projections: ReadProjections): MethodDecorator {
+  return applyDecorators(SetMetadata(READS_FROM, projections), UseInterceptors(ReadYourWritesInterceptor));
 }

@@ -4,6 +4,12 @@ import 'reflect-metadata';
 import { flattenValidationErrors, InvalidInputException } from './problem-details';
 import { type FieldError, inspectUntrustedInput, joinPath } from './untrusted-input';
 
+/** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-clean-world". */
+export const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** A calendar date as YYYY-MM-DD (with IsISO8601 to refuse a day that does not exist). */
+export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const FREE_TEXT = Symbol('nrm:free-text');
 
 /**

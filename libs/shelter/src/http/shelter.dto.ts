@@ -1,4 +1,12 @@
-import { FreeText, BooleanParam, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
+import {
+  BooleanParam,
+  CALENDAR_DATE,
+  FreeText,
+  ORGANISATION_ID,
+  PageParam,
+  PageSizeParam,
+  ReadYourWritesDto,
+} from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -19,9 +27,6 @@ import {
 } from 'class-validator';
 import { SHELTER_ACCEPTS } from '../domain/shelter.events';
 import { MAX_BEDS, MIN_BEDS } from '../domain/shelter.decider';
-
-/** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-tamas". */
-const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export class RegisterShelterDto {
   @ApiProperty({ example: 'Bakı Qadın Sığınacağı' })
@@ -131,7 +136,7 @@ export class CheckOutPlacementDto {
   reason!: string;
 
   @ApiProperty({ example: '2026-11-21', description: 'The day the person left, YYYY-MM-DD (may be in the past).' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'date must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
   date!: string;
 }

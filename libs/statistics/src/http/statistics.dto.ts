@@ -16,6 +16,11 @@ export class StatisticsQueryDto extends ReadYourWritesDto {
   @IsOptional()
   @IsIn(STATISTICS_FORMATS)
   format?: StatisticsFormat;
+
+  /** csv when asked for by `format`, or without it by an Accept header preferring text/csv (`accepted`). */
+  wantsCsv(accepted: string | false): boolean {
+    return this.format === 'csv' || (this.format === undefined && accepted === 'text/csv');
+  }
 }
 
 const COUNT: ApiPropertyOptions = {

@@ -1,19 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiController, Endpoint } from '@nrm/platform/http';
 import { currentIndicatorCatalogue } from './indicator-catalogue/indicator-catalogue';
+import { INDICATORS_OPENAPI } from './identification.openapi';
 
-@ApiTags('identification')
-@ApiBearerAuth()
-@Controller('indicators')
+@ApiController('indicators', 'identification')
 export class IndicatorsController {
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'The current identification-indicator catalogue',
-    description:
-      'Versioned data: groups (general, sexual exploitation, labour exploitation, begging, child), codes, ' +
-      'ILO/EC 2009 dimension and strength, texts in Azerbaijani and English. Cases record the version used.',
+    description: INDICATORS_OPENAPI.current,
+    ok: { description: 'The catalogue' },
   })
-  @ApiOkResponse({ description: 'The catalogue' })
   current() {
     return currentIndicatorCatalogue;
   }

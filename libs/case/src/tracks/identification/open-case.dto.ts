@@ -1,4 +1,4 @@
-import { FreeText } from '@nrm/platform/http';
+import { CALENDAR_DATE, FreeText } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -37,7 +37,7 @@ export class PersonDto {
 
   @ApiPropertyOptional({ example: '1999-04-12', description: 'YYYY-MM-DD. Give this or estimatedAge.' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
   dateOfBirth?: string;
 

@@ -1,4 +1,11 @@
-import { FreeText, commandController, commandRoute, givenFields } from '@nrm/platform/http';
+import {
+  CALENDAR_DATE,
+  commandController,
+  commandRoute,
+  FreeText,
+  givenFields,
+  ORGANISATION_ID,
+} from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -10,12 +17,10 @@ import {
 } from '../../domain';
 import { ORGANISATION_TYPES, type OrganisationType } from '@nrm/shared-kernel';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
-import { onVisibleCase } from '../../application/case-command';
+import { trackRoutes } from '../../http/track-routes';
 import { closeCase, erasePersonalData } from './case-lifecycle.application';
 import { caseLifecycleDecider } from './case-lifecycle.decider';
-
-/** Organisation ids as the tokens' `org` claim carries them, e.g. "ngo-clean-world". */
-const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+import { CASE_LIFECYCLE_OPENAPI } from './case-lifecycle.openapi';
 
 export class CloseCaseDto {
   @ApiProperty({ enum: CHOOSABLE_CLOSURE_REASONS, example: 'reintegrated' })
@@ -79,7 +84,7 @@ export class ErasureLegalBasisDto {
   decisionNumber!: string;
 
   @ApiProperty({ example: '2026-11-20', description: 'Date of the decision, YYYY-MM-DD (not in the future).' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date as YYYY-MM-DD' })
+  @Matches(CALENDAR_DATE, { message: 'decidedOn must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'decidedOn must be a real calendar date' })
   decidedOn!: string;
 }
@@ -101,70 +106,42 @@ export class ErasePersonalDataDto {
   legalBasis?: ErasureLegalBasisDto;
 }
 
-const lifecycleCommand = onVisibleCase(caseLifecycleDecider);
-const response = {
-  description: 'New revision (also as ETag) and the global position, to pass as minPosition on reads',
-  example: { caseId: '7a1c…', revision: 4, position: '57' },
-};
+const lifecycle = trackRoutes(caseLifecycleDecider);
 
-export const CaseLifecycleController = commandController('CaseLifecycleController', 'cases', 'cases', {
-  close: commandRoute({
-    name: 'CloseCase',
-    path: ':id/close',
-    roles: TRACK_COMMAND_ROLES,
-    body: CloseCaseDto,
-    summary: 'Close a case with a reason',
-    description:
-      'A closed case rejects every command but reopen (409, rule case-not-closed). The closure ends the ' +
-      "case's open placements on their shelters (requested, accepted, checked in: state ended), freeing their " +
-      'beds. Closing a closed case is 409 ' +
-      "case-not-closed; reason 'status-refused' needs a refused victim status (409 " +
-      'closure-status-refused-needs-refusal). Where the country puts closure under approval (CloseCase in ' +
-      'APPROVAL_REQUIRED_COMMANDS, the default), a caller who is neither a coordinator nor a supervisor of ' +
-      "the case's organisation gets 202: the closure is checked as above and recorded as an approval request " +
-      '(README "Supervisor approvals").',
-    response,
-    gate: ({ id, body }) => ({ caseId: id, command: givenFields(body) }),
-    execute: ({ id, body }, context, services) => closeCase({ id, body: givenFields(body) }, context, services),
-  }),
-  reopen: commandRoute({
-    name: 'ReopenCase',
-    path: ':id/reopen',
-    roles: TRACK_COMMAND_ROLES,
-    body: ReopenCaseDto,
-    summary: 'Reopen a closed case',
-    description:
-      'The case goes back to the stage it was closed in. Reopening a case that is not closed is 409 case-is-closed.',
-    response,
-    execute: lifecycleCommand((body: ReopenCaseDto) => ({ type: 'ReopenCase', ...givenFields(body) })),
-  }),
-  transfer: commandRoute({
-    name: 'TransferCase',
-    path: ':id/transfer',
-    roles: TRACK_COMMAND_ROLES,
-    body: TransferCaseDto,
-    summary: 'Transfer a case to another organisation',
-    description:
-      'The receiver owns the case from now on: its staff see it, the former owner no longer does (coordinators ' +
-      'and the competent authority see every case). Transferring to the current owner is 422 ' +
-      'transfer-to-another-organisation; a closed case is 409 case-not-closed.',
-    response,
-    execute: lifecycleCommand((body: TransferCaseDto) => ({ type: 'TransferCase', ...givenFields(body) })),
-  }),
-  erasePersonalData: commandRoute({
-    name: 'ErasePersonalData',
-    path: ':id/erase-personal-data',
-    roles: ['coordinator'],
-    body: ErasePersonalDataDto,
-    summary: "Erase the person's personal data by legal order (crypto-shredding)",
-    description:
-      "Coordinators only. Needs the prosecutor's or court's decision (legalBasis); without it 422 " +
-      "erasure-needs-legal-basis. The person's key is destroyed: every personal field of every event " +
-      'about them becomes unreadable, every read model shows the data as erased (person and narrative ' +
-      'null, personalDataErased true), and a rebuild cannot bring it back. The case, its timeline and ' +
-      'its countable facts (statistics) remain. Allowed on a closed case. A second erasure of the same ' +
-      'person appends nothing and answers 200.',
-    response,
-    execute: erasePersonalData,
-  }),
+export const CaseLifecycleController = commandController({
+  name: 'CaseLifecycleController',
+  prefix: 'cases',
+  tag: 'cases',
+  roles: TRACK_COMMAND_ROLES,
+  ...CASE_LIFECYCLE_OPENAPI,
+  routes: {
+    close: commandRoute({
+      name: 'CloseCase',
+      path: ':id/close',
+      body: CloseCaseDto,
+      summary: 'Close a case with a reason',
+      gate: ({ id, body }) => ({ caseId: id, command: givenFields(body) }),
+      execute: ({ id, body }, context, services) => closeCase({ id, body: givenFields(body) }, context, services),
+    }),
+    reopen: lifecycle.commandRoute({
+      name: 'ReopenCase',
+      path: ':id/reopen',
+      body: ReopenCaseDto,
+      summary: 'Reopen a closed case',
+    }),
+    transfer: lifecycle.commandRoute({
+      name: 'TransferCase',
+      path: ':id/transfer',
+      body: TransferCaseDto,
+      summary: 'Transfer a case to another organisation',
+    }),
+    erasePersonalData: commandRoute({
+      name: 'ErasePersonalData',
+      path: ':id/erase-personal-data',
+      roles: ['coordinator'],
+      body: ErasePersonalDataDto,
+      summary: "Erase the person's personal data by legal order (crypto-shredding)",
+      execute: erasePersonalData,
+    }),
+  },
 });
