@@ -5,6 +5,7 @@ import { countEvents } from './support/events';
 import { expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { entrySaying } from './support/timeline';
 import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -83,9 +84,11 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
         'ReferralConsentRecorded',
       ]);
       expect(entries[1]).toMatchObject({
-        summary: expect.stringContaining('contact with the person was lost'),
-        by: { userId: 'officer-l', organisationId: 'police-baku', organisationType: 'police' },
-        at: expect.any(String),
+        ...entrySaying('contact with the person was lost', {
+          userId: 'officer-l',
+          organisationId: 'police-baku',
+          organisationType: 'police',
+        }),
         details: { reason: 'lost-contact', stageBeforeClosure: 'identification' },
       });
       expect(entries[2]).toMatchObject({ summary: expect.stringContaining('reopened'), by: { userId: 'officer-l' } });

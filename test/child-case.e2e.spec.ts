@@ -6,6 +6,7 @@ import { countEvents } from './support/events';
 import { expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { entrySaying } from './support/timeline';
 import { coordinator, responder } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -79,9 +80,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
       'GuardianAppointed',
     ]);
     expect(entries[1]).toMatchObject({
-      summary: expect.stringContaining('child-protection-baku'),
-      by: { userId: 'officer-k', organisationId: 'police-baku' },
-      at: expect.any(String),
+      ...entrySaying('child-protection-baku', { userId: 'officer-k', organisationId: 'police-baku' }),
       details: { childProtectionOrgId: 'child-protection-baku', notifiedAt: '2026-11-20T12:00:00.000Z' },
     });
     expect(entries[2]).toMatchObject({

@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { entrySaying } from './support/timeline';
 import { analyst, coordinator, responder, type TokenClaims } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 
@@ -85,11 +86,9 @@ describe('Repatriation through HTTP', () => {
       'RepatriationScheduled',
       'RepatriationCompleted',
     ]);
-    expect(entries[1]).toMatchObject({
-      summary: expect.stringContaining('Voluntary repatriation to UZ requested'),
-      by: { userId: 'case-worker-1', organisationId: 'police-baku' },
-      at: expect.any(String),
-    });
+    expect(entries[1]).toMatchObject(
+      entrySaying('Voluntary repatriation to UZ requested', { userId: 'case-worker-1', organisationId: 'police-baku' }),
+    );
     expect(entries[2].summary).toBe('Return risk assessed as low.');
     expect(entries[4].summary).toContain(`scheduled for ${day()}`);
     expect(entries[5]).toMatchObject({
