@@ -42,6 +42,15 @@ describeInBrowser('the console in a real browser (journeys)', () => {
   let caseId: string;
   let caseNumber: string;
   const api = () => request(server.app.http);
+  /** A case's timeline entries as the coordinator reads them through the API (caught up with `position` when given). */
+  async function timelineOf(caseId: string, position?: string): Promise<{ event: string; summary: string }[]> {
+    const caughtUp = position === undefined ? '' : `?minPosition=${position}`;
+    const timeline = await api()
+      .get(`/cases/${caseId}/timeline${caughtUp}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
+    return timeline.body.entries;
+  }
 
   beforeAll(async () => {
     const consoleDir = await buildConsole();
@@ -171,11 +180,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await checkPage(board, '09-coordinator-reflection-period');
     expectSafeCommands(coordinatorConsole.commands);
     const started = await coordinatorConsole.commands.at(-1)!.position;
-    const timeline = await api()
-      .get(`/cases/${caseId}/timeline?minPosition=${started}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
-    expect(timeline.body.entries.map((entry: { event: string }) => entry.event)).toEqual([
+    expect((await timelineOf(caseId, started)).map((entry) => entry.event)).toEqual([
       'CaseOpened',
       'CaseReferred',
       'VictimStatusGranted',
@@ -271,12 +276,8 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     expect(secondSent.ifMatch).toBe(firstSent.ifMatch);
     expect(secondSent.idempotencyKey).not.toBe(firstSent.idempotencyKey);
     const extended = await firstSent.position;
-    const timeline = await api()
-      .get(`/cases/${caseId}/timeline?minPosition=${extended}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
-    const extensions = timeline.body.entries.filter(
-      (entry: { event: string }) => entry.event === 'ReflectionPeriodExtended',
+    const extensions = (await timelineOf(caseId, extended)).filter(
+      (entry) => entry.event === 'ReflectionPeriodExtended',
     );
     expect(extensions).toHaveLength(1);
     expect(extensions[0].summary).toContain('extended by 10 days');
@@ -434,11 +435,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       '/repatriation/complete',
     ]);
     expectSafeCommands(coordinatorConsole.commands);
-    const timeline = await api()
-      .get(`/cases/${returningCase}/timeline`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
-    expect(timeline.body.entries.map((entry: { event: string }) => entry.event)).toEqual([
+    expect((await timelineOf(returningCase)).map((entry) => entry.event)).toEqual([
       'CaseOpened',
       'ReintegrationPlanAdopted',
       'ReintegrationServiceDelivered',
