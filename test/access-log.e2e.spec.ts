@@ -4,7 +4,15 @@ import { validCase } from './support/case-bodies';
 import { queryRows } from './support/events';
 import { runCli } from './support/processes';
 import { useTestApp } from './support/test-app';
-import { analyst, competentAuthority, coordinator, responder, signToken } from './support/tokens';
+import {
+  analyst,
+  caseWorker,
+  competentAuthority,
+  coordinator,
+  responder,
+  shelterStaff,
+  signToken,
+} from './support/tokens';
 
 const ALL_CATEGORIES = [
   'identity',
@@ -37,6 +45,8 @@ describe('Access log: read audit and disclosure record', () => {
       authority: competentAuthority('mia-officer-1', 'MIA Officer'),
       coord: coordinator(),
       statistician: analyst(),
+      staff: shelterStaff(),
+      caseWorker: caseWorker({ sub: 'worker-1' }),
     },
   });
   const { tokens } = t;
@@ -206,14 +216,7 @@ describe('Access log: read audit and disclosure record', () => {
     });
 
     // The shelter's staff read the case's care view; a coordinator reads the shelter with its placements.
-    const staff = await signToken({
-      sub: 'staff-1',
-      name: 'Staff staff-1',
-      org: 'ngo-tamas',
-      orgType: 'ngo',
-      roles: ['shelter-staff'],
-    });
-    expect((await get(`/cases/${caseId}?minPosition=${placed.body.position}`, staff)).status).toBe(200);
+    expect((await get(`/cases/${caseId}?minPosition=${placed.body.position}`, tokens.staff)).status).toBe(200);
     expect(
       (await get(`/shelters/${shelter.body.shelterId}?minPosition=${placed.body.position}`, tokens.coord)).status,
     ).toBe(200);
@@ -292,14 +295,7 @@ describe('Access log: read audit and disclosure record', () => {
 
   it('is for coordinators only: 403 for every other role, 404 for a case that does not exist', async () => {
     const { caseId, position } = await openCase();
-    const caseWorker = await signToken({
-      sub: 'worker-1',
-      name: 'Worker',
-      org: 'police-baku',
-      orgType: 'ngo',
-      roles: ['case-worker'],
-    });
-    for (const token of [tokens.officer, tokens.authority, tokens.statistician, caseWorker]) {
+    for (const token of [tokens.officer, tokens.authority, tokens.statistician, tokens.caseWorker]) {
       const refused = await get(`/cases/${caseId}/access-log?minPosition=${position}`, token);
       expect(refused.status).toBe(403);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);

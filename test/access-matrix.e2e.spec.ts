@@ -5,6 +5,7 @@ import { validCase } from './support/case-bodies';
 import { queryRows } from './support/events';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { signToken } from './support/tokens';
+import { isoDay } from './support/dates';
 
 /**
  * Need to know (DESIGN §4, §5; issue 5 item 1): every endpoint × every role × own and foreign
@@ -125,8 +126,6 @@ interface EndpointRow {
   body?: (f: Fixture) => object;
   expected: Record<RoleKey, Cell>;
 }
-
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** The usual case command: the case's owner and the organisation it was referred to, the competent authority, coordinators. */
 const CASE_COMMAND: Record<RoleKey, Cell> = { FR: OWN, CA: OK, SS: NO, CW: OWN, CO: OK, AN: NO, AD: NO };

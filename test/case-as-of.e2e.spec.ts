@@ -1,17 +1,8 @@
 import { umidShelter, validCase } from './support/case-bodies';
 import { useTestApp } from './support/test-app';
-import { competentAuthority, coordinator, responder, type TokenClaims } from './support/tokens';
+import { competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
 import { asBearer, postAccepted } from './support/requests';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-const staffClaims: TokenClaims = {
-  sub: 'staff-asof',
-  name: 'Staff As Of',
-  org: 'ngo-umid',
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-};
+import { DAY_MS, isoDay } from './support/dates';
 
 interface TimelineEntry {
   event: string;
@@ -37,7 +28,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
       officer: responder('police-baku', 'officer-asof'),
       otherOfficer: responder('police-ganja', 'officer-elsewhere'),
       authority: competentAuthority(),
-      staff: staffClaims,
+      staff: shelterStaff('ngo-umid', 'staff-asof'),
     },
   });
   const { tokens } = t;

@@ -6,17 +6,9 @@ import { expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
-import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { caseWorker, coordinator, responder, signToken } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
-
-const caseWorker = (org: string): TokenClaims => ({
-  sub: `worker-${org}`,
-  name: `Case worker of ${org}`,
-  org,
-  orgType: 'ngo',
-  roles: ['case-worker'],
-});
 
 describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
   const t = useTestApp({
@@ -25,7 +17,7 @@ describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
       officer: responder('police-baku', 'officer-l'),
       otherOfficer: responder('police-ganja', 'officer-g'),
       coordinator: coordinator(),
-      receiver: caseWorker('ngo-clean-world'),
+      receiver: caseWorker({ org: 'ngo-clean-world' }),
     },
   });
   const { tokens } = t;

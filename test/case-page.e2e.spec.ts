@@ -2,9 +2,7 @@ import { umidShelter, validCase } from './support/case-bodies';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
 import { asBearer, postAccepted } from './support/requests';
-
-const HOUR_MS = 60 * 60 * 1000;
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 24 * HOUR_MS).toISOString().slice(0, 10);
+import { HOUR_MS, isoDay } from './support/dates';
 
 /**
  * The case page (issue 11, items 2 and 3): after each step of an adult's and a child's journey, the

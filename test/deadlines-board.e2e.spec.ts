@@ -2,18 +2,10 @@ import request from 'supertest';
 import { azerbaijanCalendar, addWorkingDays } from '@nrm/deadlines/domain';
 import { validCase } from './support/case-bodies';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { analyst, competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { analyst, caseWorker, competentAuthority, coordinator, responder, signToken } from './support/tokens';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const shelterCaseWorker = (): TokenClaims => ({
-  sub: 'tamas-worker',
-  name: 'Case Worker',
-  org: 'ngo-tamas',
-  orgType: 'ngo',
-  roles: ['case-worker'],
-});
 
 interface BoardItem {
   deadlineId: string;
@@ -48,7 +40,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
       otherOfficer: responder('police-ganja', 'officer-ganja'),
       authority: competentAuthority('mia-officer-dl', 'MIA Officer'),
       coord: coordinator(),
-      worker: shelterCaseWorker(),
+      worker: caseWorker({ org: 'ngo-tamas', sub: 'tamas-worker' }),
     },
   });
   const { tokens } = t;

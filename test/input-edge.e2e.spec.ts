@@ -2,15 +2,7 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, signRawToken, signToken, type TokenClaims } from './support/tokens';
-
-const shelterStaff = (): TokenClaims => ({
-  sub: 'staff-1',
-  name: 'Staff One',
-  org: 'ngo-tamas',
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-});
+import { coordinator, responder, shelterStaff, signRawToken, signToken } from './support/tokens';
 
 /** Each of the input edges the engine and case issues found answering 500, or accepting what it should not. */
 describe('Input checked at the edge', () => {

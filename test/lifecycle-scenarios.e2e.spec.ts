@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder } from './support/tokens';
+import { caseWorker, competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
 
 /**
  * The two journeys of issue 3, scripted through HTTP only, as the people involved would make them:
@@ -12,22 +12,10 @@ describe('Case journeys through the API', () => {
     env: WITHOUT_APPROVALS,
     users: {
       police: responder('police-baku', 'officer-aliyev'),
-      authority: {
-        sub: 'officer-mia',
-        name: 'MIA anti-trafficking officer',
-        org: 'mia-anti-trafficking',
-        orgType: 'competent-authority',
-        roles: ['competent-authority-officer'],
-      },
+      authority: competentAuthority('officer-mia', 'MIA anti-trafficking officer'),
       coordinator: coordinator(),
-      caseWorker: {
-        sub: 'worker-1',
-        name: 'Case worker',
-        org: 'police-baku',
-        orgType: 'police',
-        roles: ['case-worker'],
-      },
-      shelter: { sub: 'staff-1', name: 'Shelter staff', org: 'ngo-tamas', orgType: 'ngo', roles: ['shelter-staff'] },
+      caseWorker: caseWorker({ sub: 'worker-1', orgType: 'police' }),
+      shelter: shelterStaff(),
     },
   });
   const { tokens } = t;

@@ -4,10 +4,9 @@ import { countEvents } from './support/events';
 import { useTestApp } from './support/test-app';
 import { competentAuthority, coordinator, responder } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
+import { isoDay } from './support/dates';
 
 const PROBLEM = /^application\/problem\+json/;
-
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe('Referral and victim-status decision through HTTP', () => {
   const t = useTestApp({

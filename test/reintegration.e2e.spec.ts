@@ -3,27 +3,18 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { analyst, coordinator, responder, type TokenClaims } from './support/tokens';
+import { analyst, caseWorker, coordinator, responder } from './support/tokens';
 import { expectEachRefusedWithNothingAppended, expectRefusedWithNothingAppended } from './support/refusals';
+import { isoDay as day } from './support/dates';
 
 const PROBLEM = /^application\/problem\+json/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-
-const caseWorker = (org = 'police-baku'): TokenClaims => ({
-  sub: 'case-worker-2',
-  name: 'Reintegration Worker',
-  org,
-  orgType: 'assistance-centre',
-  roles: ['case-worker'],
-});
 
 describe('Reintegration through HTTP', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
       officer: responder('police-baku', 'officer-i'),
-      worker: caseWorker(),
+      worker: caseWorker({ sub: 'case-worker-2', orgType: 'assistance-centre' }),
       coordinator: coordinator(),
       otherOfficer: responder('police-ganja', 'officer-g'),
       analyst: analyst(),

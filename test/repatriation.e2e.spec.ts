@@ -3,20 +3,11 @@ import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
-import { analyst, coordinator, responder, type TokenClaims } from './support/tokens';
+import { analyst, caseWorker, coordinator, responder } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
+import { DAY_MS, isoDay as day } from './support/dates';
 
 const PROBLEM = /^application\/problem\+json/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-
-const caseWorker = (org = 'police-baku'): TokenClaims => ({
-  sub: 'case-worker-1',
-  name: 'Case Worker',
-  org,
-  orgType: 'ngo',
-  roles: ['case-worker'],
-});
 
 describe('Repatriation through HTTP', () => {
   const t = useTestApp({
