@@ -5,9 +5,9 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { deleteKeys, fireStep, queueSettled, waitFor, withClient } from './support/deadlines';
+import { deleteKeys, fireStep, queueSettled, waitFor } from './support/deadlines';
 import { useTestApp } from './support/test-app';
-import { redisUrl } from './support/test-environment';
+import { redisUrl, withClient } from './support/test-environment';
 import { competentAuthority, coordinator, responder } from './support/tokens';
 
 const HOUR_MS = 60 * 60 * 1000;
