@@ -2,6 +2,7 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { caseWorker, competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
+import { isoDay } from './support/dates';
 
 /**
  * The two journeys of issue 3, scripted through HTTP only, as the people involved would make them:
@@ -19,7 +20,7 @@ describe('Case journeys through the API', () => {
     },
   });
   const { tokens } = t;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
 
   async function post(who: keyof typeof tokens, path: string, body: object, expected = 200) {
     const response = await request(t.http).post(path).set('Authorization', `Bearer ${tokens[who]}`).send(body);

@@ -6,6 +6,7 @@ import { entrySaying } from './support/timeline';
 import { analyst, coordinator, responder, shelterStaff } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 import { requestsTo } from './support/requests';
+import { isoDay } from './support/dates';
 
 describe('Shelters and placements through HTTP', () => {
   const t = useTestApp({
@@ -116,6 +117,9 @@ describe('Shelters and placements through HTTP', () => {
       const shelterId = await registerShelter();
       const caseId = await openCase();
       const { placementId } = await requestPlacement(caseId, shelterId);
+      /** `action` (accept, decline, check-in, check-out) on this placement, as `token`. */
+      const onPlacement = (action: string, token: string, body: object = {}) =>
+        post(`/placements/${placementId}/${action}`, token, body);
 
       let shelter = await get(`/shelters/${shelterId}`, tokens.staff);
       expect(shelter.body.placements).toEqual([
@@ -123,43 +127,35 @@ describe('Shelters and placements through HTTP', () => {
       ]);
 
       // Only the operator's staff (or a coordinator) answer: others are refused with 403.
-      expect((await post(`/placements/${placementId}/accept`, tokens.otherStaff)).status).toBe(403);
-      expect((await post(`/placements/${placementId}/accept`, tokens.officer)).status).toBe(403);
+      expect((await onPlacement('accept', tokens.otherStaff)).status).toBe(403);
+      expect((await onPlacement('accept', tokens.officer)).status).toBe(403);
 
-      const accepted = await post(`/placements/${placementId}/accept`, tokens.staff);
+      const accepted = await onPlacement('accept', tokens.staff);
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({ shelterId, placementId, revision: 2 });
       expect(accepted.headers.etag).toBe('"2"');
       shelter = await get(`/shelters/${shelterId}?minPosition=${accepted.body.position}`, tokens.staff);
       expect(shelter.body).toMatchObject({ occupied: 1, freeBeds: 1 });
 
-      await expectRefused(() => post(`/placements/${placementId}/accept`, tokens.staff), 409, 'placement-requested');
+      await expectRefused(() => onPlacement('accept', tokens.staff), 409, 'placement-requested');
+      await expectRefused(() => onPlacement('decline', tokens.staff, { reason: 'late' }), 409, 'placement-requested');
       await expectRefused(
-        () => post(`/placements/${placementId}/decline`, tokens.staff, { reason: 'late' }),
-        409,
-        'placement-requested',
-      );
-      await expectRefused(
-        () => post(`/placements/${placementId}/check-out`, tokens.staff, { reason: 'left', date: '2026-11-21' }),
+        () => onPlacement('check-out', tokens.staff, { reason: 'left', date: '2026-11-21' }),
         409,
         'check-out-needs-check-in',
       );
 
-      const checkedIn = await post(`/placements/${placementId}/check-in`, tokens.coord);
+      const checkedIn = await onPlacement('check-in', tokens.coord);
       expect(checkedIn.status).toBe(200);
+      await expectRefused(() => onPlacement('check-in', tokens.staff), 409, 'check-in-needs-acceptance');
       await expectRefused(
-        () => post(`/placements/${placementId}/check-in`, tokens.staff),
-        409,
-        'check-in-needs-acceptance',
-      );
-      await expectRefused(
-        () => post(`/placements/${placementId}/check-out`, tokens.staff, { reason: 'left', date: '2999-01-01' }),
+        () => onPlacement('check-out', tokens.staff, { reason: 'left', date: '2999-01-01' }),
         422,
         'checked-out-on-not-in-future',
       );
 
-      const today = new Date().toISOString().slice(0, 10);
-      const checkedOut = await post(`/placements/${placementId}/check-out`, tokens.staff, {
+      const today = isoDay();
+      const checkedOut = await onPlacement('check-out', tokens.staff, {
         reason: 'Moved in with family',
         date: today,
       });
