@@ -11,15 +11,14 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
-import { chromium } from 'playwright-core';
 import { runMigrations } from '@nrm/platform';
 import { DEMO_USERS } from '../apps/api/src/console/demo-users';
+import { CHROMIUM_PATH, launchChromium } from '../test/console/support/chromium';
 import { validCase } from '../test/support/case-bodies';
 import { log, percentile, print, requireEnv, writeResult } from './lib';
 
 const ROOT = resolve(__dirname, '..');
 const CONSOLE_DIR = join(ROOT, 'dist/web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OPEN_DEADLINES = 1_000;
 const BOARD_RUNS = 5;
 const FIRST_LOAD_BUDGET_KB = 250;
@@ -61,9 +60,9 @@ async function main(): Promise<void> {
   const firstLoadKb = firstLoad.bytes / 1000;
   log(`console first load: ${firstLoad.files.join(', ')}: ${firstLoadKb.toFixed(1)} kB gzipped`);
 
-  if (!existsSync(CHROMIUM)) {
+  if (!existsSync(CHROMIUM_PATH)) {
     print(`console first-load JavaScript (gzip): ${firstLoadKb.toFixed(1)} kB (budget ${FIRST_LOAD_BUDGET_KB} kB)`);
-    print(`console board render: not measured, no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+    print(`console board render: not measured, no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
     return;
   }
 
@@ -141,19 +140,7 @@ async function measureBoard(databaseUrl: string, firstLoadKb: number): Promise<v
       return ((await response.json()) as { total: number }).total >= OPEN_DEADLINES;
     }, 'the deadline board to hold every deadline');
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     const timings: number[] = [];
     const dataArrived: number[] = [];
     try {

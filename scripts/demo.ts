@@ -4,6 +4,8 @@
  */
 import { SignJWT } from 'jose';
 import { DEMO_SHELTER_OPERATOR, DEMO_USERS as demoUsers } from '../apps/api/src/console/demo-users';
+// The sample referral of the tests: the demo case is the same but for the person and the day.
+import { validCase } from '../test/support/case-bodies';
 
 const baseUrl = process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 const secret = process.env.AUTH_JWT_SECRET;
@@ -21,36 +23,20 @@ async function main(): Promise<void> {
   const officer = await sign(demoUsers.firstResponder);
   const coordinator = await sign(demoUsers.coordinator);
   const analyst = await sign(demoUsers.analyst);
-  const response = await fetch(`${baseUrl}/cases`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${officer}`,
-      'Content-Type': 'application/json',
-      // The same key every time: running up again shows the same demo case, not a new one.
-      'Idempotency-Key': 'demo-case-1',
+  const sample = validCase();
+  const response = await postOnce('/cases', officer, 'demo-case-1', {
+    ...sample,
+    person: {
+      givenName: 'Leyla',
+      familyName: 'Demo',
+      estimatedAge: 24,
+      sex: 'female',
+      citizenship: 'UZ',
+      languages: ['uz', 'ru'],
     },
-    body: JSON.stringify({
-      person: {
-        givenName: 'Leyla',
-        familyName: 'Demo',
-        estimatedAge: 24,
-        sex: 'female',
-        citizenship: 'UZ',
-        languages: ['uz', 'ru'],
-      },
-      identification: {
-        // Fixed, so that running `npm run up` again sends the same request under the same key.
-        identifiedAt: '2026-11-01T09:30:00+04:00',
-        place: 'Bakı Dəniz Limanı',
-        region: 'Bakı',
-        country: 'AZ',
-      },
-      exploitationTypes: ['labour'],
-      indicatorCodes: ['GEN-01', 'LAB-01'],
-      urgentNeeds: ['medical-care', 'interpreter'],
-      consentToReferral: true,
-      narrative: 'Demo case: found during a labour inspection; passport held by the employer.',
-    }),
+    // Fixed, so that running `npm run up` again sends the same request under the same key.
+    identification: { ...sample.identification, identifiedAt: '2026-11-01T09:30:00+04:00' },
+    narrative: 'Demo case: found during a labour inspection; passport held by the employer.',
   });
   const body = (await response.json()) as { caseId?: string; caseNumber?: string; detail?: string };
   if (!response.ok) throw new Error(`POST /cases answered ${response.status}: ${body.detail ?? ''}`);
@@ -80,22 +66,30 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n'));
 }
 
-/** A shelter run by the demo shelter staff's organisation (same key: registered once). */
-async function registerDemoShelter(coordinator: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/shelters`, {
+/**
+ * POST as `token` under the same `idempotencyKey` every time: running up again answers with what the
+ * first run created, not a second one.
+ */
+function postOnce(path: string, token: string, idempotencyKey: string, body: object): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: {
-      Authorization: `Bearer ${coordinator}`,
+      Authorization: `Bearer ${token}`,
       'Content-Type': 'application/json',
-      'Idempotency-Key': 'demo-shelter-1',
+      'Idempotency-Key': idempotencyKey,
     },
-    body: JSON.stringify({
-      name: 'Demo shelter (Baku)',
-      operatorOrgId: DEMO_SHELTER_OPERATOR,
-      region: 'Bakı',
-      beds: 12,
-      accepts: ['women', 'children'],
-    }),
+    body: JSON.stringify(body),
+  });
+}
+
+/** A shelter run by the demo shelter staff's organisation (same key: registered once). */
+async function registerDemoShelter(coordinator: string): Promise<void> {
+  const response = await postOnce('/shelters', coordinator, 'demo-shelter-1', {
+    name: 'Demo shelter (Baku)',
+    operatorOrgId: DEMO_SHELTER_OPERATOR,
+    region: 'Bakı',
+    beds: 12,
+    accepts: ['women', 'children'],
   });
   if (!response.ok) throw new Error(`POST /shelters answered ${response.status}`);
 }

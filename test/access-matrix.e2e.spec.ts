@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OrganisationType, Role } from '@nrm/shared-kernel';
-import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { queryRows } from './support/events';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { signToken } from './support/tokens';
+import { isoDay } from './support/dates';
 
 /**
  * Need to know (DESIGN §4, §5; issue 5 item 1): every endpoint × every role × own and foreign
@@ -125,8 +126,6 @@ interface EndpointRow {
   body?: (f: Fixture) => object;
   expected: Record<RoleKey, Cell>;
 }
-
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** The usual case command: the case's owner and the organisation it was referred to, the competent authority, coordinators. */
 const CASE_COMMAND: Record<RoleKey, Cell> = { FR: OWN, CA: OK, SS: NO, CW: OWN, CO: OK, AN: NO, AD: NO };
@@ -285,7 +284,7 @@ const ENDPOINTS: readonly EndpointRow[] = [
 ];
 
 describe('Need to know: every endpoint × every role × own and foreign organisation', () => {
-  let t: TestApp;
+  const t = useTestApp({ env: WITHOUT_APPROVALS });
   const f = {} as Fixture;
   const tokens = {} as Record<RoleKey, [string, string]>;
   let lastPosition = '0';
@@ -318,7 +317,6 @@ describe('Need to know: every endpoint × every role × own and foreign organisa
     signToken({ sub, name: `Matrix ${sub}`, org, orgType, roles });
 
   beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
     for (const role of ROLE_KEYS) {
       tokens[role] = [
         await staffOf(PERSONAS[role][0].org, PERSONAS[role][0].orgType, [ROLE_OF[role]], `${role}-own`),
@@ -361,25 +359,19 @@ describe('Need to know: every endpoint × every role × own and foreign organisa
 
     // A notification in ORG.owner's inbox (the reminders come from deadline jobs; this one is put there).
     f.notification = randomUUID();
-    const db = new Client({ connectionString: t.database.url });
-    await db.connect();
-    try {
-      await db.query(
-        `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
-           deadline_version, step, case_id, message)
-         VALUES ($1, $2, NULL, 'reminder', $3, 1, 'reminder-1', $4, 'Hand-over due soon')`,
-        [f.notification, ORG.owner, `hand-over.${f.caseA}`, f.caseA],
-      );
-    } finally {
-      await db.end();
-    }
+    await queryRows(
+      t.database.url,
+      `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
+         deadline_version, step, case_id, message)
+       VALUES ($1, $2, NULL, 'reminder', $3, 1, 'reminder-1', $4, 'Hand-over due soon')`,
+      [f.notification, ORG.owner, `hand-over.${f.caseA}`, f.caseA],
+    );
 
     // Every read model caught up (the care view also reads the placements).
     const caughtUp = await send(operatorStaff, 'GET', `/cases?minPosition=${lastPosition}`);
     expect(caughtUp.headers['x-read-model-caught-up']).toBe('true');
     await send(coordinator, 'GET', `/deadlines?minPosition=${lastPosition}`);
   }, 120_000);
-  afterAll(() => t?.close());
 
   const visibleIds = async (as: string) => {
     const list = await send(as, 'GET', `/cases?pageSize=100&minPosition=${lastPosition}`);

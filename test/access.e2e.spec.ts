@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, useTestApp } from './support/test-app';
 import { analyst, coordinator, responder, signRawToken, signToken } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -20,12 +20,7 @@ function expectAnsweredLikeMissing(hidden: request.Response, missing: request.Re
 }
 
 describe('Authentication and need to know', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   describe('authentication', () => {
     it('no token is 401 problem+json', async () => {

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
-import { coordinator, responder, signToken, supervisor } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { coordinator, responder, supervisor } from './support/tokens';
 
 const HOUR_MS = 3_600_000;
 
@@ -16,22 +16,17 @@ interface Notification {
 describe('Supervisor approvals through HTTP (default configuration: closure and plan adoption gated)', () => {
   // Each scenario reads back through the projections many times (board, inbox, list, case page).
   jest.setTimeout(120_000);
-  let t: TestApp;
-  let officer: string;
-  let otherOfficer: string;
-  let boss: string;
-  let otherBoss: string;
-  let coordinatorToken: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    officer = await signToken(responder('police-baku', 'officer-a'));
-    otherOfficer = await signToken(responder('police-baku', 'officer-b'));
-    boss = await signToken(supervisor('police-baku'));
-    otherBoss = await signToken(supervisor('police-ganja'));
-    coordinatorToken = await signToken(coordinator());
+  const t = useTestApp({
+    users: {
+      officer: responder('police-baku', 'officer-a'),
+      otherOfficer: responder('police-baku', 'officer-b'),
+      boss: supervisor('police-baku'),
+      otherBoss: supervisor('police-ganja'),
+      coordinator: coordinator(),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const events = () => countEvents(t.database.url);
   const post = (path: string, body: object, token: string) =>
@@ -39,7 +34,7 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
   const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
   async function openCase(): Promise<string> {
-    const opened = await post('/cases', validCase(), officer);
+    const opened = await post('/cases', validCase(), tokens.officer);
     expect(opened.status).toBe(201);
     return opened.body.caseId;
   }
@@ -49,7 +44,7 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
     const board = await request(t.http)
       .get('/deadlines')
       .query({ kind: 'approval', status: 'all', minPosition: position, pageSize: 100 })
-      .set('Authorization', `Bearer ${boss}`);
+      .set('Authorization', `Bearer ${tokens.boss}`);
     expect(board.status).toBe(200);
     return (board.body.items as { caseId: string; status: string; dueAt: string; startedAt: string }[]).filter(
       (item) => item.caseId === caseId,
@@ -68,12 +63,12 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
     const closure = { reason: 'lost-contact', note: 'No answer since May' };
 
     // The officer asks: recorded, not executed.
-    const asked = await post(`/cases/${caseId}/close`, closure, officer);
+    const asked = await post(`/cases/${caseId}/close`, closure, tokens.officer);
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ caseId, status: 'pending', approvalId: expect.any(String) });
     const firstId: string = asked.body.approvalId;
     expect(asked.headers.location).toBe(`/approvals/${firstId}`);
-    const page = await get(`/cases/${caseId}?minPosition=${asked.body.position}`, officer);
+    const page = await get(`/cases/${caseId}?minPosition=${asked.body.position}`, tokens.officer);
     expect(page.body.stage).not.toBe('closed');
     expect(page.body.tracks.approvals).toEqual([
       expect.objectContaining({ approvalId: firstId, commandType: 'CloseCase', state: 'pending' }),
@@ -81,16 +76,16 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
 
     // One pending approval per command and case; a closure that would be refused is refused now.
     const before = await events();
-    const again = await post(`/cases/${caseId}/close`, closure, otherOfficer);
+    const again = await post(`/cases/${caseId}/close`, closure, tokens.otherOfficer);
     expect(again.status).toBe(409);
     expect(again.body.rule).toBe('approval-pending');
-    const refused = await post(`/cases/${caseId}/close`, { reason: 'status-refused' }, officer);
+    const refused = await post(`/cases/${caseId}/close`, { reason: 'status-refused' }, tokens.officer);
     expect(refused.status).toBe(409);
     expect(refused.body.rule).toBe('closure-status-refused-needs-refusal');
     expect(await events()).toBe(before);
 
     // The approvers see it: list, board (due APPROVAL_DEADLINE_HOURS later), inbox.
-    const pending = await get(`/approvals?status=pending&minPosition=${asked.body.position}`, boss);
+    const pending = await get(`/approvals?status=pending&minPosition=${asked.body.position}`, tokens.boss);
     expect(pending.status).toBe(200);
     expect(pending.body.items).toEqual([
       expect.objectContaining({
@@ -102,53 +97,53 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
         requestedBy: { userId: 'officer-a', name: 'Officer officer-a', organisationId: 'police-baku' },
       }),
     ]);
-    expect((await get('/approvals?status=pending', otherBoss)).body.items).toEqual([]);
+    expect((await get('/approvals?status=pending', tokens.otherBoss)).body.items).toEqual([]);
     expect(
-      (await get('/approvals?status=pending', coordinatorToken)).body.items.map(
+      (await get('/approvals?status=pending', tokens.coordinator)).body.items.map(
         (a: { approvalId: string }) => a.approvalId,
       ),
     ).toContain(firstId);
-    expect((await get('/approvals', otherOfficer)).body.items).toEqual([]);
+    expect((await get('/approvals', tokens.otherOfficer)).body.items).toEqual([]);
     const [deadline] = await approvalDeadlines(caseId, asked.body.position);
     expect(deadline).toMatchObject({ status: 'open' });
     expect(Date.parse(deadline.dueAt) - Date.parse(deadline.startedAt)).toBe(48 * HOUR_MS);
-    expect((await inbox(boss, caseId)).map((n) => n.kind)).toEqual(['approval-requested']);
-    expect((await inbox(coordinatorToken, caseId)).map((n) => n.kind)).toEqual(['approval-requested']);
-    expect(await inbox(officer, caseId)).toEqual([]);
+    expect((await inbox(tokens.boss, caseId)).map((n) => n.kind)).toEqual(['approval-requested']);
+    expect((await inbox(tokens.coordinator, caseId)).map((n) => n.kind)).toEqual(['approval-requested']);
+    expect(await inbox(tokens.officer, caseId)).toEqual([]);
 
     // Only an approver decides.
-    expect((await post(`/approvals/${firstId}/approve`, {}, officer)).status).toBe(403);
-    expect((await post(`/approvals/${firstId}/approve`, {}, otherBoss)).status).toBe(404);
-    expect((await post(`/approvals/${firstId}/reject`, { reason: ' ' }, boss)).status).toBe(400);
+    expect((await post(`/approvals/${firstId}/approve`, {}, tokens.officer)).status).toBe(403);
+    expect((await post(`/approvals/${firstId}/approve`, {}, tokens.otherBoss)).status).toBe(404);
+    expect((await post(`/approvals/${firstId}/reject`, { reason: ' ' }, tokens.boss)).status).toBe(400);
 
     // Rejected with a reason: the requester reads it, the case is unchanged.
-    const rejected = await post(`/approvals/${firstId}/reject`, { reason: 'Ask her family first' }, boss);
+    const rejected = await post(`/approvals/${firstId}/reject`, { reason: 'Ask her family first' }, tokens.boss);
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ approvalId: firstId, status: 'rejected', caseId });
     const [met] = await approvalDeadlines(caseId, rejected.body.position);
     expect(met.status).toBe('met');
-    const seen = await get(`/approvals/${firstId}`, officer);
+    const seen = await get(`/approvals/${firstId}`, tokens.officer);
     expect(seen.body).toMatchObject({
       status: 'rejected',
       rejectionReason: 'Ask her family first',
       decidedBy: { userId: 'supervisor-police-baku' },
     });
-    expect((await inbox(officer, caseId)).map((n) => n.kind)).toEqual(['approval-rejected']);
-    expect((await post(`/approvals/${firstId}/approve`, {}, boss)).body.rule).toBe('approval-not-pending');
+    expect((await inbox(tokens.officer, caseId)).map((n) => n.kind)).toEqual(['approval-rejected']);
+    expect((await post(`/approvals/${firstId}/approve`, {}, tokens.boss)).body.rule).toBe('approval-not-pending');
 
     // Resubmitted: a new request, then approved: closed now.
-    const resubmitted = await post(`/cases/${caseId}/close`, closure, officer);
+    const resubmitted = await post(`/cases/${caseId}/close`, closure, tokens.officer);
     expect(resubmitted.status).toBe(202);
     const secondId: string = resubmitted.body.approvalId;
     expect(secondId).not.toBe(firstId);
-    const approved = await post(`/approvals/${secondId}/approve`, {}, boss);
+    const approved = await post(`/approvals/${secondId}/approve`, {}, tokens.boss);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ approvalId: secondId, status: 'granted', caseId });
 
-    const closed = await get(`/cases/${caseId}?minPosition=${approved.body.position}`, officer);
+    const closed = await get(`/cases/${caseId}?minPosition=${approved.body.position}`, tokens.officer);
     expect(closed.body.stage).toBe('closed');
     expect(closed.body.tracks.approvals.map((a: { state: string }) => a.state)).toEqual(['rejected', 'granted']);
-    const timeline = await get(`/cases/${caseId}/timeline?minPosition=${approved.body.position}`, officer);
+    const timeline = await get(`/cases/${caseId}/timeline?minPosition=${approved.body.position}`, tokens.officer);
     const entries: { event: string; details: Record<string, unknown> }[] = timeline.body.entries;
     expect(entries.map((entry) => entry.event)).toEqual([
       'CaseOpened',
@@ -161,21 +156,24 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
     expect(entries[2].details).toMatchObject({ approvalId: firstId, reason: 'Ask her family first' });
     const deadlines = await approvalDeadlines(caseId, approved.body.position);
     expect(deadlines.map((d) => d.status)).toEqual(['met', 'met']);
-    expect((await inbox(officer, caseId)).map((n) => n.kind).sort()).toEqual(['approval-granted', 'approval-rejected']);
-    expect((await get(`/approvals/${secondId}`, officer)).body.status).toBe('granted');
+    expect((await inbox(tokens.officer, caseId)).map((n) => n.kind).sort()).toEqual([
+      'approval-granted',
+      'approval-rejected',
+    ]);
+    expect((await get(`/approvals/${secondId}`, tokens.officer)).body.status).toBe('granted');
   });
 
   it("a plan's adoption is asked for, and adopted once a coordinator approves it", async () => {
     const caseId = await openCase();
     const plan = { goals: [{ domain: 'education', description: 'Return to school for the spring term' }] };
-    const asked = await post(`/cases/${caseId}/reintegration-plan`, plan, officer);
+    const asked = await post(`/cases/${caseId}/reintegration-plan`, plan, tokens.officer);
     expect(asked.status).toBe(202);
     expect(
-      (await get(`/cases/${caseId}?minPosition=${asked.body.position}`, officer)).body.tracks.reintegration,
+      (await get(`/cases/${caseId}?minPosition=${asked.body.position}`, tokens.officer)).body.tracks.reintegration,
     ).toBeNull();
-    const approved = await post(`/approvals/${asked.body.approvalId}/approve`, {}, coordinatorToken);
+    const approved = await post(`/approvals/${asked.body.approvalId}/approve`, {}, tokens.coordinator);
     expect(approved.status).toBe(200);
-    const page = await get(`/cases/${caseId}?minPosition=${approved.body.position}`, officer);
+    const page = await get(`/cases/${caseId}?minPosition=${approved.body.position}`, tokens.officer);
     expect(page.body.stage).toBe('reintegration');
     expect(page.body.tracks.reintegration.goals).toEqual([
       { domain: 'education', description: 'Return to school for the spring term', targetDate: null },
@@ -183,32 +181,37 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
   });
 
   it('a supervisor of the case organisation, or a coordinator, closes at once', async () => {
-    const bySupervisor = await post(`/cases/${await openCase()}/close`, { reason: 'lost-contact' }, boss);
+    const bySupervisor = await post(`/cases/${await openCase()}/close`, { reason: 'lost-contact' }, tokens.boss);
     expect(bySupervisor.status).toBe(200);
     expect(bySupervisor.body.approvalId).toBeUndefined();
-    const byCoordinator = await post(`/cases/${await openCase()}/close`, { reason: 'lost-contact' }, coordinatorToken);
+    const byCoordinator = await post(
+      `/cases/${await openCase()}/close`,
+      { reason: 'lost-contact' },
+      tokens.coordinator,
+    );
     expect(byCoordinator.status).toBe(200);
   });
 
   it('an approval refused by the rules when granted stays pending (the case was closed meanwhile)', async () => {
     const caseId = await openCase();
-    const asked = await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, officer);
+    const asked = await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, tokens.officer);
     expect(asked.status).toBe(202);
-    expect((await post(`/cases/${caseId}/close`, { reason: 'deceased' }, coordinatorToken)).status).toBe(200);
-    const granted = await post(`/approvals/${asked.body.approvalId}/approve`, {}, boss);
+    expect((await post(`/cases/${caseId}/close`, { reason: 'deceased' }, tokens.coordinator)).status).toBe(200);
+    const granted = await post(`/approvals/${asked.body.approvalId}/approve`, {}, tokens.boss);
     expect(granted.status).toBe(409);
     expect(granted.body.rule).toBe('case-not-closed');
-    expect((await get(`/approvals/${asked.body.approvalId}`, boss)).body.status).toBe('pending');
+    expect((await get(`/approvals/${asked.body.approvalId}`, tokens.boss)).body.status).toBe('pending');
   });
 });
 
 describe('Supervisor approvals turned off (APPROVAL_REQUIRED_COMMANDS=none)', () => {
-  let t: TestApp;
-  afterAll(() => t.close());
+  const t = useTestApp({
+    env: { APPROVAL_REQUIRED_COMMANDS: 'none' },
+    users: { officer: responder('police-baku', 'officer-a') },
+  });
 
   it('executes a closure at once', async () => {
-    t = await startTestApp({ APPROVAL_REQUIRED_COMMANDS: 'none' });
-    const officer = await signToken(responder('police-baku', 'officer-a'));
+    const { officer } = t.tokens;
     const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
     const closed = await request(t.http)
       .post(`/cases/${opened.body.caseId}/close`)

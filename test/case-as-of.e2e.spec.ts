@@ -1,17 +1,8 @@
 import { umidShelter, validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
-import { competentAuthority, coordinator, responder, signTokens, type TokenClaims } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
 import { asBearer, postAccepted } from './support/requests';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-const staffClaims: TokenClaims = {
-  sub: 'staff-asof',
-  name: 'Staff As Of',
-  org: 'ngo-umid',
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-};
+import { DAY_MS, isoDay } from './support/dates';
 
 interface TimelineEntry {
   event: string;
@@ -28,34 +19,27 @@ const justBefore = (at: string) => new Date(new Date(at).getTime() - 1).toISOStr
  * every "as of" lies exactly before or at an entry.
  */
 describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () => {
-  let t: TestApp;
-  let coord: string;
-  let officer: string;
-  let otherOfficer: string;
-  let authority: string;
-  let staff: string;
   let caseId: string;
   let lastPosition: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    [coord, officer, otherOfficer, authority, staff] = await signTokens(
-      coordinator(),
-      responder('police-baku', 'officer-asof'),
-      responder('police-ganja', 'officer-elsewhere'),
-      competentAuthority(),
-      staffClaims,
-    );
+  const t = useTestApp({
+    users: {
+      coord: coordinator(),
+      officer: responder('police-baku', 'officer-asof'),
+      otherOfficer: responder('police-ganja', 'officer-elsewhere'),
+      authority: competentAuthority(),
+      staff: shelterStaff('ngo-umid', 'staff-asof'),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const post = async (path: string, token: string, body: object = {}) => {
     const accepted = await postAccepted(t.http, token, path, body);
     lastPosition = accepted.position;
     return accepted;
   };
-  const get = (path: string, token = coord) => asBearer(t.http, token).get(path);
-  const asOf = (instant: string, token = coord) =>
+  const get = (path: string, token = tokens.coord) => asBearer(t.http, token).get(path);
+  const asOf = (instant: string, token = tokens.coord) =>
     get(`/cases/${caseId}?asOf=${encodeURIComponent(instant)}&minPosition=${lastPosition}`, token);
   const timeline = async (query = ''): Promise<TimelineEntry[]> => {
     const res = await get(`/cases/${caseId}/timeline?minPosition=${lastPosition}${query}`);
@@ -71,11 +55,12 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
   it('a late entry is absent before it was recorded, and present from then with the date it happened', async () => {
     const body = validCase();
     const identifiedAt = new Date(Date.now() - 10 * DAY_MS).toISOString();
-    caseId = (await post('/cases', officer, { ...body, identification: { ...body.identification, identifiedAt } }))
-      .caseId!;
-    await post(`/cases/${caseId}/referral`, officer, { competentAuthorityOrgId: 'mia-anti-trafficking' });
+    caseId = (
+      await post('/cases', tokens.officer, { ...body, identification: { ...body.identification, identifiedAt } })
+    ).caseId!;
+    await post(`/cases/${caseId}/referral`, tokens.officer, { competentAuthorityOrgId: 'mia-anti-trafficking' });
     // Decided last week, recorded now.
-    await post(`/cases/${caseId}/status-decision`, authority, {
+    await post(`/cases/${caseId}/status-decision`, tokens.authority, {
       decision: 'granted',
       decisionNumber: '77/2026',
       decidedOn: isoDay(-7),
@@ -138,12 +123,15 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
   });
 
   it("a placement shows as it stood then; shelter staff see then's care view of their own shelter", async () => {
-    const shelter = await post('/shelters', coord, umidShelter());
+    const shelter = await post('/shelters', tokens.coord, umidShelter());
     const placementId = (
-      await post(`/cases/${caseId}/placements`, officer, { shelterId: shelter.shelterId, needs: ['interpreter'] })
+      await post(`/cases/${caseId}/placements`, tokens.officer, {
+        shelterId: shelter.shelterId,
+        needs: ['interpreter'],
+      })
     ).placementId!;
-    await post(`/placements/${placementId}/accept`, staff);
-    await post(`/placements/${placementId}/check-in`, staff);
+    await post(`/placements/${placementId}/accept`, tokens.staff);
+    await post(`/placements/${placementId}/check-in`, tokens.staff);
     const requested = await recordedAt('PlacementRequested');
     const accepted = await recordedAt('PlacementAccepted');
 
@@ -160,7 +148,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
     });
 
     // Shelter staff may see the case now (checked in): the care view, applied to the past.
-    const care = await asOf(accepted, staff);
+    const care = await asOf(accepted, tokens.staff);
     expect(care.status).toBe(200);
     expect(care.body).toMatchObject({ view: 'care', asOf: accepted, person: { givenName: 'Aysel' } });
     expect(care.body.tracks).toEqual({
@@ -170,23 +158,25 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
     for (const hidden of ['narrative', 'exploitationTypes', 'identification', 'indicators', 'holder', 'openedBy']) {
       expect(care.body).not.toHaveProperty(hidden);
     }
-    expect((await asOf(justBefore(requested), staff)).body.tracks.placements).toEqual([]);
+    expect((await asOf(justBefore(requested), tokens.staff)).body.tracks.placements).toEqual([]);
   });
 
   it('who may not see the case now may not see its past either; shelter staff have no timeline', async () => {
     const decided = await recordedAt('VictimStatusGranted');
-    const elsewhere = await asOf(decided, otherOfficer);
+    const elsewhere = await asOf(decided, tokens.otherOfficer);
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.body).toMatchObject({ status: 404 });
-    const staffTimeline = await get(`/cases/${caseId}/timeline?asOf=${encodeURIComponent(decided)}`, staff);
+    const staffTimeline = await get(`/cases/${caseId}/timeline?asOf=${encodeURIComponent(decided)}`, tokens.staff);
     expect(staffTimeline.status).toBe(403);
   });
 
   it('the access log says which reads were historical, and as of when', async () => {
     const decided = await recordedAt('VictimStatusGranted');
-    expect((await asOf(decided, officer)).status).toBe(200);
-    expect((await get(`/cases/${caseId}/timeline?asOf=${encodeURIComponent(decided)}`, officer)).status).toBe(200);
-    expect((await get(`/cases/${caseId}?minPosition=${lastPosition}`, officer)).status).toBe(200);
+    expect((await asOf(decided, tokens.officer)).status).toBe(200);
+    expect((await get(`/cases/${caseId}/timeline?asOf=${encodeURIComponent(decided)}`, tokens.officer)).status).toBe(
+      200,
+    );
+    expect((await get(`/cases/${caseId}?minPosition=${lastPosition}`, tokens.officer)).status).toBe(200);
     const log = await get(`/cases/${caseId}/access-log?pageSize=200`);
     expect(log.status).toBe(200);
     const reads = (log.body.items as { type: string; by: { userId: string }; endpoint: string; asOf: string | null }[])
@@ -206,7 +196,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
   it('data erased since stays erased in the past, on the page and on the timeline', async () => {
     const decided = await recordedAt('VictimStatusGranted');
     expect((await asOf(decided)).body.person).toMatchObject({ givenName: 'Aysel', familyName: 'Məmmədova' });
-    await post(`/cases/${caseId}/erase-personal-data`, coord, {
+    await post(`/cases/${caseId}/erase-personal-data`, tokens.coord, {
       legalBasis: { authority: 'court', decisionNumber: '2(103)-9/2026', decidedOn: isoDay(0) },
     });
     const erasedSince = await asOf(decided);
@@ -222,7 +212,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
     const pastTimeline = await timeline(`&asOf=${encodeURIComponent(decided)}`);
     expect(pastTimeline.map((e) => e.event)).toEqual(['CaseOpened', 'CaseReferred', 'VictimStatusGranted']);
     expect(JSON.stringify(pastTimeline)).not.toMatch(/Aysel|Məmmədova|Passport held/);
-    const careSince = await asOf(await recordedAt('PlacementAccepted'), staff);
+    const careSince = await asOf(await recordedAt('PlacementAccepted'), tokens.staff);
     expect(careSince.body).toMatchObject({ person: null, personalDataErased: true });
   });
 

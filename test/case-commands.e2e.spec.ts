@@ -1,35 +1,35 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
-import { coordinator, responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { coordinator, responder } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
 
 describe('Case commands through HTTP', () => {
-  let t: TestApp;
-  let officer: string;
-  let coordinatorToken: string;
+  const t = useTestApp({
+    users: {
+      officer: responder('police-baku', 'officer-c'),
+      coordinator: coordinator(),
+    },
+  });
+  const { tokens } = t;
 
   beforeAll(async () => {
-    t = await startTestApp();
     // Listening once lets concurrent supertest requests share one server.
     await t.app.listen(0, '127.0.0.1');
-    officer = await signToken(responder('police-baku', 'officer-c'));
-    coordinatorToken = await signToken(coordinator());
   });
-  afterAll(() => t.close());
 
   const events = () => countEvents(t.database.url);
 
-  function openCase(body: object = validCase(), headers: Record<string, string> = {}, token = officer) {
+  function openCase(body: object = validCase(), headers: Record<string, string> = {}, token = tokens.officer) {
     return request(t.http).post('/cases').set('Authorization', `Bearer ${token}`).set(headers).send(body);
   }
 
   function recordConsent(caseId: string, consentToReferral: boolean, headers: Record<string, string> = {}) {
     return request(t.http)
       .post(`/cases/${caseId}/consent`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .set('Authorization', `Bearer ${tokens.coordinator}`)
       .set(headers)
       .send({ consentToReferral });
   }
@@ -92,7 +92,7 @@ describe('Case commands through HTTP', () => {
     it('a body that is not JSON is 400 problem+json', async () => {
       const response = await request(t.http)
         .post('/cases')
-        .set('Authorization', `Bearer ${officer}`)
+        .set('Authorization', `Bearer ${tokens.officer}`)
         .set('Content-Type', 'application/json')
         .send('{"person":');
       expect(response.status).toBe(400);
@@ -138,7 +138,7 @@ describe('Case commands through HTTP', () => {
       expect(opened.status).toBe(201);
       const read = await request(t.http)
         .get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`)
-        .set('Authorization', `Bearer ${officer}`);
+        .set('Authorization', `Bearer ${tokens.officer}`);
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({ isChild: true, ageAtIdentification: 15 });
     });
@@ -218,7 +218,7 @@ describe('Case commands through HTTP', () => {
 
       const read = await request(t.http)
         .get(`/cases/${caseId}?minPosition=${response.body.position}`)
-        .set('Authorization', `Bearer ${coordinatorToken}`);
+        .set('Authorization', `Bearer ${tokens.coordinator}`);
       expect(read.headers.etag).toBe('"1"');
       expect(read.body.consentToReferral).toBe(false);
     });
@@ -237,7 +237,7 @@ describe('Case commands through HTTP', () => {
     it('an invalid consent body is 400 naming the field', async () => {
       const response = await request(t.http)
         .post(`/cases/${caseId}/consent`)
-        .set('Authorization', `Bearer ${coordinatorToken}`)
+        .set('Authorization', `Bearer ${tokens.coordinator}`)
         .send({ consentToReferral: 'yes', extra: 1 });
       expect(response.status).toBe(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(

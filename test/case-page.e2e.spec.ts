@@ -1,10 +1,8 @@
 import { umidShelter, validCase } from './support/case-bodies';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { competentAuthority, coordinator, responder, shelterStaff, signTokens } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
 import { asBearer, postAccepted } from './support/requests';
-
-const HOUR_MS = 60 * 60 * 1000;
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 24 * HOUR_MS).toISOString().slice(0, 10);
+import { HOUR_MS, isoDay } from './support/dates';
 
 /**
  * The case page (issue 11, items 2 and 3): after each step of an adult's and a child's journey, the
@@ -12,32 +10,26 @@ const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 24 * HOUR_
  * stage follows the tracks, and lists find cases by stage, track and deadline of any kind.
  */
 describe('The case page: every track, the open deadlines, the stage', () => {
-  let t: TestApp;
-  let coord: string;
-  let officer: string;
-  let authority: string;
-  let staff: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    [coord, officer, authority, staff] = await signTokens(
-      coordinator(),
-      responder('police-baku', 'officer-page'),
-      competentAuthority(),
-      shelterStaff('ngo-umid', 'staff-page'),
-    );
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: {
+      coord: coordinator(),
+      officer: responder('police-baku', 'officer-page'),
+      authority: competentAuthority(),
+      staff: shelterStaff('ngo-umid', 'staff-page'),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const post = (path: string, token: string, body: object = {}) => postAccepted(t.http, token, path, body);
   const get = (path: string, token: string) => asBearer(t.http, token).get(path);
-  const page = async (caseId: string, position: string, token = coord) => {
+  const page = async (caseId: string, position: string, token = tokens.coord) => {
     const res = await get(`/cases/${caseId}?minPosition=${position}`, token);
     expect(res.status).toBe(200);
     return res.body;
   };
   const listIds = async (query: string, position: string) => {
-    const res = await get(`/cases?${query}&pageSize=100&minPosition=${position}`, coord);
+    const res = await get(`/cases?${query}&pageSize=100&minPosition=${position}`, tokens.coord);
     expect(res.status).toBe(200);
     return res.body.items.map((item: { id: string }) => item.id);
   };
@@ -46,7 +38,10 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     // Identified two days ago: the 24-hour hand-over is overdue.
     const identifiedAt = new Date(Date.now() - 48 * HOUR_MS).toISOString();
     const body = validCase();
-    const opened = await post('/cases', officer, { ...body, identification: { ...body.identification, identifiedAt } });
+    const opened = await post('/cases', tokens.officer, {
+      ...body,
+      identification: { ...body.identification, identifiedAt },
+    });
     const caseId = opened.caseId!;
 
     let view = await page(caseId, opened.position);
@@ -74,7 +69,8 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     expect(await listIds(`deadlineDueBefore=${now}`, opened.position)).toContain(caseId);
     expect(await listIds(`deadlineDueBefore=${now}&deadlineKind=hand-over`, opened.position)).toContain(caseId);
     expect(await listIds(`deadlineDueBefore=${now}&deadlineKind=shelter-stay`, opened.position)).not.toContain(caseId);
-    const listed = (await get(`/cases?q=${view.caseNumber}&minPosition=${opened.position}`, coord)).body.items[0];
+    const listed = (await get(`/cases?q=${view.caseNumber}&minPosition=${opened.position}`, tokens.coord)).body
+      .items[0];
     expect(listed).toMatchObject({
       id: caseId,
       stage: 'identification',
@@ -82,7 +78,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
       placement: null,
     });
 
-    const referred = await post(`/cases/${caseId}/referral`, officer, {
+    const referred = await post(`/cases/${caseId}/referral`, tokens.officer, {
       competentAuthorityOrgId: 'mia-anti-trafficking',
     });
     view = await page(caseId, referred.position);
@@ -97,7 +93,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     });
     expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toEqual(['status-decision']);
 
-    const refused = await post(`/cases/${caseId}/status-decision`, authority, {
+    const refused = await post(`/cases/${caseId}/status-decision`, tokens.authority, {
       decision: 'refused',
       decisionNumber: '12/2026',
       decidedOn: isoDay(),
@@ -111,11 +107,11 @@ describe('The case page: every track, the open deadlines, the stage', () => {
       reasons: ['No indicator of exploitation confirmed'],
       review: null,
     });
-    const review = await post(`/cases/${caseId}/status-decision/review`, officer, { reason: 'New evidence' });
+    const review = await post(`/cases/${caseId}/status-decision/review`, tokens.officer, { reason: 'New evidence' });
     view = await page(caseId, review.position);
     expect(view.tracks.statusDecision).toMatchObject({ state: 'refused', review: { pending: true } });
     expect(view.activeTracks).toEqual(['referral']);
-    const granted = await post(`/cases/${caseId}/status-decision`, authority, {
+    const granted = await post(`/cases/${caseId}/status-decision`, tokens.authority, {
       decision: 'granted',
       decisionNumber: '13/2026',
       decidedOn: isoDay(),
@@ -126,8 +122,8 @@ describe('The case page: every track, the open deadlines, the stage', () => {
       tracks: { statusDecision: { state: 'granted', decisionNumber: '13/2026', review: { pending: false } } },
     });
 
-    const started = await post(`/cases/${caseId}/reflection-period`, officer, {});
-    const extended = await post(`/cases/${caseId}/reflection-period/extension`, officer, {
+    const started = await post(`/cases/${caseId}/reflection-period`, tokens.officer, {});
+    const extended = await post(`/cases/${caseId}/reflection-period/extension`, tokens.officer, {
       days: 15,
       reason: 'Medical treatment',
     });
@@ -144,14 +140,14 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toContain('reflection-period');
 
     // A shelter: the person checks in while the reflection period runs.
-    const shelter = await post('/shelters', coord, umidShelter());
-    const placementRequest = await post(`/cases/${caseId}/placements`, officer, {
+    const shelter = await post('/shelters', tokens.coord, umidShelter());
+    const placementRequest = await post(`/cases/${caseId}/placements`, tokens.officer, {
       shelterId: shelter.shelterId,
       needs: ['interpreter'],
     });
     const placementId = placementRequest.placementId!;
-    await post(`/placements/${placementId}/accept`, staff);
-    const checkedIn = await post(`/placements/${placementId}/check-in`, staff);
+    await post(`/placements/${placementId}/accept`, tokens.staff);
+    const checkedIn = await post(`/placements/${placementId}/check-in`, tokens.staff);
     view = await page(caseId, checkedIn.position);
     expect(view).toMatchObject({
       stage: 'shelter',
@@ -178,26 +174,26 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     expect(await listIds('stage=reflection-period', checkedIn.position)).not.toContain(caseId);
 
     // The care view: what care needs, nothing of the status decision.
-    const care = await page(caseId, checkedIn.position, staff);
+    const care = await page(caseId, checkedIn.position, tokens.staff);
     expect(care).toMatchObject({ view: 'care', stage: 'shelter', placement: { state: 'checked-in' } });
     expect(Object.keys(care.tracks).sort()).toEqual(['childProtection', 'placements']);
     expect(care.openDeadlines.every((d: { kind: string }) => d.kind === 'shelter-stay')).toBe(true);
     expect(JSON.stringify(care)).not.toContain('12/2026');
 
     // She chooses to return: a repatriation in progress is the stage, over the shelter.
-    const ended = await post(`/cases/${caseId}/reflection-period/end`, officer, { outcome: 'chose-to-return' });
+    const ended = await post(`/cases/${caseId}/reflection-period/end`, tokens.officer, { outcome: 'chose-to-return' });
     view = await page(caseId, ended.position);
     expect(view.tracks.reflectionPeriod).toMatchObject({ state: 'ended', outcome: 'chose-to-return' });
-    const repatriation = await post(`/cases/${caseId}/repatriation`, officer, {
+    const repatriation = await post(`/cases/${caseId}/repatriation`, tokens.officer, {
       destinationCountry: 'UZ',
       voluntaryConsent: true,
     });
-    await post(`/cases/${caseId}/repatriation/risk-assessment`, officer, { level: 'medium', mitigated: true });
-    await post(`/cases/${caseId}/repatriation/travel-documents`, officer, {
+    await post(`/cases/${caseId}/repatriation/risk-assessment`, tokens.officer, { level: 'medium', mitigated: true });
+    await post(`/cases/${caseId}/repatriation/travel-documents`, tokens.officer, {
       documents: ['certificate-of-return'],
       issuedBy: 'Embassy of Uzbekistan',
     });
-    const scheduled = await post(`/cases/${caseId}/repatriation/schedule`, officer, { travelDate: isoDay(10) });
+    const scheduled = await post(`/cases/${caseId}/repatriation/schedule`, tokens.officer, { travelDate: isoDay(10) });
     view = await page(caseId, scheduled.position);
     expect(repatriation.position).toBeDefined();
     expect(view).toMatchObject({
@@ -218,13 +214,13 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     expect(await listIds('stage=repatriation', scheduled.position)).toContain(caseId);
     expect(await listIds('track=shelter', scheduled.position)).toContain(caseId);
 
-    const plan = await post(`/cases/${caseId}/reintegration-plan`, officer, {
+    const plan = await post(`/cases/${caseId}/reintegration-plan`, tokens.officer, {
       goals: [
         { domain: 'housing', description: 'A flat in Tashkent' },
         { domain: 'employment', description: 'Vocational training', targetDate: isoDay(120) },
       ],
     });
-    const service = await post(`/cases/${caseId}/reintegration/services`, officer, {
+    const service = await post(`/cases/${caseId}/reintegration/services`, tokens.officer, {
       domain: 'housing',
       providerOrgId: 'iom-uz',
       description: 'Rent paid for three months',
@@ -244,8 +240,11 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     });
 
     // The closure waits for the check-out (a closed case never holds a bed), then shows on the page.
-    const out = await post(`/placements/${placementId}/check-out`, staff, { reason: 'Travels home', date: isoDay() });
-    const closed = await post(`/cases/${caseId}/close`, officer, { reason: 'repatriated' });
+    const out = await post(`/placements/${placementId}/check-out`, tokens.staff, {
+      reason: 'Travels home',
+      date: isoDay(),
+    });
+    const closed = await post(`/cases/${caseId}/close`, tokens.officer, { reason: 'repatriated' });
     view = await page(caseId, closed.position);
     expect(out.position).toBeDefined();
     expect(view).toMatchObject({
@@ -254,14 +253,17 @@ describe('The case page: every track, the open deadlines, the stage', () => {
       placement: { state: 'checked-out' },
       tracks: { closure: { state: 'closed', reason: 'repatriated', closedAt: expect.any(String), reopenedAt: null } },
     });
-    const reopened = await post(`/cases/${caseId}/reopen`, officer, { reason: 'She came back' });
+    const reopened = await post(`/cases/${caseId}/reopen`, tokens.officer, { reason: 'She came back' });
     view = await page(caseId, reopened.position);
     expect(view).toMatchObject({ stage: 'repatriation', tracks: { closure: { state: 'reopened' } } });
   });
 
   it("a child's journey: the child-protection notice and the guardian on the page, the guardian in the care view", async () => {
     const body = validCase();
-    const opened = await post('/cases', officer, { ...body, person: { ...body.person, dateOfBirth: '2012-05-01' } });
+    const opened = await post('/cases', tokens.officer, {
+      ...body,
+      person: { ...body.person, dateOfBirth: '2012-05-01' },
+    });
     const caseId = opened.caseId!;
     let view = await page(caseId, opened.position);
     expect(view).toMatchObject({ isChild: true, tracks: { childProtection: { notice: null, guardian: null } } });
@@ -271,11 +273,11 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     ]);
 
     const notifiedAt = new Date().toISOString();
-    await post(`/cases/${caseId}/child-protection-notification`, officer, {
+    await post(`/cases/${caseId}/child-protection-notification`, tokens.officer, {
       childProtectionOrgId: 'child-protection-baku',
       notifiedAt,
     });
-    const appointed = await post(`/cases/${caseId}/guardian`, officer, {
+    const appointed = await post(`/cases/${caseId}/guardian`, tokens.officer, {
       guardianName: 'Leyla Həsənova',
       appointedBy: 'guardianship-baku',
       appointedOn: isoDay(),
@@ -287,15 +289,18 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     });
     expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toEqual(['hand-over']);
 
-    const shelter = await post('/shelters', coord, {
+    const shelter = await post('/shelters', tokens.coord, {
       name: 'Uşaq evi',
       operatorOrgId: 'ngo-umid',
       region: 'Bakı',
       beds: 2,
       accepts: ['children'],
     });
-    const requested = await post(`/cases/${caseId}/placements`, officer, { shelterId: shelter.shelterId, needs: [] });
-    const care = await page(caseId, requested.position, staff);
+    const requested = await post(`/cases/${caseId}/placements`, tokens.officer, {
+      shelterId: shelter.shelterId,
+      needs: [],
+    });
+    const care = await page(caseId, requested.position, tokens.staff);
     expect(care).toMatchObject({
       view: 'care',
       placement: { state: 'requested', shelterName: 'Uşaq evi' },

@@ -5,8 +5,9 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, signToken } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { entrySaying } from './support/timeline';
+import { coordinator, responder } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -16,25 +17,22 @@ const childCase = () => {
 };
 
 describe('Child cases through HTTP: child-protection notification and guardian', () => {
-  let t: TestApp;
-  let officer: string;
-  let otherOfficer: string;
-  let coordinatorToken: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    officer = await signToken(responder('police-baku', 'officer-k'));
-    otherOfficer = await signToken(responder('police-ganja', 'officer-g'));
-    coordinatorToken = await signToken(coordinator());
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: {
+      officer: responder('police-baku', 'officer-k'),
+      otherOfficer: responder('police-ganja', 'officer-g'),
+      coordinator: coordinator(),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const events = () => countEvents(t.database.url);
 
-  const openCase = (body: object) => openCaseAs(t.http, officer, body);
-  const post = (path: string, body: object, token = officer, headers: Record<string, string> = {}) =>
+  const openCase = (body: object) => openCaseAs(t.http, tokens.officer, body);
+  const post = (path: string, body: object, token = tokens.officer, headers: Record<string, string> = {}) =>
     asBearer(t.http, token).post(path, body, headers);
-  const timeline = (caseId: string, position: string) => readTimelineAs(t.http, officer, caseId, position);
+  const timeline = (caseId: string, position: string) => readTimelineAs(t.http, tokens.officer, caseId, position);
 
   const expectRefused = (response: Response, status: number, rule: string, before: number) =>
     expectRefusalLeftEvents(t.database.url, response, status, rule, before);
@@ -68,11 +66,11 @@ describe('Child cases through HTTP: child-protection notification and guardian',
       before,
     );
 
-    const appointed = await post(`/cases/${caseId}/guardian`, guardian, officer, { 'If-Match': '"1"' });
+    const appointed = await post(`/cases/${caseId}/guardian`, guardian, tokens.officer, { 'If-Match': '"1"' });
     expect(appointed.status).toBe(200);
     expect(appointed.body).toMatchObject({ revision: 2 });
 
-    const read = await readCaseAs(t.http, officer, caseId, appointed.body.position);
+    const read = await readCaseAs(t.http, tokens.officer, caseId, appointed.body.position);
     expect(read.headers.etag).toBe('"2"');
 
     const entries = (await timeline(caseId, appointed.body.position)).body.entries;
@@ -82,9 +80,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
       'GuardianAppointed',
     ]);
     expect(entries[1]).toMatchObject({
-      summary: expect.stringContaining('child-protection-baku'),
-      by: { userId: 'officer-k', organisationId: 'police-baku' },
-      at: expect.any(String),
+      ...entrySaying('child-protection-baku', { userId: 'officer-k', organisationId: 'police-baku' }),
       details: { childProtectionOrgId: 'child-protection-baku', notifiedAt: '2026-11-20T12:00:00.000Z' },
     });
     expect(entries[2]).toMatchObject({
@@ -138,7 +134,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
       before,
     );
 
-    expect((await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, coordinatorToken)).status).toBe(200);
+    expect((await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, tokens.coordinator)).status).toBe(200);
     const afterClose = await events();
     await expectBothRefused(caseId, 409, 'case-not-closed', afterClose);
   });
@@ -161,7 +157,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
     expect(badGuardian.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['guardianName', 'appointedBy', 'appointedOn']),
     );
-    expect((await post(`/cases/${caseId}/guardian`, guardian, otherOfficer)).status).toBe(404);
+    expect((await post(`/cases/${caseId}/guardian`, guardian, tokens.otherOfficer)).status).toBe(404);
     expect((await post(`/cases/${randomUUID()}/guardian`, guardian)).status).toBe(404);
     expect(await events()).toBe(before);
   });

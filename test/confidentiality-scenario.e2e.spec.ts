@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { dumpRedis, occurrences, pgDump } from './support/dumps';
-import { startTestApp, type TestApp } from './support/test-app';
-import { analyst, competentAuthority, coordinator, responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { analyst, competentAuthority, coordinator, responder } from './support/tokens';
 
 /** The person this scenario is about: none of it may be found anywhere after the erasure. */
 const PERSON = {
@@ -26,22 +26,16 @@ interface AccessLogEntry {
  * keyspace; the statistics totals do not change; the access log still shows every read made before.
  */
 describe("Confidentiality from first read to erasure (the issue's check)", () => {
-  let t: TestApp;
-  let officer: string;
-  let foreignOfficer: string;
-  let authority: string;
-  let coordinatorToken: string;
-  let analystToken: string;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    officer = await signToken(responder('police-baku', 'officer-s1'));
-    foreignOfficer = await signToken(responder('police-ganja', 'officer-s2'));
-    authority = await signToken(competentAuthority('ca-officer-7'));
-    coordinatorToken = await signToken(coordinator());
-    analystToken = await signToken(analyst());
+  const t = useTestApp({
+    users: {
+      officer: responder('police-baku', 'officer-s1'),
+      foreignOfficer: responder('police-ganja', 'officer-s2'),
+      authority: competentAuthority('ca-officer-7'),
+      coordinator: coordinator(),
+      analyst: analyst(),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
   const post = (path: string, token: string, body: object) =>
@@ -49,42 +43,42 @@ describe("Confidentiality from first read to erasure (the issue's check)", () =>
 
   it('erasure: nothing of the person in pg_dump or Redis, statistics unchanged, every earlier read still in the access log', async () => {
     // Twelve other people, so that the totals are published (k = 11), then the person.
-    for (let i = 0; i < 12; i++) expect((await post('/cases', officer, validCase())).status).toBe(201);
+    for (let i = 0; i < 12; i++) expect((await post('/cases', tokens.officer, validCase())).status).toBe(201);
     const body = validCase();
-    const opened = await post('/cases', officer, {
+    const opened = await post('/cases', tokens.officer, {
       ...body,
       person: { ...body.person, givenName: PERSON.givenName, familyName: PERSON.familyName },
       narrative: PERSON.narrative,
     });
     expect(opened.status).toBe(201);
     const caseId: string = opened.body.caseId;
-    const referred = await post(`/cases/${caseId}/referral`, officer, {
+    const referred = await post(`/cases/${caseId}/referral`, tokens.officer, {
       competentAuthorityOrgId: 'mia-anti-trafficking',
       note: PERSON.referralNote,
     });
     expect(referred.status).toBe(200);
 
     // Reads by three people through three endpoints; a foreign officer is refused (404: nothing shown).
-    const read = await get(`/cases/${caseId}?minPosition=${referred.body.position}`, officer);
+    const read = await get(`/cases/${caseId}?minPosition=${referred.body.position}`, tokens.officer);
     expect(read.body.person).toMatchObject({ givenName: PERSON.givenName });
-    expect((await get(`/cases/${caseId}/timeline`, authority)).status).toBe(200);
-    const listed = await get(`/cases?q=${encodeURIComponent(opened.body.caseNumber)}`, coordinatorToken);
+    expect((await get(`/cases/${caseId}/timeline`, tokens.authority)).status).toBe(200);
+    const listed = await get(`/cases?q=${encodeURIComponent(opened.body.caseNumber)}`, tokens.coordinator);
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
-    expect((await get(`/cases/${caseId}`, foreignOfficer)).status).toBe(404);
-    expect((await get(`/cases/${caseId}`, analystToken)).status).toBe(403);
+    expect((await get(`/cases/${caseId}`, tokens.foreignOfficer)).status).toBe(404);
+    expect((await get(`/cases/${caseId}`, tokens.analyst)).status).toBe(403);
 
-    const statisticsBefore = await get(`/statistics?minPosition=${referred.body.position}`, analystToken);
+    const statisticsBefore = await get(`/statistics?minPosition=${referred.body.position}`, tokens.analyst);
     expect(statisticsBefore.status).toBe(200);
     expect(statisticsBefore.body.total).toBe(13);
 
-    const erased = await post(`/cases/${caseId}/erase-personal-data`, coordinatorToken, {
+    const erased = await post(`/cases/${caseId}/erase-personal-data`, tokens.coordinator, {
       legalBasis: { authority: 'prosecutor', decisionNumber: 'PR-2026/118', decidedOn: '2026-11-20' },
     });
     expect(erased.status).toBe(200);
-    const after = await get(`/cases/${caseId}?minPosition=${erased.body.position}`, coordinatorToken);
+    const after = await get(`/cases/${caseId}?minPosition=${erased.body.position}`, tokens.coordinator);
     expect(after.body).toMatchObject({ person: null, narrative: null, personalDataErased: true });
     // The timeline projection has caught up too.
-    await get(`/cases/${caseId}/timeline?minPosition=${erased.body.position}`, coordinatorToken);
+    await get(`/cases/${caseId}/timeline?minPosition=${erased.body.position}`, tokens.coordinator);
 
     const dump = await pgDump(t.database.url);
     const redis = await dumpRedis();
@@ -97,10 +91,10 @@ describe("Confidentiality from first read to erasure (the issue's check)", () =>
       });
     }
 
-    const statisticsAfter = await get(`/statistics?minPosition=${erased.body.position}`, analystToken);
+    const statisticsAfter = await get(`/statistics?minPosition=${erased.body.position}`, tokens.analyst);
     expect({ ...statisticsAfter.body, generatedAt: 'now' }).toEqual({ ...statisticsBefore.body, generatedAt: 'now' });
 
-    const log = await get(`/cases/${caseId}/access-log?pageSize=100`, coordinatorToken);
+    const log = await get(`/cases/${caseId}/access-log?pageSize=100`, tokens.coordinator);
     expect(log.status).toBe(200);
     const entries: AccessLogEntry[] = log.body.items;
     const reads = entries.filter((entry) => entry.type === 'read').map((e) => `${e.by.userId} ${e.endpoint}`);

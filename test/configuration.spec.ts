@@ -28,28 +28,52 @@ describe('validateEnvironment', () => {
   });
 
   it('turns numeric strings into numbers', () => {
-    const env = validateEnvironment({ ...minimal, PORT: '8080', READ_WAIT_TIMEOUT_MS: '250' });
+    const env = validateEnvironment({
+      ...minimal,
+      PORT: '8080',
+      READ_WAIT_TIMEOUT_MS: '250',
+      DEADLINE_JOB_LOCK_MS: '1500',
+      DATABASE_POOL_SIZE: '40',
+    });
     expect(env.PORT).toBe(8080);
     expect(env.READ_WAIT_TIMEOUT_MS).toBe(250);
+    expect(env.DEADLINE_JOB_LOCK_MS).toBe(1500);
+    expect(env.DATABASE_POOL_SIZE).toBe(40);
   });
 
-  it('checks the deadline worker settings', () => {
+  it('fills in the defaults of the deadline worker, the anchors, the pools, the safety net, the shutdown and approvals', () => {
     expect(validateEnvironment(minimal)).toMatchObject({
       DEADLINE_WORKER_CONCURRENCY: 8,
       DEADLINE_JOB_LOCK_MS: 30_000,
       DEADLINE_STALLED_INTERVAL_MS: 30_000,
+      INTEGRITY_ANCHOR_INTERVAL_MINUTES: 60,
+      DATABASE_POOL_SIZE: 10,
+      EVENT_STORE_POOL_SIZE: 20,
+      PROJECTION_SAFETY_NET_MS: 2000,
+      SHUTDOWN_TIMEOUT_MS: 10000,
+      APPROVAL_DEADLINE_HOURS: 48,
     });
-    expect(validateEnvironment({ ...minimal, DEADLINE_JOB_LOCK_MS: '1500' }).DEADLINE_JOB_LOCK_MS).toBe(1500);
-    expect(() => validateEnvironment({ ...minimal, DEADLINE_WORKER_CONCURRENCY: '0' })).toThrow(
-      /DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100/,
-    );
-    expect(() => validateEnvironment({ ...minimal, DEADLINE_STALLED_INTERVAL_MS: 'often' })).toThrow(
-      /DEADLINE_STALLED_INTERVAL_MS/,
-    );
   });
 
-  it('requires an integrity anchor key of 32 characters or more in production, and checks the anchor interval', () => {
-    expect(validateEnvironment(minimal)).toMatchObject({ INTEGRITY_ANCHOR_INTERVAL_MINUTES: 60 });
+  it.each([
+    ['DEADLINE_WORKER_CONCURRENCY', '0', /DEADLINE_WORKER_CONCURRENCY must be a whole number from 1 to 100/],
+    ['DEADLINE_STALLED_INTERVAL_MS', 'often', /DEADLINE_STALLED_INTERVAL_MS/],
+    [
+      'INTEGRITY_ANCHOR_INTERVAL_MINUTES',
+      '0',
+      /INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080/,
+    ],
+    ['DATABASE_POOL_SIZE', '1', /DATABASE_POOL_SIZE must be a whole number from 2 to 500/],
+    ['EVENT_STORE_POOL_SIZE', 'many', /EVENT_STORE_POOL_SIZE/],
+    ['SHUTDOWN_TIMEOUT_MS', '-1', /SHUTDOWN_TIMEOUT_MS/],
+    ['PROJECTION_SAFETY_NET_MS', '10', /PROJECTION_SAFETY_NET_MS/],
+    ['METRICS_TOKEN', 'short', /METRICS_TOKEN must be at least 16/],
+    ['APPROVAL_DEADLINE_HOURS', '0', InvalidConfigurationError],
+  ])('refuses %s=%s', (variable, value, refusal) => {
+    expect(() => validateEnvironment({ ...minimal, [variable]: value })).toThrow(refusal);
+  });
+
+  it('requires an integrity anchor key of 32 characters or more in production', () => {
     expect(validateEnvironment(minimal).INTEGRITY_ANCHOR_KEY).toBeUndefined();
     expect(() => validateEnvironment({ ...minimal, NODE_ENV: 'production' })).toThrow(
       /INTEGRITY_ANCHOR_KEY is required with NODE_ENV=production/,
@@ -68,30 +92,6 @@ describe('validateEnvironment', () => {
     ).toMatchObject({
       INTEGRITY_ANCHOR_KEY: key,
     });
-    expect(() => validateEnvironment({ ...minimal, INTEGRITY_ANCHOR_INTERVAL_MINUTES: '0' })).toThrow(
-      /INTEGRITY_ANCHOR_INTERVAL_MINUTES must be a whole number from 1 to 10080/,
-    );
-  });
-
-  it('checks the pool sizes, the projections safety net, the shutdown bound and the metrics token', () => {
-    expect(validateEnvironment(minimal)).toMatchObject({
-      DATABASE_POOL_SIZE: 10,
-      EVENT_STORE_POOL_SIZE: 20,
-      PROJECTION_SAFETY_NET_MS: 2000,
-      SHUTDOWN_TIMEOUT_MS: 10000,
-    });
-    expect(validateEnvironment({ ...minimal, DATABASE_POOL_SIZE: '40' }).DATABASE_POOL_SIZE).toBe(40);
-    expect(() => validateEnvironment({ ...minimal, DATABASE_POOL_SIZE: '1' })).toThrow(
-      /DATABASE_POOL_SIZE must be a whole number from 2 to 500/,
-    );
-    expect(() => validateEnvironment({ ...minimal, EVENT_STORE_POOL_SIZE: 'many' })).toThrow(/EVENT_STORE_POOL_SIZE/);
-    expect(() => validateEnvironment({ ...minimal, SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
-    expect(() => validateEnvironment({ ...minimal, PROJECTION_SAFETY_NET_MS: '10' })).toThrow(
-      /PROJECTION_SAFETY_NET_MS/,
-    );
-    expect(() => validateEnvironment({ ...minimal, METRICS_TOKEN: 'short' })).toThrow(
-      /METRICS_TOKEN must be at least 16/,
-    );
   });
 
   it('says which commands need a supervisor approval: both by default, none, or a valid list; other names refused', () => {
@@ -100,9 +100,7 @@ describe('validateEnvironment', () => {
     expect(gated()).toEqual(['CloseCase', 'AdoptReintegrationPlan']);
     expect(gated('none')).toEqual([]);
     expect(gated('AdoptReintegrationPlan')).toEqual(['AdoptReintegrationPlan']);
-    expect(validateEnvironment(minimal).APPROVAL_DEADLINE_HOURS).toBe(48);
     expect(() => gated('CloseCase,TransferCase')).toThrow(/APPROVAL_REQUIRED_COMMANDS must be none or names among/);
-    expect(() => validateEnvironment({ ...minimal, APPROVAL_DEADLINE_HOURS: '0' })).toThrow(InvalidConfigurationError);
   });
 
   it('requires PERSON_MATCH_KEY in production only, as base64 of 32 bytes', () => {

@@ -1,19 +1,11 @@
 import request from 'supertest';
 import { azerbaijanCalendar, addWorkingDays } from '@nrm/deadlines/domain';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { analyst, competentAuthority, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { analyst, caseWorker, competentAuthority, coordinator, responder, signToken } from './support/tokens';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const shelterCaseWorker = (): TokenClaims => ({
-  sub: 'tamas-worker',
-  name: 'Case Worker',
-  org: 'ngo-tamas',
-  orgType: 'ngo',
-  roles: ['case-worker'],
-});
 
 interface BoardItem {
   deadlineId: string;
@@ -39,23 +31,19 @@ interface Board {
 const fromNow = (ms: number) => new Date(Math.floor((Date.now() + ms) / 1000) * 1000).toISOString();
 
 describe('The deadline board through HTTP (GET /deadlines)', () => {
-  let t: TestApp;
-  let officer: string;
-  let otherOfficer: string;
-  let authority: string;
-  let coord: string;
-  let worker: string;
   let lastPosition = '0';
 
-  beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    officer = await signToken(responder('police-baku', 'officer-dl'));
-    otherOfficer = await signToken(responder('police-ganja', 'officer-ganja'));
-    authority = await signToken(competentAuthority('mia-officer-dl', 'MIA Officer'));
-    coord = await signToken(coordinator());
-    worker = await signToken(shelterCaseWorker());
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: {
+      officer: responder('police-baku', 'officer-dl'),
+      otherOfficer: responder('police-ganja', 'officer-ganja'),
+      authority: competentAuthority('mia-officer-dl', 'MIA Officer'),
+      coord: coordinator(),
+      worker: caseWorker({ org: 'ngo-tamas', sub: 'tamas-worker' }),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const post = (token: string, path: string, body: object = {}) =>
     request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
@@ -80,7 +68,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
 
   const ofCase = (list: Board, caseId: string) => list.items.filter((item) => item.caseId === caseId);
 
-  async function openCase(identifiedAt: string, token = officer, person: object = {}) {
+  async function openCase(identifiedAt: string, token = tokens.officer, person: object = {}) {
     const body = validCase();
     return (await command(token, '/cases', {
       ...body,
@@ -99,7 +87,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     });
 
     it('opening a case starts the hand-over: due 24 h after the real identification time, for the opener', async () => {
-      const list = await board(officer, { kind: 'hand-over' });
+      const list = await board(tokens.officer, { kind: 'hand-over' });
       const [handOver] = ofCase(list, caseId);
       expect(handOver).toEqual({
         deadlineId: `hand-over.${caseId}`,
@@ -122,8 +110,8 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
 
     it('the referral meets the hand-over and starts the status decision: due in 5 working days (Baku)', async () => {
       const before = Date.now();
-      await command(officer, `/cases/${caseId}/referral`, { competentAuthorityOrgId: 'mia-anti-trafficking' });
-      const list = await board(officer, { status: 'all' });
+      await command(tokens.officer, `/cases/${caseId}/referral`, { competentAuthorityOrgId: 'mia-anti-trafficking' });
+      const list = await board(tokens.officer, { status: 'all' });
       const items = ofCase(list, caseId);
       expect(items.map((item) => [item.kind, item.status])).toEqual(
         expect.arrayContaining([
@@ -144,44 +132,44 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
       expect(Date.parse(decision.dueAt) - referredAt.getTime()).toBeGreaterThan(5 * DAY);
       expect(decision.dueAt).toMatch(/T19:59:59\.999Z$/);
       // The met hand-over is not on the default board (open only).
-      expect(ofCase(await board(officer), caseId).map((item) => item.kind)).toEqual(['status-decision']);
+      expect(ofCase(await board(tokens.officer), caseId).map((item) => item.kind)).toEqual(['status-decision']);
     });
 
     it('the decision meets it', async () => {
-      await command(authority, `/cases/${caseId}/status-decision`, {
+      await command(tokens.authority, `/cases/${caseId}/status-decision`, {
         decision: 'granted',
         decisionNumber: '77/2026',
         decidedOn: new Date().toISOString().slice(0, 10),
       });
-      const met = ofCase(await board(officer, { status: 'met' }), caseId);
+      const met = ofCase(await board(tokens.officer, { status: 'met' }), caseId);
       expect(met.map((item) => item.kind).sort()).toEqual(['hand-over', 'status-decision']);
-      expect(ofCase(await board(officer), caseId)).toEqual([]);
+      expect(ofCase(await board(tokens.officer), caseId)).toEqual([]);
     });
   });
 
   it('a child case also starts the child-protection notice (24 h); notifying the body meets it', async () => {
     const identifiedAt = fromNow(-HOUR);
-    const { caseId } = await openCase(identifiedAt, officer, { dateOfBirth: '2014-05-01' });
-    const [notice] = ofCase(await board(officer, { kind: 'child-protection-notice' }), caseId);
+    const { caseId } = await openCase(identifiedAt, tokens.officer, { dateOfBirth: '2014-05-01' });
+    const [notice] = ofCase(await board(tokens.officer, { kind: 'child-protection-notice' }), caseId);
     expect(notice).toMatchObject({
       status: 'open',
       dueAt: new Date(Date.parse(identifiedAt) + 24 * HOUR).toISOString(),
     });
-    await command(officer, `/cases/${caseId}/child-protection-notification`, {
+    await command(tokens.officer, `/cases/${caseId}/child-protection-notification`, {
       childProtectionOrgId: 'child-protection-baku',
       notifiedAt: fromNow(-60_000),
     });
-    const [met] = ofCase(await board(officer, { kind: 'child-protection-notice', status: 'all' }), caseId);
+    const [met] = ofCase(await board(tokens.officer, { kind: 'child-protection-notice', status: 'all' }), caseId);
     expect(met.status).toBe('met');
   });
 
   describe('reflection periods', () => {
     it('a period recorded as started 31 days ago is due already: overdue at once, for the case owner', async () => {
       const { caseId } = await openCase(fromNow(-32 * DAY));
-      await board(coord); // the case summary is there: the period's owner is known
+      await board(tokens.coord); // the case summary is there: the period's owner is known
       const startedAt = fromNow(-31 * DAY);
-      await command(authority, `/cases/${caseId}/reflection-period`, { startedAt, days: 30 });
-      const [period] = ofCase(await board(coord, { kind: 'reflection-period', status: 'all' }), caseId);
+      await command(tokens.authority, `/cases/${caseId}/reflection-period`, { startedAt, days: 30 });
+      const [period] = ofCase(await board(tokens.coord, { kind: 'reflection-period', status: 'all' }), caseId);
       expect(period).toMatchObject({
         kind: 'reflection-period',
         reference: expect.any(String),
@@ -200,15 +188,18 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
 
     it('an extension moves the due time', async () => {
       const { caseId } = await openCase(fromNow(-21 * DAY));
-      await board(coord);
+      await board(tokens.coord);
       const startedAt = fromNow(-20 * DAY);
-      await command(authority, `/cases/${caseId}/reflection-period`, { startedAt, days: 30 });
-      const [before] = ofCase(await board(officer, { kind: 'reflection-period' }), caseId);
+      await command(tokens.authority, `/cases/${caseId}/reflection-period`, { startedAt, days: 30 });
+      const [before] = ofCase(await board(tokens.officer, { kind: 'reflection-period' }), caseId);
       expect(before).toMatchObject({ status: 'open', overdue: false });
       expect(before.dueAt).toBe(new Date(Date.parse(startedAt) + 30 * DAY).toISOString());
 
-      await command(authority, `/cases/${caseId}/reflection-period/extension`, { days: 15, reason: 'Treatment' });
-      const [after] = ofCase(await board(officer, { kind: 'reflection-period' }), caseId);
+      await command(tokens.authority, `/cases/${caseId}/reflection-period/extension`, {
+        days: 15,
+        reason: 'Treatment',
+      });
+      const [after] = ofCase(await board(tokens.officer, { kind: 'reflection-period' }), caseId);
       expect(after).toMatchObject({ deadlineId: before.deadlineId, status: 'open' });
       expect(after.dueAt).toBe(new Date(Date.parse(startedAt) + 45 * DAY).toISOString());
     });
@@ -218,7 +209,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     let caseId: string;
 
     beforeAll(async () => {
-      const shelter = await command(coord, '/shelters', {
+      const shelter = await command(tokens.coord, '/shelters', {
         name: 'Bakı Qadın Sığınacağı',
         operatorOrgId: 'ngo-tamas',
         region: 'Bakı',
@@ -227,13 +218,16 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
       });
       await request(t.http)
         .get(`/shelters/${shelter.shelterId}?minPosition=${lastPosition}`)
-        .set('Authorization', `Bearer ${coord}`);
+        .set('Authorization', `Bearer ${tokens.coord}`);
       ({ caseId } = await openCase(fromNow(-HOUR)));
-      await command(officer, `/cases/${caseId}/placements`, { shelterId: shelter.shelterId, needs: ['interpreter'] });
+      await command(tokens.officer, `/cases/${caseId}/placements`, {
+        shelterId: shelter.shelterId,
+        needs: ['interpreter'],
+      });
     });
 
     it("a placement request starts the shelter's answer (24 h), for the shelter's operator", async () => {
-      const [answer] = ofCase(await board(coord, { kind: 'shelter-answer' }), caseId);
+      const [answer] = ofCase(await board(tokens.coord, { kind: 'shelter-answer' }), caseId);
       expect(answer).toMatchObject({
         responsibleOrganisationId: 'ngo-tamas',
         status: 'open',
@@ -243,14 +237,14 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     });
 
     it("the operator's staff see the deadlines they answer for, not the rest of another organisation's case", async () => {
-      const seen = ofCase(await board(worker), caseId);
+      const seen = ofCase(await board(tokens.worker), caseId);
       expect(seen.map((item) => item.kind)).toEqual(['shelter-answer']);
     });
 
     it('closing the case cancels its open deadlines', async () => {
-      await command(coord, `/cases/${caseId}/close`, { reason: 'lost-contact' });
-      expect(ofCase(await board(coord), caseId)).toEqual([]);
-      const cancelled = ofCase(await board(coord, { status: 'cancelled' }), caseId);
+      await command(tokens.coord, `/cases/${caseId}/close`, { reason: 'lost-contact' });
+      expect(ofCase(await board(tokens.coord), caseId)).toEqual([]);
+      const cancelled = ofCase(await board(tokens.coord, { status: 'cancelled' }), caseId);
       expect(cancelled.map((item) => item.kind).sort()).toEqual(['hand-over', 'shelter-answer']);
       expect(cancelled.every((item) => item.closedAt !== null)).toBe(true);
     });
@@ -258,14 +252,14 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
 
   describe('scoping, filters and sorting', () => {
     it("another organisation's responder sees none of these deadlines; its own only", async () => {
-      const { caseId } = await openCase(fromNow(-HOUR), otherOfficer);
-      const theirs = await board(otherOfficer, { status: 'all' });
+      const { caseId } = await openCase(fromNow(-HOUR), tokens.otherOfficer);
+      const theirs = await board(tokens.otherOfficer, { status: 'all' });
       expect(theirs.items.length).toBeGreaterThan(0);
       expect(theirs.items.every((item) => item.caseId === caseId)).toBe(true);
-      const ours = await board(officer, { status: 'all' });
+      const ours = await board(tokens.officer, { status: 'all' });
       expect(ours.items.some((item) => item.caseId === caseId)).toBe(false);
       // Coordinators and the competent authority see everything.
-      for (const token of [coord, authority]) {
+      for (const token of [tokens.coord, tokens.authority]) {
         const all = await board(token, { status: 'all' });
         expect(all.items.some((item) => item.caseId === caseId)).toBe(true);
         expect(all.total).toBeGreaterThan(ours.total);
@@ -273,48 +267,48 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     });
 
     it('sorted by due time, then id, and paginated', async () => {
-      const all = await board(coord, { status: 'all' });
+      const all = await board(tokens.coord, { status: 'all' });
       const keys = all.items.map((item) => `${item.dueAt}|${item.deadlineId}`);
       expect(keys).toEqual([...keys].sort());
-      const first = await board(coord, { status: 'all', pageSize: 2, page: 1 });
-      const second = await board(coord, { status: 'all', pageSize: 2, page: 2 });
+      const first = await board(tokens.coord, { status: 'all', pageSize: 2, page: 1 });
+      const second = await board(tokens.coord, { status: 'all', pageSize: 2, page: 2 });
       expect(first).toMatchObject({ page: 1, pageSize: 2, total: all.total });
       expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
     });
 
     it('filters by kind, responsible organisation, due window, status and overdue', async () => {
-      const byKind = await board(coord, { kind: 'hand-over', status: 'all' });
+      const byKind = await board(tokens.coord, { kind: 'hand-over', status: 'all' });
       expect(byKind.items.length).toBeGreaterThan(1);
       expect(byKind.items.every((item) => item.kind === 'hand-over')).toBe(true);
 
-      const byOrg = await board(coord, { org: 'mia-anti-trafficking', status: 'all' });
+      const byOrg = await board(tokens.coord, { org: 'mia-anti-trafficking', status: 'all' });
       expect(byOrg.items.length).toBeGreaterThan(0);
       expect(byOrg.items.every((item) => item.responsibleOrganisationId === 'mia-anti-trafficking')).toBe(true);
 
       const dueFrom = fromNow(0);
       const dueTo = fromNow(2 * DAY);
-      const window = await board(coord, { dueFrom, dueTo, status: 'all' });
+      const window = await board(tokens.coord, { dueFrom, dueTo, status: 'all' });
       expect(window.items.length).toBeGreaterThan(0);
       for (const item of window.items) {
         expect(Date.parse(item.dueAt)).toBeGreaterThanOrEqual(Date.parse(dueFrom));
         expect(Date.parse(item.dueAt)).toBeLessThanOrEqual(Date.parse(dueTo));
       }
 
-      const upcoming = await board(coord, { overdue: false });
+      const upcoming = await board(tokens.coord, { overdue: false });
       expect(upcoming.items.length).toBeGreaterThan(0);
       expect(upcoming.items.every((item) => item.status === 'open' && !item.overdue)).toBe(true);
-      const overdue = await board(coord, { overdue: true });
+      const overdue = await board(tokens.coord, { overdue: true });
       expect(overdue.items.every((item) => item.status === 'open' && item.overdue)).toBe(true);
 
-      const open = await board(coord);
+      const open = await board(tokens.coord);
       expect(open.items.every((item) => item.status === 'open')).toBe(true);
-      const met = await board(coord, { status: 'met' });
+      const met = await board(tokens.coord, { status: 'met' });
       expect(met.items.length).toBeGreaterThan(0);
       expect(met.items.every((item) => item.status === 'met')).toBe(true);
     });
 
     it('refuses bad filters with 400 and analysts with 403', async () => {
-      const get = (query: object, token = coord) =>
+      const get = (query: object, token = tokens.coord) =>
         request(t.http).get('/deadlines').query(query).set('Authorization', `Bearer ${token}`);
       for (const query of [
         { kind: 'tea-break' },

@@ -5,10 +5,10 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { deleteKeys, fireStep, queueSettled, waitFor, withClient } from './support/deadlines';
-import { startTestApp, type TestApp } from './support/test-app';
-import { redisUrl } from './support/test-environment';
-import { competentAuthority, coordinator, responder, signToken } from './support/tokens';
+import { deleteKeys, fireStep, queueSettled, waitFor } from './support/deadlines';
+import { useTestApp } from './support/test-app';
+import { redisUrl, withClient } from './support/test-environment';
+import { competentAuthority, coordinator, responder } from './support/tokens';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -30,33 +30,34 @@ interface Notification {
  * clock that the test moves to the due time: no waiting for it.
  */
 describe('Reflection periods expire on time, by themselves (deadlines through HTTP)', () => {
-  let t: TestApp;
-  let officer: string;
-  let authority: string;
-  let coordinatorToken: string;
-  let otherOfficer: string;
   const clock = new FixedClock(new Date());
 
-  beforeAll(async () => {
-    t = await startTestApp({ DEADLINE_RECONCILE_INTERVAL_MS: '1000' }, { clock });
-    officer = await signToken(responder('police-baku', 'officer-dl'));
-    otherOfficer = await signToken(responder('police-ganja', 'officer-other'));
-    authority = await signToken(competentAuthority('ca-officer-1'));
-    coordinatorToken = await signToken(coordinator());
+  const t = useTestApp({
+    env: { DEADLINE_RECONCILE_INTERVAL_MS: '1000' },
+    clock,
+    users: {
+      officer: responder('police-baku', 'officer-dl'),
+      otherOfficer: responder('police-ganja', 'officer-other'),
+      authority: competentAuthority('ca-officer-1'),
+      coordinator: coordinator(),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const get = (path: string, token: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
   /** A case with a reflection period recorded as started `30 days − leadMs` ago (by the clock): due in `leadMs`. */
   async function backdatedPeriod(leadMs: number) {
-    const opened = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
+    const opened = await request(t.http)
+      .post('/cases')
+      .set('Authorization', `Bearer ${tokens.officer}`)
+      .send(validCase());
     expect(opened.status).toBe(201);
     const caseId: string = opened.body.caseId;
     const startedAt = new Date(clock.now().getTime() - 30 * DAY_MS + leadMs);
     const started = await request(t.http)
       .post(`/cases/${caseId}/reflection-period`)
-      .set('Authorization', `Bearer ${authority}`)
+      .set('Authorization', `Bearer ${tokens.authority}`)
       .send({ startedAt: startedAt.toISOString(), days: 30 });
     expect(started.status).toBe(200);
     const periodId: string = started.body.periodId;
@@ -101,10 +102,10 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
   }
 
   const escalationsOf = async (deadlineId: string) =>
-    (await inbox(coordinatorToken)).filter((n) => n.deadlineId === deadlineId && n.kind === 'escalation');
+    (await inbox(tokens.coordinator)).filter((n) => n.deadlineId === deadlineId && n.kind === 'escalation');
 
   async function timelineEvents(caseId: string): Promise<{ event: string; at: string; by: { userId: string } }[]> {
-    const response = await get(`/cases/${caseId}/timeline`, authority);
+    const response = await get(`/cases/${caseId}/timeline`, tokens.authority);
     expect(response.status).toBe(200);
     return response.body.entries;
   }
@@ -157,44 +158,44 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
   it('a period started 30 days minus an hour ago is listed as due, escalates to coordinators and expires by itself', async () => {
     first = await backdatedPeriod(HOUR_MS);
 
-    const board = await get(`/deadlines?kind=reflection-period&minPosition=${first.position}`, coordinatorToken);
+    const board = await get(`/deadlines?kind=reflection-period&minPosition=${first.position}`, tokens.coordinator);
     expect(board.status).toBe(200);
     const listed = board.body.items.find((item: { deadlineId: string }) => item.deadlineId === first.deadlineId);
     expect(listed).toMatchObject({ caseId: first.caseId, status: 'open', dueAt: first.dueAt.toISOString() });
 
     firstEscalation = await expectExpiredOnTime(first);
     // The deadline board shows it expired, escalated.
-    const after = await get(`/deadlines?kind=reflection-period&status=all`, coordinatorToken);
+    const after = await get(`/deadlines?kind=reflection-period&status=all`, tokens.coordinator);
     expect(after.body.items.find((item: { deadlineId: string }) => item.deadlineId === first.deadlineId)).toMatchObject(
       { status: 'expired' },
     );
   }, 30_000);
 
   it("the coordinator's inbox: unread filter, mark read (idempotent); nobody else may see or read it", async () => {
-    expect((await inbox(coordinatorToken, '&unread=true')).map((n) => n.id)).toContain(firstEscalation.id);
+    expect((await inbox(tokens.coordinator, '&unread=true')).map((n) => n.id)).toContain(firstEscalation.id);
     // The escalation is for coordinators, not the officers' organisations.
-    expect((await inbox(otherOfficer)).map((n) => n.id)).not.toContain(firstEscalation.id);
-    expect((await inbox(authority)).map((n) => n.id)).not.toContain(firstEscalation.id);
+    expect((await inbox(tokens.otherOfficer)).map((n) => n.id)).not.toContain(firstEscalation.id);
+    expect((await inbox(tokens.authority)).map((n) => n.id)).not.toContain(firstEscalation.id);
     const refused = await request(t.http)
       .post(`/notifications/${firstEscalation.id}/read`)
-      .set('Authorization', `Bearer ${otherOfficer}`);
+      .set('Authorization', `Bearer ${tokens.otherOfficer}`);
     expect(refused.status).toBe(404);
 
     const read = await request(t.http)
       .post(`/notifications/${firstEscalation.id}/read`)
-      .set('Authorization', `Bearer ${coordinatorToken}`);
+      .set('Authorization', `Bearer ${tokens.coordinator}`);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: firstEscalation.id, readBy: 'coordinator-1' });
     const again = await request(t.http)
       .post(`/notifications/${firstEscalation.id}/read`)
-      .set('Authorization', `Bearer ${coordinatorToken}`);
+      .set('Authorization', `Bearer ${tokens.coordinator}`);
     expect(again.status).toBe(200);
     expect(again.body.readAt).toBe(read.body.readAt);
-    expect((await inbox(coordinatorToken, '&unread=true')).map((n) => n.id)).not.toContain(firstEscalation.id);
+    expect((await inbox(tokens.coordinator, '&unread=true')).map((n) => n.id)).not.toContain(firstEscalation.id);
 
     const unknown = await request(t.http)
       .post(`/notifications/6f1d8a52-31a1-4c0e-9e8b-0d6f5a4b2c11/read`)
-      .set('Authorization', `Bearer ${coordinatorToken}`);
+      .set('Authorization', `Bearer ${tokens.coordinator}`);
     expect(unknown.status).toBe(404);
   });
 
@@ -214,7 +215,7 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
 
   it('a process that died between the escalation and the expiry, and a Redis that lost the job: the expiry is still appended, once', async () => {
     const period = await backdatedPeriod(HOUR_MS);
-    await get(`/deadlines?kind=reflection-period&minPosition=${period.position}`, coordinatorToken);
+    await get(`/deadlines?kind=reflection-period&minPosition=${period.position}`, tokens.coordinator);
     // What the job leaves behind when the process dies right after its transaction: 'due' fired,
     // escalated, no ReflectionPeriodExpired yet; and Redis has lost every job.
     await withClient(t.database.url, async (client) => {
@@ -234,7 +235,7 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
     expect(await expiredEventsIn(period.caseId)).toBe(1);
     expect(await escalationsOf(period.deadlineId)).toHaveLength(0);
     const board = await waitFor(async () => {
-      const response = await get(`/deadlines?kind=reflection-period&status=all`, coordinatorToken);
+      const response = await get(`/deadlines?kind=reflection-period&status=all`, tokens.coordinator);
       const item = response.body.items.find((i: { deadlineId: string }) => i.deadlineId === period.deadlineId);
       return item?.status === 'expired' && item;
     }, 10_000);

@@ -5,8 +5,8 @@ import { tamasShelter, validCase } from './support/case-bodies';
 import { dumpRedis, occurrences, pgDump } from './support/dumps';
 import { countEvents, queryRows } from './support/events';
 import { expectRefusedWithNothingAppended } from './support/refusals';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, signToken } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { coordinator, responder } from './support/tokens';
 
 /** Everything personal this test writes: none of it may survive the erasure anywhere. */
 const SECRET = {
@@ -26,24 +26,15 @@ const SECRET = {
 const SECRET_TEXTS = Object.values(SECRET);
 
 describe('Erasure of personal data by legal order (crypto-shredding) through HTTP', () => {
-  let t: TestApp;
-  let appClosed = false;
-  let officer: string;
-  let coordinatorToken: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    officer = await signToken(responder('police-baku', 'officer-e'));
-    coordinatorToken = await signToken(coordinator());
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: { officer: responder('police-baku', 'officer-e'), coordinator: coordinator() },
   });
-  afterAll(async () => {
-    if (!appClosed) await t.app.close();
-    await t.database.drop();
-  });
+  const { tokens } = t;
 
-  const post = (path: string, body: object, token = officer) =>
+  const post = (path: string, body: object, token = tokens.officer) =>
     request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const get = (path: string, token = coordinatorToken) =>
+  const get = (path: string, token = tokens.coordinator) =>
     request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
   const sql = <T = Record<string, unknown>>(text: string, parameters: unknown[] = []): Promise<T[]> =>
@@ -98,14 +89,14 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     });
     expect(referred.status).toBe(200);
     const reflection = `/cases/${caseId}/reflection-period`;
-    expect((await post(reflection, {}, coordinatorToken)).status).toBe(200);
+    expect((await post(reflection, {}, tokens.coordinator)).status).toBe(200);
     const extension = { days: 10, reason: SECRET.extensionReason };
-    expect((await post(`${reflection}/extension`, extension, coordinatorToken)).status).toBe(200);
+    expect((await post(`${reflection}/extension`, extension, tokens.coordinator)).status).toBe(200);
     const end = { outcome: 'cooperating-with-investigation', note: SECRET.endNote };
-    expect((await post(`${reflection}/end`, end, coordinatorToken)).status).toBe(200);
+    expect((await post(`${reflection}/end`, end, tokens.coordinator)).status).toBe(200);
 
     // Two placements: one declined, one checked in and out (both reasons are personal data).
-    const shelter = await post('/shelters', tamasShelter('Erasure Test Shelter', 2), coordinatorToken);
+    const shelter = await post('/shelters', tamasShelter('Erasure Test Shelter', 2), tokens.coordinator);
     expect(shelter.status).toBe(201);
     shelterId = shelter.body.shelterId;
     const requestPlacement = async () => {
@@ -116,15 +107,15 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     };
     const declinedId = await requestPlacement();
     expect(
-      (await post(`/placements/${declinedId}/decline`, { reason: SECRET.declineReason }, coordinatorToken)).status,
+      (await post(`/placements/${declinedId}/decline`, { reason: SECRET.declineReason }, tokens.coordinator)).status,
     ).toBe(200);
     const stayId = await requestPlacement();
-    expect((await post(`/placements/${stayId}/accept`, {}, coordinatorToken)).status).toBe(200);
-    expect((await post(`/placements/${stayId}/check-in`, {}, coordinatorToken)).status).toBe(200);
+    expect((await post(`/placements/${stayId}/accept`, {}, tokens.coordinator)).status).toBe(200);
+    expect((await post(`/placements/${stayId}/check-in`, {}, tokens.coordinator)).status).toBe(200);
     const checkedOut = await post(
       `/placements/${stayId}/check-out`,
       { reason: SECRET.checkOutReason, date: new Date().toISOString().slice(0, 10) },
-      coordinatorToken,
+      tokens.coordinator,
     );
     expect(checkedOut.status).toBe(200);
 
@@ -137,7 +128,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     });
     expect(transferred.status).toBe(200);
     // Closed again: an erasure is a legal order and applies to a closed case too.
-    const closed = await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, coordinatorToken);
+    const closed = await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, tokens.coordinator);
     expect(closed.status).toBe(200);
     lastPosition = closed.body.position;
 
@@ -187,7 +178,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
   it('refuses an erasure without a legal basis (422 naming legalBasis), by a first responder (403), or malformed (400)', async () => {
     const missing = await expectRefusedWithNothingAppended(
       t.database.url,
-      () => post(`/cases/${caseId}/erase-personal-data`, {}, coordinatorToken),
+      () => post(`/cases/${caseId}/erase-personal-data`, {}, tokens.coordinator),
       422,
       'erasure-needs-legal-basis',
     );
@@ -195,12 +186,12 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     expect(missing.body.errors).toEqual([{ field: 'legalBasis', messages: [expect.stringMatching(/legalBasis/)] }]);
 
     const before = await countEvents(t.database.url);
-    const byResponder = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, officer);
+    const byResponder = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, tokens.officer);
     expect(byResponder.status).toBe(403);
     const malformed = await post(
       `/cases/${caseId}/erase-personal-data`,
       { legalBasis: { authority: 'police', decisionNumber: '', decidedOn: '20-11-2026' } },
-      coordinatorToken,
+      tokens.coordinator,
     );
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body)).toMatch(/authority/);
@@ -208,7 +199,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
     const future = await post(
       `/cases/${caseId}/erase-personal-data`,
       { legalBasis: { ...legalBasis, decidedOn: '2999-01-01' } },
-      coordinatorToken,
+      tokens.coordinator,
     );
     expect(future.status).toBe(422);
     expect(future.body.rule).toBe('erasure-needs-legal-basis');
@@ -217,7 +208,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
   });
 
   it('erases: the key is destroyed, every read model shows the data as erased, the timeline keeps its events', async () => {
-    const erased = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, coordinatorToken);
+    const erased = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, tokens.coordinator);
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ caseId, position: expect.any(String) });
     lastPosition = erased.body.position;
@@ -228,7 +219,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
 
     // A second erasure of the same person is harmless: 200, nothing appended, the key stays gone.
     const before = await countEvents(t.database.url);
-    const again = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, coordinatorToken);
+    const again = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, tokens.coordinator);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ caseId, revision: erased.body.revision, position: null });
     expect(await countEvents(t.database.url)).toBe(before);
@@ -264,8 +255,7 @@ describe('Erasure of personal data by legal order (crypto-shredding) through HTT
         .n;
     const entriesBefore = await timelineCount();
     // Stop the API and its worker first, as the CLI asks; the database stays.
-    await t.app.close();
-    appClosed = true;
+    await t.stop();
     await rebuildReadModels(validateEnvironment(process.env), { info: () => undefined, error: () => undefined });
 
     const [summary] = await sql(

@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { IdempotentCommands } from '@nrm/platform';
-import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
-import { responder, signToken } from './support/tokens';
+import { countEvents, queryRows } from './support/events';
+import { useTestApp } from './support/test-app';
+import { responder } from './support/tokens';
 import { processEnvironment, spawnEntry } from './support/processes';
 
 /** A port of engine-write's range for the API started as a child process. */
@@ -18,25 +17,14 @@ const CHILD_API_PORT = 4150;
  * one case and the first result, and no key is ever left "in progress".
  */
 describe('Idempotency-Key: one command, one commit', () => {
-  let t: TestApp;
-  let officer: string;
-  let admin: Client;
+  const t = useTestApp({ users: { officer: responder('police-baku', 'officer-idem') } });
+  const { tokens } = t;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    officer = await signToken(responder('police-baku', 'officer-idem'));
-    admin = new Client({ connectionString: t.database.url });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await admin.end();
-    await t.close();
-  });
+  beforeAll(() => t.app.listen(0, '127.0.0.1'));
 
   const events = () => countEvents(t.database.url);
-  const sql = async <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>
-    (await admin.query(text, values)).rows as Row[];
+  const sql = <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    queryRows<Row>(t.database.url, text, values);
   const keyRows = (key: string) =>
     sql<{ response_body: unknown }>(`SELECT response_body FROM idempotency_keys WHERE key = $1`, [key]);
   const personalDataKeys = async () =>
@@ -45,7 +33,7 @@ describe('Idempotency-Key: one command, one commit', () => {
   function openCase(key: string, body: object = validCase(), server: Parameters<typeof request>[0] = t.http) {
     return request(server)
       .post('/cases')
-      .set('Authorization', `Bearer ${officer}`)
+      .set('Authorization', `Bearer ${tokens.officer}`)
       .set('Idempotency-Key', key)
       .send(body);
   }

@@ -1,37 +1,28 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, signRawToken, signToken, type TokenClaims } from './support/tokens';
-
-const shelterStaff = (): TokenClaims => ({
-  sub: 'staff-1',
-  name: 'Staff One',
-  org: 'ngo-tamas',
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-});
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { coordinator, responder, shelterStaff, signRawToken, signToken } from './support/tokens';
 
 /** Each of the input edges the engine and case issues found answering 500, or accepting what it should not. */
 describe('Input checked at the edge', () => {
-  let t: TestApp;
-  let officer: string;
-  let coord: string;
-  let staff: string;
+  const t = useTestApp({
+    env: { ...WITHOUT_APPROVALS, HTTP_BODY_LIMIT_BYTES: '65536' },
+    users: {
+      officer: responder(),
+      coord: coordinator(),
+      staff: shelterStaff(),
+    },
+  });
+  const { tokens } = t;
   let caseId: string;
   let shelterId: string;
   let placementId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ ...WITHOUT_APPROVALS, HTTP_BODY_LIMIT_BYTES: '65536' });
-    [officer, coord, staff] = await Promise.all([
-      signToken(responder()),
-      signToken(coordinator()),
-      signToken(shelterStaff()),
-    ]);
-    caseId = (await post('/cases', officer, validCase()).expect(201)).body.caseId;
+    caseId = (await post('/cases', tokens.officer, validCase()).expect(201)).body.caseId;
     shelterId = (
-      await post('/shelters', coord, {
+      await post('/shelters', tokens.coord, {
         name: 'Bakı Qadın Sığınacağı',
         operatorOrgId: 'ngo-tamas',
         region: 'Bakı',
@@ -40,16 +31,15 @@ describe('Input checked at the edge', () => {
       }).expect(201)
     ).body.shelterId;
     placementId = (
-      await post(`/cases/${caseId}/placements`, officer, { shelterId, needs: ['medical-care'] }).expect(201)
+      await post(`/cases/${caseId}/placements`, tokens.officer, { shelterId, needs: ['medical-care'] }).expect(201)
     ).body.placementId;
   });
-  afterAll(() => t.close());
 
   function post(path: string, token: string, body: object | string) {
     const call = request(t.http).post(path).set('Authorization', `Bearer ${token}`);
     return typeof body === 'string' ? call.set('Content-Type', 'application/json').send(body) : call.send(body);
   }
-  const get = (path: string, token = coord) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const get = (path: string, token = tokens.coord) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
   /** A 400 problem+json listing exactly these fields, and no event appended. */
   async function expectInvalid(send: () => Promise<request.Response>, fields: string[]) {
@@ -67,7 +57,7 @@ describe('Input checked at the edge', () => {
   describe('text', () => {
     it('refuses NUL in a name (it used to reach the event store and stop the case-summaries projection)', async () => {
       const refused = await expectInvalid(
-        () => post('/cases', officer, withPerson({ givenName: 'A\u0000B' })),
+        () => post('/cases', tokens.officer, withPerson({ givenName: 'A\u0000B' })),
         ['person.givenName'],
       );
       expect(refused.body.errors[0].messages).toEqual([
@@ -81,7 +71,7 @@ describe('Input checked at the edge', () => {
         () =>
           post(
             '/shelters',
-            coord,
+            tokens.coord,
             loneSurrogate(
               JSON.stringify({
                 name: 'SURROGATE',
@@ -99,7 +89,7 @@ describe('Input checked at the edge', () => {
         () =>
           post(
             '/cases',
-            officer,
+            tokens.officer,
             loneSurrogate(JSON.stringify({ ...body, identification: { ...body.identification, place: 'SURROGATE' } })),
           ),
         ['identification.place'],
@@ -108,7 +98,7 @@ describe('Input checked at the edge', () => {
         () =>
           post(
             `/shelters/${shelterId}/capacity`,
-            coord,
+            tokens.coord,
             loneSurrogate(JSON.stringify({ beds: 3, reason: 'SURROGATE' })),
           ),
         ['reason'],
@@ -117,23 +107,30 @@ describe('Input checked at the edge', () => {
 
     it('lists every offending field at once, by its path', async () => {
       const body = { ...withPerson({ givenName: 'A\u0007', familyName: 'B\u0000' }), narrative: 'x'.repeat(10_001) };
-      await expectInvalid(() => post('/cases', officer, body), ['person.givenName', 'person.familyName', 'narrative']);
+      await expectInvalid(
+        () => post('/cases', tokens.officer, body),
+        ['person.givenName', 'person.familyName', 'narrative'],
+      );
     });
 
     it('takes line breaks in free text but not in names', async () => {
-      const accepted = await post('/cases', officer, {
+      const accepted = await post('/cases', tokens.officer, {
         ...validCase(),
         narrative: 'First line.\nSecond line.\tTabbed.',
       });
       expect(accepted.status).toBe(201);
       await expectInvalid(
-        () => post('/cases', officer, withPerson({ familyName: 'Məm\nmədova' })),
+        () => post('/cases', tokens.officer, withPerson({ familyName: 'Məm\nmədova' })),
         ['person.familyName'],
       );
     });
 
     it('keeps well-formed text in any script, emoji included', async () => {
-      const accepted = await post('/cases', officer, withPerson({ givenName: 'Gülşən 🌸', familyName: 'Алиева' }));
+      const accepted = await post(
+        '/cases',
+        tokens.officer,
+        withPerson({ givenName: 'Gülşən 🌸', familyName: 'Алиева' }),
+      );
       expect(accepted.status).toBe(201);
     });
   });
@@ -170,7 +167,7 @@ describe('Input checked at the edge', () => {
 
     it('refuses a control character in a path id, or an id that is not a UUID, naming it', async () => {
       await expectInvalid(() => get('/cases/abc%00'), ['id']);
-      const refused = await expectInvalid(() => post('/placements/not-a-uuid/accept', staff, {}), ['id']);
+      const refused = await expectInvalid(() => post('/placements/not-a-uuid/accept', tokens.staff, {}), ['id']);
       expect(refused.body.errors[0].messages).toEqual(['id must be a UUID']);
     });
   });
@@ -178,7 +175,7 @@ describe('Input checked at the edge', () => {
   describe('bodies', () => {
     it('refuses a body nested thousands of levels deep (it overflowed the stack)', async () => {
       const deep = `{"person":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-      const refused = await expectInvalid(() => post('/cases', officer, deep), [`person${'.0'.repeat(31)}`]);
+      const refused = await expectInvalid(() => post('/cases', tokens.officer, deep), [`person${'.0'.repeat(31)}`]);
       expect(refused.body.errors[0].messages[0]).toMatch(/is nested deeper than 32 levels$/);
     });
 
@@ -190,17 +187,20 @@ describe('Input checked at the edge', () => {
       ['/shelters/{shelter}/capacity', () => '{"beds":3,"reason":"wing","prototype":1}', 'prototype'],
     ])('%s refuses a prototype key (%#), naming it', async (path, body, field) => {
       const url = path.replace('{case}', caseId).replace('{shelter}', shelterId);
-      await expectInvalid(() => post(url, path.startsWith('/shelters') ? coord : officer, body()), [field]);
+      await expectInvalid(
+        () => post(url, path.startsWith('/shelters') ? tokens.coord : tokens.officer, body()),
+        [field],
+      );
     });
 
     it('refuses an array body on check-in (it was accepted)', async () => {
-      await expectInvalid(() => post(`/placements/${placementId}/check-in`, staff, '[]'), ['body']);
-      await expectInvalid(() => post(`/placements/${placementId}/accept`, staff, '[{}]'), ['body']);
+      await expectInvalid(() => post(`/placements/${placementId}/check-in`, tokens.staff, '[]'), ['body']);
+      await expectInvalid(() => post(`/placements/${placementId}/accept`, tokens.staff, '[{}]'), ['body']);
     });
 
     it('refuses a body over HTTP_BODY_LIMIT_BYTES with 413', async () => {
       const before = await countEvents(t.database.url);
-      const response = await post('/cases', officer, { ...validCase(), narrative: 'x'.repeat(70_000) });
+      const response = await post('/cases', tokens.officer, { ...validCase(), narrative: 'x'.repeat(70_000) });
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(await countEvents(t.database.url)).toBe(before);
@@ -208,10 +208,10 @@ describe('Input checked at the edge', () => {
   });
 
   it('answers a position already reached caught up', async () => {
-    const opened = await post('/cases', officer, validCase()).expect(201);
-    const reached = await get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`, officer);
+    const opened = await post('/cases', tokens.officer, validCase()).expect(201);
+    const reached = await get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`, tokens.officer);
     expect(reached.headers['x-read-model-caught-up']).toBe('true');
-    const again = await get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`, officer);
+    const again = await get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`, tokens.officer);
     expect(again.headers['x-read-model-caught-up']).toBe('true');
   });
 
@@ -250,17 +250,14 @@ describe('Input checked at the edge', () => {
 });
 
 describe('Reading one’s writes at the ends of the store', () => {
-  let t: TestApp;
-  let coord: string;
-
-  beforeAll(async () => {
-    // A short wait, so the position never reached answers within the test.
-    t = await startTestApp({ ...WITHOUT_APPROVALS, READ_WAIT_TIMEOUT_MS: '300' });
-    coord = await signToken(coordinator());
+  // A short wait, so the position never reached answers within the test.
+  const t = useTestApp({
+    env: { ...WITHOUT_APPROVALS, READ_WAIT_TIMEOUT_MS: '300' },
+    users: { coord: coordinator() },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
-  const get = (path: string) => request(t.http).get(path).set('Authorization', `Bearer ${coord}`);
+  const get = (path: string) => request(t.http).get(path).set('Authorization', `Bearer ${tokens.coord}`);
 
   it('answers minPosition=0 caught up (it always waited the full time and said false)', async () => {
     const read = await get('/cases?minPosition=0');

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { StoreIntegrity } from '@nrm/platform';
 import { tamasShelter, validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
-import { coordinator, responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { coordinator, responder } from './support/tokens';
 import { queryRows } from './support/events';
 import { runCli } from './support/processes';
 
@@ -10,26 +10,25 @@ import { runCli } from './support/processes';
 const verifyIntegrity = (...args: string[]) => runCli('verify-integrity', ...args);
 
 describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-integrity', () => {
-  let t: TestApp;
-  let officer: string;
-  let coordinatorToken: string;
+  const t = useTestApp({
+    users: {
+      officer: responder('police-baku', 'officer-i'),
+      coordinator: coordinator(),
+    },
+  });
+  const { tokens } = t;
+
   let shelterId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    officer = await signToken(responder('police-baku', 'officer-i'));
-    coordinatorToken = await signToken(coordinator());
-    const shelter = await post('/shelters', tamasShelter('Integrity Shelter', 5), coordinatorToken);
+    const shelter = await post('/shelters', tamasShelter('Integrity Shelter', 5), tokens.coordinator);
     expect(shelter.status).toBe(201);
     shelterId = shelter.body.shelterId;
   });
-  afterAll(async () => {
-    await t.close();
-  });
 
-  const post = (path: string, body: object, token = officer) =>
+  const post = (path: string, body: object, token = tokens.officer) =>
     request(t.http).post(path).set('Authorization', `Bearer ${token}`).send(body);
-  const integrityOf = (caseId: string, token = coordinatorToken) =>
+  const integrityOf = (caseId: string, token = tokens.coordinator) =>
     request(t.http).get(`/cases/${caseId}/integrity`).set('Authorization', `Bearer ${token}`);
 
   const sql = <T = Record<string, unknown>>(text: string, parameters: unknown[] = []) =>
@@ -43,9 +42,11 @@ describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-i
     expect((await post(`/cases/${caseId}/placements`, { shelterId, needs: ['medical-care'] })).status).toBe(201);
     const referral = { competentAuthorityOrgId: 'mia-anti-trafficking', note: 'Referred after the interview.' };
     expect((await post(`/cases/${caseId}/referral`, referral)).status).toBe(200);
-    expect((await post(`/cases/${caseId}/reflection-period`, {}, coordinatorToken)).status).toBe(200);
+    expect((await post(`/cases/${caseId}/reflection-period`, {}, tokens.coordinator)).status).toBe(200);
     const extension = { days: 10, reason: 'Still in the clinic.' };
-    expect((await post(`/cases/${caseId}/reflection-period/extension`, extension, coordinatorToken)).status).toBe(200);
+    expect((await post(`/cases/${caseId}/reflection-period/extension`, extension, tokens.coordinator)).status).toBe(
+      200,
+    );
     return caseId;
   }
 
@@ -69,7 +70,7 @@ describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-i
         { stream: `shelter-${shelterId}`, ok: true },
       ],
     });
-    expect((await integrityOf(caseId, officer)).status).toBe(403);
+    expect((await integrityOf(caseId, tokens.officer)).status).toBe(403);
     const unknown = await integrityOf('7a1e0c1e-1d8b-4a49-9a43-2b1f3f0e9c11');
     expect(unknown.status).toBe(404);
     expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -169,7 +170,7 @@ describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-i
   it('an erasure of personal data (key destruction) keeps the chain valid', async () => {
     const caseId = await caseWithHistory();
     const legalBasis = { authority: 'court', decisionNumber: '2(103)-9911/2026', decidedOn: '2026-11-20' };
-    const erased = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, coordinatorToken);
+    const erased = await post(`/cases/${caseId}/erase-personal-data`, { legalBasis }, tokens.coordinator);
     expect(erased.status).toBe(200);
     const verdict = await integrityOf(caseId);
     expect(verdict.body.streams[0]).toMatchObject({

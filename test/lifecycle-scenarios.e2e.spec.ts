@@ -1,37 +1,28 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { caseWorker, competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
+import { isoDay } from './support/dates';
 
 /**
  * The two journeys of issue 3, scripted through HTTP only, as the people involved would make them:
  * an adult foreign national who goes home, and a child citizen who stays and is reintegrated.
  */
 describe('Case journeys through the API', () => {
-  let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const today = new Date().toISOString().slice(0, 10);
-  const users: Record<string, TokenClaims> = {
-    police: responder('police-baku', 'officer-aliyev'),
-    authority: {
-      sub: 'officer-mia',
-      name: 'MIA anti-trafficking officer',
-      org: 'mia-anti-trafficking',
-      orgType: 'competent-authority',
-      roles: ['competent-authority-officer'],
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: {
+      police: responder('police-baku', 'officer-aliyev'),
+      authority: competentAuthority('officer-mia', 'MIA anti-trafficking officer'),
+      coordinator: coordinator(),
+      caseWorker: caseWorker({ sub: 'worker-1', orgType: 'police' }),
+      shelter: shelterStaff(),
     },
-    coordinator: coordinator(),
-    caseWorker: { sub: 'worker-1', name: 'Case worker', org: 'police-baku', orgType: 'police', roles: ['case-worker'] },
-    shelter: { sub: 'staff-1', name: 'Shelter staff', org: 'ngo-tamas', orgType: 'ngo', roles: ['shelter-staff'] },
-  };
-
-  beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    for (const [who, claims] of Object.entries(users)) tokens[who] = await signToken(claims);
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
+  const today = isoDay();
 
-  async function post(who: string, path: string, body: object, expected = 200) {
+  async function post(who: keyof typeof tokens, path: string, body: object, expected = 200) {
     const response = await request(t.http).post(path).set('Authorization', `Bearer ${tokens[who]}`).send(body);
     if (response.status !== expected) {
       throw new Error(`POST ${path} as ${who}: ${response.status} ${JSON.stringify(response.body)}`);

@@ -3,8 +3,7 @@ import request from 'supertest';
 import { ROLES } from '@nrm/shared-kernel';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { signToken } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 
 /**
  * Thousands of malformed requests to every endpoint the API documents (read from its own
@@ -82,27 +81,29 @@ const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 const BODY_LIMIT_BYTES = 262_144;
 
 describe('Malformed input to every endpoint', () => {
-  let t: TestApp;
+  const t = useTestApp({
+    // Thousands of requests from one caller: the rate limit would answer 429 instead of the check.
+    env: { ...WITHOUT_APPROVALS, RATE_LIMIT_PER_MINUTE: '0' },
+    users: {
+      // One caller whose roles allow every endpoint, so each request reaches the endpoint's own checks.
+      everyone: {
+        sub: 'fuzz-1',
+        name: 'Everyone at once',
+        org: 'national-coordinator',
+        orgType: 'coordinator',
+        roles: [...ROLES],
+      },
+    },
+  });
   let baseUrl: string;
-  let token: string;
   let document: OpenApiDocument;
   const ids: Record<string, string> = {};
   /** How many events one valid POST /cases appends. */
   let eventsPerCase: number;
 
   beforeAll(async () => {
-    // Thousands of requests from one caller: the rate limit would answer 429 instead of the check.
-    t = await startTestApp({ ...WITHOUT_APPROVALS, RATE_LIMIT_PER_MINUTE: '0' });
     await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    // One caller whose roles allow every endpoint, so each request reaches the endpoint's own checks.
-    token = await signToken({
-      sub: 'fuzz-1',
-      name: 'Everyone at once',
-      org: 'national-coordinator',
-      orgType: 'coordinator',
-      roles: [...ROLES],
-    });
+    baseUrl = `http://127.0.0.1:${(t.http.address() as AddressInfo).port}`;
     document = (await request(baseUrl).get('/docs-json').expect(200)).body as OpenApiDocument;
 
     // Real resources behind the path ids, so a request that slipped through would change something.
@@ -125,10 +126,9 @@ describe('Malformed input to every endpoint', () => {
     ids.placements = placement.body.placementId;
     ids.notifications = '00000000-0000-4000-8000-000000000000';
   }, 60_000);
-  afterAll(() => t.close());
 
   function post(path: string, body: object) {
-    return request(baseUrl).post(path).set('Authorization', `Bearer ${token}`).send(body);
+    return request(baseUrl).post(path).set('Authorization', `Bearer ${t.tokens.everyone}`).send(body);
   }
 
   function resolve(schema: Schema | undefined): Schema {
@@ -317,7 +317,7 @@ describe('Malformed input to every endpoint', () => {
   }
 
   async function send(malformed: MalformedRequest): Promise<string | null> {
-    let call = request(baseUrl)[malformed.method](malformed.url).set('Authorization', `Bearer ${token}`);
+    let call = request(baseUrl)[malformed.method](malformed.url).set('Authorization', `Bearer ${t.tokens.everyone}`);
     if (malformed.body !== undefined) call = call.set('Content-Type', 'application/json').send(malformed.body);
     const response = await call;
     const where = `${malformed.method.toUpperCase()} ${malformed.url.slice(0, 80)} (${malformed.what})`;
@@ -357,12 +357,12 @@ describe('Malformed input to every endpoint', () => {
     expect(await countEvents(t.database.url)).toBe(eventsBefore + eventsPerCase);
     const read = await request(baseUrl)
       .get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`)
-      .set('Authorization', `Bearer ${token}`);
+      .set('Authorization', `Bearer ${t.tokens.everyone}`);
     expect(read.status).toBe(200);
     expect(read.headers['x-read-model-caught-up']).toBe('true');
     const list = await request(baseUrl)
       .get(`/cases?minPosition=${opened.body.position}`)
-      .set('Authorization', `Bearer ${token}`);
+      .set('Authorization', `Bearer ${t.tokens.everyone}`);
     expect(list.headers['x-read-model-caught-up']).toBe('true');
     expect(list.body.items.map((item: { id: string }) => item.id)).toContain(opened.body.caseId);
   }, 180_000);

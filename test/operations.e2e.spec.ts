@@ -6,24 +6,19 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { projectionsCommand } from '../apps/cli/src/projections';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
-import { responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { responder } from './support/tokens';
 
 describe('Operations: /health names what is wrong, /metrics, the projections command', () => {
-  let t: TestApp;
-  let officer: string;
+  const t = useTestApp({ users: { officer: responder('police-baku', 'officer-ops') } });
+  const { tokens } = t;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    officer = await signToken(responder('police-baku', 'officer-ops'));
-  });
-  afterAll(() => t.close());
-
-  const openCase = () => request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(validCase());
+  const openCase = () =>
+    request(t.http).post('/cases').set('Authorization', `Bearer ${tokens.officer}`).send(validCase());
 
   it('GET /metrics: command latency by route and outcome, projection lag, stops, deadline jobs, keys in progress', async () => {
     expect((await openCase()).status).toBe(201);
-    const refused = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send({});
+    const refused = await request(t.http).post('/cases').set('Authorization', `Bearer ${tokens.officer}`).send({});
     expect(refused.status).toBe(400);
 
     const response = await request(t.http).get('/metrics');
@@ -95,7 +90,7 @@ describe('Operations: /health names what is wrong, /metrics, the projections com
     expect(after.status).toBe(201);
     const read = await request(t.http)
       .get(`/cases/${after.body.caseId}?minPosition=${after.body.position}`)
-      .set('Authorization', `Bearer ${officer}`);
+      .set('Authorization', `Bearer ${tokens.officer}`);
     expect(read.status).toBe(200);
     expect(read.headers['x-read-model-caught-up']).toBe('true');
     health = await request(t.http).get('/health');

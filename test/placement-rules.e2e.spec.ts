@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { tamasShelter, validCase } from './support/case-bodies';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, shelterStaff, signTokens } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { coordinator, responder, shelterStaff } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 import { requestsTo } from './support/requests';
 
@@ -13,39 +13,34 @@ const ROUNDS = 30;
  * write side right after its request.
  */
 describe('Placements and their case: rules across streams', () => {
-  let t: TestApp;
-  let coord: string;
-  let officer: string;
-  let staff: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    [coord, officer, staff] = await signTokens(
-      coordinator(),
-      responder('police-baku', 'officer-p'),
-      shelterStaff('ngo-tamas', 'staff-r'),
-    );
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: {
+      coord: coordinator(),
+      officer: responder('police-baku', 'officer-p'),
+      staff: shelterStaff('ngo-tamas', 'staff-r'),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
-  const { post, get } = requestsTo(() => t);
+  const { post, get } = requestsTo(t);
   const expectRefused = (send: () => Promise<request.Response>, status: number, rule: string) =>
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   async function registerShelter(beds: number): Promise<string> {
-    const res = await post('/shelters', coord, tamasShelter(`Sığınacaq ${beds}`, beds));
+    const res = await post('/shelters', tokens.coord, tamasShelter(`Sığınacaq ${beds}`, beds));
     expect(res.status).toBe(201);
     return res.body.shelterId;
   }
 
   async function openCase(): Promise<string> {
-    const res = await post('/cases', officer, validCase());
+    const res = await post('/cases', tokens.officer, validCase());
     expect(res.status).toBe(201);
     return res.body.caseId;
   }
 
   async function requestPlacement(caseId: string, shelterId: string): Promise<string> {
-    const res = await post(`/cases/${caseId}/placements`, officer, { shelterId, needs: [] });
+    const res = await post(`/cases/${caseId}/placements`, tokens.officer, { shelterId, needs: [] });
     expect(res.status).toBe(201);
     return res.body.placementId;
   }
@@ -67,17 +62,17 @@ describe('Placements and their case: rules across streams', () => {
       // No read in between: the placement is found on the write side.
       answers.push(
         i % 2 === 0
-          ? await post(`/placements/${placementId}/accept`, staff)
-          : await post(`/placements/${placementId}/decline`, staff, { reason: 'No bed suited' }),
+          ? await post(`/placements/${placementId}/accept`, tokens.staff)
+          : await post(`/placements/${placementId}/decline`, tokens.staff, { reason: 'No bed suited' }),
       );
     }
     expect(answers.map((a) => a.status)).toEqual(caseIds.map(() => 200));
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${maxPosition(answers)}`, coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${maxPosition(answers)}`, tokens.coord);
     expect(shelter.body).toMatchObject({ occupied: ROUNDS / 2, freeBeds: ROUNDS / 2 });
   });
 
   it('answers 404 for a placement that does not exist', async () => {
-    const res = await post('/placements/00000000-0000-4000-8000-000000000000/accept', staff);
+    const res = await post('/placements/00000000-0000-4000-8000-000000000000/accept', tokens.staff);
     expect(res.status).toBe(404);
   });
 
@@ -85,16 +80,16 @@ describe('Placements and their case: rules across streams', () => {
     const shelterId = await registerShelter(2);
     const caseId = await openCase();
     const placementId = await requestPlacement(caseId, shelterId);
-    const closed = await post(`/cases/${caseId}/close`, officer, { reason: 'lost-contact' });
+    const closed = await post(`/cases/${caseId}/close`, tokens.officer, { reason: 'lost-contact' });
     expect(closed.status).toBe(200);
 
-    await expectRefused(() => post(`/placements/${placementId}/accept`, staff), 409, 'case-not-closed');
+    await expectRefused(() => post(`/placements/${placementId}/accept`, tokens.staff), 409, 'case-not-closed');
     await expectRefused(
-      () => post(`/placements/${placementId}/decline`, staff, { reason: 'x' }),
+      () => post(`/placements/${placementId}/decline`, tokens.staff, { reason: 'x' }),
       409,
       'case-not-closed',
     );
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, tokens.coord);
     expect(shelter.body).toMatchObject({ occupied: 0, freeBeds: 2 });
     expect(shelter.body.placements).toEqual([expect.objectContaining({ placementId, status: 'ended' })]);
   });
@@ -104,29 +99,29 @@ describe('Placements and their case: rules across streams', () => {
     const caseId = await openCase();
     const other = await openCase();
     const accepted = await requestPlacement(caseId, shelterId);
-    expect((await post(`/placements/${accepted}/accept`, staff)).status).toBe(200);
-    expect((await post(`/placements/${accepted}/check-in`, staff)).status).toBe(200);
+    expect((await post(`/placements/${accepted}/accept`, tokens.staff)).status).toBe(200);
+    expect((await post(`/placements/${accepted}/check-in`, tokens.staff)).status).toBe(200);
     const elsewhere = await registerShelter(2);
     const pending = await requestPlacement(caseId, elsewhere);
     const othersBed = await requestPlacement(other, shelterId);
-    expect((await post(`/placements/${othersBed}/accept`, staff)).status).toBe(200);
+    expect((await post(`/placements/${othersBed}/accept`, tokens.staff)).status).toBe(200);
 
-    const closed = await post(`/cases/${caseId}/close`, officer, { reason: 'lost-contact' });
+    const closed = await post(`/cases/${caseId}/close`, tokens.officer, { reason: 'lost-contact' });
     expect(closed.status).toBe(200);
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, tokens.coord);
     // Only the other case's bed is still taken.
     expect(shelter.body).toMatchObject({ occupied: 1, freeBeds: 2 });
-    const page = await get(`/cases/${caseId}?minPosition=${closed.body.position}`, coord);
+    const page = await get(`/cases/${caseId}?minPosition=${closed.body.position}`, tokens.coord);
     expect(page.body).toMatchObject({ stage: 'closed', activeTracks: ['closed'] });
     expect(page.body.tracks.placements).toEqual([
       expect.objectContaining({ placementId: accepted, state: 'ended', endedAt: expect.any(String) }),
       expect.objectContaining({ placementId: pending, state: 'ended' }),
     ]);
     // Nothing more for the closed case: no accept, no check-in.
-    await expectRefused(() => post(`/placements/${pending}/accept`, staff), 409, 'case-not-closed');
-    const reopened = await post(`/cases/${caseId}/reopen`, officer, { reason: 'She called again' });
+    await expectRefused(() => post(`/placements/${pending}/accept`, tokens.staff), 409, 'case-not-closed');
+    const reopened = await post(`/cases/${caseId}/reopen`, tokens.officer, { reason: 'She called again' });
     expect(reopened.status).toBe(200);
-    expect((await post(`/cases/${caseId}/placements`, officer, { shelterId, needs: [] })).status).toBe(201);
+    expect((await post(`/cases/${caseId}/placements`, tokens.officer, { shelterId, needs: [] })).status).toBe(201);
   });
 
   it(`races a closure against an accept, ${ROUNDS} rounds: never a closed case holding a bed, beds consistent`, async () => {
@@ -139,8 +134,8 @@ describe('Placements and their case: rules across streams', () => {
     const outcomes = await Promise.all(
       rounds.map(async ({ caseId, placementId }) => {
         const [close, accept] = await Promise.all([
-          post(`/cases/${caseId}/close`, officer, { reason: 'lost-contact' }),
-          post(`/placements/${placementId}/accept`, staff),
+          post(`/cases/${caseId}/close`, tokens.officer, { reason: 'lost-contact' }),
+          post(`/placements/${placementId}/accept`, tokens.staff),
         ]);
         return { caseId, placementId, close, accept };
       }),
@@ -153,10 +148,10 @@ describe('Placements and their case: rules across streams', () => {
       if (accept.status === 409) expect(accept.body.rule).toBe('case-not-closed');
     }
     const position = maxPosition(outcomes.flatMap((o) => [o.close, o.accept]));
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${position}`, coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${position}`, tokens.coord);
     expect(shelter.body).toMatchObject({ occupied: 0, freeBeds: ROUNDS });
     for (const { caseId, placementId } of outcomes) {
-      const page = await get(`/cases/${caseId}?minPosition=${position}`, coord);
+      const page = await get(`/cases/${caseId}?minPosition=${position}`, tokens.coord);
       expect(page.body.stage).toBe('closed');
       const placement = page.body.tracks.placements.find((p: { placementId: string }) => p.placementId === placementId);
       expect({ caseId, state: placement.state }).toEqual({ caseId, state: 'ended' });

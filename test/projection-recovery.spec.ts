@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ALL_ENTITIES, ALL_EVENT_TYPES, allProjections } from '@nrm/composition';
 import { Environment, dataSourceOptions, personalDataProtectorFor } from '@nrm/platform';
@@ -6,9 +6,10 @@ import { EventCodec, PostgresEventStore, sleep } from '@nrm/event-store';
 import { ProjectionRunner } from '@nrm/projections';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { policeOpenedCase } from './support/case-events';
+import { processEnvironment, spawnEntry } from './support/processes';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { redisUrl, TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
-import { TEST_JWT_SECRET } from './support/tokens';
+import { TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
 
 const CASES = 1500;
 const silentLog = { info: () => undefined, error: () => undefined };
@@ -20,24 +21,8 @@ async function snapshot(dataSource: DataSource) {
   return { summaries, timeline };
 }
 
-function startWorker(databaseUrl: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        PERSONAL_DATA_MASTER_KEY: TEST_PERSONAL_DATA_MASTER_KEY,
-        EVENT_STORE: 'postgres',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    },
-  );
-}
+const startWorker = (databaseUrl: string): ChildProcess =>
+  spawnEntry('apps/worker/src/main.ts', [], { env: processEnvironment(databaseUrl), stdio: 'ignore' });
 
 async function checkpointOf(dataSource: DataSource, projection: string): Promise<bigint | null> {
   const rows: { position: string | null }[] = await dataSource.query(
@@ -85,31 +70,13 @@ describe('Projections survive a killed worker', () => {
         Array.from({ length: Math.min(50, CASES - i) }, async (_, j) => {
           const caseId = randomUUID();
           const opened = await codec.encode(
-            {
-              type: 'CaseOpened',
-              data: {
-                caseId,
-                caseNumber: `NRM-2026-${String(i + j).padStart(6, '0')}`,
-                personId: randomUUID(),
-                person: {
-                  givenName: 'Test',
-                  familyName: `Person ${i + j}`,
-                  estimatedAge: 20 + ((i + j) % 30),
-                  languages: ['az'],
-                },
-                sex: (i + j) % 2 ? 'female' : 'male',
-                citizenship: 'AZ',
-                ageAtIdentification: 20 + ((i + j) % 30),
-                isChild: false,
-                identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Bakı', country: 'AZ' },
-                exploitationTypes: ['labour'],
-                indicators: { catalogueVersion: '2026.1', codes: ['GEN-01'] },
-                urgentNeeds: [],
-                consentToReferral: true,
-                openingOrganisationId: 'police-baku',
-                openingOrganisationType: 'police',
-              },
-            },
+            policeOpenedCase({
+              caseId,
+              caseNumber: `NRM-2026-${String(i + j).padStart(6, '0')}`,
+              familyName: `Person ${i + j}`,
+              age: 20 + ((i + j) % 30),
+              sex: (i + j) % 2 ? 'female' : 'male',
+            }),
             metadata,
           );
           const consent = await codec.encode(

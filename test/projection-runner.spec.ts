@@ -12,9 +12,9 @@ import {
 } from '@nrm/projections';
 import { Client, Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { policeOpenedCase } from './support/case-events';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_PERSONAL_DATA_MASTER_KEY } from './support/test-environment';
-import { caseOpened } from '@nrm/case/testing';
 
 const silentLog = { info: () => undefined, error: () => undefined };
 const POISON = 'Poison';
@@ -116,17 +116,7 @@ describe('The shared projection reader', () => {
     for (const familyName of familyNames) {
       const caseId = randomUUID();
       const opened = await codec.encode(
-        caseOpened({
-          caseId,
-          caseNumber: `NRM-2026-${caseId.slice(0, 6)}`,
-          personId: randomUUID(),
-          person: { givenName: 'Test', familyName, estimatedAge: 30, languages: ['az'] },
-          citizenship: 'AZ',
-          ageAtIdentification: 30,
-          identification: { identifiedAt: '2026-11-20T10:00:00Z', place: 'Bakı', country: 'AZ' },
-          openingOrganisationId: 'police-baku',
-          openingOrganisationType: 'police',
-        }),
+        policeOpenedCase({ caseId, caseNumber: `NRM-2026-${caseId.slice(0, 6)}`, familyName, age: 30 }),
         { actorId: 'officer-1', organisationId: 'police-baku', correlationId: 'c', occurredAt: '2026-11-21T10:00:00Z' },
       );
       last = (await store.appendToStream(`case-${caseId}`, [opened], 'no_stream')).lastGlobalPosition;

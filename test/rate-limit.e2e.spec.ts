@@ -1,16 +1,11 @@
 import Redis from 'ioredis';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 import { redisUrl } from './support/test-environment';
 import { coordinator, responder, signToken } from './support/tokens';
 
 describe('Rate limit per user (RATE_LIMIT_PER_MINUTE, counted in Redis)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
 
   const indicators = (token: string) => request(t.http).get('/indicators').set('Authorization', `Bearer ${token}`);
 

@@ -1,34 +1,36 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
-import { coordinator, responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { coordinator, responder } from './support/tokens';
 
 const PROBLEM = /^application\/problem\+json/;
 
 describe('Reads through HTTP', () => {
-  let t: TestApp;
-  let officer: string;
-  let coordinatorToken: string;
   const opened: { caseId: string; caseNumber: string; position: string }[] = [];
   let lastPosition: string;
 
+  const t = useTestApp({
+    users: {
+      officer: responder('police-baku', 'officer-r'),
+      coordinator: coordinator(),
+    },
+  });
+  const { tokens } = t;
+
   beforeAll(async () => {
-    t = await startTestApp();
-    officer = await signToken(responder('police-baku', 'officer-r'));
-    coordinatorToken = await signToken(coordinator());
     const child = validCase() as Record<string, any>;
     delete child.person.dateOfBirth;
     child.person.estimatedAge = 15;
     for (const body of [validCase(), validCase(), child]) {
-      const response = await request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`).send(body);
+      const response = await request(t.http).post('/cases').set('Authorization', `Bearer ${tokens.officer}`).send(body);
       expect(response.status).toBe(201);
       opened.push(response.body);
     }
     lastPosition = opened[2].position;
   });
-  afterAll(() => t.close());
 
-  const get = (path: string, token = officer) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const get = (path: string, token = tokens.officer) =>
+    request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
   describe('GET /cases', () => {
     it('paginates: pageSize 2 over 3 cases, newest first, total 3', async () => {
@@ -102,7 +104,7 @@ describe('Reads through HTTP', () => {
       const { caseId, caseNumber } = opened[0];
       const consent = await request(t.http)
         .post(`/cases/${caseId}/consent`)
-        .set('Authorization', `Bearer ${coordinatorToken}`)
+        .set('Authorization', `Bearer ${tokens.coordinator}`)
         .send({ consentToReferral: false });
       expect(consent.status).toBe(200);
 
@@ -149,7 +151,7 @@ describe('Reads through HTTP', () => {
     }
     const consent = await request(t.http)
       .post('/cases/12345/consent')
-      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .set('Authorization', `Bearer ${tokens.coordinator}`)
       .send({ consentToReferral: true });
     expect(consent.status).toBe(400);
   });

@@ -1,29 +1,23 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { startTestApp, type TestApp } from './support/test-app';
-import { competentAuthority, coordinator, responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { competentAuthority, coordinator, responder } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
+import { isoDay } from './support/dates';
 
 const PROBLEM = /^application\/problem\+json/;
 
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
 describe('Referral and victim-status decision through HTTP', () => {
-  let t: TestApp;
-  let officer: string;
-  let otherOfficer: string;
-  let coordinatorToken: string;
-  let authority: string;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    officer = await signToken(responder('police-baku', 'officer-ref'));
-    otherOfficer = await signToken(responder('border-guard-astara', 'officer-other'));
-    coordinatorToken = await signToken(coordinator());
-    authority = await signToken(competentAuthority('mia-officer-1', 'MIA Officer'));
+  const t = useTestApp({
+    users: {
+      officer: responder('police-baku', 'officer-ref'),
+      otherOfficer: responder('border-guard-astara', 'officer-other'),
+      coordinator: coordinator(),
+      authority: competentAuthority('mia-officer-1', 'MIA Officer'),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const events = () => countEvents(t.database.url);
 
@@ -32,17 +26,20 @@ describe('Referral and victim-status decision through HTTP', () => {
   const get = (token: string, path: string) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
   async function openCase(body: object = validCase()): Promise<string> {
-    const opened = await post(officer, '/cases', body);
+    const opened = await post(tokens.officer, '/cases', body);
     expect(opened.status).toBe(201);
     return opened.body.caseId as string;
   }
-  const refer = (caseId: string, token = officer, body: object = { competentAuthorityOrgId: 'mia-anti-trafficking' }) =>
-    post(token, `/cases/${caseId}/referral`, body);
-  const grant = (caseId: string, token = authority, decisionNumber = '123/2026') =>
+  const refer = (
+    caseId: string,
+    token = tokens.officer,
+    body: object = { competentAuthorityOrgId: 'mia-anti-trafficking' },
+  ) => post(token, `/cases/${caseId}/referral`, body);
+  const grant = (caseId: string, token = tokens.authority, decisionNumber = '123/2026') =>
     post(token, `/cases/${caseId}/status-decision`, { decision: 'granted', decisionNumber, decidedOn: isoDay() });
   const refuse = (caseId: string, reasons = ['No indicator confirmed', 'Interview declined']) =>
-    post(authority, `/cases/${caseId}/status-decision`, { decision: 'refused', reasons, decidedOn: isoDay(-1) });
-  const review = (caseId: string, token = officer) =>
+    post(tokens.authority, `/cases/${caseId}/status-decision`, { decision: 'refused', reasons, decidedOn: isoDay(-1) });
+  const review = (caseId: string, token = tokens.officer) =>
     post(token, `/cases/${caseId}/status-decision/review`, { reason: 'New evidence from the labour inspectorate' });
 
   /** A refusal: 409/422 problem+json naming the rule, and nothing appended. */
@@ -52,7 +49,7 @@ describe('Referral and victim-status decision through HTTP', () => {
   it('refer, then grant by the competent authority: summary and timeline show both, who and when', async () => {
     const caseId = await openCase();
 
-    const referred = await refer(caseId, officer, {
+    const referred = await refer(caseId, tokens.officer, {
       competentAuthorityOrgId: 'mia-anti-trafficking',
       note: 'Handed over by phone',
     });
@@ -60,18 +57,18 @@ describe('Referral and victim-status decision through HTTP', () => {
     expect(referred.body).toMatchObject({ caseId, revision: 1, position: expect.any(String) });
     expect(referred.headers.etag).toBe('"1"');
 
-    const afterReferral = await get(officer, `/cases/${caseId}?minPosition=${referred.body.position}`);
+    const afterReferral = await get(tokens.officer, `/cases/${caseId}?minPosition=${referred.body.position}`);
     expect(afterReferral.body).toMatchObject({ stage: 'referral', status: 'presumed-victim' });
 
     const granted = await grant(caseId);
     expect(granted.status).toBe(200);
     expect(granted.body).toMatchObject({ caseId, revision: 2 });
 
-    const summary = await get(officer, `/cases/${caseId}?minPosition=${granted.body.position}`);
+    const summary = await get(tokens.officer, `/cases/${caseId}?minPosition=${granted.body.position}`);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({ stage: 'referral', status: 'victim' });
 
-    const timeline = await get(officer, `/cases/${caseId}/timeline?minPosition=${granted.body.position}`);
+    const timeline = await get(tokens.officer, `/cases/${caseId}/timeline?minPosition=${granted.body.position}`);
     expect(timeline.status).toBe(200);
     const entries = timeline.body.entries;
     expect(entries).toHaveLength(3);
@@ -104,20 +101,20 @@ describe('Referral and victim-status decision through HTTP', () => {
 
     const refused = await refuse(caseId);
     expect(refused.status).toBe(200);
-    expect((await get(officer, `/cases/${caseId}?minPosition=${refused.body.position}`)).body.status).toBe(
+    expect((await get(tokens.officer, `/cases/${caseId}?minPosition=${refused.body.position}`)).body.status).toBe(
       'not-a-victim',
     );
 
     const reviewed = await review(caseId);
     expect(reviewed.status).toBe(200);
-    expect((await get(officer, `/cases/${caseId}?minPosition=${reviewed.body.position}`)).body.status).toBe(
+    expect((await get(tokens.officer, `/cases/${caseId}?minPosition=${reviewed.body.position}`)).body.status).toBe(
       'presumed-victim',
     );
 
-    const granted = await grant(caseId, authority, '124/2026');
+    const granted = await grant(caseId, tokens.authority, '124/2026');
     expect(granted.status).toBe(200);
 
-    const timeline = await get(coordinatorToken, `/cases/${caseId}/timeline?minPosition=${granted.body.position}`);
+    const timeline = await get(tokens.coordinator, `/cases/${caseId}/timeline?minPosition=${granted.body.position}`);
     expect(timeline.body.entries.map((e: { event: string }) => e.event)).toEqual([
       'CaseOpened',
       'CaseReferred',
@@ -135,7 +132,7 @@ describe('Referral and victim-status decision through HTTP', () => {
       by: { userId: 'officer-ref' },
     });
     expect(timeline.body.entries[4].summary).toBe(`Victim status granted: decision 124/2026 of ${isoDay()}.`);
-    const summary = await get(officer, `/cases/${caseId}?minPosition=${granted.body.position}`);
+    const summary = await get(tokens.officer, `/cases/${caseId}?minPosition=${granted.body.position}`);
     expect(summary.body.status).toBe('victim');
   });
 
@@ -143,7 +140,7 @@ describe('Referral and victim-status decision through HTTP', () => {
     it('an adult without consent to referral is not referred (422); once consent is recorded, it is', async () => {
       const caseId = await openCase({ ...validCase(), consentToReferral: false });
       await expectRefused(() => refer(caseId), 422, 'referral-needs-consent');
-      const consent = await post(officer, `/cases/${caseId}/consent`, { consentToReferral: true });
+      const consent = await post(tokens.officer, `/cases/${caseId}/consent`, { consentToReferral: true });
       expect(consent.status).toBe(200);
       expect((await refer(caseId)).status).toBe(200);
     });
@@ -163,7 +160,7 @@ describe('Referral and victim-status decision through HTTP', () => {
     it('a case is referred once', async () => {
       const caseId = await openCase();
       expect((await refer(caseId)).status).toBe(200);
-      await expectRefused(() => refer(caseId, coordinatorToken), 409, 'already-referred');
+      await expectRefused(() => refer(caseId, tokens.coordinator), 409, 'already-referred');
     });
 
     it('no status decision before the referral', async () => {
@@ -176,7 +173,7 @@ describe('Referral and victim-status decision through HTTP', () => {
       await refer(caseId);
       expect((await grant(caseId)).status).toBe(200);
       await expectRefused(() => refuse(caseId), 409, 'already-decided');
-      await expectRefused(() => grant(caseId, authority, '125/2026'), 409, 'already-decided');
+      await expectRefused(() => grant(caseId, tokens.authority, '125/2026'), 409, 'already-decided');
     });
 
     it('a decision dated in the future', async () => {
@@ -184,7 +181,7 @@ describe('Referral and victim-status decision through HTTP', () => {
       await refer(caseId);
       const response = await expectRefused(
         () =>
-          post(authority, `/cases/${caseId}/status-decision`, {
+          post(tokens.authority, `/cases/${caseId}/status-decision`, {
             decision: 'granted',
             decisionNumber: '1/2026',
             decidedOn: isoDay(3),
@@ -201,8 +198,8 @@ describe('Referral and victim-status decision through HTTP', () => {
       await refer(caseId);
       await expectRefused(() => review(caseId), 409, 'review-needs-refusal');
       expect((await refuse(caseId)).status).toBe(200);
-      expect((await review(caseId, authority)).status).toBe(200);
-      await expectRefused(() => review(caseId, coordinatorToken), 409, 'review-pending');
+      expect((await review(caseId, tokens.authority)).status).toBe(200);
+      await expectRefused(() => review(caseId, tokens.coordinator), 409, 'review-pending');
     });
 
     it('a granted status cannot be reviewed', async () => {
@@ -218,7 +215,7 @@ describe('Referral and victim-status decision through HTTP', () => {
       const caseId = await openCase();
       await refer(caseId);
       const before = await events();
-      for (const token of [officer, coordinatorToken]) {
+      for (const token of [tokens.officer, tokens.coordinator]) {
         const response = await grant(caseId, token);
         expect(response.status).toBe(403);
         expect(response.headers['content-type']).toMatch(PROBLEM);
@@ -229,8 +226,8 @@ describe('Referral and victim-status decision through HTTP', () => {
     it('the competent authority cannot refer (403); another organisation’s responder gets 404', async () => {
       const caseId = await openCase();
       const before = await events();
-      expect((await refer(caseId, authority)).status).toBe(403);
-      const hidden = await refer(caseId, otherOfficer);
+      expect((await refer(caseId, tokens.authority)).status).toBe(403);
+      const hidden = await refer(caseId, tokens.otherOfficer);
       expect(hidden.status).toBe(404);
       expect(hidden.headers['content-type']).toMatch(PROBLEM);
       expect(await events()).toBe(before);
@@ -250,15 +247,15 @@ describe('Referral and victim-status decision through HTTP', () => {
         [{ decision: 'maybe', decidedOn: '2026-02-30', foo: 1 }, ['decision', 'decidedOn', 'foo']],
       ];
       for (const [body, fields] of cases) {
-        const response = await post(authority, `/cases/${caseId}/status-decision`, body);
+        const response = await post(tokens.authority, `/cases/${caseId}/status-decision`, body);
         expect(response.status).toBe(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
         expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(fields));
       }
-      const noAuthority = await post(officer, `/cases/${caseId}/referral`, { note: 'x' });
+      const noAuthority = await post(tokens.officer, `/cases/${caseId}/referral`, { note: 'x' });
       expect(noAuthority.status).toBe(400);
       expect(noAuthority.body.errors.map((e: { field: string }) => e.field)).toContain('competentAuthorityOrgId');
-      const noReason = await post(officer, `/cases/${caseId}/status-decision/review`, {});
+      const noReason = await post(tokens.officer, `/cases/${caseId}/status-decision/review`, {});
       expect(noReason.status).toBe(400);
       expect(await events()).toBe(before);
     });
@@ -268,16 +265,20 @@ describe('Referral and victim-status decision through HTTP', () => {
     it('the same Idempotency-Key returns the first result and appends nothing; a stale If-Match is 412', async () => {
       const caseId = await openCase();
       const body = { competentAuthorityOrgId: 'mia-anti-trafficking' };
-      const first = await post(officer, `/cases/${caseId}/referral`, body, { 'Idempotency-Key': `ref-${caseId}` });
+      const first = await post(tokens.officer, `/cases/${caseId}/referral`, body, {
+        'Idempotency-Key': `ref-${caseId}`,
+      });
       expect(first.status).toBe(200);
       const before = await events();
-      const again = await post(officer, `/cases/${caseId}/referral`, body, { 'Idempotency-Key': `ref-${caseId}` });
+      const again = await post(tokens.officer, `/cases/${caseId}/referral`, body, {
+        'Idempotency-Key': `ref-${caseId}`,
+      });
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
       expect(await events()).toBe(before);
 
       const stale = await post(
-        authority,
+        tokens.authority,
         `/cases/${caseId}/status-decision`,
         { decision: 'granted', decisionNumber: '9/2026', decidedOn: isoDay() },
         { 'If-Match': '"0"' },
@@ -285,7 +286,7 @@ describe('Referral and victim-status decision through HTTP', () => {
       expect(stale.status).toBe(412);
       expect(await events()).toBe(before);
       const fresh = await post(
-        authority,
+        tokens.authority,
         `/cases/${caseId}/status-decision`,
         { decision: 'granted', decisionNumber: '9/2026', decidedOn: isoDay() },
         { 'If-Match': first.headers.etag as string },

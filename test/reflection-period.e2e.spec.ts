@@ -1,8 +1,8 @@
 import type { Response } from 'supertest';
 import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
-import { startTestApp, type TestApp } from './support/test-app';
-import { analyst, competentAuthority, responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { analyst, competentAuthority, responder } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,36 +10,33 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const CONFIGURED_DAYS = 45;
 
 describe('Reflection period through HTTP', () => {
-  let t: TestApp;
-  let officer: string;
-  let authority: string;
-  let otherOfficer: string;
-  let analystToken: string;
-
-  beforeAll(async () => {
-    t = await startTestApp({ REFLECTION_PERIOD_DAYS: String(CONFIGURED_DAYS) });
-    officer = await signToken(responder('police-baku', 'officer-rp'));
-    authority = await signToken(competentAuthority('ca-officer-1'));
-    otherOfficer = await signToken(responder('police-ganja', 'officer-other'));
-    analystToken = await signToken(analyst());
+  const t = useTestApp({
+    env: { REFLECTION_PERIOD_DAYS: String(CONFIGURED_DAYS) },
+    users: {
+      officer: responder('police-baku', 'officer-rp'),
+      authority: competentAuthority('ca-officer-1'),
+      otherOfficer: responder('police-ganja', 'officer-other'),
+      analyst: analyst(),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const events = () => countEvents(t.database.url);
 
-  const openCase = () => openCaseAs(t.http, officer);
+  const openCase = () => openCaseAs(t.http, tokens.officer);
 
-  const post = (path: string, body: object, token = authority, headers: Record<string, string> = {}) =>
+  const post = (path: string, body: object, token = tokens.authority, headers: Record<string, string> = {}) =>
     asBearer(t.http, token).post(path, body, headers);
 
-  const start = (caseId: string, body: object = {}, token = authority, headers: Record<string, string> = {}) =>
+  const start = (caseId: string, body: object = {}, token = tokens.authority, headers: Record<string, string> = {}) =>
     post(`/cases/${caseId}/reflection-period`, body, token, headers);
-  const extend = (caseId: string, body: object, token = authority) =>
+  const extend = (caseId: string, body: object, token = tokens.authority) =>
     post(`/cases/${caseId}/reflection-period/extension`, body, token);
-  const end = (caseId: string, body: object, token = authority) =>
+  const end = (caseId: string, body: object, token = tokens.authority) =>
     post(`/cases/${caseId}/reflection-period/end`, body, token);
 
-  const readCase = (caseId: string, position: string, token = authority) => readCaseAs(t.http, token, caseId, position);
+  const readCase = (caseId: string, position: string, token = tokens.authority) =>
+    readCaseAs(t.http, token, caseId, position);
 
   /** Expects a refusal naming the rule that appended nothing. */
   const expectRefused = (send: () => Promise<Response>, status: number, rule: string) =>
@@ -63,7 +60,7 @@ describe('Reflection period through HTTP', () => {
 
       const read = await readCase(caseId, response.body.position);
       expect(read.body).toMatchObject({ stage: 'reflection-period', revision: 1 });
-      const timeline = await readTimelineAs(t.http, authority, caseId, response.body.position);
+      const timeline = await readTimelineAs(t.http, tokens.authority, caseId, response.body.position);
       const entry = timeline.body.entries.at(-1);
       expect(entry.details).toMatchObject({ days: CONFIGURED_DAYS, periodId: response.body.periodId });
       startedAt = new Date(entry.details.startedAt).getTime();
@@ -98,7 +95,7 @@ describe('Reflection period through HTTP', () => {
     });
 
     it('shows every step on the timeline, who and when', async () => {
-      const timeline = await readTimelineAs(t.http, officer, caseId, lastPosition);
+      const timeline = await readTimelineAs(t.http, tokens.officer, caseId, lastPosition);
       expect(timeline.status).toBe(200);
       const entries = timeline.body.entries as {
         event: string;
@@ -160,13 +157,13 @@ describe('Reflection period through HTTP', () => {
 
     it('lets a first responder start one on its own case (roles: authority, case worker, coordinator, responder)', async () => {
       const { caseId } = await openCase();
-      expect((await start(caseId, {}, officer)).status).toBe(200);
+      expect((await start(caseId, {}, tokens.officer)).status).toBe(200);
     });
 
     it('with a stale If-Match is 412 and appends nothing', async () => {
       const { caseId } = await openCase();
       const before = await events();
-      const response = await start(caseId, {}, authority, { 'If-Match': '"7"' });
+      const response = await start(caseId, {}, tokens.authority, { 'If-Match': '"7"' });
       expect(response.status).toBe(412);
       expect(await events()).toBe(before);
     });
@@ -174,10 +171,10 @@ describe('Reflection period through HTTP', () => {
     it('the same Idempotency-Key returns the first result and appends nothing', async () => {
       const { caseId } = await openCase();
       const headers = { 'Idempotency-Key': `start-${caseId}` };
-      const first = await start(caseId, {}, authority, headers);
+      const first = await start(caseId, {}, tokens.authority, headers);
       expect(first.status).toBe(200);
       const before = await events();
-      const again = await start(caseId, {}, authority, headers);
+      const again = await start(caseId, {}, tokens.authority, headers);
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
       expect(await events()).toBe(before);
@@ -210,13 +207,13 @@ describe('Reflection period through HTTP', () => {
 
     it('a case of another organisation is 404 for a first responder, as a missing one', async () => {
       const before = await events();
-      expect((await start(caseId, {}, otherOfficer)).status).toBe(404);
+      expect((await start(caseId, {}, tokens.otherOfficer)).status).toBe(404);
       expect((await start('00000000-0000-4000-8000-000000000000', {})).status).toBe(404);
       expect(await events()).toBe(before);
     });
 
     it('a role without the right is 403', async () => {
-      expect((await start(caseId, {}, analystToken)).status).toBe(403);
+      expect((await start(caseId, {}, tokens.analyst)).status).toBe(403);
     });
   });
 });

@@ -2,39 +2,25 @@ import type { Response } from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { analyst, caseWorker, coordinator, responder } from './support/tokens';
 import { expectEachRefusedWithNothingAppended, expectRefusedWithNothingAppended } from './support/refusals';
+import { isoDay as day } from './support/dates';
 
 const PROBLEM = /^application\/problem\+json/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-
-const caseWorker = (org = 'police-baku'): TokenClaims => ({
-  sub: 'case-worker-2',
-  name: 'Reintegration Worker',
-  org,
-  orgType: 'assistance-centre',
-  roles: ['case-worker'],
-});
 
 describe('Reintegration through HTTP', () => {
-  let t: TestApp;
-  let officer: string;
-  let worker: string;
-  let coordinatorToken: string;
-  let otherOfficer: string;
-  let analystToken: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    officer = await signToken(responder('police-baku', 'officer-i'));
-    worker = await signToken(caseWorker());
-    coordinatorToken = await signToken(coordinator());
-    otherOfficer = await signToken(responder('police-ganja', 'officer-g'));
-    analystToken = await signToken(analyst());
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: {
+      officer: responder('police-baku', 'officer-i'),
+      worker: caseWorker({ sub: 'case-worker-2', orgType: 'assistance-centre' }),
+      coordinator: coordinator(),
+      otherOfficer: responder('police-ganja', 'officer-g'),
+      analyst: analyst(),
+    },
   });
-  afterAll(() => t.close());
+  const { tokens } = t;
 
   const events = () => countEvents(t.database.url);
 
@@ -43,13 +29,13 @@ describe('Reintegration through HTTP', () => {
     delete body.person.dateOfBirth;
     body.person.estimatedAge = 15;
     body.person.citizenship = 'AZ';
-    return (await openCaseAs(t.http, officer, body)).caseId;
+    return (await openCaseAs(t.http, tokens.officer, body)).caseId;
   }
 
-  const post = (path: string, body: object, token = worker, headers: Record<string, string> = {}) =>
+  const post = (path: string, body: object, token = tokens.worker, headers: Record<string, string> = {}) =>
     asBearer(t.http, token).post(path, body, headers);
 
-  const read = (caseId: string, position: string) => readCaseAs(t.http, officer, caseId, position);
+  const read = (caseId: string, position: string) => readCaseAs(t.http, tokens.officer, caseId, position);
 
   const plan = (reviewEveryDays?: number) => ({
     goals: [
@@ -95,14 +81,14 @@ describe('Reintegration through HTTP', () => {
     const completed = await post(
       `/cases/${caseId}/reintegration/complete`,
       { completedOn: day(), outcome: 'reintegrated' },
-      coordinatorToken,
+      tokens.coordinator,
     );
     expect(completed.status).toBe(200);
     const afterCompletion = await read(caseId, completed.body.position);
     expect(afterCompletion.body).toMatchObject({ stage: 'reintegration', nextDeadlineAt: null });
     expect(afterCompletion.headers.etag).toBe('"4"');
 
-    const timeline = await readTimelineAs(t.http, officer, caseId, completed.body.position);
+    const timeline = await readTimelineAs(t.http, tokens.officer, caseId, completed.body.position);
     const entries = timeline.body.entries as { event: string; summary: string; by: { userId: string } }[];
     expect(entries.map((entry) => entry.event)).toEqual([
       'CaseOpened',
@@ -188,7 +174,7 @@ describe('Reintegration through HTTP', () => {
 
   it('a closed case refuses with 409 case-not-closed', async () => {
     const caseId = await openCase();
-    const closed = await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, coordinatorToken);
+    const closed = await post(`/cases/${caseId}/close`, { reason: 'lost-contact' }, tokens.coordinator);
     expect(closed.status).toBe(200);
     await expectRefused(() => post(`/cases/${caseId}/reintegration-plan`, plan()), 409, 'case-not-closed');
   });
@@ -229,8 +215,8 @@ describe('Reintegration through HTTP', () => {
   it('a case of another organisation is 404; an analyst is 403', async () => {
     const caseId = await openCase();
     const before = await events();
-    expect((await post(`/cases/${caseId}/reintegration-plan`, plan(), otherOfficer)).status).toBe(404);
-    expect((await post(`/cases/${caseId}/reintegration-plan`, plan(), analystToken)).status).toBe(403);
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan(), tokens.otherOfficer)).status).toBe(404);
+    expect((await post(`/cases/${caseId}/reintegration-plan`, plan(), tokens.analyst)).status).toBe(403);
     expect(await events()).toBe(before);
   });
 
@@ -238,12 +224,14 @@ describe('Reintegration through HTTP', () => {
     const caseId = await openCase();
     const headers = { 'Idempotency-Key': `plan-${caseId}` };
     const before = await events();
-    const first = await post(`/cases/${caseId}/reintegration-plan`, plan(), worker, headers);
-    const again = await post(`/cases/${caseId}/reintegration-plan`, plan(), worker, headers);
+    const first = await post(`/cases/${caseId}/reintegration-plan`, plan(), tokens.worker, headers);
+    const again = await post(`/cases/${caseId}/reintegration-plan`, plan(), tokens.worker, headers);
     expect(first.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(await events()).toBe(before + 1);
-    const stale = await post(`/cases/${caseId}/reintegration/services`, service(), worker, { 'If-Match': '"0"' });
+    const stale = await post(`/cases/${caseId}/reintegration/services`, service(), tokens.worker, {
+      'If-Match': '"0"',
+    });
     expect(stale.status).toBe(412);
     expect(await events()).toBe(before + 1);
   });

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp } from './support/test-app';
-import { responder, signToken } from './support/tokens';
+import { useTestApp } from './support/test-app';
+import { responder } from './support/tokens';
 
 /**
  * A command's cost is mostly its round trips to PostgreSQL (the CPU profile: socket writes and
@@ -12,22 +12,18 @@ import { responder, signToken } from './support/tokens';
  * every command committed meanwhile (counted apart: at most one per command).
  */
 describe('round trips to PostgreSQL per command', () => {
-  let t: TestApp;
-  let officer: string;
+  // The API alone, as deployed beside a worker process: no projection reads in the count.
+  const t = useTestApp({ withWorker: false, users: { officer: responder('police-baku', 'officer-trips') } });
+  const { tokens } = t;
+
   let opened = 0;
 
-  beforeAll(async () => {
-    // The API alone, as deployed beside a worker process: no projection reads in the count.
-    t = await startTestApp({}, { withWorker: false });
-    officer = await signToken(responder('police-baku', 'officer-trips'));
-  });
-  afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
 
   /** The statements sent while `commands` POST /cases run one after the other (after a first one, which prepares). */
   async function statementsOf(commands: number, key: (index: number) => string | undefined): Promise<string[]> {
     const openCase = (index: number) => {
-      const post = request(t.http).post('/cases').set('Authorization', `Bearer ${officer}`);
+      const post = request(t.http).post('/cases').set('Authorization', `Bearer ${tokens.officer}`);
       const idempotencyKey = key(index);
       // A different person each time (born in another year): the usual opening, which raises no
       // duplicate-person alert.

@@ -2,7 +2,7 @@ import type { PublishedStatistics } from '@nrm/statistics';
 import { subtractionAttack } from '@nrm/statistics/testing';
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
-import { startTestApp, type TestApp, WITHOUT_APPROVALS } from './support/test-app';
+import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, coordinator, responder, signToken, type TokenClaims } from './support/tokens';
 
 const staff = (role: TokenClaims['roles'][number], orgType: TokenClaims['orgType'], org: string): TokenClaims => ({
@@ -88,18 +88,20 @@ function truth(dimension: string, value: string | undefined, year?: string): num
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe('GET /statistics', () => {
-  let t: TestApp;
+  const t = useTestApp({
+    env: WITHOUT_APPROVALS,
+    users: {
+      analyst: analyst(),
+      coordinator: coordinator(),
+      police: responder('police-baku', 'officer-s'),
+      border: { ...responder('border-service', 'guard-s'), orgType: 'border' },
+    },
+  });
+  const { tokens } = t;
   let position = '0';
   const caseIds: string[] = [];
-  let analystToken: string;
-  let coordinatorToken: string;
 
   beforeAll(async () => {
-    t = await startTestApp(WITHOUT_APPROVALS);
-    analystToken = await signToken(analyst());
-    coordinatorToken = await signToken(coordinator());
-    const police = await signToken(responder('police-baku', 'officer-s'));
-    const border = await signToken({ ...responder('border-service', 'guard-s'), orgType: 'border' });
     for (const person of PEOPLE) {
       const body = validCase();
       body.person.sex = person.sex;
@@ -109,14 +111,13 @@ describe('GET /statistics', () => {
       body.exploitationTypes = person.exploitationTypes;
       const opened = await request(t.http)
         .post('/cases')
-        .set('Authorization', `Bearer ${person.openedBy === 'police' ? police : border}`)
+        .set('Authorization', `Bearer ${tokens[person.openedBy]}`)
         .send(body);
       expect(opened.status).toBe(201);
       caseIds.push(opened.body.caseId);
       position = opened.body.position;
     }
   }, 120_000);
-  afterAll(() => t.close());
 
   const get = (token: string, query = '', accept?: string) => {
     const call = request(t.http)
@@ -148,7 +149,7 @@ describe('GET /statistics', () => {
   }
 
   it('counts people by year and dimension for an analyst, with small cells shown as "<11"', async () => {
-    const response = await get(analystToken);
+    const response = await get(tokens.analyst);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     const body = response.body as PublishedStatistics & { generatedAt: string; unit: string };
@@ -191,13 +192,13 @@ describe('GET /statistics', () => {
   });
 
   it('lets no suppressed count be recovered by subtraction from the totals and margins', async () => {
-    const response = await get(coordinatorToken);
+    const response = await get(tokens.coordinator);
     expect(response.status).toBe(200);
     expect(subtractionAttack(response.body)).toEqual(new Map());
   });
 
   it('exports CSV with CTDC column names, by ?format=csv and by Accept: text/csv', async () => {
-    const byQuery = await get(analystToken, '&format=csv');
+    const byQuery = await get(tokens.analyst, '&format=csv');
     expect(byQuery.status).toBe(200);
     expect(byQuery.headers['content-type']).toMatch(/^text\/csv/);
     expect(byQuery.headers['content-disposition']).toMatch(
@@ -222,14 +223,14 @@ describe('GET /statistics', () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/^(\d{4})?,[A-Za-z]*,[^,]*,(\d+|<11)$/);
     expect(lines.some((line) => /^,ageBroad,(24--26|27--29|21--23),/.test(line))).toBe(true);
 
-    const byAccept = await get(analystToken, '', 'text/csv');
+    const byAccept = await get(tokens.analyst, '', 'text/csv');
     expect(byAccept.headers['content-type']).toMatch(/^text\/csv/);
     expect(byAccept.text.split('\r\n')[0]).toBe('yearOfRegistration,variable,value,count');
   });
 
   it('shows no name, no person or case id', async () => {
-    const json = JSON.stringify((await get(analystToken)).body);
-    const csv = (await get(analystToken, '&format=csv')).text;
+    const json = JSON.stringify((await get(tokens.analyst)).body);
+    const csv = (await get(tokens.analyst, '&format=csv')).text;
     for (const output of [json, csv]) {
       expect(output).not.toMatch(UUID);
       expect(output).not.toContain('Aysel');
@@ -268,22 +269,22 @@ describe('GET /statistics', () => {
 
   it('refuses a caller without a token with 401 and an unknown format with 400', async () => {
     expect((await request(t.http).get('/statistics')).status).toBe(401);
-    expect((await get(analystToken, '&format=xlsx')).status).toBe(400);
+    expect((await get(tokens.analyst, '&format=xlsx')).status).toBe(400);
   });
 
   it('counts an erased person still: totals unchanged after an erasure order', async () => {
-    const before = (await get(analystToken)).body;
+    const before = (await get(tokens.analyst)).body;
     const erased = await request(t.http)
       .post(`/cases/${caseIds[0]}/erase-personal-data`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .set('Authorization', `Bearer ${tokens.coordinator}`)
       .send({ legalBasis: { authority: 'court', decisionNumber: '2-1234/2026', decidedOn: '2026-11-20' } });
     expect(erased.status).toBe(200);
     position = erased.body.position;
     const afterCase = await request(t.http)
       .get(`/cases/${caseIds[0]}?minPosition=${position}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`);
+      .set('Authorization', `Bearer ${tokens.coordinator}`);
     expect(afterCase.body).toMatchObject({ personalDataErased: true });
-    const after = (await get(analystToken)).body;
+    const after = (await get(tokens.analyst)).body;
     expect(after.total).toBe(40);
     expect({ ...after, generatedAt: undefined }).toEqual({ ...before, generatedAt: undefined });
   });
@@ -293,12 +294,12 @@ describe('GET /statistics', () => {
     for (const caseId of caseIds.slice(27, 38)) {
       const closed = await request(t.http)
         .post(`/cases/${caseId}/close`)
-        .set('Authorization', `Bearer ${coordinatorToken}`)
+        .set('Authorization', `Bearer ${tokens.coordinator}`)
         .send({ reason: 'lost-contact' });
       expect(closed.status).toBe(200);
       position = closed.body.position;
     }
-    const body = (await get(analystToken)).body as PublishedStatistics;
+    const body = (await get(tokens.analyst)).body as PublishedStatistics;
     const table = (dimension: string) => body.tables.find((candidate) => candidate.dimension === dimension)!;
     expect(body.total).toBe(40);
     expect(table('outcome').overall).toEqual([

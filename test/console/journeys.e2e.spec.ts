@@ -11,11 +11,11 @@ import {
   checkPage,
   eventually,
   type ConsoleServer,
-  launchChromium,
   openConsole,
   type RecordedCommand,
   startConsoleServer,
 } from './support/console-browser';
+import { launchChromium } from './support/chromium';
 
 const unavailable = browserUnavailable();
 if (unavailable) process.stderr.write(`\nSKIPPED console browser journeys: ${unavailable}\n\n`);
@@ -42,6 +42,15 @@ describeInBrowser('the console in a real browser (journeys)', () => {
   let caseId: string;
   let caseNumber: string;
   const api = () => request(server.app.http);
+  /** A case's timeline entries as the coordinator reads them through the API (caught up with `position` when given). */
+  async function timelineOf(caseId: string, position?: string): Promise<{ event: string; summary: string }[]> {
+    const caughtUp = position === undefined ? '' : `?minPosition=${position}`;
+    const timeline = await api()
+      .get(`/cases/${caseId}/timeline${caughtUp}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
+    return timeline.body.entries;
+  }
 
   beforeAll(async () => {
     const consoleDir = await buildConsole();
@@ -171,11 +180,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await checkPage(board, '09-coordinator-reflection-period');
     expectSafeCommands(coordinatorConsole.commands);
     const started = await coordinatorConsole.commands.at(-1)!.position;
-    const timeline = await api()
-      .get(`/cases/${caseId}/timeline?minPosition=${started}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
-    expect(timeline.body.entries.map((entry: { event: string }) => entry.event)).toEqual([
+    expect((await timelineOf(caseId, started)).map((entry) => entry.event)).toEqual([
       'CaseOpened',
       'CaseReferred',
       'VictimStatusGranted',
@@ -271,12 +276,8 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     expect(secondSent.ifMatch).toBe(firstSent.ifMatch);
     expect(secondSent.idempotencyKey).not.toBe(firstSent.idempotencyKey);
     const extended = await firstSent.position;
-    const timeline = await api()
-      .get(`/cases/${caseId}/timeline?minPosition=${extended}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
-    const extensions = timeline.body.entries.filter(
-      (entry: { event: string }) => entry.event === 'ReflectionPeriodExtended',
+    const extensions = (await timelineOf(caseId, extended)).filter(
+      (entry) => entry.event === 'ReflectionPeriodExtended',
     );
     expect(extensions).toHaveLength(1);
     expect(extensions[0].summary).toContain('extended by 10 days');
@@ -330,7 +331,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
   });
   it('journey 5: the coordinator runs a reintegration plan and a voluntary repatriation from the case page alone', async () => {
     const officerToken = await signToken(responder());
-    const opened = await api().post('/cases').set('Authorization', `Bearer ${officerToken}`).send(validCase()).expect(201);
+    const opened = await api()
+      .post('/cases')
+      .set('Authorization', `Bearer ${officerToken}`)
+      .send(validCase())
+      .expect(201);
     const returningCase: string = opened.body.caseId;
     // Opened through the API, not the console: wait until the read side has it, as the console would.
     await api()
@@ -340,7 +345,10 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
     const page = coordinatorConsole.page;
     await page.goto(`${server.baseUrl}/#/cases/${returningCase}`);
-    const send = async (title: string, fill: (form: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) => {
+    const send = async (
+      title: string,
+      fill: (form: ReturnType<Page['getByRole']>) => Promise<void> = async () => {},
+    ) => {
       const form = page.getByRole('form', { name: title });
       await fill(form);
       await form.getByRole('button', { name: title }).click();
@@ -357,12 +365,18 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       await form.getByLabel('Goal: Education (optional)').fill('Return to school for the spring term');
       await form.getByLabel('Goal: Employment (optional)').fill('A paid apprenticeship');
     });
-    await page.getByTestId('stage').filter({ hasText: /^Reintegration$/ }).waitFor();
+    await page
+      .getByTestId('stage')
+      .filter({ hasText: /^Reintegration$/ })
+      .waitFor();
     const reintegration = page.getByRole('region', { name: 'Reintegration', exact: true });
     await reintegration.getByText('Return to school for the spring term').waitFor();
     // A service is offered only in the plan's goal areas.
     const service = page.getByRole('form', { name: 'Record a service delivered' });
-    await expect(service.getByLabel('Goal area').locator('option').allTextContents()).resolves.toEqual(['Employment', 'Education']);
+    await expect(service.getByLabel('Goal area').locator('option').allTextContents()).resolves.toEqual([
+      'Employment',
+      'Education',
+    ]);
     await checkPage(page, '19-reintegration-plan-active');
     await send('Record a service delivered', async (form) => {
       await form.getByLabel('Goal area').selectOption({ label: 'Education' });
@@ -377,7 +391,10 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       await form.getByLabel('Country of return').fill('UZ');
       await form.getByLabel('The person consents to return voluntarily').check();
     });
-    await page.getByTestId('stage').filter({ hasText: /^Repatriation$/ }).waitFor();
+    await page
+      .getByTestId('stage')
+      .filter({ hasText: /^Repatriation$/ })
+      .waitFor();
     await page.getByRole('form', { name: 'Record the risk assessment' }).waitFor();
     expect(await page.getByRole('form', { name: 'Schedule the travel' }).count()).toBe(0);
     await checkPage(page, '20-repatriation-requested');
@@ -393,8 +410,12 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     });
     await page.getByRole('form', { name: 'Schedule the travel' }).waitFor();
     await checkPage(page, '21-repatriation-ready-to-schedule');
-    await send('Schedule the travel', (form) => form.getByLabel('Route and escort (optional)').fill('GYD–TAS, escorted by IOM'));
-    await send('Record the arrival', (form) => form.getByLabel('Received by (organisation) (optional)').fill('IOM Tashkent'));
+    await send('Schedule the travel', (form) =>
+      form.getByLabel('Route and escort (optional)').fill('GYD–TAS, escorted by IOM'),
+    );
+    await send('Record the arrival', (form) =>
+      form.getByLabel('Received by (organisation) (optional)').fill('IOM Tashkent'),
+    );
     const repatriation = page.getByRole('region', { name: 'Repatriation', exact: true });
     await repatriation.getByText('Completed').first().waitFor();
     await repatriation.getByText('GYD–TAS, escorted by IOM').waitFor();
@@ -414,8 +435,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       '/repatriation/complete',
     ]);
     expectSafeCommands(coordinatorConsole.commands);
-    const timeline = await api().get(`/cases/${returningCase}/timeline`).set('Authorization', `Bearer ${coordinatorToken}`).expect(200);
-    expect(timeline.body.entries.map((entry: { event: string }) => entry.event)).toEqual([
+    expect((await timelineOf(returningCase)).map((entry) => entry.event)).toEqual([
       'CaseOpened',
       'ReintegrationPlanAdopted',
       'ReintegrationServiceDelivered',
@@ -431,7 +451,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
 
   it('journey 6: an officer asks to close a case; the supervisor rejects it with a reason; asked again, approved; the case is closed', async () => {
     const apiOfficer = await signToken(responder('police-baku', 'officer-journey-6'));
-    const opened = await api().post('/cases').set('Authorization', `Bearer ${apiOfficer}`).send(validCase()).expect(201);
+    const opened = await api()
+      .post('/cases')
+      .set('Authorization', `Bearer ${apiOfficer}`)
+      .send(validCase())
+      .expect(201);
     const closingCase: string = opened.body.caseId;
     // Opened through the API, not the console: wait until the read side has it, as the console would.
     const read = await api()
@@ -446,7 +470,9 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       const form = officer.page.getByRole('form', { name: 'Close the case' });
       await form.getByLabel('Reason').selectOption('lost-contact');
       await form.getByRole('button', { name: 'Close the case' }).click();
-      await officer.page.getByText('Sent for approval: Close the case is done once a supervisor approves it.').waitFor();
+      await officer.page
+        .getByText('Sent for approval: Close the case is done once a supervisor approves it.')
+        .waitFor();
       await officer.page.getByTestId('pending-approvals').waitFor();
     };
     await askToClose();
@@ -497,7 +523,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const openFor = async (token: string, givenName: string, familyName: string) => {
       const body = validCase();
       const person = { ...body.person, givenName, familyName, dateOfBirth: '1994-02-17', citizenship: 'AZ' };
-      const opened = await api().post('/cases').set('Authorization', `Bearer ${token}`).send({ ...body, person }).expect(201);
+      const opened = await api()
+        .post('/cases')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ ...body, person })
+        .expect(201);
       // Opened through the API, not the console: wait until the read side has it, as the console would.
       const read = await api()
         .get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`)
@@ -524,9 +554,9 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     // A dismissal needs its reason: the API's message beside the field, nothing recorded.
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await alert.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
-    await expect(alert.getByLabel('Why they are not the same person (required)').getAttribute('aria-invalid')).resolves.toBe(
-      'true',
-    );
+    await expect(
+      alert.getByLabel('Why they are not the same person (required)').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
     await checkPage(page, '24-coordinator-possible-duplicates');
     await alert.getByRole('button', { name: /^Same person — link/ }).click();
     await page.getByTestId('possible-duplicate').filter({ hasText: second }).waitFor({ state: 'detached' });
@@ -534,7 +564,9 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await expect(linked.getByTestId('duplicate-status').textContent()).resolves.toBe('Linked as one person');
     await checkPage(page, '25-coordinator-duplicate-linked');
     // Each resolution was sent once, with its own key.
-    const resolutions = coordinatorConsole.commands.filter((command) => command.path.startsWith('/possible-duplicates/'));
+    const resolutions = coordinatorConsole.commands.filter((command) =>
+      command.path.startsWith('/possible-duplicates/'),
+    );
     expect(resolutions.map((command) => command.path.split('/').pop())).toEqual(['dismiss', 'link']);
     expectSafeCommands(resolutions);
     await coordinatorConsole.context.close();
@@ -552,7 +584,11 @@ describeInBrowser('the console in a real browser (journeys)', () => {
   it('journey 8: the case as recorded before its status decision shows the decision pending and no action; back to now shows it; the history verifies, and an edited event row is named', async () => {
     const officerToken = await signToken(responder());
     const authorityToken = await signToken(competentAuthority());
-    const opened = await api().post('/cases').set('Authorization', `Bearer ${officerToken}`).send(validCase()).expect(201);
+    const opened = await api()
+      .post('/cases')
+      .set('Authorization', `Bearer ${officerToken}`)
+      .send(validCase())
+      .expect(201);
     const decidedCase: string = opened.body.caseId;
     await api()
       .post(`/cases/${decidedCase}/referral`)
@@ -572,15 +608,24 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
     const page = coordinatorConsole.page;
     await page.goto(`${server.baseUrl}/#/cases/${decidedCase}`);
-    await page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Victim$/ })
+      .waitFor();
     await page.getByRole('heading', { name: 'Actions', exact: true }).waitFor();
 
     // As recorded right after the referral: the decision was not known yet.
     await page.getByRole('button', { name: 'View as recorded then, right after: Referred' }).click();
     const banner = page.getByTestId('historical-banner');
     await banner.getByText('Historical view as recorded at').waitFor();
-    await page.getByTestId('status').filter({ hasText: /^Presumed victim$/ }).waitFor();
-    await page.getByTestId('stage').filter({ hasText: /^Referral$/ }).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Presumed victim$/ })
+      .waitFor();
+    await page
+      .getByTestId('stage')
+      .filter({ hasText: /^Referral$/ })
+      .waitFor();
     expect(await page.getByRole('heading', { name: 'Actions', exact: true }).count()).toBe(0);
     expect(await page.getByRole('form', { name: 'Transfer to another organisation' }).count()).toBe(0);
     const timeline = page.getByRole('region', { name: 'Timeline' });
@@ -589,7 +634,10 @@ describeInBrowser('the console in a real browser (journeys)', () => {
 
     // Back to now: the decision and the actions again.
     await banner.getByRole('button', { name: 'Back to now' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Victim$/ })
+      .waitFor();
     await page.getByRole('heading', { name: 'Actions', exact: true }).waitFor();
     expect(await page.getByTestId('historical-banner').count()).toBe(0);
 
@@ -598,7 +646,10 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await page.getByRole('button', { name: 'View as of…' }).click();
     await page.getByText('At that moment the case was not yet recorded.').waitFor();
     await page.getByRole('button', { name: 'Back to now' }).click();
-    await page.getByTestId('status').filter({ hasText: /^Victim$/ }).waitFor();
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^Victim$/ })
+      .waitFor();
 
     // The history verifies; then an event row edited with SQL is named, in plain words.
     const integrity = page.getByRole('region', { name: 'Integrity of the history' });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sleep } from '@nrm/event-store';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { withClient } from './test-environment';
 
 /** Helpers of the deadline scheduler tests: deadline rows, notifications, Redis keys. */
 
@@ -54,16 +55,6 @@ export const fireStep = (client: Client, deadlineId: string, version: number, st
     `INSERT INTO deadline_job_steps (deadline_id, deadline_version, step, fired_at) VALUES ($1, $2, $3, $4)`,
     [deadlineId, version, step, at],
   );
-
-export async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export interface NotificationRow {
   kind: string;

@@ -1,19 +1,11 @@
-import { Client } from 'pg';
+import { withClient } from './test-environment';
 
 /** The rows a query answers on a test database, on a connection of its own. */
-export async function queryRows<T = Record<string, unknown>>(
+export const queryRows = <T = Record<string, unknown>>(
   databaseUrl: string,
   text: string,
   parameters: unknown[] = [],
-): Promise<T[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, parameters)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+): Promise<T[]> => withClient(databaseUrl, async (client) => (await client.query(text, parameters)).rows as T[]);
 
 /** Rows in the event store's `events` table of a test database. */
 export async function countEvents(databaseUrl: string): Promise<number> {

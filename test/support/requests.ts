@@ -46,8 +46,8 @@ export async function postAccepted(server: Server, token: string, path: string, 
   return response.body;
 }
 
-/** `post` and `get` on the test app (read when a request is sent), the bearer's token named at each call. */
-export const requestsTo = (app: () => TestApp) => ({
-  post: (path: string, token: string, body: object = {}) => asBearer(app().http, token).post(path, body),
-  get: (path: string, token: string) => asBearer(app().http, token).get(path),
+/** `post` and `get` on the test app (its server read when a request is sent), the bearer's token named at each call. */
+export const requestsTo = (app: Pick<TestApp, 'http'>) => ({
+  post: (path: string, token: string, body: object = {}) => asBearer(app.http, token).post(path, body),
+  get: (path: string, token: string) => asBearer(app.http, token).get(path),
 });

@@ -27,8 +27,9 @@ export function newRunId(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-export async function withServerClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
+/** `work` on a connection of its own to the database at `url`, closed after it. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -36,3 +37,5 @@ export async function withServerClient<T>(work: (client: Client) => Promise<T>):
     await client.end();
   }
 }
+
+export const withServerClient = <T>(work: (client: Client) => Promise<T>): Promise<T> => withClient(serverUrl, work);

@@ -82,6 +82,17 @@ export const shelterStaff = (org = 'ngo-tamas', sub = 'staff-1'): TokenClaims =>
   roles: ['shelter-staff'],
 });
 
+/**
+ * A case worker: follows the person through repatriation, reintegration and the case's closure. Of the
+ * officers' organisation unless `org` says otherwise, so that the officers' cases are theirs to act on.
+ */
+export const caseWorker = ({
+  org = 'police-baku',
+  orgType = 'ngo',
+  sub = 'case-worker-1',
+  name = 'Case Worker',
+}: Partial<Omit<TokenClaims, 'roles'>> = {}): TokenClaims => ({ sub, name, org, orgType, roles: ['case-worker'] });
+
 /** Signs each of `claims` with the test secret, in order. */
 export const signTokens = (...claims: TokenClaims[]): Promise<string[]> =>
   Promise.all(claims.map((each) => signToken(each)));
