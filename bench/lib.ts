@@ -92,15 +92,18 @@ export function rssMb(pid: number): number {
   }
 }
 
-/** The body of a valid POST /cases, as the end-to-end tests send it. */
 /**
- * A case of another person each time (a random family name): the usual opening. The same person
- * every time would measure the duplicate-person path instead, where openings of one person wait
+ * The body of a valid POST /cases, as the end-to-end tests send it, but of another person each time
+ * (a random family name) and identified an hour ago: the usual opening. The same person every time
+ * would measure the duplicate-person path instead, where openings of one person wait
  * for each other (the per-person lock) and each raises an alert.
  */
 export function openCaseBody(): ReturnType<typeof validCase> {
   const body = validCase();
   body.person.familyName = Array.from({ length: 12 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join('');
+  // Identified an hour ago, as an intake is: the tests' fixed day lies weeks back, which made every
+  // case's deadlines overdue at once, and the worker escalate each (a notification per case).
+  body.identification.identifiedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
   return body;
 }
 
