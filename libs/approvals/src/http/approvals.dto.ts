@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FreeText, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageParam, PageSizeParam, ReadYourWritesDto, WrittenReason } from '@nrm/platform/http';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../application/approval-queries';
 
 export class ListApprovalsDto extends ReadYourWritesDto {
@@ -26,9 +26,6 @@ export class RejectApprovalDto {
     example: 'Try to reach her family through the consulate before closing.',
     description: 'Why the request is rejected; the requester reads it. Kept as personal data (an erasure removes it).',
   })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MaxLength(2000)
-  @FreeText()
+  @WrittenReason()
   reason!: string;
 }

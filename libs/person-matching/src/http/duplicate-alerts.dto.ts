@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FreeText, PageParam, PageSizeParam } from '@nrm/platform/http';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageParam, PageSizeParam, WrittenReason } from '@nrm/platform/http';
+import { IsIn, IsOptional } from 'class-validator';
 import type { DuplicateAlertStatus } from '../application/duplicate-alerts';
 
 const STATUSES: readonly DuplicateAlertStatus[] = ['open', 'linked', 'dismissed'];
@@ -23,9 +23,6 @@ export class DismissDuplicateAlertDto {
     example: 'Different dates of birth in the passports seen by both agencies.',
     description: 'Why the cases are not the same person. Kept as personal data of the alerted case (erased with it).',
   })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MaxLength(2000)
-  @FreeText()
+  @WrittenReason()
   reason!: string;
 }
