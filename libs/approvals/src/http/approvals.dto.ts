@@ -1,12 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageParam, PageSizeParam, ReadYourWritesDto, WrittenReason } from '@nrm/platform/http';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { EnumField, PageParam, PageSizeParam, ReadYourWritesDto, WrittenReason } from '@nrm/platform/http';
+import { IsOptional, IsUUID } from 'class-validator';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../application/approval-queries';
 
 export class ListApprovalsDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ enum: APPROVAL_STATUSES, example: 'pending' })
-  @IsOptional()
-  @IsIn(APPROVAL_STATUSES)
+  @EnumField(APPROVAL_STATUSES, { optional: true, example: 'pending' })
   status?: ApprovalStatus;
 
   @ApiPropertyOptional({ description: "Only this case's approvals", format: 'uuid' })
@@ -22,10 +20,9 @@ export class ListApprovalsDto extends ReadYourWritesDto {
 }
 
 export class RejectApprovalDto {
-  @ApiProperty({
+  @WrittenReason({
     example: 'Try to reach her family through the consulate before closing.',
     description: 'Why the request is rejected; the requester reads it. Kept as personal data (an erasure removes it).',
   })
-  @WrittenReason()
   reason!: string;
 }

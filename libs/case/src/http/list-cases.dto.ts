@@ -1,41 +1,32 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BooleanParam, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { BooleanParam, EnumField, PageParam, PageSizeParam, ReadYourWritesDto, TextField } from '@nrm/platform/http';
+import { IsISO8601, IsOptional } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES } from '../domain/case-vocabulary';
 import { DEADLINE_KINDS } from '@nrm/deadlines/domain';
 import type { CaseFilters } from '../application/case-queries';
 
 export class ListCasesDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({
-    enum: CASE_STAGES,
+  @EnumField(CASE_STAGES, {
+    optional: true,
     description:
       'The one stage derived from the tracks (README "The stage"): closed > repatriation in progress > ' +
       'shelter (checked in) > active reintegration plan > running reflection period > completed repatriation > ' +
       'reintegration plan > reflection period held > referral > identification.',
   })
-  @IsOptional()
-  @IsIn(CASE_STAGES)
   stage?: string;
 
-  @ApiPropertyOptional({
-    enum: CASE_STAGES,
+  @EnumField(CASE_STAGES, {
+    optional: true,
     description:
       'Any track the case is in now, whatever its stage (e.g. `shelter`: checked in somewhere; ' +
       '`reflection-period`: one running; `referral`: a status decision awaited).',
   })
-  @IsOptional()
-  @IsIn(CASE_STAGES)
   track?: string;
 
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
-  @IsOptional()
-  @IsIn(CASE_STATUSES)
+  @EnumField(CASE_STATUSES, { optional: true })
   status?: string;
 
-  @ApiPropertyOptional({ description: 'Organisation id owning the case.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField({ optional: true, max: 100, min: 0, description: 'Organisation id owning the case.' })
   org?: string;
 
   @ApiPropertyOptional({
@@ -48,22 +39,23 @@ export class ListCasesDto extends ReadYourWritesDto {
   @IsISO8601({ strict: true })
   deadlineDueBefore?: string;
 
-  @ApiPropertyOptional({
-    enum: DEADLINE_KINDS,
+  @EnumField(DEADLINE_KINDS, {
+    optional: true,
     description:
       'With deadlineDueBefore: only deadlines of this kind; alone: cases with an open deadline of this kind.',
   })
-  @IsOptional()
-  @IsIn(DEADLINE_KINDS)
   deadlineKind?: string;
 
   @BooleanParam('child', 'true: child cases only; false: adults only.')
   child?: boolean;
 
-  @ApiPropertyOptional({ description: 'Part of a case number, e.g. 2026-0000.', example: '2026' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @TextField({
+    optional: true,
+    max: 40,
+    min: 0,
+    description: 'Part of a case number, e.g. 2026-0000.',
+    example: '2026',
+  })
   q?: string;
 
   @PageParam()

@@ -42,3 +42,7 @@ export function trackRoutes<Command extends DeciderCommand>(decider: Decider<Cas
 export function caseCommandAnswer(description: string, revision: number, position: string): CommandResponse {
   return { description, example: { caseId: '7a1c…', revision, position } };
 }
+
+/** How a free-text field of a case command is documented: it is personal data, whatever it says. */
+export const PERSONAL_FREE_TEXT =
+  "Free text: treated as personal data (encrypted under the case's key, erased with the person's data).";

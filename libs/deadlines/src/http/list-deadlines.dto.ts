@@ -1,43 +1,41 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BooleanParam, PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  BooleanParam,
+  DateTimeField,
+  EnumField,
+  PageParam,
+  PageSizeParam,
+  ReadYourWritesDto,
+  TextField,
+} from '@nrm/platform/http';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../domain/deadline-rules';
 import type { DeadlineFilters } from '../application/deadline-queries';
 
 const STATUS_FILTERS = [...DEADLINE_STATUSES, 'all'] as const;
-const DATE_TIME_WITH_ZONE = /T.*(Z|[+-]\d{2}:?\d{2})$/;
 
 export class ListDeadlinesDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ enum: DEADLINE_KINDS, example: 'status-decision' })
-  @IsOptional()
-  @IsIn(DEADLINE_KINDS)
+  @EnumField(DEADLINE_KINDS, { optional: true, example: 'status-decision' })
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ description: 'The responsible organisation.', example: 'mia-anti-trafficking' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField({
+    optional: true,
+    max: 100,
+    min: 0,
+    description: 'The responsible organisation.',
+    example: 'mia-anti-trafficking',
+  })
   org?: string;
 
-  @ApiPropertyOptional({ description: 'Due at or after this time.', example: '2026-11-20T00:00:00+04:00' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dueFrom must be an ISO 8601 date-time' })
-  @Matches(DATE_TIME_WITH_ZONE, { message: 'dueFrom must include a time and a time zone' })
+  @DateTimeField({ optional: true, description: 'Due at or after this time.', example: '2026-11-20T00:00:00+04:00' })
   dueFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Due at or before this time.', example: '2026-11-30T23:59:59+04:00' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dueTo must be an ISO 8601 date-time' })
-  @Matches(DATE_TIME_WITH_ZONE, { message: 'dueTo must include a time and a time zone' })
+  @DateTimeField({ optional: true, description: 'Due at or before this time.', example: '2026-11-30T23:59:59+04:00' })
   dueTo?: string;
 
-  @ApiPropertyOptional({
-    enum: STATUS_FILTERS,
+  @EnumField(STATUS_FILTERS, {
+    optional: true,
     default: 'open',
     description: 'open (default): upcoming and overdue; met, expired, cancelled, or all.',
   })
-  @IsOptional()
-  @IsIn(STATUS_FILTERS)
   status: DeadlineStatus | 'all' = 'open';
 
   @BooleanParam('overdue', 'true: open deadlines past due only; false: open ones not yet due.')

@@ -1,14 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageParam, PageSizeParam, WrittenReason } from '@nrm/platform/http';
-import { IsIn, IsOptional } from 'class-validator';
+import { EnumField, PageParam, PageSizeParam, WrittenReason } from '@nrm/platform/http';
 import type { DuplicateAlertStatus } from '../application/duplicate-alerts';
 
 const STATUSES: readonly DuplicateAlertStatus[] = ['open', 'linked', 'dismissed'];
 
 export class ListDuplicateAlertsDto {
-  @ApiPropertyOptional({ enum: STATUSES, description: 'Only alerts in this state; all without it.' })
-  @IsOptional()
-  @IsIn(STATUSES, { message: 'status must be open, linked or dismissed' })
+  @EnumField(STATUSES, {
+    optional: true,
+    description: 'Only alerts in this state; all without it.',
+    message: 'status must be open, linked or dismissed',
+  })
   status?: DuplicateAlertStatus;
 
   @PageParam()
@@ -19,10 +19,9 @@ export class ListDuplicateAlertsDto {
 }
 
 export class DismissDuplicateAlertDto {
-  @ApiProperty({
+  @WrittenReason({
     example: 'Different dates of birth in the passports seen by both agencies.',
     description: 'Why the cases are not the same person. Kept as personal data of the alerted case (erased with it).',
   })
-  @WrittenReason()
   reason!: string;
 }

@@ -13,4 +13,18 @@ export { commandController, commandRoute, givenFields } from './command-routes';
 export type { CommandResponse, CommandRoute, CommandRouteInput } from './command-routes';
 export { ApiController, Endpoint } from './endpoints';
 export type { EndpointDescriptions } from './endpoints';
-export { CALENDAR_DATE, FreeText, ORGANISATION_ID, WrittenReason } from './validation';
+export { CALENDAR_DATE, FreeText, ORGANISATION_ID } from './validation';
+export {
+  BooleanField,
+  CalendarDateField,
+  CountryCodeField,
+  DateTimeField,
+  EnumField,
+  EnumListField,
+  IntegerField,
+  NestedField,
+  OrganisationIdField,
+  TextField,
+  WrittenReason,
+} from './fields';
+export type { FieldDoc } from './fields';

@@ -1,5 +1,5 @@
-import { type ArgumentMetadata, applyDecorators, ValidationPipe } from '@nestjs/common';
-import { isUUID, IsString, Matches, MaxLength } from 'class-validator';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import 'reflect-metadata';
 import { flattenValidationErrors, InvalidInputException } from './problem-details';
 import { type FieldError, inspectUntrustedInput, joinPath } from './untrusted-input';
@@ -18,19 +18,6 @@ const FREE_TEXT = Symbol('nrm:free-text');
  */
 export function FreeText(): PropertyDecorator {
   return (target, propertyKey) => Reflect.defineMetadata(FREE_TEXT, true, target, propertyKey);
-}
-
-/**
- * A reason a person writes for a decision (rejecting an approval, dismissing an alert): free text
- * of up to 2,000 characters that says something, so a blank one is refused naming the field.
- */
-export function WrittenReason(): PropertyDecorator {
-  return applyDecorators(
-    IsString(),
-    Matches(/\S/, { message: '$property must not be blank' }),
-    MaxLength(2000),
-    FreeText(),
-  );
 }
 
 /**

@@ -1,94 +1,58 @@
 import {
   BooleanParam,
-  CALENDAR_DATE,
-  FreeText,
-  ORGANISATION_ID,
+  CalendarDateField,
+  EnumField,
+  EnumListField,
+  IntegerField,
+  OrganisationIdField,
   PageParam,
   PageSizeParam,
   ReadYourWritesDto,
+  TextField,
 } from '@nrm/platform/http';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SHELTER_ACCEPTS } from '../domain/shelter.events';
 import { MAX_BEDS, MIN_BEDS } from '../domain/shelter.decider';
 
+const PERSONAL_REASON = 'Personal data: kept off the timeline.';
+
 export class RegisterShelterDto {
-  @ApiProperty({ example: 'Bakı Qadın Sığınacağı' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ max: 200, example: 'Bakı Qadın Sığınacağı' })
   name!: string;
 
-  @ApiProperty({
+  @OrganisationIdField({
     example: 'ngo-tamas',
     description: 'The organisation that runs the shelter; its shelter staff answer placement requests.',
   })
-  @IsString()
-  @Matches(ORGANISATION_ID, { message: 'operatorOrgId must be an organisation id such as ngo-tamas' })
   operatorOrgId!: string;
 
-  @ApiProperty({ example: 'Bakı' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextField({ max: 100, example: 'Bakı' })
   region!: string;
 
-  @ApiProperty({ example: 20, minimum: MIN_BEDS, maximum: MAX_BEDS })
-  @IsInt()
-  @Min(MIN_BEDS)
-  @Max(MAX_BEDS)
+  @IntegerField({ min: MIN_BEDS, max: MAX_BEDS, example: 20 })
   beds!: number;
 
-  @ApiProperty({ enum: SHELTER_ACCEPTS, isArray: true, example: ['women', 'children'] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'accepts needs at least one of women, men, children' })
-  @ArrayMaxSize(SHELTER_ACCEPTS.length)
-  @ArrayUnique()
-  @IsIn(SHELTER_ACCEPTS, { each: true })
+  @EnumListField(SHELTER_ACCEPTS, {
+    example: ['women', 'children'],
+    atLeastOne: 'accepts needs at least one of women, men, children',
+  })
   accepts!: (typeof SHELTER_ACCEPTS)[number][];
 }
 
 export class ChangeCapacityDto {
-  @ApiProperty({ example: 25, minimum: MIN_BEDS, maximum: MAX_BEDS })
-  @IsInt()
-  @Min(MIN_BEDS)
-  @Max(MAX_BEDS)
+  @IntegerField({ min: MIN_BEDS, max: MAX_BEDS, example: 25 })
   beds!: number;
 
-  @ApiProperty({ example: 'A new wing opened' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  @FreeText()
+  @TextField({ max: 500, freeText: true, example: 'A new wing opened' })
   reason!: string;
 }
 
 export class ListSheltersDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ example: 'Bakı' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField({ optional: true, max: 100, min: 0, example: 'Bakı' })
   region?: string;
 
-  @ApiPropertyOptional({ enum: SHELTER_ACCEPTS, description: 'Only shelters that accept these people.' })
-  @IsOptional()
-  @IsIn(SHELTER_ACCEPTS)
+  @EnumField(SHELTER_ACCEPTS, { optional: true, description: 'Only shelters that accept these people.' })
   accepts?: string;
 
   @BooleanParam('hasFreeBeds', 'true: only shelters with a free bed; false: only full ones.')
@@ -119,25 +83,18 @@ export class RequestPlacementDto {
 }
 
 export class DeclinePlacementDto {
-  @ApiProperty({ example: 'No bed suited to a wheelchair', description: 'Personal data: kept off the timeline.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  @FreeText()
+  @TextField({ max: 1000, freeText: true, example: 'No bed suited to a wheelchair', description: PERSONAL_REASON })
   reason!: string;
 }
 
 export class CheckOutPlacementDto {
-  @ApiProperty({ example: 'Moved in with family', description: 'Personal data: kept off the timeline.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  @FreeText()
+  @TextField({ max: 1000, freeText: true, example: 'Moved in with family', description: PERSONAL_REASON })
   reason!: string;
 
-  @ApiProperty({ example: '2026-11-21', description: 'The day the person left, YYYY-MM-DD (may be in the past).' })
-  @Matches(CALENDAR_DATE, { message: 'date must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'date must be a real calendar date' })
+  @CalendarDateField({
+    example: '2026-11-21',
+    description: 'The day the person left, YYYY-MM-DD (may be in the past).',
+  })
   date!: string;
 }
 

@@ -1,20 +1,17 @@
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
-import { ReadYourWritesDto } from '@nrm/platform/http';
-import { IsIn, IsOptional } from 'class-validator';
+import { EnumField, ReadYourWritesDto } from '@nrm/platform/http';
 import { DIMENSIONS } from '../domain/dimensions';
 
 export const STATISTICS_FORMATS = ['json', 'csv'] as const;
 export type StatisticsFormat = (typeof STATISTICS_FORMATS)[number];
 
 export class StatisticsQueryDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({
-    enum: STATISTICS_FORMATS,
+  @EnumField(STATISTICS_FORMATS, {
+    optional: true,
     description:
       'json (default) or csv (CTDC / HTCDS variable names, long format). Without it, `Accept: text/csv` ' +
       'also selects csv.',
   })
-  @IsOptional()
-  @IsIn(STATISTICS_FORMATS)
   format?: StatisticsFormat;
 
   /** csv when asked for by `format`, or without it by an Accept header preferring text/csv (`accepted`). */

@@ -1,17 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsISO8601, Matches } from 'class-validator';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { trackRoutes } from '../../http/track-routes';
-import { CALENDAR_DATE, commandController, commandRoute, ORGANISATION_ID } from '@nrm/platform/http';
+import { CalendarDateField, commandController, commandRoute, OrganisationIdField, TextField } from '@nrm/platform/http';
 import { identificationDecider, openCase } from './open-case';
 import { CHILD_CASE_OPENAPI, IDENTIFICATION_OPENAPI } from './identification.openapi';
 import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 
 export class NotifyChildProtectionDto {
-  @ApiProperty({ example: 'child-protection-baku', description: 'The child-protection organisation notified.' })
-  @IsString()
-  @Matches(ORGANISATION_ID, {
-    message: 'childProtectionOrgId must be an organisation id such as child-protection-baku',
+  @OrganisationIdField({
+    example: 'child-protection-baku',
+    description: 'The child-protection organisation notified.',
   })
   childProtectionOrgId!: string;
 
@@ -25,23 +24,20 @@ export class NotifyChildProtectionDto {
 }
 
 export class AppointGuardianDto {
-  @ApiProperty({
+  @TextField({
+    max: 200,
     example: 'Leyla Həsənova',
     description: "The guardian's name: personal data, encrypted with the child's key and never on the timeline.",
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
   guardianName!: string;
 
-  @ApiProperty({ example: 'guardianship-baku', description: 'The organisation that appointed the guardian.' })
-  @IsString()
-  @Matches(ORGANISATION_ID, { message: 'appointedBy must be an organisation id such as guardianship-baku' })
+  @OrganisationIdField({
+    example: 'guardianship-baku',
+    description: 'The organisation that appointed the guardian.',
+  })
   appointedBy!: string;
 
-  @ApiProperty({ example: '2026-11-21', description: 'Date of the appointment, YYYY-MM-DD.' })
-  @Matches(CALENDAR_DATE, { message: 'appointedOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'appointedOn must be a real calendar date' })
+  @CalendarDateField({ example: '2026-11-21', description: 'Date of the appointment, YYYY-MM-DD.' })
   appointedOn!: string;
 }
 

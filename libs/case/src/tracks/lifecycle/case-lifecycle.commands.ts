@@ -1,14 +1,14 @@
 import {
-  CALENDAR_DATE,
+  CalendarDateField,
   commandController,
   commandRoute,
-  FreeText,
+  EnumField,
   givenFields,
-  ORGANISATION_ID,
+  NestedField,
+  OrganisationIdField,
+  TextField,
+  WrittenReason,
 } from '@nrm/platform/http';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   CHOOSABLE_CLOSURE_REASONS,
   type ClosureReason,
@@ -23,69 +23,56 @@ import { caseLifecycleDecider } from './case-lifecycle.decider';
 import { CASE_LIFECYCLE_OPENAPI } from './case-lifecycle.openapi';
 
 export class CloseCaseDto {
-  @ApiProperty({ enum: CHOOSABLE_CLOSURE_REASONS, example: 'reintegrated' })
-  @IsIn(CHOOSABLE_CLOSURE_REASONS)
+  @EnumField(CHOOSABLE_CLOSURE_REASONS, { example: 'reintegrated' })
   reason!: Exclude<ClosureReason, 'other'>;
 
-  @ApiPropertyOptional({
+  @WrittenReason({
+    optional: true,
     example: 'Reintegration plan completed; follow-up by the local social service.',
     description: 'Free text; kept as personal data (erased with the person) and not shown on the timeline.',
   })
-  @IsOptional()
-  @IsString()
-  @Matches(/\S/, { message: 'note must not be blank' })
-  @MaxLength(2000)
-  @FreeText()
   note?: string;
 }
 
 export class ReopenCaseDto {
-  @ApiProperty({
+  @WrittenReason({
     example: 'The person contacted the hotline again and asks for assistance.',
     description: 'Why the case is reopened. Kept as personal data; not shown on the timeline.',
   })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MaxLength(2000)
-  @FreeText()
   reason!: string;
 }
 
 export class TransferCaseDto {
-  @ApiProperty({ example: 'ngo-clean-world', description: 'The receiving organisation: it owns the case from now on.' })
-  @IsString()
-  @Matches(ORGANISATION_ID, { message: 'toOrganisationId must be an organisation id such as ngo-clean-world' })
+  @OrganisationIdField({
+    example: 'ngo-clean-world',
+    description: 'The receiving organisation: it owns the case from now on.',
+  })
   toOrganisationId!: string;
 
-  @ApiProperty({ enum: ORGANISATION_TYPES, example: 'ngo' })
-  @IsIn(ORGANISATION_TYPES)
+  @EnumField(ORGANISATION_TYPES, { example: 'ngo' })
   toOrganisationType!: OrganisationType;
 
-  @ApiProperty({
+  @WrittenReason({
     example: 'The person moved to Gəncə; the local NGO takes over case management.',
     description: 'Why the case is transferred. Kept as personal data; not shown on the timeline.',
   })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MaxLength(2000)
-  @FreeText()
   reason!: string;
 }
 
 export class ErasureLegalBasisDto {
-  @ApiProperty({ enum: ERASURE_AUTHORITIES, example: 'court', description: 'Who ordered the erasure.' })
-  @IsIn(ERASURE_AUTHORITIES)
+  @EnumField(ERASURE_AUTHORITIES, { example: 'court', description: 'Who ordered the erasure.' })
   authority!: ErasureAuthority;
 
-  @ApiProperty({ example: '2-1234/2026', description: "Number of the prosecutor's or court's decision." })
-  @IsString()
-  @Matches(/\S/, { message: 'decisionNumber must not be blank' })
-  @MaxLength(200)
+  @TextField({
+    max: 200,
+    min: 0,
+    nonBlank: true,
+    example: '2-1234/2026',
+    description: "Number of the prosecutor's or court's decision.",
+  })
   decisionNumber!: string;
 
-  @ApiProperty({ example: '2026-11-20', description: 'Date of the decision, YYYY-MM-DD (not in the future).' })
-  @Matches(CALENDAR_DATE, { message: 'decidedOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'decidedOn must be a real calendar date' })
+  @CalendarDateField({ example: '2026-11-20', description: 'Date of the decision, YYYY-MM-DD (not in the future).' })
   decidedOn!: string;
 }
 
@@ -94,15 +81,12 @@ export class ErasePersonalDataDto {
    * Optional for validation only: an order without a legal basis is refused by the domain rule
    * erasure-needs-legal-basis (422, naming legalBasis), as the issue asks; a malformed one is 400.
    */
-  @ApiProperty({
-    type: ErasureLegalBasisDto,
+  @NestedField(ErasureLegalBasisDto, {
+    optional: true,
+    required: true,
     description:
       "The prosecutor's or court's decision ordering the erasure. Without it: 422 erasure-needs-legal-basis.",
   })
-  @IsOptional()
-  @IsObject({ message: 'legalBasis must be an object' })
-  @ValidateNested()
-  @Type(() => ErasureLegalBasisDto)
   legalBasis?: ErasureLegalBasisDto;
 }
 

@@ -1,21 +1,17 @@
-import { CALENDAR_DATE, commandController, commandRoute, FreeText } from '@nrm/platform/http';
+import { CalendarDateField, commandController, commandRoute, EnumField, FreeText, TextField } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
-  MinLength,
   ValidateBy,
   type ValidationArguments,
   ValidateIf,
 } from 'class-validator';
-import { trackRoutes } from '../../http/track-routes';
+import { PERSONAL_FREE_TEXT, trackRoutes } from '../../http/track-routes';
 import { referralDecider } from './referral.decider';
 import { REFERRAL_OPENAPI } from './referral.openapi';
 
@@ -48,22 +44,18 @@ export class ReferCaseDto {
   })
   competentAuthorityOrgId!: string;
 
-  @ApiPropertyOptional({
+  @TextField({
+    optional: true,
+    max: 500,
+    freeText: true,
     example: 'Handed over by phone; the file follows by courier.',
-    description:
-      "A working note for the authority. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+    description: `A working note for the authority. ${PERSONAL_FREE_TEXT}`,
   })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  @FreeText()
   note?: string;
 }
 
 export class StatusDecisionDto {
-  @ApiProperty({ enum: VICTIM_STATUS_DECISIONS, example: 'granted' })
-  @IsIn(VICTIM_STATUS_DECISIONS)
+  @EnumField(VICTIM_STATUS_DECISIONS, { example: 'granted' })
   decision!: VictimStatusDecisionKind;
 
   @ApiPropertyOptional({
@@ -76,9 +68,7 @@ export class StatusDecisionDto {
   @MaxLength(50)
   decisionNumber?: string;
 
-  @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD: the date of the decision; not in the future.' })
-  @Matches(CALENDAR_DATE, { message: 'decidedOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'decidedOn must be a real calendar date' })
+  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD: the date of the decision; not in the future.' })
   decidedOn!: string;
 
   @ApiPropertyOptional({
@@ -99,15 +89,14 @@ export class StatusDecisionDto {
 }
 
 export class StatusDecisionReviewDto {
-  @ApiProperty({
+  @TextField({
+    max: 1000,
+    min: 0,
+    nonBlank: true,
+    freeText: true,
     example: 'The labour inspectorate found new evidence of forced labour.',
-    description:
-      "Why the refusal should be reviewed. Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+    description: `Why the refusal should be reviewed. ${PERSONAL_FREE_TEXT}`,
   })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MaxLength(1000)
-  @FreeText()
   reason!: string;
 }
 

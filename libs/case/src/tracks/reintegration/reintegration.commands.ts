@@ -1,45 +1,34 @@
-import { CALENDAR_DATE, commandController, commandRoute, FreeText, givenFields } from '@nrm/platform/http';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+  CalendarDateField,
+  commandController,
+  commandRoute,
+  EnumField,
+  givenFields,
+  IntegerField,
+  TextField,
+} from '@nrm/platform/http';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { REINTEGRATION_DOMAINS, REINTEGRATION_OUTCOMES, REINTEGRATION_PROGRESS } from '../../domain';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
-import { trackRoutes } from '../../http/track-routes';
+import { PERSONAL_FREE_TEXT, trackRoutes } from '../../http/track-routes';
 import { reintegrationDecider } from './reintegration.decider';
 import { REINTEGRATION_OPENAPI } from './reintegration.openapi';
 
 export class ReintegrationGoalDto {
-  @ApiProperty({ enum: REINTEGRATION_DOMAINS, example: 'education' })
-  @IsIn(REINTEGRATION_DOMAINS)
+  @EnumField(REINTEGRATION_DOMAINS, { example: 'education' })
   domain!: (typeof REINTEGRATION_DOMAINS)[number];
 
-  @ApiProperty({ example: 'Return to school for the spring term', description: 'The goal; no personal particulars.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  @FreeText()
+  @TextField({
+    max: 1000,
+    freeText: true,
+    example: 'Return to school for the spring term',
+    description: 'The goal; no personal particulars.',
+  })
   description!: string;
 
-  @ApiPropertyOptional({ example: '2027-02-01', description: 'YYYY-MM-DD.' })
-  @IsOptional()
-  @Matches(CALENDAR_DATE, { message: 'targetDate must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'targetDate must be a real calendar date' })
+  @CalendarDateField({ optional: true, example: '2027-02-01', description: 'YYYY-MM-DD.' })
   targetDate?: string;
 }
 
@@ -53,70 +42,56 @@ export class AdoptReintegrationPlanDto {
   @Type(() => ReintegrationGoalDto)
   goals!: ReintegrationGoalDto[];
 
-  @ApiPropertyOptional({ example: 90, description: 'Days between reviews (default 90).' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(366)
+  @IntegerField({ optional: true, min: 1, max: 366, example: 90, description: 'Days between reviews (default 90).' })
   reviewEveryDays?: number;
 }
 
 export class RecordReintegrationServiceDto {
-  @ApiProperty({ enum: REINTEGRATION_DOMAINS, example: 'education', description: 'One of the plan’s goal domains.' })
-  @IsIn(REINTEGRATION_DOMAINS)
+  @EnumField(REINTEGRATION_DOMAINS, { example: 'education', description: 'One of the plan’s goal domains.' })
   domain!: (typeof REINTEGRATION_DOMAINS)[number];
 
-  @ApiProperty({ example: 'ngo-clean-world', description: 'The provider organisation that delivered the service.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextField({
+    max: 100,
+    example: 'ngo-clean-world',
+    description: 'The provider organisation that delivered the service.',
+  })
   providerOrgId!: string;
 
-  @ApiProperty({
+  @TextField({
+    max: 1000,
+    freeText: true,
     example: 'Enrolled in a vocational sewing course',
-    description: "Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+    description: PERSONAL_FREE_TEXT,
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1000)
-  @FreeText()
   description!: string;
 
-  @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future.' })
-  @Matches(CALENDAR_DATE, { message: 'deliveredOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'deliveredOn must be a real calendar date' })
+  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future.' })
   deliveredOn!: string;
 }
 
 export class ReviewReintegrationDto {
-  @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
-  @Matches(CALENDAR_DATE, { message: 'reviewedOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'reviewedOn must be a real calendar date' })
+  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
   reviewedOn!: string;
 
-  @ApiProperty({ enum: REINTEGRATION_PROGRESS, example: 'on-track' })
-  @IsIn(REINTEGRATION_PROGRESS)
+  @EnumField(REINTEGRATION_PROGRESS, { example: 'on-track' })
   progress!: (typeof REINTEGRATION_PROGRESS)[number];
 
-  @ApiPropertyOptional({
+  @TextField({
+    optional: true,
+    max: 2000,
+    min: 0,
+    freeText: true,
     example: 'Attends school regularly.',
-    description: "Free text: treated as personal data (encrypted under the case's key, erased with the person's data).",
+    description: PERSONAL_FREE_TEXT,
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  @FreeText()
   notes?: string;
 }
 
 export class CompleteReintegrationDto {
-  @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
-  @Matches(CALENDAR_DATE, { message: 'completedOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'completedOn must be a real calendar date' })
+  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
   completedOn!: string;
 
-  @ApiProperty({ enum: REINTEGRATION_OUTCOMES, example: 'reintegrated' })
-  @IsIn(REINTEGRATION_OUTCOMES)
+  @EnumField(REINTEGRATION_OUTCOMES, { example: 'reintegrated' })
   outcome!: (typeof REINTEGRATION_OUTCOMES)[number];
 }
 
