@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventCodec, type EventStore, handleCommand, StaleRevisionError } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform';
+import { EVENT_STORE, EventCodec, type EventStore, StaleRevisionError } from '@nrm/event-store';
+import { CLOCK, StreamCommands } from '@nrm/platform';
 import { type Actor, type Clock, type Decider, NotFoundError } from '@nrm/shared-kernel';
 import type { CaseEvent } from '../tracks';
 import type { CaseState, ExistingCase } from '../tracks/case-state';
@@ -49,6 +49,7 @@ export class CaseCommands {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly codec: EventCodec,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly streams: StreamCommands,
   ) {}
 
   /** Any decider of the case stream: a context's (on CaseState), or one folding more of it (approvals). */
@@ -58,15 +59,7 @@ export class CaseCommands {
     decider: Decider<State, Command, Event>,
     build: (state: State, now: Date) => Command,
   ): Promise<CaseCommandResult> {
-    const now = this.clock.now();
-    const result = await handleCommand(
-      this.store,
-      this.codec,
-      decider,
-      caseStreamName(caseId),
-      (state) => build(state, now),
-      { ...context, now },
-    );
+    const result = await this.streams.run(decider, caseStreamName(caseId), build, context);
     return {
       caseId,
       revision: Number(result.revision),

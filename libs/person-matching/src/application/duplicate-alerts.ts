@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventCodec, type EventStore, handleCommand } from '@nrm/event-store';
-import { CLOCK, WRITE_SQL, type SqlQuery } from '@nrm/platform';
-import { type Actor, type Clock, NotFoundError } from '@nrm/shared-kernel';
+import { StreamCommands, WRITE_SQL, type SqlQuery } from '@nrm/platform';
+import { type Actor, NotFoundError } from '@nrm/shared-kernel';
 import { DataSource } from 'typeorm';
 import { duplicateAlertDecider, type DuplicateAlertCommand } from '../domain/duplicate-alert.decider';
 import { duplicateAlertStreamName } from '../domain/duplicate-alert-stream';
@@ -68,9 +67,7 @@ export class DuplicateAlerts {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(WRITE_SQL) private readonly sql: SqlQuery,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly codec: EventCodec,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly streams: StreamCommands,
   ) {}
 
   async list(options: { status?: DuplicateAlertStatus; page: number; pageSize: number }): Promise<DuplicateAlertPage> {
@@ -126,19 +123,16 @@ export class DuplicateAlerts {
       alertId,
     ])) as unknown as AlertRow[];
     if (!alert) throw new NotFoundError(`Possible-duplicate alert ${alertId} not found`);
-    const now = this.clock.now();
-    const result = await handleCommand(
-      this.store,
-      this.codec,
+    const result = await this.streams.run(
       duplicateAlertDecider,
       duplicateAlertStreamName(alertId),
-      command(alert, now),
-      { ...context, now },
+      (_state, now) => command(alert, now),
+      context,
     );
     await this.sql(
       `UPDATE possible_duplicates SET status = $2, resolved_at = $3, resolved_by = $4
         WHERE alert_id = $1 AND status = 'open'`,
-      [alertId, status, now, context.actor.userId],
+      [alertId, status, result.decidedAt, context.actor.userId],
     );
     return {
       alertId,

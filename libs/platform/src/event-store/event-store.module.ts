@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { PERSONAL_DATA_ERASER, personalDataProtectorFor } from '../personal-data';
 import { createEventStore, type EventStoreHandle } from './create-event-store';
+import { StreamCommands } from './stream-commands';
 
 const EVENT_STORE_HANDLE = Symbol('EVENT_STORE_HANDLE');
 
@@ -65,6 +66,7 @@ export class EventStoreModule implements OnApplicationShutdown {
           inject: [PERSONAL_DATA_PROTECTOR],
           useFactory: (protector: PersonalDataProtector) => new EventCodec(definitions, protector),
         },
+        StreamCommands,
       ],
       exports: [
         EVENT_STORE,
@@ -74,6 +76,7 @@ export class EventStoreModule implements OnApplicationShutdown {
         EventCodec,
         PERSONAL_DATA_PROTECTOR,
         PERSONAL_DATA_ERASER,
+        StreamCommands,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventCodec, type EventStore, handleCommand, type StreamRevision } from '@nrm/event-store';
-import { CLOCK } from '@nrm/platform';
+import { EVENT_STORE, EventCodec, type EventStore, type StreamRevision } from '@nrm/event-store';
+import { StreamCommands } from '@nrm/platform';
 import {
   type CaseEvent,
   type CaseState,
@@ -9,7 +9,7 @@ import {
   initialCaseState,
   type Sex,
 } from '@nrm/case/domain';
-import { type Actor, type Clock, ForbiddenError, NotFoundError } from '@nrm/shared-kernel';
+import { type Actor, ForbiddenError, NotFoundError } from '@nrm/shared-kernel';
 import {
   type RegisteredShelter,
   shelterDecider,
@@ -68,7 +68,7 @@ export class ShelterCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly codec: EventCodec,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly streams: StreamCommands,
   ) {}
 
   async run<Command extends ShelterCommand>(
@@ -76,15 +76,10 @@ export class ShelterCommands {
     context: ShelterCommandContext,
     build: (state: ShelterState, now: Date) => Command,
   ): Promise<ShelterCommandResult> {
-    const now = this.clock.now();
-    const result = await handleCommand(
-      this.store,
-      this.codec,
-      shelterDecider,
-      shelterStreamName(shelterId),
-      (state) => build(state, now),
-      { ...context, now, maxRetries: MAX_RETRIES },
-    );
+    const result = await this.streams.run(shelterDecider, shelterStreamName(shelterId), build, {
+      ...context,
+      maxRetries: MAX_RETRIES,
+    });
     return {
       shelterId,
       revision: Number(result.revision),
