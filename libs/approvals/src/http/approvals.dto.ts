@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { EnumField, PageParam, PageSizeParam, ReadYourWritesDto, WrittenReason } from '@nrm/platform/http';
+import { Field, ReadYourWritesDto } from '@nrm/platform/http';
 import { IsOptional, IsUUID } from 'class-validator';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../application/approval-queries';
 
 export class ListApprovalsDto extends ReadYourWritesDto {
-  @EnumField(APPROVAL_STATUSES, { optional: true, example: 'pending' })
+  @Field.oneOf(APPROVAL_STATUSES, { optional: true, example: 'pending' })
   status?: ApprovalStatus;
 
   @ApiPropertyOptional({ description: "Only this case's approvals", format: 'uuid' })
@@ -12,15 +12,15 @@ export class ListApprovalsDto extends ReadYourWritesDto {
   @IsUUID()
   caseId?: string;
 
-  @PageParam()
+  @Field.page()
   page = 1;
 
-  @PageSizeParam({ defaultSize: 20, max: 100 })
+  @Field.pageSize({ defaultSize: 20, max: 100 })
   pageSize = 20;
 }
 
 export class RejectApprovalDto {
-  @WrittenReason({
+  @Field.writtenReason({
     example: 'Try to reach her family through the consulate before closing.',
     description: 'Why the request is rejected; the requester reads it. Kept as personal data (an erasure removes it).',
   })

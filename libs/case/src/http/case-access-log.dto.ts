@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageParam, PageSizeParam, ReadYourWritesDto } from '@nrm/platform/http';
+import { Field, ReadYourWritesDto } from '@nrm/platform/http';
 import { CASE_READ_ENDPOINTS } from '../application/case-read-audit';
 import { DATA_CATEGORIES, DISCLOSURE_KINDS } from '../read-models/case-disclosures.projection';
 
 /** GET /cases/{id}/access-log query: a page, and `minPosition` to see the disclosure of one's own command. */
 export class AccessLogQueryDto extends ReadYourWritesDto {
-  @PageParam()
+  @Field.page()
   page = 1;
 
-  @PageSizeParam({ defaultSize: 50, max: 200 })
+  @Field.pageSize({ defaultSize: 50, max: 200 })
   pageSize = 50;
 }
 

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BooleanParam, EnumField, PageParam, PageSizeParam, ReadYourWritesDto, TextField } from '@nrm/platform/http';
+import { Field, ReadYourWritesDto } from '@nrm/platform/http';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES } from '../domain/case-vocabulary';
 import { DEADLINE_KINDS } from '@nrm/deadlines/domain';
 import type { CaseFilters } from '../application/case-queries';
 
 export class ListCasesDto extends ReadYourWritesDto {
-  @EnumField(CASE_STAGES, {
+  @Field.oneOf(CASE_STAGES, {
     optional: true,
     description:
       'The one stage derived from the tracks (README "The stage"): closed > repatriation in progress > ' +
@@ -15,7 +15,7 @@ export class ListCasesDto extends ReadYourWritesDto {
   })
   stage?: string;
 
-  @EnumField(CASE_STAGES, {
+  @Field.oneOf(CASE_STAGES, {
     optional: true,
     description:
       'Any track the case is in now, whatever its stage (e.g. `shelter`: checked in somewhere; ' +
@@ -23,10 +23,10 @@ export class ListCasesDto extends ReadYourWritesDto {
   })
   track?: string;
 
-  @EnumField(CASE_STATUSES, { optional: true })
+  @Field.oneOf(CASE_STATUSES, { optional: true })
   status?: string;
 
-  @TextField({ optional: true, max: 100, min: 0, description: 'Organisation id owning the case.' })
+  @Field.text({ optional: true, max: 100, min: 0, description: 'Organisation id owning the case.' })
   org?: string;
 
   @ApiPropertyOptional({
@@ -39,17 +39,17 @@ export class ListCasesDto extends ReadYourWritesDto {
   @IsISO8601({ strict: true })
   deadlineDueBefore?: string;
 
-  @EnumField(DEADLINE_KINDS, {
+  @Field.oneOf(DEADLINE_KINDS, {
     optional: true,
     description:
       'With deadlineDueBefore: only deadlines of this kind; alone: cases with an open deadline of this kind.',
   })
   deadlineKind?: string;
 
-  @BooleanParam('child', 'true: child cases only; false: adults only.')
+  @Field.booleanFilter('child', 'true: child cases only; false: adults only.')
   child?: boolean;
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 40,
     min: 0,
@@ -58,10 +58,10 @@ export class ListCasesDto extends ReadYourWritesDto {
   })
   q?: string;
 
-  @PageParam()
+  @Field.page()
   page = 1;
 
-  @PageSizeParam({ defaultSize: 20, max: 100 })
+  @Field.pageSize({ defaultSize: 20, max: 100 })
   pageSize = 20;
 
   /** What the query string asks for, in the read side's terms. */

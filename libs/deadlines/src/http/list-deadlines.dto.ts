@@ -1,22 +1,14 @@
-import {
-  BooleanParam,
-  DateTimeField,
-  EnumField,
-  PageParam,
-  PageSizeParam,
-  ReadYourWritesDto,
-  TextField,
-} from '@nrm/platform/http';
+import { Field, ReadYourWritesDto } from '@nrm/platform/http';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../domain/deadline-rules';
 import type { DeadlineFilters } from '../application/deadline-queries';
 
 const STATUS_FILTERS = [...DEADLINE_STATUSES, 'all'] as const;
 
 export class ListDeadlinesDto extends ReadYourWritesDto {
-  @EnumField(DEADLINE_KINDS, { optional: true, example: 'status-decision' })
+  @Field.oneOf(DEADLINE_KINDS, { optional: true, example: 'status-decision' })
   kind?: DeadlineKind;
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 100,
     min: 0,
@@ -25,33 +17,33 @@ export class ListDeadlinesDto extends ReadYourWritesDto {
   })
   org?: string;
 
-  @DateTimeField({ optional: true, description: 'Due at or after this time.', example: '2026-11-20T00:00:00+04:00' })
+  @Field.dateTime({ optional: true, description: 'Due at or after this time.', example: '2026-11-20T00:00:00+04:00' })
   dueFrom?: string;
 
-  @DateTimeField({ optional: true, description: 'Due at or before this time.', example: '2026-11-30T23:59:59+04:00' })
+  @Field.dateTime({ optional: true, description: 'Due at or before this time.', example: '2026-11-30T23:59:59+04:00' })
   dueTo?: string;
 
-  @EnumField(STATUS_FILTERS, {
+  @Field.oneOf(STATUS_FILTERS, {
     optional: true,
     default: 'open',
     description: 'open (default): upcoming and overdue; met, expired, cancelled, or all.',
   })
   status: DeadlineStatus | 'all' = 'open';
 
-  @BooleanParam('overdue', 'true: open deadlines past due only; false: open ones not yet due.')
+  @Field.booleanFilter('overdue', 'true: open deadlines past due only; false: open ones not yet due.')
   overdue?: boolean;
 
-  @BooleanParam(
+  @Field.booleanFilter(
     'late',
     'true: deadlines met after they fell due only; false: met on time only (either way status met, whatever ' +
       '`status` says). A late deadline keeps status `met`, with `late: true`.',
   )
   late?: boolean;
 
-  @PageParam()
+  @Field.page()
   page = 1;
 
-  @PageSizeParam({ defaultSize: 20, max: 100 })
+  @Field.pageSize({ defaultSize: 20, max: 100 })
   pageSize = 20;
 
   /** What the query string asks for, in the read side's terms. */

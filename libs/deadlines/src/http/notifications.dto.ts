@@ -1,12 +1,12 @@
-import { BooleanParam, PageParam, PageSizeParam } from '@nrm/platform/http';
+import { Field } from '@nrm/platform/http';
 
 export class ListNotificationsDto {
-  @BooleanParam('unread', 'true: only notifications not yet read.')
+  @Field.booleanFilter('unread', 'true: only notifications not yet read.')
   unread?: boolean;
 
-  @PageParam()
+  @Field.page()
   page = 1;
 
-  @PageSizeParam({ defaultSize: 20, max: 100 })
+  @Field.pageSize({ defaultSize: 20, max: 100 })
   pageSize = 20;
 }

@@ -1,25 +1,25 @@
-import { EnumField, PageParam, PageSizeParam, WrittenReason } from '@nrm/platform/http';
+import { Field } from '@nrm/platform/http';
 import type { DuplicateAlertStatus } from '../application/duplicate-alerts';
 
 const STATUSES: readonly DuplicateAlertStatus[] = ['open', 'linked', 'dismissed'];
 
 export class ListDuplicateAlertsDto {
-  @EnumField(STATUSES, {
+  @Field.oneOf(STATUSES, {
     optional: true,
     description: 'Only alerts in this state; all without it.',
     message: 'status must be open, linked or dismissed',
   })
   status?: DuplicateAlertStatus;
 
-  @PageParam()
+  @Field.page()
   page = 1;
 
-  @PageSizeParam({ defaultSize: 20, max: 100 })
+  @Field.pageSize({ defaultSize: 20, max: 100 })
   pageSize = 20;
 }
 
 export class DismissDuplicateAlertDto {
-  @WrittenReason({
+  @Field.writtenReason({
     example: 'Different dates of birth in the passports seen by both agencies.',
     description: 'Why the cases are not the same person. Kept as personal data of the alerted case (erased with it).',
   })

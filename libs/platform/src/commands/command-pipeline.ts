@@ -29,7 +29,12 @@ export const isPendingApproval = (result: unknown): result is PendingApproval =>
  * recorded request to answer instead of running the command.
  */
 export interface CommandGate {
-  intercept(name: string, caseId: string, command: object, context: CommandContext): Promise<'proceed' | PendingApproval>;
+  intercept(
+    name: string,
+    caseId: string,
+    command: object,
+    context: CommandContext,
+  ): Promise<'proceed' | PendingApproval>;
 }
 
 export const COMMAND_GATE = Symbol('COMMAND_GATE');

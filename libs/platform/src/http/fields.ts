@@ -20,13 +20,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { BooleanParam, PageParam, PageSizeParam } from './query-params';
 import { CALENDAR_DATE, FreeText, ORGANISATION_ID } from './validation';
-
-/**
- * Body and query fields as one decorator each: what OpenAPI says of the field and the rules the
- * validation pipe applies to it come from the same line, so they cannot drift apart. Messages name
- * the field (`$property`), so a problem+json says which one is wrong.
- */
 
 /**
  * What OpenAPI shows of a field; `optional` lets the field be left out (and OpenAPI says so, unless
@@ -40,7 +35,7 @@ function documented({ optional = false, ...doc }: FieldDoc, ...rules: PropertyDe
 }
 
 /** Text of `min` (default 1) to `max` characters, one line unless `freeText`; `nonBlank`: not only spaces. */
-export function TextField({
+function TextField({
   max,
   min = 1,
   nonBlank = false,
@@ -61,12 +56,12 @@ export function TextField({
  * A reason a person writes for a decision (rejecting an approval, closing or transferring a case):
  * free text of up to 2,000 characters that says something, so a blank one is refused naming the field.
  */
-export function WrittenReason(doc: FieldDoc): PropertyDecorator {
+function WrittenReason(doc: FieldDoc = {}): PropertyDecorator {
   return TextField({ ...doc, max: 2000, min: 0, nonBlank: true, freeText: true });
 }
 
 /** A calendar day as YYYY-MM-DD that exists. */
-export function CalendarDateField(doc: FieldDoc): PropertyDecorator {
+function CalendarDateField(doc: FieldDoc = {}): PropertyDecorator {
   return documented(
     doc,
     Matches(CALENDAR_DATE, { message: '$property must be a date as YYYY-MM-DD' }),
@@ -75,7 +70,7 @@ export function CalendarDateField(doc: FieldDoc): PropertyDecorator {
 }
 
 /** A date and time with its time zone (Z or an offset), so it is one moment wherever it is read. */
-export function DateTimeField(doc: FieldDoc): PropertyDecorator {
+function DateTimeField(doc: FieldDoc = {}): PropertyDecorator {
   return documented(
     doc,
     IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date-time' }),
@@ -84,16 +79,16 @@ export function DateTimeField(doc: FieldDoc): PropertyDecorator {
 }
 
 /** A whole number from `min` to `max` (OpenAPI's minimum and maximum). */
-export function IntegerField({ min, max, ...doc }: FieldDoc & { min: number; max: number }): PropertyDecorator {
+function IntegerField({ min, max, ...doc }: FieldDoc & { min: number; max: number }): PropertyDecorator {
   return documented({ minimum: min, maximum: max, ...doc }, IsInt(), Min(min), Max(max));
 }
 
-export function BooleanField(doc: FieldDoc): PropertyDecorator {
+function BooleanField(doc: FieldDoc = {}): PropertyDecorator {
   return documented(doc, IsBoolean());
 }
 
 /** One of `values`; `message` replaces class-validator's list of them. */
-export function EnumField(
+function EnumField(
   values: readonly string[],
   { message, ...doc }: FieldDoc & { message?: string } = {},
 ): PropertyDecorator {
@@ -104,7 +99,7 @@ export function EnumField(
  * A list of `values`, each at most once unless `repeats`, at most `maxSize` long (default: all of
  * them); `atLeastOne` is the message refusing an empty list, when one is needed.
  */
-export function EnumListField(
+function EnumListField(
   values: readonly string[],
   {
     atLeastOne,
@@ -124,7 +119,7 @@ export function EnumListField(
 }
 
 /** An object validated against its own DTO class. */
-export function NestedField(dto: new () => object, doc: FieldDoc = {}): PropertyDecorator {
+function NestedField(dto: new () => object, doc: FieldDoc = {}): PropertyDecorator {
   return documented(
     { type: dto, ...doc },
     IsObject({ message: '$property must be an object' }),
@@ -134,7 +129,7 @@ export function NestedField(dto: new () => object, doc: FieldDoc = {}): Property
 }
 
 /** An organisation id, as the tokens' `org` claim carries them; the message quotes the example. */
-export function OrganisationIdField(doc: FieldDoc & { example: string }): PropertyDecorator {
+function OrganisationIdField(doc: FieldDoc & { example: string }): PropertyDecorator {
   return documented(
     doc,
     IsString(),
@@ -143,9 +138,32 @@ export function OrganisationIdField(doc: FieldDoc & { example: string }): Proper
 }
 
 /** A country as its ISO 3166-1 alpha-2 code; the message quotes the example. */
-export function CountryCodeField(doc: FieldDoc & { example: string }): PropertyDecorator {
+function CountryCodeField(doc: FieldDoc & { example: string }): PropertyDecorator {
   return documented(
     doc,
     Matches(/^[A-Z]{2}$/, { message: `$property must be an ISO 3166-1 alpha-2 code such as ${doc.example}` }),
   );
 }
+
+/**
+ * Body and query fields as one decorator each, e.g. `@Field.text({ max: 200, example: 'Bakı' })`:
+ * what OpenAPI says of the field and the rules the validation pipe applies to it come from the same
+ * line, so they cannot drift apart. Messages name the field (`$property`), so a problem+json says
+ * which one is wrong. A field none of these fits states its decorators itself.
+ */
+export const Field = {
+  text: TextField,
+  writtenReason: WrittenReason,
+  calendarDate: CalendarDateField,
+  dateTime: DateTimeField,
+  integer: IntegerField,
+  boolean: BooleanField,
+  oneOf: EnumField,
+  listOf: EnumListField,
+  nested: NestedField,
+  organisationId: OrganisationIdField,
+  countryCode: CountryCodeField,
+  page: PageParam,
+  pageSize: PageSizeParam,
+  booleanFilter: BooleanParam,
+} as const;

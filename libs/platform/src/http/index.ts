@@ -4,7 +4,7 @@
  * limits. Controllers use it; the application layer may not (eslint.config.mjs).
  */
 export { ProblemDetailsFilter } from './problem-details';
-export { BooleanParam, PageParam, PageSizeParam, refuseUndecodableQuery } from './query-params';
+export { refuseUndecodableQuery } from './query-params';
 export { ReadsFrom } from './read-your-writes';
 export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';
@@ -13,18 +13,5 @@ export { commandController, commandRoute, givenFields } from './command-routes';
 export type { CommandResponse, CommandRoute, CommandRouteInput } from './command-routes';
 export { ApiController, Endpoint } from './endpoints';
 export type { EndpointDescriptions } from './endpoints';
-export { CALENDAR_DATE, FreeText, ORGANISATION_ID } from './validation';
-export {
-  BooleanField,
-  CalendarDateField,
-  CountryCodeField,
-  DateTimeField,
-  EnumField,
-  EnumListField,
-  IntegerField,
-  NestedField,
-  OrganisationIdField,
-  TextField,
-  WrittenReason,
-} from './fields';
-export type { FieldDoc } from './fields';
+export { FreeText } from './validation';
+export { Field, type FieldDoc } from './fields';

@@ -1,15 +1,4 @@
-import {
-  BooleanParam,
-  CalendarDateField,
-  EnumField,
-  EnumListField,
-  IntegerField,
-  OrganisationIdField,
-  PageParam,
-  PageSizeParam,
-  ReadYourWritesDto,
-  TextField,
-} from '@nrm/platform/http';
+import { Field, ReadYourWritesDto } from '@nrm/platform/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SHELTER_ACCEPTS } from '../domain/shelter.events';
@@ -18,22 +7,22 @@ import { MAX_BEDS, MIN_BEDS } from '../domain/shelter.decider';
 const PERSONAL_REASON = 'Personal data: kept off the timeline.';
 
 export class RegisterShelterDto {
-  @TextField({ max: 200, example: 'Bakı Qadın Sığınacağı' })
+  @Field.text({ max: 200, example: 'Bakı Qadın Sığınacağı' })
   name!: string;
 
-  @OrganisationIdField({
+  @Field.organisationId({
     example: 'ngo-tamas',
     description: 'The organisation that runs the shelter; its shelter staff answer placement requests.',
   })
   operatorOrgId!: string;
 
-  @TextField({ max: 100, example: 'Bakı' })
+  @Field.text({ max: 100, example: 'Bakı' })
   region!: string;
 
-  @IntegerField({ min: MIN_BEDS, max: MAX_BEDS, example: 20 })
+  @Field.integer({ min: MIN_BEDS, max: MAX_BEDS, example: 20 })
   beds!: number;
 
-  @EnumListField(SHELTER_ACCEPTS, {
+  @Field.listOf(SHELTER_ACCEPTS, {
     example: ['women', 'children'],
     atLeastOne: 'accepts needs at least one of women, men, children',
   })
@@ -41,27 +30,27 @@ export class RegisterShelterDto {
 }
 
 export class ChangeCapacityDto {
-  @IntegerField({ min: MIN_BEDS, max: MAX_BEDS, example: 25 })
+  @Field.integer({ min: MIN_BEDS, max: MAX_BEDS, example: 25 })
   beds!: number;
 
-  @TextField({ max: 500, freeText: true, example: 'A new wing opened' })
+  @Field.text({ max: 500, freeText: true, example: 'A new wing opened' })
   reason!: string;
 }
 
 export class ListSheltersDto extends ReadYourWritesDto {
-  @TextField({ optional: true, max: 100, min: 0, example: 'Bakı' })
+  @Field.text({ optional: true, max: 100, min: 0, example: 'Bakı' })
   region?: string;
 
-  @EnumField(SHELTER_ACCEPTS, { optional: true, description: 'Only shelters that accept these people.' })
+  @Field.oneOf(SHELTER_ACCEPTS, { optional: true, description: 'Only shelters that accept these people.' })
   accepts?: string;
 
-  @BooleanParam('hasFreeBeds', 'true: only shelters with a free bed; false: only full ones.')
+  @Field.booleanFilter('hasFreeBeds', 'true: only shelters with a free bed; false: only full ones.')
   hasFreeBeds?: boolean;
 
-  @PageParam()
+  @Field.page()
   page = 1;
 
-  @PageSizeParam({ defaultSize: 50, max: 200 })
+  @Field.pageSize({ defaultSize: 50, max: 200 })
   pageSize = 50;
 }
 
@@ -83,15 +72,15 @@ export class RequestPlacementDto {
 }
 
 export class DeclinePlacementDto {
-  @TextField({ max: 1000, freeText: true, example: 'No bed suited to a wheelchair', description: PERSONAL_REASON })
+  @Field.text({ max: 1000, freeText: true, example: 'No bed suited to a wheelchair', description: PERSONAL_REASON })
   reason!: string;
 }
 
 export class CheckOutPlacementDto {
-  @TextField({ max: 1000, freeText: true, example: 'Moved in with family', description: PERSONAL_REASON })
+  @Field.text({ max: 1000, freeText: true, example: 'Moved in with family', description: PERSONAL_REASON })
   reason!: string;
 
-  @CalendarDateField({
+  @Field.calendarDate({
     example: '2026-11-21',
     description: 'The day the person left, YYYY-MM-DD (may be in the past).',
   })

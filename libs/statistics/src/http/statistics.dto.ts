@@ -1,12 +1,12 @@
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
-import { EnumField, ReadYourWritesDto } from '@nrm/platform/http';
+import { Field, ReadYourWritesDto } from '@nrm/platform/http';
 import { DIMENSIONS } from '../domain/dimensions';
 
 export const STATISTICS_FORMATS = ['json', 'csv'] as const;
 export type StatisticsFormat = (typeof STATISTICS_FORMATS)[number];
 
 export class StatisticsQueryDto extends ReadYourWritesDto {
-  @EnumField(STATISTICS_FORMATS, {
+  @Field.oneOf(STATISTICS_FORMATS, {
     optional: true,
     description:
       'json (default) or csv (CTDC / HTCDS variable names, long format). Without it, `Accept: text/csv` ' +

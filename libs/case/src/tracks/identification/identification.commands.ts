@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, Matches } from 'class-validator';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { trackRoutes } from '../../http/track-routes';
-import { CalendarDateField, commandController, commandRoute, OrganisationIdField, TextField } from '@nrm/platform/http';
+import { commandController, commandRoute, Field } from '@nrm/platform/http';
 import { identificationDecider, openCase } from './open-case';
 import { CHILD_CASE_OPENAPI, IDENTIFICATION_OPENAPI } from './identification.openapi';
 import { OpenCaseDto, RecordConsentDto } from './open-case.dto';
 
 export class NotifyChildProtectionDto {
-  @OrganisationIdField({
+  @Field.organisationId({
     example: 'child-protection-baku',
     description: 'The child-protection organisation notified.',
   })
@@ -24,20 +24,20 @@ export class NotifyChildProtectionDto {
 }
 
 export class AppointGuardianDto {
-  @TextField({
+  @Field.text({
     max: 200,
     example: 'Leyla Həsənova',
     description: "The guardian's name: personal data, encrypted with the child's key and never on the timeline.",
   })
   guardianName!: string;
 
-  @OrganisationIdField({
+  @Field.organisationId({
     example: 'guardianship-baku',
     description: 'The organisation that appointed the guardian.',
   })
   appointedBy!: string;
 
-  @CalendarDateField({ example: '2026-11-21', description: 'Date of the appointment, YYYY-MM-DD.' })
+  @Field.calendarDate({ example: '2026-11-21', description: 'Date of the appointment, YYYY-MM-DD.' })
   appointedOn!: string;
 }
 

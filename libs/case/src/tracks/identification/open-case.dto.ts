@@ -1,29 +1,19 @@
-import {
-  BooleanField,
-  CalendarDateField,
-  CountryCodeField,
-  DateTimeField,
-  EnumField,
-  EnumListField,
-  IntegerField,
-  NestedField,
-  TextField,
-} from '@nrm/platform/http';
+import { Field } from '@nrm/platform/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsString, Matches, MaxLength } from 'class-validator';
 import { EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '../../domain';
 
 export class PersonDto {
-  @TextField({ max: 100, example: 'Aysel' })
+  @Field.text({ max: 100, example: 'Aysel' })
   givenName!: string;
 
-  @TextField({ max: 100, example: 'Məmmədova' })
+  @Field.text({ max: 100, example: 'Məmmədova' })
   familyName!: string;
 
-  @CalendarDateField({ optional: true, example: '1999-04-12', description: 'YYYY-MM-DD. Give this or estimatedAge.' })
+  @Field.calendarDate({ optional: true, example: '1999-04-12', description: 'YYYY-MM-DD. Give this or estimatedAge.' })
   dateOfBirth?: string;
 
-  @IntegerField({
+  @Field.integer({
     optional: true,
     min: 0,
     max: 120,
@@ -32,7 +22,7 @@ export class PersonDto {
   })
   estimatedAge?: number;
 
-  @EnumField(SEXES, { example: 'female' })
+  @Field.oneOf(SEXES, { example: 'female' })
   sex!: (typeof SEXES)[number];
 
   @ApiProperty({ example: 'AZ', description: "ISO 3166-1 alpha-2 code, 'stateless' or 'unknown'." })
@@ -49,30 +39,30 @@ export class PersonDto {
 }
 
 export class IdentificationDto {
-  @DateTimeField({
+  @Field.dateTime({
     example: '2026-11-20T14:30:00+04:00',
     description: 'When the person was identified; may be earlier than now when recorded late.',
   })
   identifiedAt!: string;
 
-  @TextField({ max: 200, example: 'Bakı Dəniz Limanı, sərnişin terminalı' })
+  @Field.text({ max: 200, example: 'Bakı Dəniz Limanı, sərnişin terminalı' })
   place!: string;
 
-  @TextField({ optional: true, max: 100, min: 0, example: 'Bakı' })
+  @Field.text({ optional: true, max: 100, min: 0, example: 'Bakı' })
   region?: string;
 
-  @CountryCodeField({ example: 'AZ', description: 'ISO 3166-1 alpha-2 of the country where the person was found.' })
+  @Field.countryCode({ example: 'AZ', description: 'ISO 3166-1 alpha-2 of the country where the person was found.' })
   country!: string;
 }
 
 export class OpenCaseDto {
-  @NestedField(PersonDto)
+  @Field.nested(PersonDto)
   person!: PersonDto;
 
-  @NestedField(IdentificationDto)
+  @Field.nested(IdentificationDto)
   identification!: IdentificationDto;
 
-  @EnumListField(EXPLOITATION_TYPES, {
+  @Field.listOf(EXPLOITATION_TYPES, {
     example: ['labour'],
     atLeastOne: "exploitationTypes needs at least one type ('other' when unclear)",
   })
@@ -89,16 +79,16 @@ export class OpenCaseDto {
   @MaxLength(100, { each: true })
   indicatorCodes!: string[];
 
-  @EnumListField(URGENT_NEEDS, { example: ['medical-care', 'interpreter'] })
+  @Field.listOf(URGENT_NEEDS, { example: ['medical-care', 'interpreter'] })
   urgentNeeds!: (typeof URGENT_NEEDS)[number][];
 
-  @BooleanField({
+  @Field.boolean({
     example: true,
     description: 'Whether the person agreed to be referred to the competent authority.',
   })
   consentToReferral!: boolean;
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 4000,
     min: 0,
@@ -110,6 +100,6 @@ export class OpenCaseDto {
 }
 
 export class RecordConsentDto {
-  @BooleanField({ example: false, description: 'true: consent to referral given; false: withdrawn.' })
+  @Field.boolean({ example: false, description: 'true: consent to referral given; false: withdrawn.' })
   consentToReferral!: boolean;
 }

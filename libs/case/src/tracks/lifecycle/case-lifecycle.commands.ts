@@ -1,14 +1,4 @@
-import {
-  CalendarDateField,
-  commandController,
-  commandRoute,
-  EnumField,
-  givenFields,
-  NestedField,
-  OrganisationIdField,
-  TextField,
-  WrittenReason,
-} from '@nrm/platform/http';
+import { commandController, commandRoute, Field, givenFields } from '@nrm/platform/http';
 import {
   CHOOSABLE_CLOSURE_REASONS,
   type ClosureReason,
@@ -23,10 +13,10 @@ import { caseLifecycleDecider } from './case-lifecycle.decider';
 import { CASE_LIFECYCLE_OPENAPI } from './case-lifecycle.openapi';
 
 export class CloseCaseDto {
-  @EnumField(CHOOSABLE_CLOSURE_REASONS, { example: 'reintegrated' })
+  @Field.oneOf(CHOOSABLE_CLOSURE_REASONS, { example: 'reintegrated' })
   reason!: Exclude<ClosureReason, 'other'>;
 
-  @WrittenReason({
+  @Field.writtenReason({
     optional: true,
     example: 'Reintegration plan completed; follow-up by the local social service.',
     description: 'Free text; kept as personal data (erased with the person) and not shown on the timeline.',
@@ -35,7 +25,7 @@ export class CloseCaseDto {
 }
 
 export class ReopenCaseDto {
-  @WrittenReason({
+  @Field.writtenReason({
     example: 'The person contacted the hotline again and asks for assistance.',
     description: 'Why the case is reopened. Kept as personal data; not shown on the timeline.',
   })
@@ -43,16 +33,16 @@ export class ReopenCaseDto {
 }
 
 export class TransferCaseDto {
-  @OrganisationIdField({
+  @Field.organisationId({
     example: 'ngo-clean-world',
     description: 'The receiving organisation: it owns the case from now on.',
   })
   toOrganisationId!: string;
 
-  @EnumField(ORGANISATION_TYPES, { example: 'ngo' })
+  @Field.oneOf(ORGANISATION_TYPES, { example: 'ngo' })
   toOrganisationType!: OrganisationType;
 
-  @WrittenReason({
+  @Field.writtenReason({
     example: 'The person moved to Gəncə; the local NGO takes over case management.',
     description: 'Why the case is transferred. Kept as personal data; not shown on the timeline.',
   })
@@ -60,10 +50,10 @@ export class TransferCaseDto {
 }
 
 export class ErasureLegalBasisDto {
-  @EnumField(ERASURE_AUTHORITIES, { example: 'court', description: 'Who ordered the erasure.' })
+  @Field.oneOf(ERASURE_AUTHORITIES, { example: 'court', description: 'Who ordered the erasure.' })
   authority!: ErasureAuthority;
 
-  @TextField({
+  @Field.text({
     max: 200,
     min: 0,
     nonBlank: true,
@@ -72,7 +62,7 @@ export class ErasureLegalBasisDto {
   })
   decisionNumber!: string;
 
-  @CalendarDateField({ example: '2026-11-20', description: 'Date of the decision, YYYY-MM-DD (not in the future).' })
+  @Field.calendarDate({ example: '2026-11-20', description: 'Date of the decision, YYYY-MM-DD (not in the future).' })
   decidedOn!: string;
 }
 
@@ -81,7 +71,7 @@ export class ErasePersonalDataDto {
    * Optional for validation only: an order without a legal basis is refused by the domain rule
    * erasure-needs-legal-basis (422, naming legalBasis), as the issue asks; a malformed one is 400.
    */
-  @NestedField(ErasureLegalBasisDto, {
+  @Field.nested(ErasureLegalBasisDto, {
     optional: true,
     required: true,
     description:

@@ -1,4 +1,4 @@
-import { CalendarDateField, commandController, commandRoute, EnumField, FreeText, TextField } from '@nrm/platform/http';
+import { commandController, commandRoute, Field, FreeText } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -44,7 +44,7 @@ export class ReferCaseDto {
   })
   competentAuthorityOrgId!: string;
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 500,
     freeText: true,
@@ -55,7 +55,7 @@ export class ReferCaseDto {
 }
 
 export class StatusDecisionDto {
-  @EnumField(VICTIM_STATUS_DECISIONS, { example: 'granted' })
+  @Field.oneOf(VICTIM_STATUS_DECISIONS, { example: 'granted' })
   decision!: VictimStatusDecisionKind;
 
   @ApiPropertyOptional({
@@ -68,7 +68,10 @@ export class StatusDecisionDto {
   @MaxLength(50)
   decisionNumber?: string;
 
-  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD: the date of the decision; not in the future.' })
+  @Field.calendarDate({
+    example: '2026-11-21',
+    description: 'YYYY-MM-DD: the date of the decision; not in the future.',
+  })
   decidedOn!: string;
 
   @ApiPropertyOptional({
@@ -89,7 +92,7 @@ export class StatusDecisionDto {
 }
 
 export class StatusDecisionReviewDto {
-  @TextField({
+  @Field.text({
     max: 1000,
     min: 0,
     nonBlank: true,

@@ -1,4 +1,4 @@
-import { commandController, commandRoute, DateTimeField, EnumField, IntegerField, TextField } from '@nrm/platform/http';
+import { commandController, commandRoute, Field } from '@nrm/platform/http';
 import { REFLECTION_PERIOD_OUTCOMES, type ReflectionPeriodOutcome } from '../../domain';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { PERSONAL_FREE_TEXT, trackRoutes } from '../../http/track-routes';
@@ -7,7 +7,7 @@ import { reflectionPeriodDecider } from './reflection-period.decider';
 import { REFLECTION_PERIOD_OPENAPI } from './reflection-period.openapi';
 
 export class StartReflectionPeriodDto {
-  @DateTimeField({
+  @Field.dateTime({
     optional: true,
     example: '2026-11-20T09:00:00+04:00',
     description:
@@ -16,7 +16,7 @@ export class StartReflectionPeriodDto {
   })
   startedAt?: string;
 
-  @IntegerField({
+  @Field.integer({
     optional: true,
     min: 1,
     max: 365,
@@ -29,10 +29,10 @@ export class StartReflectionPeriodDto {
 }
 
 export class ExtendReflectionPeriodDto {
-  @IntegerField({ min: 1, max: 365, example: 15, description: 'Days added to the active period.' })
+  @Field.integer({ min: 1, max: 365, example: 15, description: 'Days added to the active period.' })
   days!: number;
 
-  @TextField({
+  @Field.text({
     max: 500,
     nonBlank: true,
     freeText: true,
@@ -43,10 +43,10 @@ export class ExtendReflectionPeriodDto {
 }
 
 export class EndReflectionPeriodDto {
-  @EnumField(REFLECTION_PERIOD_OUTCOMES, { example: 'cooperating-with-investigation' })
+  @Field.oneOf(REFLECTION_PERIOD_OUTCOMES, { example: 'cooperating-with-investigation' })
   outcome!: ReflectionPeriodOutcome;
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 500,
     min: 0,

@@ -1,12 +1,4 @@
-import {
-  CalendarDateField,
-  commandController,
-  commandRoute,
-  EnumField,
-  givenFields,
-  IntegerField,
-  TextField,
-} from '@nrm/platform/http';
+import { commandController, commandRoute, Field, givenFields } from '@nrm/platform/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, ValidateNested } from 'class-validator';
@@ -17,10 +9,10 @@ import { reintegrationDecider } from './reintegration.decider';
 import { REINTEGRATION_OPENAPI } from './reintegration.openapi';
 
 export class ReintegrationGoalDto {
-  @EnumField(REINTEGRATION_DOMAINS, { example: 'education' })
+  @Field.oneOf(REINTEGRATION_DOMAINS, { example: 'education' })
   domain!: (typeof REINTEGRATION_DOMAINS)[number];
 
-  @TextField({
+  @Field.text({
     max: 1000,
     freeText: true,
     example: 'Return to school for the spring term',
@@ -28,7 +20,7 @@ export class ReintegrationGoalDto {
   })
   description!: string;
 
-  @CalendarDateField({ optional: true, example: '2027-02-01', description: 'YYYY-MM-DD.' })
+  @Field.calendarDate({ optional: true, example: '2027-02-01', description: 'YYYY-MM-DD.' })
   targetDate?: string;
 }
 
@@ -42,22 +34,22 @@ export class AdoptReintegrationPlanDto {
   @Type(() => ReintegrationGoalDto)
   goals!: ReintegrationGoalDto[];
 
-  @IntegerField({ optional: true, min: 1, max: 366, example: 90, description: 'Days between reviews (default 90).' })
+  @Field.integer({ optional: true, min: 1, max: 366, example: 90, description: 'Days between reviews (default 90).' })
   reviewEveryDays?: number;
 }
 
 export class RecordReintegrationServiceDto {
-  @EnumField(REINTEGRATION_DOMAINS, { example: 'education', description: 'One of the plan’s goal domains.' })
+  @Field.oneOf(REINTEGRATION_DOMAINS, { example: 'education', description: 'One of the plan’s goal domains.' })
   domain!: (typeof REINTEGRATION_DOMAINS)[number];
 
-  @TextField({
+  @Field.text({
     max: 100,
     example: 'ngo-clean-world',
     description: 'The provider organisation that delivered the service.',
   })
   providerOrgId!: string;
 
-  @TextField({
+  @Field.text({
     max: 1000,
     freeText: true,
     example: 'Enrolled in a vocational sewing course',
@@ -65,18 +57,18 @@ export class RecordReintegrationServiceDto {
   })
   description!: string;
 
-  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future.' })
+  @Field.calendarDate({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future.' })
   deliveredOn!: string;
 }
 
 export class ReviewReintegrationDto {
-  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
+  @Field.calendarDate({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
   reviewedOn!: string;
 
-  @EnumField(REINTEGRATION_PROGRESS, { example: 'on-track' })
+  @Field.oneOf(REINTEGRATION_PROGRESS, { example: 'on-track' })
   progress!: (typeof REINTEGRATION_PROGRESS)[number];
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 2000,
     min: 0,
@@ -88,10 +80,10 @@ export class ReviewReintegrationDto {
 }
 
 export class CompleteReintegrationDto {
-  @CalendarDateField({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
+  @Field.calendarDate({ example: '2026-11-21', description: 'YYYY-MM-DD; not in the future, not before the plan.' })
   completedOn!: string;
 
-  @EnumField(REINTEGRATION_OUTCOMES, { example: 'reintegrated' })
+  @Field.oneOf(REINTEGRATION_OUTCOMES, { example: 'reintegrated' })
   outcome!: (typeof REINTEGRATION_OUTCOMES)[number];
 }
 

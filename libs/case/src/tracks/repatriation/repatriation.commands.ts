@@ -1,13 +1,4 @@
-import {
-  BooleanField,
-  CalendarDateField,
-  commandController,
-  CountryCodeField,
-  DateTimeField,
-  EnumField,
-  EnumListField,
-  TextField,
-} from '@nrm/platform/http';
+import { commandController, Field } from '@nrm/platform/http';
 import { REPATRIATION_RISK_LEVELS, TRAVEL_DOCUMENT_TYPES } from '../../domain';
 import { TRACK_COMMAND_ROLES } from '../../application/case-access';
 import { PERSONAL_FREE_TEXT, trackRoutes } from '../../http/track-routes';
@@ -15,17 +6,17 @@ import { repatriationDecider } from './repatriation.decider';
 import { REPATRIATION_OPENAPI } from './repatriation.openapi';
 
 export class RequestRepatriationDto {
-  @CountryCodeField({ example: 'UZ', description: 'ISO 3166-1 alpha-2 code of the country of return.' })
+  @Field.countryCode({ example: 'UZ', description: 'ISO 3166-1 alpha-2 code of the country of return.' })
   destinationCountry!: string;
 
-  @BooleanField({
+  @Field.boolean({
     example: true,
     description:
       'The person consents to return voluntarily. Must be true: otherwise 422 repatriation-needs-voluntary-consent.',
   })
   voluntaryConsent!: boolean;
 
-  @DateTimeField({
+  @Field.dateTime({
     optional: true,
     example: '2026-11-21T09:00:00+04:00',
     description: 'When the consent was given; now when omitted. Not in the future.',
@@ -34,10 +25,10 @@ export class RequestRepatriationDto {
 }
 
 export class AssessRepatriationRiskDto {
-  @EnumField(REPATRIATION_RISK_LEVELS, { example: 'medium' })
+  @Field.oneOf(REPATRIATION_RISK_LEVELS, { example: 'medium' })
   level!: (typeof REPATRIATION_RISK_LEVELS)[number];
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 2000,
     min: 0,
@@ -47,7 +38,7 @@ export class AssessRepatriationRiskDto {
   })
   notes?: string;
 
-  @BooleanField({
+  @Field.boolean({
     optional: true,
     example: false,
     description: 'The risks found are mitigated; a high risk blocks travel until an assessment says so.',
@@ -56,7 +47,7 @@ export class AssessRepatriationRiskDto {
 }
 
 export class RecordTravelDocumentsDto {
-  @EnumListField(TRAVEL_DOCUMENT_TYPES, {
+  @Field.listOf(TRAVEL_DOCUMENT_TYPES, {
     example: ['certificate-of-return'],
     atLeastOne: 'documents needs at least one travel document',
     maxSize: TRAVEL_DOCUMENT_TYPES.length * 2,
@@ -64,23 +55,23 @@ export class RecordTravelDocumentsDto {
   })
   documents!: (typeof TRAVEL_DOCUMENT_TYPES)[number][];
 
-  @TextField({ max: 200, example: 'Embassy of Uzbekistan in Baku', description: 'The issuing authority.' })
+  @Field.text({ max: 200, example: 'Embassy of Uzbekistan in Baku', description: 'The issuing authority.' })
   issuedBy!: string;
 }
 
 export class ScheduleRepatriationDto {
-  @CalendarDateField({ example: '2026-12-05', description: 'YYYY-MM-DD; not in the past.' })
+  @Field.calendarDate({ example: '2026-12-05', description: 'YYYY-MM-DD; not in the past.' })
   travelDate!: string;
 
-  @TextField({ optional: true, max: 500, min: 0, example: 'GYD–TAS, Uzbekistan Airways, escorted by IOM' })
+  @Field.text({ optional: true, max: 500, min: 0, example: 'GYD–TAS, Uzbekistan Airways, escorted by IOM' })
   route?: string;
 }
 
 export class CompleteRepatriationDto {
-  @CalendarDateField({ example: '2026-12-05', description: 'YYYY-MM-DD the person arrived; not in the future.' })
+  @Field.calendarDate({ example: '2026-12-05', description: 'YYYY-MM-DD the person arrived; not in the future.' })
   arrivedOn!: string;
 
-  @TextField({
+  @Field.text({
     optional: true,
     max: 200,
     min: 0,
@@ -91,7 +82,11 @@ export class CompleteRepatriationDto {
 }
 
 export class CancelRepatriationDto {
-  @TextField({ max: 1000, freeText: true, example: 'The person decided to stay and cooperate with the investigation.' })
+  @Field.text({
+    max: 1000,
+    freeText: true,
+    example: 'The person decided to stay and cooperate with the investigation.',
+  })
   reason!: string;
 }
 

@@ -43,6 +43,8 @@ export class DeadlinesInbox1763742400000 implements MigrationInterface {
             ORDER BY notification_id, read_at) r
       WHERE r.notification_id = n.notification_id`);
     await queryRunner.query(`DROP TABLE notification_reads`);
-    await queryRunner.query(`ALTER TABLE deadlines DROP COLUMN late, DROP COLUMN closed_reason, DROP COLUMN last_reminded_at`);
+    await queryRunner.query(
+      `ALTER TABLE deadlines DROP COLUMN late, DROP COLUMN closed_reason, DROP COLUMN last_reminded_at`,
+    );
   }
 }
