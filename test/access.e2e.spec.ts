@@ -6,8 +6,8 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { startTestApp, type TestApp, useTestApp } from './support/test-app';
 import { analyst, coordinator, responder, signRawToken, signToken } from './support/tokens';
+import { PROBLEM } from './support/refusals';
 
-const PROBLEM = /^application\/problem\+json/;
 const MISSING_CASE = '00000000-0000-4000-8000-000000000000';
 
 /** A case the caller may not see must be answered exactly like one that does not exist. */

@@ -3,8 +3,7 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp } from './support/test-app';
 import { coordinator, responder } from './support/tokens';
-
-const PROBLEM = /^application\/problem\+json/;
+import { PROBLEM } from './support/refusals';
 
 describe('Case commands through HTTP', () => {
   const t = useTestApp({

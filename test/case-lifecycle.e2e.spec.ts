@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@nrm/event-store';
 import type { Response } from 'supertest';
 import { countEvents } from './support/events';
-import { expectRefusalLeftEvents } from './support/refusals';
+import { PROBLEM, expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
 import { caseWorker, coordinator, responder, signToken } from './support/tokens';
-
-const PROBLEM = /^application\/problem\+json/;
 
 describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
   const t = useTestApp({

@@ -3,13 +3,11 @@ import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
-import { expectRefusalLeftEvents } from './support/refusals';
+import { PROBLEM, expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
 import { coordinator, responder } from './support/tokens';
-
-const PROBLEM = /^application\/problem\+json/;
 
 const childCase = () => {
   const body = validCase();

@@ -158,5 +158,6 @@ describe('Placements and their case: rules across streams', () => {
       const inShelter = shelter.body.placements.find((p: { placementId: string }) => p.placementId === placementId);
       expect(inShelter.status).toBe('ended');
     }
-  });
+    // About 150 requests, 60 of them at once: 10 s alone, past 30 s beside other suites on two cores.
+  }, 90_000);
 });

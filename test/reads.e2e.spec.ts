@@ -2,8 +2,7 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { useTestApp } from './support/test-app';
 import { coordinator, responder } from './support/tokens';
-
-const PROBLEM = /^application\/problem\+json/;
+import { PROBLEM } from './support/refusals';
 
 describe('Reads through HTTP', () => {
   const opened: { caseId: string; caseNumber: string; position: string }[] = [];

@@ -3,10 +3,8 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp } from './support/test-app';
 import { competentAuthority, coordinator, responder } from './support/tokens';
-import { expectRefusedWithNothingAppended } from './support/refusals';
+import { PROBLEM, expectRefusedWithNothingAppended } from './support/refusals';
 import { isoDay } from './support/dates';
-
-const PROBLEM = /^application\/problem\+json/;
 
 describe('Referral and victim-status decision through HTTP', () => {
   const t = useTestApp({

@@ -4,10 +4,8 @@ import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { analyst, caseWorker, coordinator, responder } from './support/tokens';
-import { expectEachRefusedWithNothingAppended, expectRefusedWithNothingAppended } from './support/refusals';
+import { PROBLEM, expectEachRefusedWithNothingAppended, expectRefusedWithNothingAppended } from './support/refusals';
 import { isoDay as day } from './support/dates';
-
-const PROBLEM = /^application\/problem\+json/;
 
 describe('Reintegration through HTTP', () => {
   const t = useTestApp({

@@ -4,10 +4,8 @@ import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requ
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
 import { analyst, caseWorker, coordinator, responder } from './support/tokens';
-import { expectRefusedWithNothingAppended } from './support/refusals';
+import { PROBLEM, expectRefusedWithNothingAppended } from './support/refusals';
 import { DAY_MS, isoDay as day } from './support/dates';
-
-const PROBLEM = /^application\/problem\+json/;
 
 describe('Repatriation through HTTP', () => {
   const t = useTestApp({

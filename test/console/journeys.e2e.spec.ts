@@ -51,6 +51,20 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       .expect(200);
     return timeline.body.entries;
   }
+  /** The case as the coordinator reads it once the read side has `position`. */
+  async function caseAt(caseId: string, position: string): Promise<{ caseNumber: string }> {
+    const read = await api()
+      .get(`/cases/${caseId}?minPosition=${position}`)
+      .set('Authorization', `Bearer ${coordinatorToken}`)
+      .expect(200);
+    return read.body;
+  }
+  /** Opens a case through the API, not the console, and waits until the read side has it, as the console would. */
+  async function openCaseThroughApi(token: string, body: object = validCase()) {
+    const opened = await api().post('/cases').set('Authorization', `Bearer ${token}`).send(body).expect(201);
+    const caseId: string = opened.body.caseId;
+    return { caseId, caseNumber: (await caseAt(caseId, opened.body.position)).caseNumber };
+  }
 
   beforeAll(async () => {
     const consoleDir = await buildConsole();
@@ -330,18 +344,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     await analyst.context.close();
   });
   it('journey 5: the coordinator runs a reintegration plan and a voluntary repatriation from the case page alone', async () => {
-    const officerToken = await signToken(responder());
-    const opened = await api()
-      .post('/cases')
-      .set('Authorization', `Bearer ${officerToken}`)
-      .send(validCase())
-      .expect(201);
-    const returningCase: string = opened.body.caseId;
-    // Opened through the API, not the console: wait until the read side has it, as the console would.
-    await api()
-      .get(`/cases/${returningCase}?minPosition=${opened.body.position}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
+    const { caseId: returningCase } = await openCaseThroughApi(await signToken(responder()));
     const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
     const page = coordinatorConsole.page;
     await page.goto(`${server.baseUrl}/#/cases/${returningCase}`);
@@ -451,18 +454,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
 
   it('journey 6: an officer asks to close a case; the supervisor rejects it with a reason; asked again, approved; the case is closed', async () => {
     const apiOfficer = await signToken(responder('police-baku', 'officer-journey-6'));
-    const opened = await api()
-      .post('/cases')
-      .set('Authorization', `Bearer ${apiOfficer}`)
-      .send(validCase())
-      .expect(201);
-    const closingCase: string = opened.body.caseId;
-    // Opened through the API, not the console: wait until the read side has it, as the console would.
-    const read = await api()
-      .get(`/cases/${closingCase}?minPosition=${opened.body.position}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
-    const number: string = read.body.caseNumber;
+    const { caseId: closingCase, caseNumber: number } = await openCaseThroughApi(apiOfficer);
 
     const officer = await openConsole(browser, server.baseUrl, 'firstResponder');
     const askToClose = async () => {
@@ -523,17 +515,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
     const openFor = async (token: string, givenName: string, familyName: string) => {
       const body = validCase();
       const person = { ...body.person, givenName, familyName, dateOfBirth: '1994-02-17', citizenship: 'AZ' };
-      const opened = await api()
-        .post('/cases')
-        .set('Authorization', `Bearer ${token}`)
-        .send({ ...body, person })
-        .expect(201);
-      // Opened through the API, not the console: wait until the read side has it, as the console would.
-      const read = await api()
-        .get(`/cases/${opened.body.caseId}?minPosition=${opened.body.position}`)
-        .set('Authorization', `Bearer ${coordinatorToken}`)
-        .expect(200);
-      return read.body.caseNumber as string;
+      return (await openCaseThroughApi(token, { ...body, person })).caseNumber;
     };
     const first = await openFor(police, 'Gülnarə', 'Həsənova');
     const second = await openFor(border, 'Gulnara', 'Hasanova');
@@ -600,10 +582,7 @@ describeInBrowser('the console in a real browser (journeys)', () => {
       .set('Authorization', `Bearer ${authorityToken}`)
       .send({ decision: 'granted', decisionNumber: '88/2026', decidedOn: '2026-11-14' })
       .expect(200);
-    await api()
-      .get(`/cases/${decidedCase}?minPosition=${decided.body.position}`)
-      .set('Authorization', `Bearer ${coordinatorToken}`)
-      .expect(200);
+    await caseAt(decidedCase, decided.body.position);
 
     const coordinatorConsole = await openConsole(browser, server.baseUrl, 'coordinator');
     const page = coordinatorConsole.page;

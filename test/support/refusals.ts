@@ -1,6 +1,9 @@
 import type { Response } from 'supertest';
 import { countEvents } from './events';
 
+/** The content type of every refusal: an RFC 9457 problem document. */
+export const PROBLEM = /^application\/problem\+json/;
+
 /**
  * A refused command: the status, problem+json naming the rule with a human detail, and nothing
  * appended to the event store (a domain-rule violation never appends an event).
@@ -14,7 +17,7 @@ export async function expectRefusedWithNothingAppended(
   const before = await countEvents(databaseUrl);
   const response = await send();
   expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.headers['content-type']).toMatch(PROBLEM);
   expect(response.body).toMatchObject({ status, rule, detail: expect.any(String) });
   expect(await countEvents(databaseUrl)).toBe(before);
   return response;
@@ -32,7 +35,7 @@ export async function expectRefusalLeftEvents(
   eventsBefore: number,
 ): Promise<void> {
   expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.headers['content-type']).toMatch(PROBLEM);
   expect(response.body.rule).toBe(rule);
   expect(await countEvents(databaseUrl)).toBe(eventsBefore);
 }
