@@ -30,7 +30,7 @@ export type {
 export { approvalRequiredCommands, personMatchKeyOf } from './config/environment';
 export { SEND_WITH_NEXT, WRITE_SQL } from './event-store/event-store.module';
 export { StreamCommands } from './event-store/stream-commands';
-export type { StreamCommandResult } from './event-store/stream-commands';
+export type { StreamCommandResult, StreamFold } from './event-store/stream-commands';
 export { IntegrityAnchorJob } from './integrity/integrity.providers';
 export { StoreIntegrity, integrityAnchorKey } from './integrity/store-integrity';
 export type { IntegrityReport } from './integrity/store-integrity';

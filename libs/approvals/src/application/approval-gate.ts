@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { assertVisible, type CaseCommandContext, type CaseCommandResult, CaseCommands } from '@nrm/case';
 import { type CaseEvent, type CaseState, caseStreamName } from '@nrm/case/domain';
-import { EVENT_STORE, EventCodec, type EventStore, StaleRevisionError } from '@nrm/event-store';
-import { CLOCK, type CommandGate, type PendingApproval, approvalRequiredCommands, Environment } from '@nrm/platform';
-import type { Clock, Decider } from '@nrm/shared-kernel';
-import type { ApprovableCommandType, ApprovalEvent } from '../domain/approval.events';
+import {
+  type CommandGate,
+  type PendingApproval,
+  approvalRequiredCommands,
+  Environment,
+  StreamCommands,
+} from '@nrm/platform';
+import type { Decider } from '@nrm/shared-kernel';
+import type { ApprovableCommandType } from '../domain/approval.events';
 import {
   type ApprovalCommand,
   approvalsDecider,
@@ -53,9 +58,7 @@ export class ApprovalGate implements CommandGate {
   private readonly required: ReadonlySet<ApprovableCommandType>;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly codec: EventCodec,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly streams: StreamCommands,
     private readonly env: Environment,
     private readonly approvals: ApprovalQueries,
     private readonly cases: CaseCommands,
@@ -98,7 +101,13 @@ export class ApprovalGate implements CommandGate {
     const definition = this.definitionOf(approval.commandType as ApprovableCommandType);
     const grant = (now: Date): ApprovalCommand => ({ type: 'GrantApproval', approvalId, actor: context.actor, now });
     const append: GatedAppend = {
-      check: () => this.assertWouldDecide(approval.caseId, context, grant(this.clock.now())),
+      check: () =>
+        this.streams.assertWouldDecide(
+          this.decider(),
+          caseStreamName(approval.caseId),
+          (_state, now) => grant(now),
+          context.expectedRevision,
+        ),
       append: () => this.run(approval.caseId, context, (_state, now) => grant(now)),
     };
     const result = definition.around
@@ -131,31 +140,9 @@ export class ApprovalGate implements CommandGate {
     return definition;
   }
 
-  private async load(caseId: string): Promise<CaseWithApprovals> {
-    return (await this.fold(caseId)).state;
-  }
-
-  private async assertWouldDecide(
-    caseId: string,
-    context: CaseCommandContext,
-    command: ApprovalCommand,
-  ): Promise<void> {
-    const { state, revision } = await this.fold(caseId);
-    if (context.expectedRevision !== undefined && revision !== context.expectedRevision) {
-      throw new StaleRevisionError(caseStreamName(caseId), context.expectedRevision, revision);
-    }
-    this.decider().decide(command, state);
-  }
-
   /** The case and its approvals as its stream holds them now. */
-  private async fold(caseId: string): Promise<{ state: CaseWithApprovals; revision: bigint | null }> {
-    const decider = this.decider();
-    const stream = await this.store.readStream(caseStreamName(caseId));
-    let state = decider.initialState();
-    for (const decoded of await this.codec.decodeAll(stream.events)) {
-      state = decider.evolve(state, { type: decoded.type, data: decoded.data } as CaseEvent | ApprovalEvent);
-    }
-    return { state, revision: stream.currentRevision };
+  private async load(caseId: string): Promise<CaseWithApprovals> {
+    return (await this.streams.read(caseStreamName(caseId), this.decider())).state;
   }
 
   private run(

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventCodec, type EventStore, StaleRevisionError } from '@nrm/event-store';
-import { CLOCK, StreamCommands } from '@nrm/platform';
-import { type Actor, type Clock, type Decider, NotFoundError } from '@nrm/shared-kernel';
+import { Injectable } from '@nestjs/common';
+import { StreamCommands } from '@nrm/platform';
+import { type Actor, type Decider, NotFoundError } from '@nrm/shared-kernel';
 import type { CaseEvent } from '../tracks';
 import type { CaseState, ExistingCase } from '../tracks/case-state';
 import { caseStreamName } from '../domain/case-stream';
@@ -45,12 +44,7 @@ export function assertVisible(state: CaseState, caseId: string, actor: Actor): a
  */
 @Injectable()
 export class CaseCommands {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly codec: EventCodec,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly streams: StreamCommands,
-  ) {}
+  constructor(private readonly streams: StreamCommands) {}
 
   /** Any decider of the case stream: a context's (on CaseState), or one folding more of it (approvals). */
   async run<Command, State = CaseState, Event extends { type: string; data: object } = CaseEvent>(
@@ -93,20 +87,18 @@ export class CaseCommands {
     decider: Decider<CaseState, Command, CaseEvent>,
     command: Omit<Command, 'actor' | 'now'>,
   ): Promise<void> {
-    const streamName = caseStreamName(caseId);
-    const stream = await this.store.readStream(streamName);
-    let state = decider.initialState();
-    for (const decoded of await this.codec.decodeAll(stream.events)) {
-      state = decider.evolve(state, { type: decoded.type, data: decoded.data } as unknown as CaseEvent);
-    }
-    assertVisible(state, caseId, context.actor);
-    if (context.expectedRevision !== undefined && stream.currentRevision !== context.expectedRevision) {
-      throw new StaleRevisionError(streamName, context.expectedRevision, stream.currentRevision);
-    }
-    decider.decide({ ...command, actor: context.actor, now: this.clock.now() } as Command, state);
+    await this.streams.assertWouldDecide(
+      decider,
+      caseStreamName(caseId),
+      (state, now) => {
+        assertVisible(state, caseId, context.actor);
+        return { ...command, actor: context.actor, now } as Command;
+      },
+      context.expectedRevision,
+    );
   }
 
   now(): Date {
-    return this.clock.now();
+    return this.streams.now();
   }
 }

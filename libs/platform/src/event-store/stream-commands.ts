@@ -6,9 +6,14 @@ import {
   EventCodec,
   type EventStore,
   handleCommand,
+  StaleRevisionError,
+  type StreamRevision,
 } from '@nrm/event-store';
 import type { Clock, Decider } from '@nrm/shared-kernel';
 import { CLOCK } from '../clock';
+
+/** How a stream's events make a state: a decider's initial state and evolve. */
+export type StreamFold<State, Event> = Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>;
 
 /** A command's result, and the moment it was decided at (the events' occurredAt). */
 export type StreamCommandResult<Event> = CommandResult<Event> & { readonly decidedAt: Date };
@@ -38,5 +43,41 @@ export class StreamCommands {
       now,
     });
     return { ...result, decidedAt: now };
+  }
+
+  /** The stream's state as `fold` makes it from its events, and its revision (null: no stream). */
+  async read<State, Event>(
+    streamName: string,
+    fold: StreamFold<State, Event>,
+  ): Promise<{ state: State; revision: StreamRevision | null }> {
+    const stream = await this.store.readStream(streamName);
+    let state = fold.initialState();
+    for (const decoded of await this.codec.decodeAll(stream.events)) {
+      state = fold.evolve(state, { type: decoded.type, data: decoded.data } as unknown as Event);
+    }
+    return { state, revision: stream.currentRevision };
+  }
+
+  /**
+   * Every refusal the command would meet on the stream as it is now (`build`'s own checks, then 412
+   * for a stale `expectedRevision`, then the decider's rules), without appending: for a command that
+   * must act elsewhere first (a closure ends the case's placements).
+   */
+  async assertWouldDecide<State, Command, Event>(
+    decider: Decider<State, Command, Event>,
+    streamName: string,
+    build: (state: State, now: Date) => Command,
+    expectedRevision?: StreamRevision,
+  ): Promise<void> {
+    const { state, revision } = await this.read(streamName, decider);
+    const command = build(state, this.clock.now());
+    if (expectedRevision !== undefined && revision !== expectedRevision) {
+      throw new StaleRevisionError(streamName, expectedRevision, revision);
+    }
+    decider.decide(command, state);
+  }
+
+  now(): Date {
+    return this.clock.now();
   }
 }

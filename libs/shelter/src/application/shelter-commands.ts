@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventCodec, type EventStore, type StreamRevision } from '@nrm/event-store';
-import { StreamCommands } from '@nrm/platform';
+import { Injectable } from '@nestjs/common';
+import type { StreamRevision } from '@nrm/event-store';
+import { StreamCommands, type StreamFold } from '@nrm/platform';
 import {
   type CaseEvent,
   type CaseState,
@@ -52,6 +52,15 @@ export interface CaseReading {
 }
 
 /** Coordinators (and admins) act on any shelter; shelter staff only on their organisation's. */
+/** The case, and the sex its opening recorded (which stays after an erasure: it is not personal data). */
+const CASE_WITH_SEX: StreamFold<Omit<CaseReading, 'revision'>, CaseEvent> = {
+  initialState: () => ({ state: initialCaseState(), sex: null }),
+  evolve: ({ state, sex }, event) => ({
+    state: evolveCase(state, event),
+    sex: event.type === 'CaseOpened' ? event.data.sex : sex,
+  }),
+};
+
 export function assertOperatorStaff(state: RegisteredShelter, actor: Actor): void {
   if (actor.roles.some((role) => role === 'coordinator' || role === 'admin')) return;
   if (actor.roles.includes('shelter-staff') && actor.organisationId === state.operatorOrgId) return;
@@ -65,11 +74,7 @@ export function assertShelterFound(state: ShelterState, shelterId: string): asse
 /** Runs a command against a shelter stream: load, check access (in `build`), decide, append. */
 @Injectable()
 export class ShelterCommands {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly codec: EventCodec,
-    private readonly streams: StreamCommands,
-  ) {}
+  constructor(private readonly streams: StreamCommands) {}
 
   async run<Command extends ShelterCommand>(
     shelterId: string,
@@ -93,14 +98,7 @@ export class ShelterCommands {
    * commands, never by a placement.
    */
   async readCase(caseId: string): Promise<CaseReading> {
-    const stream = await this.store.readStream(caseStreamName(caseId));
-    let state = initialCaseState();
-    let sex: Sex | null = null;
-    for (const decoded of await this.codec.decodeAll(stream.events)) {
-      const event = { type: decoded.type, data: decoded.data } as unknown as CaseEvent;
-      if (event.type === 'CaseOpened') sex = event.data.sex;
-      state = evolveCase(state, event);
-    }
-    return { state, revision: stream.currentRevision, sex };
+    const { state, revision } = await this.streams.read(caseStreamName(caseId), CASE_WITH_SEX);
+    return { ...state, revision };
   }
 }
