@@ -270,4 +270,16 @@ describe('Reading one’s writes at the ends of the store', () => {
     expect(beyond.status).toBe(200);
     expect(beyond.headers['x-read-model-caught-up']).toBe('false');
   });
+
+  it.each([
+    ['a filter', '/cases?stage=nowhere&', 'stage'],
+    ['a path id', '/cases/not-a-case/timeline?', 'id'],
+    ['a page', '/shelters?page=0&', 'page'],
+  ])('refuses %s beside a valid minPosition at once, without waiting for the read models', async (_, path, field) => {
+    const response = await get(`${path}minPosition=9223372036854775807`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    // A read that waited says whether the read models caught up; this one was refused before.
+    expect(response.headers['x-read-model-caught-up']).toBeUndefined();
+  });
 });

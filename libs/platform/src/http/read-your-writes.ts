@@ -18,7 +18,8 @@ import { from, type Observable, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/auth';
 import { Environment } from '../config/environment';
-import { isPosition } from './read-your-writes.dto';
+import { isPosition, ReadYourWritesDto } from './read-your-writes.dto';
+import { EdgeValidationPipe } from './validation';
 
 export const CAUGHT_UP_HEADER = 'X-Read-Model-Caught-Up';
 
@@ -57,6 +58,8 @@ const READS_FROM = Symbol('READS_FROM');
 /** Waits for the request's `minPosition` (ReadYourWritesDto) before the read it decorates (`ReadsFrom`). */
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
+  private readonly validation = new EdgeValidationPipe();
+
   constructor(
     private readonly readYourWrites: ReadYourWrites,
     private readonly reflector: Reflector,
@@ -69,8 +72,28 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     // A malformed minPosition waits for nothing: the validation pipe, after this, answers it with 400.
     if (!isPosition(minPosition)) return next.handle();
     const read = typeof projections === 'function' ? projections(request.actor!) : projections;
-    const waited = this.readYourWrites.waitFor(read, minPosition, context.switchToHttp().getResponse<Response>());
+    const response = context.switchToHttp().getResponse<Response>();
+    const waited = this.refuseInvalidRequest(context, request).then(() =>
+      this.readYourWrites.waitFor(read, minPosition, response),
+    );
     return from(waited).pipe(switchMap(() => next.handle()));
+  }
+
+  /**
+   * Interceptors run before the pipes, so without this a read with a valid minPosition and another
+   * bad value (a path id, a filter) would wait for the read models only to be refused with 400.
+   */
+  private async refuseInvalidRequest(context: ExecutionContext, request: AuthenticatedRequest): Promise<void> {
+    const parameterTypes: unknown[] =
+      Reflect.getMetadata('design:paramtypes', context.getClass().prototype, context.getHandler().name) ?? [];
+    const query = parameterTypes.find(
+      (type): type is new () => ReadYourWritesDto =>
+        typeof type === 'function' && type.prototype instanceof ReadYourWritesDto,
+    );
+    for (const [name, value] of Object.entries(request.params)) {
+      await this.validation.transform(value, { type: 'param', metatype: String, data: name });
+    }
+    if (query) await this.validation.transform(request.query, { type: 'query', metatype: query });
   }
 }
 
