@@ -7,10 +7,11 @@ import tseslint from 'typescript-eslint';
  * A library (libs/<lib>) is used through its index, `@nrm/<lib>`, or through one of these named
  * entries, `@nrm/<lib>/<entry>` (libs/<lib>/src/<entry>/index.ts): `domain`, plain TypeScript for other
  * domains; `testing`, helpers for tests; `http`, the HTTP edge (platform's), which the application
- * layer may not import. Nothing else of a library is reachable from outside it. The codemod
+ * layer may not import; `vocabulary`, a library's closed lists as plain constants, which the console
+ * (apps/web) offers. Nothing else of a library is reachable from outside it. The codemod
  * /work/codemods/fix-deep-imports.mjs reads this list.
  */
-export const LIBRARY_ENTRIES = ['domain', 'testing', 'http'];
+export const LIBRARY_ENTRIES = ['domain', 'testing', 'http', 'vocabulary'];
 
 const libraries = readdirSync(`${import.meta.dirname}/libs`);
 const apps = readdirSync(`${import.meta.dirname}/apps`);

@@ -124,7 +124,11 @@ export function App({ config }: { config: ConsoleConfig }) {
   const id = route.segments[1];
   return (
     <>
-      <a className="skip" href="#main" onClick={(event) => (event.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(event) => (event.preventDefault(), document.getElementById('main')?.focus())}
+      >
         {t('skip')}
       </a>
       <header className="top">

@@ -12,35 +12,32 @@ export function useCommand<Result = { revision?: number; position?: string }>() 
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const submit = useCallback(
-    async (path: string, body: unknown, ifMatch?: string | null): Promise<Result | null> => {
-      if (inFlight.current) return null;
-      const requestText = JSON.stringify([path, body ?? {}, ifMatch ?? null]);
-      if (attempt.current?.request !== requestText) {
-        attempt.current = { key: newIdempotencyKey(), request: requestText };
-      }
-      inFlight.current = true;
-      setPending(true);
-      setProblem(null);
-      try {
-        const answer = await request<Result>(path, {
-          method: 'POST',
-          body: body ?? {},
-          idempotencyKey: attempt.current.key,
-          ifMatch: ifMatch ?? undefined,
-        });
-        attempt.current = null;
-        return answer.data;
-      } catch (error) {
-        setProblem(error instanceof ApiError ? error.problem : { status: 0, detail: String(error) });
-        return null;
-      } finally {
-        inFlight.current = false;
-        setPending(false);
-      }
-    },
-    [],
-  );
+  const submit = useCallback(async (path: string, body: unknown, ifMatch?: string | null): Promise<Result | null> => {
+    if (inFlight.current) return null;
+    const requestText = JSON.stringify([path, body ?? {}, ifMatch ?? null]);
+    if (attempt.current?.request !== requestText) {
+      attempt.current = { key: newIdempotencyKey(), request: requestText };
+    }
+    inFlight.current = true;
+    setPending(true);
+    setProblem(null);
+    try {
+      const answer = await request<Result>(path, {
+        method: 'POST',
+        body: body ?? {},
+        idempotencyKey: attempt.current.key,
+        ifMatch: ifMatch ?? undefined,
+      });
+      attempt.current = null;
+      return answer.data;
+    } catch (error) {
+      setProblem(error instanceof ApiError ? error.problem : { status: 0, detail: String(error) });
+      return null;
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  }, []);
 
   return { submit, pending, problem, clearProblem: () => setProblem(null) };
 }

@@ -35,7 +35,11 @@ export interface Action {
 function fieldValue(field: ActionField, raw: string): unknown {
   if (field.type === 'number') return Number(raw);
   if (field.type === 'datetime') return zonedInputToIso(raw);
-  if (field.type === 'lines') return raw.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (field.type === 'lines')
+    return raw
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   if (field.type === 'checkbox') return raw === 'true';
   if (field.type === 'checks') return raw.split(',').filter(Boolean);
   return raw.trim();
@@ -83,7 +87,12 @@ export function ActionForm({
   };
 
   return (
-    <form className={`action${action.danger ? ' danger' : ''}`} onSubmit={submit} aria-labelledby={`${action.id}-title`} noValidate>
+    <form
+      className={`action${action.danger ? ' danger' : ''}`}
+      onSubmit={submit}
+      aria-labelledby={`${action.id}-title`}
+      noValidate
+    >
       <h3 id={`${action.id}-title`}>{action.title}</h3>
       {visible.map((field) =>
         field.type === 'checks' ? (
@@ -95,44 +104,52 @@ export function ActionForm({
             onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
           />
         ) : (
-        <Field
-          key={field.name}
-          label={field.optional ? `${field.label} (${t('optional')})` : field.label}
-          name={field.errorField ?? field.name}
-          problem={command.problem}
-          hint={field.hint}
-        >
-          {(props) => {
-            const common = {
-              ...props,
-              value: values[field.name] ?? '',
-              onChange: (event: { target: { value: string } }) =>
-                setValues((current) => ({ ...current, [field.name]: event.target.value })),
-            };
-            if (field.type === 'select')
-              return (
-                <select {...common}>
-                  {field.options!.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
-              );
-            if (field.type === 'textarea' || field.type === 'lines') return <textarea {...common} rows={3} />;
-            if (field.type === 'checkbox')
-              return (
-                <input
-                  {...props}
-                  type="checkbox"
-                  checked={values[field.name] === 'true'}
-                  onChange={(event) => setValues((current) => ({ ...current, [field.name]: String(event.target.checked) }))}
-                />
-              );
-            const type = { text: 'text', date: 'date', datetime: 'datetime-local', number: 'number', checks: undefined }[field.type];
-            return <input {...common} type={type} />;
-          }}
-        </Field>
+          <Field
+            key={field.name}
+            label={field.optional ? `${field.label} (${t('optional')})` : field.label}
+            name={field.errorField ?? field.name}
+            problem={command.problem}
+            hint={field.hint}
+          >
+            {(props) => {
+              const common = {
+                ...props,
+                value: values[field.name] ?? '',
+                onChange: (event: { target: { value: string } }) =>
+                  setValues((current) => ({ ...current, [field.name]: event.target.value })),
+              };
+              if (field.type === 'select')
+                return (
+                  <select {...common}>
+                    {field.options!.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                );
+              if (field.type === 'textarea' || field.type === 'lines') return <textarea {...common} rows={3} />;
+              if (field.type === 'checkbox')
+                return (
+                  <input
+                    {...props}
+                    type="checkbox"
+                    checked={values[field.name] === 'true'}
+                    onChange={(event) =>
+                      setValues((current) => ({ ...current, [field.name]: String(event.target.checked) }))
+                    }
+                  />
+                );
+              const type = {
+                text: 'text',
+                date: 'date',
+                datetime: 'datetime-local',
+                number: 'number',
+                checks: undefined,
+              }[field.type];
+              return <input {...common} type={type} />;
+            }}
+          </Field>
         ),
       )}
       <ProblemMessage problem={command.problem} onReload={onReload} />

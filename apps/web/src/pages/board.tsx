@@ -3,6 +3,7 @@ import { allPages, type Page, useBearerToken } from '../api';
 import { has, storedUser } from '../session';
 import { formatDateTime } from '../time';
 import { FilterChoice, Loading, TableHead, TermOptions, useLoad, useTerm } from '../ui';
+import { DEADLINE_KINDS } from '@nrm/deadlines/vocabulary';
 
 export interface Deadline {
   deadlineId: string;
@@ -17,21 +18,8 @@ export interface Deadline {
 
 /** Overdue first, then by due time. */
 export function boardOrder(items: Deadline[]): Deadline[] {
-  return [...items].sort(
-    (a, b) => Number(b.overdue) - Number(a.overdue) || Date.parse(a.dueAt) - Date.parse(b.dueAt),
-  );
+  return [...items].sort((a, b) => Number(b.overdue) - Number(a.overdue) || Date.parse(a.dueAt) - Date.parse(b.dueAt));
 }
-
-export const DEADLINE_KINDS = [
-  'hand-over',
-  'status-decision',
-  'child-protection-notice',
-  'reflection-period',
-  'shelter-answer',
-  'shelter-stay',
-  'reintegration-review',
-  'approval',
-];
 
 function boardQuery(kind: string, organisation: string): URLSearchParams {
   const params = new URLSearchParams({ status: 'open' });

@@ -34,9 +34,21 @@ export function AsOfControl({ asOf, onChange }: { asOf: string | null; onChange:
           if (value) onChange(zonedInputToIso(value));
         }}
       >
-        <Field label={t('history.moment', { zone: timeZone() })} name="asOf" problem={null} hint={t('history.lateEntries')}>
+        <Field
+          label={t('history.moment', { zone: timeZone() })}
+          name="asOf"
+          problem={null}
+          hint={t('history.lateEntries')}
+        >
           {(props) => (
-            <input {...props} type="datetime-local" step={1} required value={value} onChange={(event) => setValue(event.target.value)} />
+            <input
+              {...props}
+              type="datetime-local"
+              step={1}
+              required
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+            />
           )}
         </Field>
         <button type="submit">{t('history.viewAsOf')}</button>

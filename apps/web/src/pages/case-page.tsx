@@ -4,7 +4,7 @@ import { get, type Page, request } from '../api';
 import { has, type SignedInUser } from '../session';
 import { zonedToday } from '../time';
 import { DateTime, Detail, Loading, ProblemMessage, TableHead, useLoad, useTerm } from '../ui';
-import { CLOSURE_REASONS, ERASURE_AUTHORITIES, REFLECTION_OUTCOMES } from '../vocabulary';
+import { CHOOSABLE_CLOSURE_REASONS, ERASURE_AUTHORITIES, REFLECTION_PERIOD_OUTCOMES } from '@nrm/case/vocabulary';
 import { type Action, ActionForm } from './actions';
 import { AsOfControl, IntegrityCheck } from './case-history';
 import { trackActions, type TrackState } from './track-actions';
@@ -123,11 +123,7 @@ export function CasePage({ user, caseId }: { user: SignedInUser; caseId: string 
   const [minPosition, setMinPosition] = useState<string | null>(null);
   // A moment of the past (ISO instant): the case and timeline as recorded then; null is now.
   const [asOf, setAsOf] = useState<string | null>(null);
-  const query = asOf
-    ? `?asOf=${encodeURIComponent(asOf)}`
-    : minPosition
-      ? `?minPosition=${minPosition}`
-      : '';
+  const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : minPosition ? `?minPosition=${minPosition}` : '';
   const caseRead = useLoad(
     () => request<CaseView>(`/cases/${caseId}${query}`).then((answer) => ({ ...answer, asOf })),
     [caseId, query],
@@ -367,7 +363,8 @@ function caseActions(
 ): Action[] {
   const base = `/cases/${view.id}`;
   const today = zonedToday(Date.now());
-  const options = (group: string, values: string[]) => values.map((value) => ({ value, label: term(group, value) }));
+  const options = (group: string, values: readonly string[]) =>
+    values.map((value) => ({ value, label: term(group, value) }));
   const actions: Action[] = [];
   const closed = view.stage === 'closed';
   const tracks = (view.tracks ?? {}) as Record<string, { state?: string } | null | undefined>;
@@ -482,8 +479,8 @@ function caseActions(
           name: 'outcome',
           label: t('actions.outcome'),
           type: 'select',
-          defaultValue: REFLECTION_OUTCOMES[0],
-          options: options('outcomes', REFLECTION_OUTCOMES),
+          defaultValue: REFLECTION_PERIOD_OUTCOMES[0],
+          options: options('outcomes', REFLECTION_PERIOD_OUTCOMES),
         },
         { name: 'note', label: t('actions.note'), type: 'textarea', optional: true },
       ],
@@ -570,8 +567,8 @@ function caseActions(
           name: 'reason',
           label: t('actions.closureReason'),
           type: 'select',
-          defaultValue: CLOSURE_REASONS[0],
-          options: options('closureReasons', CLOSURE_REASONS),
+          defaultValue: CHOOSABLE_CLOSURE_REASONS[0],
+          options: options('closureReasons', CHOOSABLE_CLOSURE_REASONS),
         },
         { name: 'note', label: t('actions.note'), type: 'textarea', optional: true },
       ],

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { get, type Page } from '../api';
 import type { SignedInUser } from '../session';
 import { DateTime, FilterChoice, Loading, TableHead, TermOptions, useLoad, useTerm } from '../ui';
-import { CASE_STAGES, CASE_STATUSES } from '../vocabulary';
+import { CASE_STAGES, CASE_STATUSES } from '@nrm/case/vocabulary';
 
 export interface CaseListItem {
   id: string;
@@ -123,12 +123,18 @@ export function CasesPage({ user, query }: { user: SignedInUser; query: URLSearc
           </table>
           <nav aria-label={t('pages')} className="pager">
             {page > 1 && (
-              <button type="button" onClick={() => go(new URLSearchParams({ ...Object.fromEntries(query), page: String(page - 1) }))}>
+              <button
+                type="button"
+                onClick={() => go(new URLSearchParams({ ...Object.fromEntries(query), page: String(page - 1) }))}
+              >
                 {t('previous')}
               </button>
             )}
             {page * list.data.pageSize < list.data.total && (
-              <button type="button" onClick={() => go(new URLSearchParams({ ...Object.fromEntries(query), page: String(page + 1) }))}>
+              <button
+                type="button"
+                onClick={() => go(new URLSearchParams({ ...Object.fromEntries(query), page: String(page + 1) }))}
+              >
                 {t('next')}
               </button>
             )}

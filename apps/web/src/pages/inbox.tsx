@@ -49,7 +49,8 @@ export function InboxPage({ onUnread }: { onUnread: (count: number) => void }) {
           {inbox.data.items.map((notification) => (
             <li key={notification.id} className={isRead(notification) ? 'read' : 'unread'}>
               <p>
-                <strong>{term('notificationKinds', notification.kind)}</strong> · <DateTime value={notification.createdAt} />
+                <strong>{term('notificationKinds', notification.kind)}</strong> ·{' '}
+                <DateTime value={notification.createdAt} />
               </p>
               <p>{notification.message}</p>
               {notification.kind === 'possible-duplicate' ? (

@@ -112,13 +112,7 @@ function OpenAlert({ alert, onDecided }: { alert: DuplicateAlert; onDecided: () 
       >
         <Field label={t('duplicates.dismissReason')} name="reason" problem={dismiss.problem}>
           {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              required
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
+            <textarea {...props} rows={2} required value={reason} onChange={(event) => setReason(event.target.value)} />
           )}
         </Field>
         <button type="submit" className="danger" disabled={busy}>

@@ -5,7 +5,7 @@ import { useCommand } from '../command';
 import type { SignedInUser } from '../session';
 import { isoToZonedInput, timeZone, zonedInputToIso } from '../time';
 import { DateTime, Field, Loading, ProblemMessage, TermOptions, useLoad, useTerm } from '../ui';
-import { ADULT_AGE, EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '../vocabulary';
+import { ADULT_AGE, EXPLOITATION_TYPES, SEXES, URGENT_NEEDS } from '@nrm/case/vocabulary';
 import type { Deadline } from './board';
 
 interface Catalogue {
@@ -33,7 +33,12 @@ function checkedValues(form: HTMLFormElement, name: string): string[] {
 
 /** The hand-over deadline of a case just opened (the board, read after our write). */
 async function handOverDeadline(opened: Opened, organisation: string): Promise<Deadline | null> {
-  const params = new URLSearchParams({ kind: 'hand-over', org: organisation, minPosition: opened.position, pageSize: '100' });
+  const params = new URLSearchParams({
+    kind: 'hand-over',
+    org: organisation,
+    minPosition: opened.position,
+    pageSize: '100',
+  });
   const board = await get<Page<Deadline>>(`/deadlines?${params}`);
   return board.items.find((deadline) => deadline.caseId === opened.caseId) ?? null;
 }
@@ -99,7 +104,10 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
             {t('referral.caseNumber')}: <strong data-testid="case-number">{opened.caseNumber}</strong>
           </p>
           <p>
-            {t('referral.handOverBy')}: <strong data-testid="hand-over-due">{opened.deadline ? <DateTime value={opened.deadline.dueAt} /> : '—'}</strong>
+            {t('referral.handOverBy')}:{' '}
+            <strong data-testid="hand-over-due">
+              {opened.deadline ? <DateTime value={opened.deadline.dueAt} /> : '—'}
+            </strong>
             {opened.deadline?.overdue && <strong className="tag overdue-tag"> {t('board.overdue')}</strong>}
           </p>
         </div>
@@ -130,7 +138,9 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
           </Field>
           <div className="row">
             <Field label={t('referral.dateOfBirth')} name="dateOfBirth" problem={p}>
-              {(props) => <input {...props} type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} />}
+              {(props) => (
+                <input {...props} type="date" value={dateOfBirth} onChange={(e) => setDateOfBirth(e.target.value)} />
+              )}
             </Field>
             <Field label={t('referral.estimatedAge')} name="estimatedAge" problem={p} hint={t('referral.ageHint')}>
               {(props) => (
@@ -177,7 +187,13 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
             hint={t('referral.identifiedAtHint')}
           >
             {(props) => (
-              <input {...props} type="datetime-local" value={identifiedAt} onChange={(e) => setIdentifiedAt(e.target.value)} required />
+              <input
+                {...props}
+                type="datetime-local"
+                value={identifiedAt}
+                onChange={(e) => setIdentifiedAt(e.target.value)}
+                required
+              />
             )}
           </Field>
           <Field label={t('referral.place')} name="place" problem={p}>
@@ -210,8 +226,8 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
               .map((group) => (
                 <details key={group.code} open={group.code === 'general'} className="indicator-group">
                   <summary>{group.title[language] ?? group.title.en}</summary>
-                  {catalogue.data!.indicators
-                    .filter((indicator) => indicator.group === group.code)
+                  {catalogue
+                    .data!.indicators.filter((indicator) => indicator.group === group.code)
                     .map((indicator) => (
                       <label key={indicator.code} className="check">
                         <input type="checkbox" name="indicatorCodes" value={indicator.code} />{' '}
@@ -252,7 +268,7 @@ export function ReferralPage({ user }: { user: SignedInUser }) {
 }
 
 /** A checkbox per value of a closed list, named in the chosen language: the form sends the checked values as `name`. */
-function TermChecks({ name, group, values }: { name: string; group: string; values: string[] }) {
+function TermChecks({ name, group, values }: { name: string; group: string; values: readonly string[] }) {
   const term = useTerm();
   return (
     <>

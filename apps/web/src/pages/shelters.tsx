@@ -33,7 +33,9 @@ export function SheltersPage({ user, shelterId }: { user: SignedInUser; shelterI
   const list = useLoad(() => get<Page<Shelter>>('/shelters?pageSize=100'), []);
   if (shelterId) return <ShelterPage user={user} shelterId={shelterId} />;
   if (!list.data) return <Loading problem={list.problem} />;
-  const mine = has(user, 'coordinator') ? list.data.items : list.data.items.filter((shelter) => shelter.operatorOrgId === user.organisationId);
+  const mine = has(user, 'coordinator')
+    ? list.data.items
+    : list.data.items.filter((shelter) => shelter.operatorOrgId === user.organisationId);
   return (
     <section>
       <h1>{has(user, 'coordinator') ? t('shelters.all') : t('shelters.title')}</h1>
@@ -64,7 +66,10 @@ function ShelterPage({ user, shelterId }: { user: SignedInUser; shelterId: strin
   const term = useTerm();
   const [minPosition, setMinPosition] = useState<string | null>(null);
   const shelter = useLoad(
-    () => request<Shelter & { placements: Placement[] }>(`/shelters/${shelterId}${minPosition ? `?minPosition=${minPosition}` : ''}`),
+    () =>
+      request<Shelter & { placements: Placement[] }>(
+        `/shelters/${shelterId}${minPosition ? `?minPosition=${minPosition}` : ''}`,
+      ),
     [shelterId, minPosition],
   );
   const [message, setMessage] = useState<string | null>(null);
@@ -89,7 +94,9 @@ function ShelterPage({ user, shelterId }: { user: SignedInUser; shelterId: strin
         },
       ];
     if (placement.status === 'accepted')
-      return [{ id: `check-in-${placement.placementId}`, title: t('shelters.checkIn'), path: `${base}/check-in`, fields: [] }];
+      return [
+        { id: `check-in-${placement.placementId}`, title: t('shelters.checkIn'), path: `${base}/check-in`, fields: [] },
+      ];
     if (placement.status === 'checked-in')
       return [
         {
@@ -141,10 +148,20 @@ function ShelterPage({ user, shelterId }: { user: SignedInUser; shelterId: strin
                       </>
                     )}
                   </p>
-                  {placement.needs.length > 0 && <p>{t('actions.needs')}: {placement.needs.join(', ')}</p>}
+                  {placement.needs.length > 0 && (
+                    <p>
+                      {t('actions.needs')}: {placement.needs.join(', ')}
+                    </p>
+                  )}
                   <div className="actions">
                     {placementActions(placement).map((action) => (
-                      <ActionForm key={action.id} action={action} ifMatch={etag} onDone={done(action.title)} onReload={shelter.reload} />
+                      <ActionForm
+                        key={action.id}
+                        action={action}
+                        ifMatch={etag}
+                        onDone={done(action.title)}
+                        onReload={shelter.reload}
+                      />
                     ))}
                   </div>
                 </li>

@@ -5,7 +5,13 @@ import { ApiError } from '../api';
 import { type ConsoleConfig, demoSignIn, loadDemoUsers, type SignedInUser, startOidcSignIn } from '../session';
 import { Loading, ProblemMessage, useLoad, useTerm } from '../ui';
 
-export function SignInPage({ config, onSignedIn }: { config: ConsoleConfig; onSignedIn: (user: SignedInUser) => void }) {
+export function SignInPage({
+  config,
+  onSignedIn,
+}: {
+  config: ConsoleConfig;
+  onSignedIn: (user: SignedInUser) => void;
+}) {
   const { t } = useTranslation();
   const term = useTerm();
   const [problem, setProblem] = useState<Problem | null>(null);

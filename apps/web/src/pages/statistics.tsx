@@ -82,7 +82,9 @@ function Chart({ dimension, cells, suppressedLabel }: { dimension: string; cells
           {cells.map((cell) => (
             <tr key={cell.value}>
               <th scope="row">{term(VALUE_TERMS[dimension] ?? 'dimensionValues', cell.value)}</th>
-              <td>{typeof cell.count === 'number' ? cell.count : `${suppressedLabel} (${t('statistics.suppressed')})`}</td>
+              <td>
+                {typeof cell.count === 'number' ? cell.count : `${suppressedLabel} (${t('statistics.suppressed')})`}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -117,7 +119,8 @@ export function StatisticsPage() {
     <section>
       <h1>{t('statistics.title')}</h1>
       <p>
-        {t('statistics.total', { total: data.total })} · {t('statistics.generated')} <DateTime value={data.generatedAt} />
+        {t('statistics.total', { total: data.total })} · {t('statistics.generated')}{' '}
+        <DateTime value={data.generatedAt} />
       </p>
       <p>{t('statistics.suppressionNote', { k: data.k, label: data.suppressedLabel })}</p>
       <button type="button" className="primary" onClick={() => void download()}>
@@ -126,7 +129,12 @@ export function StatisticsPage() {
       <ProblemMessage problem={problem} />
       <div className="charts">
         {data.tables.map((table) => (
-          <Chart key={table.dimension} dimension={table.dimension} cells={table.overall} suppressedLabel={data.suppressedLabel} />
+          <Chart
+            key={table.dimension}
+            dimension={table.dimension}
+            cells={table.overall}
+            suppressedLabel={data.suppressedLabel}
+          />
         ))}
       </div>
     </section>

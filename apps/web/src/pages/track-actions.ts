@@ -5,11 +5,11 @@ import {
   REINTEGRATION_PROGRESS,
   REPATRIATION_RISK_LEVELS,
   TRAVEL_DOCUMENT_TYPES,
-} from '../vocabulary';
+} from '@nrm/case/vocabulary';
 import type { Action } from './actions';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
-type Options = (group: string, values: string[]) => { value: string; label: string }[];
+type Options = (group: string, values: readonly string[]) => { value: string; label: string }[];
 
 /** The parts of GET /cases/{id}'s tracks the actions below depend on (README "The case page"). */
 export interface TrackState {
@@ -30,7 +30,14 @@ const goalField = (domain: string) => `goal-${domain}`;
  * Consent, repatriation and reintegration: each form offered only where the API's rules would take
  * it (the repatriation and reintegration deciders in libs/case/src/tracks); the API still decides.
  */
-export function trackActions(base: string, tracks: TrackState, user: SignedInUser, t: T, options: Options, today: string): Action[] {
+export function trackActions(
+  base: string,
+  tracks: TrackState,
+  user: SignedInUser,
+  t: T,
+  options: Options,
+  today: string,
+): Action[] {
   const actions: Action[] = [];
   if (tracks.consent && has(user, 'first-responder', 'case-worker', 'coordinator')) {
     const given = tracks.consent.toReferral;
@@ -53,9 +60,20 @@ export function trackActions(base: string, tracks: TrackState, user: SignedInUse
       title: t('actions.requestRepatriation'),
       path: `${base}/repatriation`,
       fields: [
-        { name: 'destinationCountry', label: t('actions.destinationCountry'), type: 'text', hint: t('actions.countryHint') },
+        {
+          name: 'destinationCountry',
+          label: t('actions.destinationCountry'),
+          type: 'text',
+          hint: t('actions.countryHint'),
+        },
         { name: 'voluntaryConsent', label: t('actions.voluntaryConsent'), type: 'checkbox' },
-        { name: 'consentRecordedAt', label: t('actions.consentRecordedAt'), type: 'datetime', optional: true, hint: t('actions.startedAtHint') },
+        {
+          name: 'consentRecordedAt',
+          label: t('actions.consentRecordedAt'),
+          type: 'datetime',
+          optional: true,
+          hint: t('actions.startedAtHint'),
+        },
       ],
     });
   }
@@ -65,7 +83,13 @@ export function trackActions(base: string, tracks: TrackState, user: SignedInUse
       title: t('actions.assessRisk'),
       path: `${base}/repatriation/risk-assessment`,
       fields: [
-        { name: 'level', label: t('actions.riskLevel'), type: 'select', defaultValue: 'low', options: options('riskLevels', REPATRIATION_RISK_LEVELS) },
+        {
+          name: 'level',
+          label: t('actions.riskLevel'),
+          type: 'select',
+          defaultValue: 'low',
+          options: options('riskLevels', REPATRIATION_RISK_LEVELS),
+        },
         { name: 'mitigated', label: t('actions.riskMitigated'), type: 'checkbox' },
         { name: 'notes', label: t('actions.notes'), type: 'textarea', optional: true },
       ],
@@ -76,11 +100,17 @@ export function trackActions(base: string, tracks: TrackState, user: SignedInUse
         title: t('actions.recordDocuments'),
         path: `${base}/repatriation/travel-documents`,
         fields: [
-          { name: 'documents', label: t('actions.documents'), type: 'checks', options: options('documents', TRAVEL_DOCUMENT_TYPES) },
+          {
+            name: 'documents',
+            label: t('actions.documents'),
+            type: 'checks',
+            options: options('documents', TRAVEL_DOCUMENT_TYPES),
+          },
           { name: 'issuedBy', label: t('actions.issuedBy'), type: 'text' },
         ],
       });
-    const riskAllowsTravel = repatriation.risk !== null && !(repatriation.risk.level === 'high' && !repatriation.risk.mitigated);
+    const riskAllowsTravel =
+      repatriation.risk !== null && !(repatriation.risk.level === 'high' && !repatriation.risk.mitigated);
     if (repatriation.state !== 'scheduled' && riskAllowsTravel && repatriation.documents.length > 0)
       actions.push({
         id: 'schedule',
@@ -123,7 +153,13 @@ export function trackActions(base: string, tracks: TrackState, user: SignedInUse
           type: 'text' as const,
           optional: true,
         })),
-        { name: 'reviewEveryDays', label: t('actions.reviewEveryDays'), type: 'number', optional: true, hint: t('actions.reviewEveryDaysHint') },
+        {
+          name: 'reviewEveryDays',
+          label: t('actions.reviewEveryDays'),
+          type: 'number',
+          optional: true,
+          hint: t('actions.reviewEveryDaysHint'),
+        },
       ],
       body: (values) => ({
         goals: REINTEGRATION_DOMAINS.filter((domain) => values[goalField(domain)] !== undefined).map((domain) => ({
@@ -140,7 +176,13 @@ export function trackActions(base: string, tracks: TrackState, user: SignedInUse
       title: t('actions.recordService'),
       path: `${base}/reintegration/services`,
       fields: [
-        { name: 'domain', label: t('actions.domain'), type: 'select', defaultValue: planDomains[0], options: options('domains', planDomains) },
+        {
+          name: 'domain',
+          label: t('actions.domain'),
+          type: 'select',
+          defaultValue: planDomains[0],
+          options: options('domains', planDomains),
+        },
         { name: 'providerOrgId', label: t('actions.provider'), type: 'text' },
         { name: 'description', label: t('actions.serviceDescription'), type: 'textarea' },
         { name: 'deliveredOn', label: t('actions.deliveredOn'), type: 'date', defaultValue: today },
@@ -152,7 +194,13 @@ export function trackActions(base: string, tracks: TrackState, user: SignedInUse
       path: `${base}/reintegration/reviews`,
       fields: [
         { name: 'reviewedOn', label: t('actions.reviewedOn'), type: 'date', defaultValue: today },
-        { name: 'progress', label: t('actions.progress'), type: 'select', defaultValue: 'on-track', options: options('progress', REINTEGRATION_PROGRESS) },
+        {
+          name: 'progress',
+          label: t('actions.progress'),
+          type: 'select',
+          defaultValue: 'on-track',
+          options: options('progress', REINTEGRATION_PROGRESS),
+        },
         { name: 'notes', label: t('actions.notes'), type: 'textarea', optional: true },
       ],
     });
@@ -162,7 +210,13 @@ export function trackActions(base: string, tracks: TrackState, user: SignedInUse
       path: `${base}/reintegration/complete`,
       fields: [
         { name: 'completedOn', label: t('actions.completedOn'), type: 'date', defaultValue: today },
-        { name: 'outcome', label: t('actions.outcome'), type: 'select', defaultValue: 'reintegrated', options: options('reintegrationOutcomes', REINTEGRATION_OUTCOMES) },
+        {
+          name: 'outcome',
+          label: t('actions.outcome'),
+          type: 'select',
+          defaultValue: 'reintegrated',
+          options: options('reintegrationOutcomes', REINTEGRATION_OUTCOMES),
+        },
       ],
     });
   }

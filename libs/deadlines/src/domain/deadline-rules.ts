@@ -9,21 +9,10 @@ import type {
   StatusDecisionReviewRequested,
 } from '@nrm/case/domain';
 import type { PlacementCheckedIn, PlacementRequested } from '@nrm/shelter/domain';
+import type { DeadlineKind } from './deadline-kinds';
 import { addWorkingDays, type WorkingDayCalendar } from './working-days';
 
-/** The deadlines of DESIGN §3, each started by an event and satisfied by another. */
-export const DEADLINE_KINDS = [
-  'hand-over',
-  'status-decision',
-  'child-protection-notice',
-  'reflection-period',
-  'shelter-answer',
-  'shelter-stay',
-  'reintegration-review',
-  // A supervisor's approval pending (libs/approvals): due APPROVAL_DEADLINE_HOURS after the request.
-  'approval',
-] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export { DEADLINE_KINDS, type DeadlineKind } from './deadline-kinds';
 
 /**
  * open → met (the satisfying event came; `late` when after the due time) | expired (a reflection
