@@ -5,6 +5,7 @@ import { CaseModule, closeAround, caseLifecycleDecider, reintegrationDecider } f
 import { COMMAND_GATE, type CommandServices } from '@nrm/platform';
 import { ApprovalGate } from './application/approval-gate';
 import { ApprovalQueries } from './application/approval-queries';
+import { ApprovalDecisionsController } from './http/approval-decisions.commands';
 import { ApprovalsController } from './http/approvals.controller';
 import { ApprovalEntity } from './read-models/approval.entity';
 
@@ -14,7 +15,7 @@ import { ApprovalEntity } from './read-models/approval.entity';
  */
 @Module({
   imports: [CaseModule, TypeOrmModule.forFeature([ApprovalEntity])],
-  controllers: [ApprovalsController],
+  controllers: [ApprovalsController, ApprovalDecisionsController],
   providers: [ApprovalGate, ApprovalQueries, { provide: COMMAND_GATE, useExisting: ApprovalGate }],
   exports: [ApprovalGate, COMMAND_GATE],
 })

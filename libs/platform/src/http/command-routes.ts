@@ -37,6 +37,9 @@ export interface CommandRoute<
   readonly summary: string;
 }
 
+/** The body of a command that takes none: any field sent is refused as unknown. */
+export class NoBodyDto {}
+
 /** Declares a route, its types inferred from the body class and the execute function. */
 export function commandRoute<Body extends object, Result extends { revision: number | bigint | string }>(
   route: CommandRoute<Body, Result>,

@@ -9,7 +9,7 @@ export { ReadsFrom } from './read-your-writes';
 export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';
 export { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
-export { commandController, commandRoute, givenFields } from './command-routes';
+export { commandController, commandRoute, givenFields, NoBodyDto } from './command-routes';
 export type { CommandResponse, CommandRoute, CommandRouteInput } from './command-routes';
 export { ApiController, Endpoint } from './endpoints';
 export type { EndpointDescriptions } from './endpoints';

@@ -1,4 +1,4 @@
-import { commandController, commandRoute } from '@nrm/platform/http';
+import { commandController, commandRoute, NoBodyDto } from '@nrm/platform/http';
 import { changeShelterCapacity } from '../application/change-shelter-capacity';
 import { registerShelter } from '../application/register-shelter';
 import { requestPlacement } from '../application/request-placement';
@@ -6,7 +6,6 @@ import {
   ChangeCapacityDto,
   CheckOutPlacementDto,
   DeclinePlacementDto,
-  NoBodyDto,
   RegisterShelterDto,
   RequestPlacementDto,
 } from './shelter.dto';

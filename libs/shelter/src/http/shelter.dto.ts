@@ -86,6 +86,3 @@ export class CheckOutPlacementDto {
   })
   date!: string;
 }
-
-/** Commands without a body: any field sent is refused as unknown. */
-export class NoBodyDto {}
