@@ -1,13 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * The PostgreSQL event store. One table: every stream's events with a global position and the id
  * of the writing transaction (readers bound themselves by the snapshot's xmin, so a transaction that
  * commits late is never skipped); unique (stream, revision) is the optimistic-concurrency check.
  */
-export class EventStore1763740800000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const EventStore1763740800000 = sqlMigration('EventStore1763740800000', {
+  up: [
+    `
       CREATE TABLE events (
         global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -21,11 +21,8 @@ export class EventStore1763740800000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT events_stream_revision_key UNIQUE (stream_name, stream_revision),
         CONSTRAINT events_event_id_key UNIQUE (event_id)
-      )`);
-    await queryRunner.query(`CREATE INDEX events_global_order_idx ON events (transaction_id, global_position)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE events`);
-  }
-}
+      )`,
+    `CREATE INDEX events_global_order_idx ON events (transaction_id, global_position)`,
+  ],
+  down: [`DROP TABLE events`],
+});

@@ -1,15 +1,15 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /** Projection checkpoints and the Idempotency-Key store. */
-export class Platform1763740900000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Platform1763740900000 = sqlMigration('Platform1763740900000', {
+  up: [
+    `
       CREATE TABLE projection_checkpoints (
         projection text PRIMARY KEY,
         position bigint,
         updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE idempotency_keys (
         scope text NOT NULL,
         key text NOT NULL,
@@ -20,11 +20,7 @@ export class Platform1763740900000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         completed_at timestamptz,
         PRIMARY KEY (scope, key)
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE idempotency_keys`);
-    await queryRunner.query(`DROP TABLE projection_checkpoints`);
-  }
-}
+      )`,
+  ],
+  down: [`DROP TABLE idempotency_keys`, `DROP TABLE projection_checkpoints`],
+});

@@ -1,10 +1,10 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /** Read models of cases: the summary list and the readable timeline; case numbers. */
-export class CasesReadModel1763741000000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE SEQUENCE case_number_seq`);
-    await queryRunner.query(`
+export const CasesReadModel1763741000000 = sqlMigration('CasesReadModel1763741000000', {
+  up: [
+    `CREATE SEQUENCE case_number_seq`,
+    `
       CREATE TABLE case_summaries (
         case_id uuid PRIMARY KEY,
         case_number text NOT NULL UNIQUE,
@@ -31,12 +31,10 @@ export class CasesReadModel1763741000000 implements MigrationInterface {
         opened_at timestamptz NOT NULL,
         opened_by jsonb NOT NULL,
         updated_at timestamptz NOT NULL
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX case_summaries_organisation_idx ON case_summaries (organisation_id, opened_at DESC)`,
-    );
-    await queryRunner.query(`CREATE INDEX case_summaries_opened_idx ON case_summaries (opened_at DESC, case_id)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX case_summaries_organisation_idx ON case_summaries (organisation_id, opened_at DESC)`,
+    `CREATE INDEX case_summaries_opened_idx ON case_summaries (opened_at DESC, case_id)`,
+    `
       CREATE TABLE case_timeline_entries (
         case_id uuid NOT NULL,
         revision bigint NOT NULL,
@@ -50,12 +48,7 @@ export class CasesReadModel1763741000000 implements MigrationInterface {
         organisation_type text,
         occurred_at timestamptz NOT NULL,
         PRIMARY KEY (case_id, revision)
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE case_timeline_entries`);
-    await queryRunner.query(`DROP TABLE case_summaries`);
-    await queryRunner.query(`DROP SEQUENCE case_number_seq`);
-  }
-}
+      )`,
+  ],
+  down: [`DROP TABLE case_timeline_entries`, `DROP TABLE case_summaries`, `DROP SEQUENCE case_number_seq`],
+});

@@ -1,9 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /** Read models of the shelter context: shelters with their free beds, and placements per shelter. */
-export class Shelters1763741400000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Shelters1763741400000 = sqlMigration('Shelters1763741400000', {
+  up: [
+    `
       CREATE TABLE shelters (
         id uuid PRIMARY KEY,
         name text NOT NULL,
@@ -15,9 +15,9 @@ export class Shelters1763741400000 implements MigrationInterface {
         revision bigint NOT NULL,
         registered_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX shelters_region_idx ON shelters (region, name)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX shelters_region_idx ON shelters (region, name)`,
+    `
       CREATE TABLE placements (
         placement_id uuid PRIMARY KEY,
         shelter_id uuid NOT NULL,
@@ -31,13 +31,9 @@ export class Shelters1763741400000 implements MigrationInterface {
         checked_out_on date,
         reason text,
         revision bigint NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX placements_shelter_idx ON placements (shelter_id, requested_at)`);
-    await queryRunner.query(`CREATE INDEX placements_case_idx ON placements (case_id)`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE placements`);
-    await queryRunner.query(`DROP TABLE shelters`);
-  }
-}
+      )`,
+    `CREATE INDEX placements_shelter_idx ON placements (shelter_id, requested_at)`,
+    `CREATE INDEX placements_case_idx ON placements (case_id)`,
+  ],
+  down: [`DROP TABLE placements`, `DROP TABLE shelters`],
+});

@@ -1,12 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * Deadlines live here, never only in Redis: the deadline board and the scheduler's source of
  * truth (the reconciler re-creates jobs from this table). Notifications are the inbox.
  */
-export class Deadlines1763741500000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Deadlines1763741500000 = sqlMigration('Deadlines1763741500000', {
+  up: [
+    `
       CREATE TABLE deadlines (
         deadline_id text PRIMARY KEY CHECK (deadline_id !~ ':'),
         kind text NOT NULL,
@@ -21,10 +21,10 @@ export class Deadlines1763741500000 implements MigrationInterface {
         escalated_at timestamptz,
         fired_steps text[] NOT NULL DEFAULT '{}',
         updated_position bigint NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX deadlines_open_due_idx ON deadlines (due_at) WHERE status = 'open'`);
-    await queryRunner.query(`CREATE INDEX deadlines_case_idx ON deadlines (case_id)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX deadlines_open_due_idx ON deadlines (due_at) WHERE status = 'open'`,
+    `CREATE INDEX deadlines_case_idx ON deadlines (case_id)`,
+    `
       CREATE TABLE notifications (
         notification_id uuid PRIMARY KEY,
         recipient_organisation_id text,
@@ -39,14 +39,8 @@ export class Deadlines1763741500000 implements MigrationInterface {
         read_at timestamptz,
         read_by text,
         CONSTRAINT notifications_once UNIQUE (deadline_id, deadline_version, step)
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX notifications_inbox_idx ON notifications (recipient_organisation_id, recipient_role, created_at DESC)`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE notifications`);
-    await queryRunner.query(`DROP TABLE deadlines`);
-  }
-}
+      )`,
+    `CREATE INDEX notifications_inbox_idx ON notifications (recipient_organisation_id, recipient_role, created_at DESC)`,
+  ],
+  down: [`DROP TABLE notifications`, `DROP TABLE deadlines`],
+});

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * The access log of a case (DESIGN §5, GET /cases/{id}/access-log):
@@ -13,9 +13,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * None of these tables holds personal data of the victim: staff user ids and names, organisation
  * ids, endpoints and data categories only.
  */
-export class CaseAccessLog1763741600000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CaseAccessLog1763741600000 = sqlMigration('CaseAccessLog1763741600000', {
+  up: [
+    `
       CREATE TABLE case_read_log (
         read_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -26,23 +26,22 @@ export class CaseAccessLog1763741600000 implements MigrationInterface {
         organisation_type text,
         read_at timestamptz NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX case_read_log_case_idx ON case_read_log (case_id, read_at, read_id)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX case_read_log_case_idx ON case_read_log (case_id, read_at, read_id)`,
+    `
       CREATE FUNCTION case_read_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'case_read_log is append-only: % is not allowed (the read audit of case data is never edited)', TG_OP
           USING ERRCODE = 'restrict_violation';
       END
-      $$`);
-    await queryRunner.query(`
+      $$`,
+    `
       CREATE TRIGGER case_read_log_no_update_or_delete BEFORE UPDATE OR DELETE ON case_read_log
-        FOR EACH ROW EXECUTE FUNCTION case_read_log_is_append_only()`);
-    await queryRunner.query(`
+        FOR EACH ROW EXECUTE FUNCTION case_read_log_is_append_only()`,
+    `
       CREATE TRIGGER case_read_log_no_truncate BEFORE TRUNCATE ON case_read_log
-        FOR EACH STATEMENT EXECUTE FUNCTION case_read_log_is_append_only()`);
-
-    await queryRunner.query(`
+        FOR EACH STATEMENT EXECUTE FUNCTION case_read_log_is_append_only()`,
+    `
       CREATE TABLE case_disclosures (
         global_position bigint PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -59,19 +58,18 @@ export class CaseAccessLog1763741600000 implements MigrationInterface {
         disclosed_by_organisation_id text NOT NULL,
         disclosed_by_organisation_type text,
         disclosed_at timestamptz NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX case_disclosures_case_idx ON case_disclosures (case_id, disclosed_at)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX case_disclosures_case_idx ON case_disclosures (case_id, disclosed_at)`,
+    `
       CREATE TABLE case_disclosure_shelters (
         shelter_id text PRIMARY KEY,
         operator_org_id text NOT NULL
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE case_disclosure_shelters`);
-    await queryRunner.query(`DROP TABLE case_disclosures`);
-    await queryRunner.query(`DROP TABLE case_read_log`);
-    await queryRunner.query(`DROP FUNCTION case_read_log_is_append_only()`);
-  }
-}
+      )`,
+  ],
+  down: [
+    `DROP TABLE case_disclosure_shelters`,
+    `DROP TABLE case_disclosures`,
+    `DROP TABLE case_read_log`,
+    `DROP FUNCTION case_read_log_is_append_only()`,
+  ],
+});

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * One data key per person (crypto-shredding, DESIGN §5): the personal data in that person's events
@@ -6,9 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (PERSONAL_DATA_MASTER_KEY); erasure sets it to NULL and `erased_at`, after which the data can no
  * longer be read by anyone. The row stays, so a later write for the person stores nothing personal.
  */
-export class PersonalDataKeys1763741700000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const PersonalDataKeys1763741700000 = sqlMigration('PersonalDataKeys1763741700000', {
+  up: [
+    `
       CREATE TABLE personal_data_keys (
         subject_id uuid PRIMARY KEY,
         wrapped_key bytea,
@@ -16,10 +16,7 @@ export class PersonalDataKeys1763741700000 implements MigrationInterface {
         erased_at timestamptz,
         CONSTRAINT personal_data_keys_erased_has_no_key CHECK (erased_at IS NULL OR wrapped_key IS NULL),
         CONSTRAINT personal_data_keys_live_has_key CHECK (erased_at IS NOT NULL OR wrapped_key IS NOT NULL)
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE personal_data_keys`);
-  }
-}
+      )`,
+  ],
+  down: [`DROP TABLE personal_data_keys`],
+});

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * Write side of placements: which shelter (and case) a placement belongs to, written by the request
@@ -8,28 +8,25 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * PostgreSQL event store (PlacementRequested holds no personal data) and from the placements read
  * model (which is all there is with EventStoreDB).
  */
-export class PlacementLocations1763742300000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const PlacementLocations1763742300000 = sqlMigration('PlacementLocations1763742300000', {
+  up: [
+    `
       CREATE TABLE placement_locations (
         placement_id uuid PRIMARY KEY,
         shelter_id uuid NOT NULL,
         case_id uuid NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await queryRunner.query(`CREATE INDEX placement_locations_case_idx ON placement_locations (case_id)`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX placement_locations_case_idx ON placement_locations (case_id)`,
+    `
       INSERT INTO placement_locations (placement_id, shelter_id, case_id)
       SELECT (data->>'placementId')::uuid, (data->>'shelterId')::uuid, (data->>'caseId')::uuid
       FROM events WHERE event_type = 'PlacementRequested'
-      ON CONFLICT DO NOTHING`);
-    await queryRunner.query(`
+      ON CONFLICT DO NOTHING`,
+    `
       INSERT INTO placement_locations (placement_id, shelter_id, case_id)
       SELECT placement_id, shelter_id, case_id FROM placements
-      ON CONFLICT DO NOTHING`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE placement_locations`);
-  }
-}
+      ON CONFLICT DO NOTHING`,
+  ],
+  down: [`DROP TABLE placement_locations`],
+});

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * Tamper-evident history (issue 13): every event row carries the hash of its predecessor in its
@@ -10,11 +10,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Signed anchors of every stream's head (`integrity_anchors`) detect what a chain alone cannot:
  * the removal of a stream's last events.
  */
-export class EventHashChain1763742550000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
+export const EventHashChain1763742550000 = sqlMigration('EventHashChain1763742550000', {
+  up: [
     // The stored columns in one unambiguous text (a JSON array), after the predecessor's hash.
     // Verification recomputes it with this same function (PostgresEventStore.readChain).
-    await queryRunner.query(`
+    `
       CREATE FUNCTION nrm_event_hash(
         previous_hash bytea, stream_name text, stream_revision bigint, event_id uuid,
         event_type text, schema_version integer, data jsonb, metadata jsonb
@@ -22,10 +22,10 @@ export class EventHashChain1763742550000 implements MigrationInterface {
         SELECT sha256(coalesce(previous_hash, ''::bytea) || convert_to(
           jsonb_build_array(stream_name, stream_revision, event_id, event_type, schema_version, data, metadata)::text,
           'UTF8'))
-      $$`);
-    await queryRunner.query(`ALTER TABLE events ADD COLUMN previous_hash bytea, ADD COLUMN hash bytea`);
+      $$`,
+    `ALTER TABLE events ADD COLUMN previous_hash bytea, ADD COLUMN hash bytea`,
     // Existing events: the chain of each stream in revision order.
-    await queryRunner.query(`
+    `
       DO $$
       DECLARE
         event record;
@@ -40,11 +40,11 @@ export class EventHashChain1763742550000 implements MigrationInterface {
             RETURNING hash INTO previous;
           previous_stream := event.stream_name;
         END LOOP;
-      END $$`);
-    await queryRunner.query(`ALTER TABLE events ALTER COLUMN hash SET NOT NULL`);
+      END $$`,
+    `ALTER TABLE events ALTER COLUMN hash SET NOT NULL`,
     // One index lookup per inserted row (the unique (stream_name, stream_revision) index). Rows
     // inserted earlier by the same statement are visible here, so a multi-event append chains too.
-    await queryRunner.query(`
+    `
       CREATE FUNCTION nrm_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         previous bytea;
@@ -60,24 +60,21 @@ export class EventHashChain1763742550000 implements MigrationInterface {
         NEW.hash := nrm_event_hash(previous, NEW.stream_name, NEW.stream_revision, NEW.event_id,
           NEW.event_type, NEW.schema_version, NEW.data, NEW.metadata);
         RETURN NEW;
-      END $$`);
-    await queryRunner.query(
-      `CREATE TRIGGER events_hash_chain BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION nrm_events_chain()`,
-    );
-    await queryRunner.query(`
+      END $$`,
+    `CREATE TRIGGER events_hash_chain BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION nrm_events_chain()`,
+    `
       CREATE TABLE integrity_anchors (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         anchored_at timestamptz NOT NULL,
         payload jsonb NOT NULL,
         signature text NOT NULL
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE integrity_anchors`);
-    await queryRunner.query(`DROP TRIGGER events_hash_chain ON events`);
-    await queryRunner.query(`DROP FUNCTION nrm_events_chain()`);
-    await queryRunner.query(`ALTER TABLE events DROP COLUMN previous_hash, DROP COLUMN hash`);
-    await queryRunner.query(`DROP FUNCTION nrm_event_hash(bytea, text, bigint, uuid, text, integer, jsonb, jsonb)`);
-  }
-}
+      )`,
+  ],
+  down: [
+    `DROP TABLE integrity_anchors`,
+    `DROP TRIGGER events_hash_chain ON events`,
+    `DROP FUNCTION nrm_events_chain()`,
+    `ALTER TABLE events DROP COLUMN previous_hash, DROP COLUMN hash`,
+    `DROP FUNCTION nrm_event_hash(bytea, text, bigint, uuid, text, integer, jsonb, jsonb)`,
+  ],
+});

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * Duplicate-person alerts (issue 13, item 4):
@@ -11,9 +11,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   statistics count them once.
  * - a notification kind for coordinators' alerts.
  */
-export class PersonMatching1763742560000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const PersonMatching1763742560000 = sqlMigration('PersonMatching1763742560000', {
+  up: [
+    `
       CREATE TABLE person_blind_index (
         digest text NOT NULL,
         case_id uuid NOT NULL,
@@ -21,13 +21,11 @@ export class PersonMatching1763742560000 implements MigrationInterface {
         case_number text NOT NULL,
         recorded_at timestamptz NOT NULL,
         PRIMARY KEY (digest, case_id)
-      )`);
-    await queryRunner.query(`CREATE INDEX person_blind_index_case_idx ON person_blind_index (case_id)`);
+      )`,
+    `CREATE INDEX person_blind_index_case_idx ON person_blind_index (case_id)`,
     // The most recent entries of a digest first: an opening reads at most a few, however many share it.
-    await queryRunner.query(
-      `CREATE INDEX person_blind_index_recent_idx ON person_blind_index (digest, recorded_at DESC)`,
-    );
-    await queryRunner.query(`
+    `CREATE INDEX person_blind_index_recent_idx ON person_blind_index (digest, recorded_at DESC)`,
+    `
       CREATE TABLE possible_duplicates (
         alert_id uuid PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -38,28 +36,25 @@ export class PersonMatching1763742560000 implements MigrationInterface {
         status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'linked', 'dismissed')),
         resolved_at timestamptz,
         resolved_by text
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX possible_duplicates_status_idx ON possible_duplicates (status, detected_at DESC)`,
-    );
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX possible_duplicates_status_idx ON possible_duplicates (status, detected_at DESC)`,
+    `
       CREATE TABLE person_links (
         person_id uuid PRIMARY KEY,
         group_id uuid NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX person_links_group_idx ON person_links (group_id)`);
-    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-    await queryRunner.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn', 'possible-duplicate'))`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM notifications WHERE kind = 'possible-duplicate'`);
-    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-    await queryRunner.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn'))`);
-    await queryRunner.query(`DROP TABLE person_links`);
-    await queryRunner.query(`DROP TABLE possible_duplicates`);
-    await queryRunner.query(`DROP TABLE person_blind_index`);
-  }
-}
+      )`,
+    `CREATE INDEX person_links_group_idx ON person_links (group_id)`,
+    `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`,
+    `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn', 'possible-duplicate'))`,
+  ],
+  down: [
+    `DELETE FROM notifications WHERE kind = 'possible-duplicate'`,
+    `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`,
+    `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn'))`,
+    `DROP TABLE person_links`,
+    `DROP TABLE possible_duplicates`,
+    `DROP TABLE person_blind_index`,
+  ],
+});

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * Supervisor approvals (issue 13, item 3):
@@ -6,9 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - notifications for one person (`recipient_user_id`: the requester is told the outcome), and the
  *   approval notification kinds.
  */
-export class Approvals1763742580000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Approvals1763742580000 = sqlMigration('Approvals1763742580000', {
+  up: [
+    `
       CREATE TABLE approvals (
         approval_id uuid PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -28,29 +28,24 @@ export class Approvals1763742580000 implements MigrationInterface {
         rejection_reason text,
         personal_data_erased boolean NOT NULL DEFAULT false,
         updated_position bigint NOT NULL
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX approvals_pending_idx ON approvals (status, approver_organisation_id, due_at)`,
-    );
-    await queryRunner.query(`CREATE INDEX approvals_case_idx ON approvals (case_id)`);
-    await queryRunner.query(`CREATE INDEX approvals_requester_idx ON approvals (requested_by_user_id)`);
-    await queryRunner.query(`ALTER TABLE notifications ADD COLUMN recipient_user_id text`);
-    await queryRunner.query(
-      `CREATE INDEX notifications_user_idx ON notifications (recipient_user_id, created_at DESC)
+      )`,
+    `CREATE INDEX approvals_pending_idx ON approvals (status, approver_organisation_id, due_at)`,
+    `CREATE INDEX approvals_case_idx ON approvals (case_id)`,
+    `CREATE INDEX approvals_requester_idx ON approvals (requested_by_user_id)`,
+    `ALTER TABLE notifications ADD COLUMN recipient_user_id text`,
+    `CREATE INDEX notifications_user_idx ON notifications (recipient_user_id, created_at DESC)
        WHERE recipient_user_id IS NOT NULL`,
-    );
-    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-    await queryRunner.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+    `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`,
+    `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
       CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn', 'possible-duplicate',
-        'approval-requested', 'approval-granted', 'approval-rejected'))`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM notifications WHERE kind LIKE 'approval-%'`);
-    await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-    await queryRunner.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn', 'possible-duplicate'))`);
-    await queryRunner.query(`ALTER TABLE notifications DROP COLUMN recipient_user_id`);
-    await queryRunner.query(`DROP TABLE approvals`);
-  }
-}
+        'approval-requested', 'approval-granted', 'approval-rejected'))`,
+  ],
+  down: [
+    `DELETE FROM notifications WHERE kind LIKE 'approval-%'`,
+    `ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`,
+    `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+      CHECK (kind IN ('reminder', 'escalation', 'consent-withdrawn', 'possible-duplicate'))`,
+    `ALTER TABLE notifications DROP COLUMN recipient_user_id`,
+    `DROP TABLE approvals`,
+  ],
+});
