@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 
 /**
  * The trigger that announced appends until migration 1763742540000 left that to the writer (its
@@ -21,15 +21,15 @@ export const CREATE_APPEND_NOTIFY_TRIGGER = [
  * where and why is kept with its checkpoint (read by /health and /metrics, cleared by
  * `npm run projections -- resume|skip`), and every skipped event is recorded with its reason.
  */
-export class ProjectionWakeAndStops1763742100000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of CREATE_APPEND_NOTIFY_TRIGGER) await queryRunner.query(statement);
-    await queryRunner.query(`
+export const ProjectionWakeAndStops1763742100000 = sqlMigration('ProjectionWakeAndStops1763742100000', {
+  up: [
+    ...CREATE_APPEND_NOTIFY_TRIGGER,
+    `
       ALTER TABLE projection_checkpoints
         ADD COLUMN stopped_at timestamptz,
         ADD COLUMN stopped_position bigint,
-        ADD COLUMN stopped_error text`);
-    await queryRunner.query(`
+        ADD COLUMN stopped_error text`,
+    `
       CREATE TABLE projection_skipped_events (
         projection text NOT NULL,
         global_position bigint NOT NULL,
@@ -38,15 +38,14 @@ export class ProjectionWakeAndStops1763742100000 implements MigrationInterface {
         skipped_by text NOT NULL,
         skipped_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (projection, global_position)
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE projection_skipped_events`);
-    await queryRunner.query(`
+      )`,
+  ],
+  down: [
+    `DROP TABLE projection_skipped_events`,
+    `
       ALTER TABLE projection_checkpoints
-        DROP COLUMN stopped_at, DROP COLUMN stopped_position, DROP COLUMN stopped_error`);
-    await queryRunner.query(`DROP TRIGGER events_appended ON events`);
-    await queryRunner.query(`DROP FUNCTION notify_events_appended()`);
-  }
-}
+        DROP COLUMN stopped_at, DROP COLUMN stopped_position, DROP COLUMN stopped_error`,
+    `DROP TRIGGER events_appended ON events`,
+    `DROP FUNCTION notify_events_appended()`,
+  ],
+});

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '../sql-migration';
 import { CREATE_APPEND_NOTIFY_TRIGGER } from './1763742100000-projection-wake-and-stops';
 
 /**
@@ -7,13 +7,7 @@ import { CREATE_APPEND_NOTIFY_TRIGGER } from './1763742100000-projection-wake-an
  * NOTIFY holds a database-wide lock through its transaction's commit, which made every append
  * commit one after the other (pgbench at 32 clients: 3.5× fewer single-row INSERTs with the trigger).
  */
-export class AppendsAnnouncedByWriter1763742540000 implements MigrationInterface {
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER events_appended ON events`);
-    await queryRunner.query(`DROP FUNCTION notify_events_appended()`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of CREATE_APPEND_NOTIFY_TRIGGER) await queryRunner.query(statement);
-  }
-}
+export const AppendsAnnouncedByWriter1763742540000 = sqlMigration('AppendsAnnouncedByWriter1763742540000', {
+  up: [`DROP TRIGGER events_appended ON events`, `DROP FUNCTION notify_events_appended()`],
+  down: CREATE_APPEND_NOTIFY_TRIGGER,
+});
