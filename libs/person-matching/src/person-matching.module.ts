@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DuplicateAlerts } from './application/duplicate-alerts';
 import { PERSON_INDEX } from '@nrm/case';
 import { PersonBlindIndex } from './application/person-blind-index';
+import { DuplicateAlertResolutionsController } from './http/duplicate-alerts.commands';
 import { DuplicateAlertsController } from './http/duplicate-alerts.controller';
 
 /**
@@ -9,7 +10,7 @@ import { DuplicateAlertsController } from './http/duplicate-alerts.controller';
  * coordinators' alerts and their resolution. The case's opening and erasure use it through the case's port, PERSON_INDEX.
  */
 @Module({
-  controllers: [DuplicateAlertsController],
+  controllers: [DuplicateAlertsController, DuplicateAlertResolutionsController],
   providers: [PersonBlindIndex, DuplicateAlerts, { provide: PERSON_INDEX, useExisting: PersonBlindIndex }],
   exports: [PersonBlindIndex, PERSON_INDEX],
 })

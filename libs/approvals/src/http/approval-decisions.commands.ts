@@ -8,9 +8,7 @@ import { APPROVAL_DECISIONS_OPENAPI } from './approvals.openapi';
  * path names the approval, so no ETag.
  */
 export const ApprovalDecisionsController = commandController({
-  name: 'ApprovalsController',
   prefix: 'approvals',
-  tag: 'approvals',
   roles: ['supervisor', 'coordinator'],
   ...APPROVAL_DECISIONS_OPENAPI,
   routes: {

@@ -12,6 +12,8 @@ export const APPROVALS_OPENAPI = {
 
 /** The OpenAPI prose of the decisions on an approval (approval-decisions.commands.ts). */
 export const APPROVAL_DECISIONS_OPENAPI = {
+  name: 'ApprovalsController',
+  tag: 'approvals',
   response: {
     description: "The case's new revision and the global position (for minPosition on reads)",
     example: { approvalId: '3f0c…', status: 'granted', caseId: '7a1c…', revision: 6, position: '90' },

@@ -16,9 +16,10 @@ export type CaseReadEndpoint = (typeof CASE_READ_ENDPOINTS)[number];
 
 /**
  * The read audit (DESIGN §5): every read of a case's personal data is recorded — who, which
- * organisation, when, which case, through which endpoint. Controllers call it after the query
- * succeeded and before the answer is sent; when recording fails it throws, so the read fails too
- * (fail closed: nothing is shown that is not recorded). A read that found nothing (404) records nothing.
+ * organisation, when, which case, through which endpoint. A read declares it (RecordsCaseReads): it is
+ * recorded after the query succeeded and before the answer is sent; when recording fails it throws, so
+ * the read fails too (fail closed: nothing is shown that is not recorded). A read that found nothing
+ * (404) records nothing.
  */
 @Injectable()
 export class CaseReadAudit {

@@ -1,26 +1,22 @@
-import { Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentActor } from '@nrm/platform';
-import { ApiController, Endpoint, ReadsFrom } from '@nrm/platform/http';
+import { ApiController, Endpoint, ReadsFrom, RevisionETag } from '@nrm/platform/http';
 import type { Actor } from '@nrm/shared-kernel';
-import type { Response } from 'express';
 import { CASE_HISTORY_READER_ROLES, CASE_READER_ROLES, caseReadProjections } from '../application/case-access';
 import { type CaseAsOfView, GetCaseAsOfQuery } from '../application/case-history';
 import { type CaseView, GetCaseQuery, GetCaseTimelineQuery, ListCasesQuery } from '../application/case-queries';
 import { CASE_SUMMARIES_PROJECTION } from '../read-models/case-summaries.projection';
 import { CASE_TIMELINE_PROJECTION } from '../read-models/case-timeline.projection';
-import { CaseReadAudit } from '../application/case-read-audit';
 import { CASE_LIST_SCHEMA, CASE_PAGE_SCHEMA } from './case-page.schema';
 import { CaseAsOfDto } from './case-as-of.dto';
 import { CASES_OPENAPI } from './cases.openapi';
 import { ListCasesDto } from './list-cases.dto';
+import { RecordsCaseReads } from './records-case-reads';
 
 @ApiController('cases', 'cases')
 export class CasesController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly readAudit: CaseReadAudit,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ReadsFrom((actor) => caseReadProjections(actor, CASE_SUMMARIES_PROJECTION))
@@ -33,12 +29,10 @@ export class CasesController {
       schema: CASE_LIST_SCHEMA,
     },
   })
-  async list(@Query() filters: ListCasesDto, @CurrentActor() actor: Actor) {
-    const page = await this.queries.execute(new ListCasesQuery(filters.caseFilters(), actor));
-    // Lists show names: every case listed is a read of its personal data.
-    const listed = (page as { items: { id: string }[] }).items.map((item) => item.id);
-    await this.readAudit.recordReads(actor, 'GET /cases', listed);
-    return page;
+  // Lists show names: every case listed is a read of its personal data.
+  @RecordsCaseReads('GET /cases', (page: { items: { id: string }[] }) => page.items.map((item) => item.id))
+  list(@Query() filters: ListCasesDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListCasesQuery(filters.caseFilters(), actor));
   }
 
   @Get(':id')
@@ -50,19 +44,14 @@ export class CasesController {
     ok: { description: 'The case, `view`: full | care', schema: CASE_PAGE_SCHEMA },
     notFound: 'No such case, or not visible to the caller',
   })
-  async get(
+  @RecordsCaseReads('GET /cases/{id}', (view: CaseView) => [view.id])
+  @RevisionETag()
+  get(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() read: CaseAsOfDto,
+    @Query() { asOf }: CaseAsOfDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<CaseView | CaseAsOfView> {
-    const asOf = read.asOf ? new Date(read.asOf) : null;
-    const view: CaseView | CaseAsOfView = await this.queries.execute(
-      asOf ? new GetCaseAsOfQuery(id, asOf, actor) : new GetCaseQuery(id, actor),
-    );
-    await this.readAudit.recordReads(actor, 'GET /cases/{id}', [view.id], asOf);
-    response.setHeader('ETag', `"${view.revision}"`);
-    return view;
+    return this.queries.execute(asOf ? new GetCaseAsOfQuery(id, new Date(asOf), actor) : new GetCaseQuery(id, actor));
   }
 
   @Get(':id/timeline')
@@ -72,14 +61,12 @@ export class CasesController {
     summary: 'Every event of a case in readable form: what, who, which organisation, when',
     description: CASES_OPENAPI.timeline,
   })
-  async timeline(
+  @RecordsCaseReads('GET /cases/{id}/timeline', (_timeline, request) => [String(request.params.id)])
+  timeline(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() read: CaseAsOfDto,
+    @Query() { asOf }: CaseAsOfDto,
     @CurrentActor() actor: Actor,
-  ) {
-    const asOf = read.asOf ? new Date(read.asOf) : undefined;
-    const timeline: unknown = await this.queries.execute(new GetCaseTimelineQuery(id, actor, asOf));
-    await this.readAudit.recordReads(actor, 'GET /cases/{id}/timeline', [id], asOf ?? null);
-    return timeline;
+  ): Promise<unknown> {
+    return this.queries.execute(new GetCaseTimelineQuery(id, actor, asOf ? new Date(asOf) : undefined));
   }
 }

@@ -1,4 +1,5 @@
-import { type CommandResponse, type CommandRoute, commandRoute, givenFields } from '@nrm/platform/http';
+import type { Type } from '@nestjs/common';
+import { awaitingSummary, type CommandResponse, givenFields, type RouteOptions } from '@nrm/platform/http';
 import type { Decider } from '@nrm/shared-kernel';
 import type { CaseCommandResult } from '../application/case-commands';
 import { type DeciderCommand, onVisibleCase, type RequestedCommand } from '../application/case-command';
@@ -11,28 +12,31 @@ type FieldsOf<Command extends DeciderCommand, Name extends Command['type']> = Om
   'type'
 >;
 
-/** A usual route of a track: its name is its decider command's, its body that command's fields. */
-type UsualRoute<Name extends string, Body extends object> = Omit<CommandRoute<Body, CaseCommandResult>, 'execute'> & {
-  readonly name: Name;
-};
-
 /**
  * A track's routes on the path's case, which the actor must see (onVisibleCase). Usually a route's
- * command is named like the route and is the body's given fields: `referral.commandRoute({ name:
- * 'ReferCase', path, body: ReferCaseDto, summary })`, where the compiler checks that the body has the
- * fields of the decider's command `ReferCase`. A route whose command is not its body as given states it
- * with `onCase`: `commandRoute({ ..., execute: referral.onCase((body: StatusDecisionDto) => command) })`.
+ * command is named like the route and is the body's given fields: `referral.route('ReferCase', path,
+ * ReferCaseDto).summary('…')`, where the compiler checks that the body has the fields of the decider's
+ * command `ReferCase`. A route whose command is not its body as given states it with `onCase`:
+ * `commandRoute({ ..., execute: referral.onCase((body: StatusDecisionDto) => command) })`.
  */
 export function trackRoutes<Command extends DeciderCommand>(decider: Decider<CaseState, Command, CaseEvent>) {
   const onCase = onVisibleCase(decider);
   return {
     onCase,
-    commandRoute: <Name extends Command['type'], Body extends FieldsOf<Command, Name>>(route: UsualRoute<Name, Body>) =>
-      commandRoute({
-        ...route,
+    route: <Name extends Command['type'], Body extends FieldsOf<Command, Name>>(
+      name: Name,
+      path: string,
+      body: Type<Body>,
+      options: RouteOptions<Body, CaseCommandResult> = {},
+    ) =>
+      awaitingSummary({
+        name,
+        path,
+        body,
+        ...options,
         // Body's constraint makes this the decider's command `Name`; the compiler cannot follow it into the union.
         execute: onCase(
-          (body: Body) => ({ type: route.name, ...givenFields(body) }) as unknown as RequestedCommand<Command>,
+          (given: Body) => ({ type: name, ...givenFields(given) }) as unknown as RequestedCommand<Command>,
         ),
       }),
   };

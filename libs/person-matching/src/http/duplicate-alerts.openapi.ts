@@ -1,7 +1,7 @@
 import type { EndpointDescriptions } from '@nrm/platform/http';
 import type { DuplicateAlertsController } from './duplicate-alerts.controller';
 
-/** The long OpenAPI descriptions of the duplicate-person alerts (duplicate-alerts.controller.ts), by method. */
+/** The long OpenAPI description of the list of duplicate-person alerts (duplicate-alerts.controller.ts). */
 export const DUPLICATE_ALERTS_OPENAPI = {
   list:
     'When a case is opened, its person is compared with the earlier cases through a blind index (keyed ' +
@@ -11,13 +11,6 @@ export const DUPLICATE_ALERTS_OPENAPI = {
     'first, at most 20) and notifies coordinators (notification kind `possible-duplicate`). The opening ' +
     'officer is told nothing: the case, its timeline and their inbox are the same as without a match. ' +
     'Newest first; `status` filters. Other roles: 403.',
-  link:
-    "Records (DuplicatePersonLinked, on the alert's stream) that the alerted case and its matched cases are " +
-    'the same person: statistics then count them once (pass `position` as minPosition to GET /statistics). ' +
-    'The cases themselves are unchanged. An alert already linked or dismissed: 409.',
-  dismiss:
-    'Records (DuplicateAlertDismissed) that the cases are different people, with the reason (personal data of ' +
-    'the alerted case). Statistics keep counting them apart. An alert already linked or dismissed: 409.',
 } satisfies EndpointDescriptions<DuplicateAlertsController>;
 
 const RESULT_EXAMPLE = { alertId: '5b0e…', status: 'linked', revision: 0, position: '118' };
@@ -45,9 +38,21 @@ export const DUPLICATE_ALERT_PAGE = {
   },
 };
 
-export const ALERT_LINKED = { description: 'The alert, now linked', schema: { example: RESULT_EXAMPLE } };
-
-export const ALERT_DISMISSED = {
-  description: 'The alert, now dismissed',
-  schema: { example: { ...RESULT_EXAMPLE, status: 'dismissed' } },
+/** The OpenAPI prose of an alert's resolutions (duplicate-alerts.commands.ts): their answers and descriptions. */
+export const DUPLICATE_ALERT_RESOLUTIONS_OPENAPI = {
+  name: 'DuplicateAlertsController',
+  tag: 'possible-duplicates',
+  responses: {
+    link: { description: 'The alert, now linked', example: RESULT_EXAMPLE },
+    dismiss: { description: 'The alert, now dismissed', example: { ...RESULT_EXAMPLE, status: 'dismissed' } },
+  },
+  descriptions: {
+    link:
+      "Records (DuplicatePersonLinked, on the alert's stream) that the alerted case and its matched cases are " +
+      'the same person: statistics then count them once (pass `position` as minPosition to GET /statistics). ' +
+      'The cases themselves are unchanged. An alert already linked or dismissed: 409.',
+    dismiss:
+      'Records (DuplicateAlertDismissed) that the cases are different people, with the reason (personal data of ' +
+      'the alerted case). Statistics keep counting them apart. An alert already linked or dismissed: 409.',
+  },
 };

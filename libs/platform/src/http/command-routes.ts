@@ -1,5 +1,5 @@
 import { applyDecorators, Body, HttpCode, Param, ParseUUIDPipe, Post, type Type } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import type { Role } from '@nrm/shared-kernel';
 import { type CommandDefinition, CommandPipeline, isPendingApproval } from '../commands/command-pipeline';
 import { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
@@ -35,6 +35,10 @@ export interface CommandRoute<
   /** false: the result's revision is not of the stream the caller addressed, so no ETag. */
   readonly etag?: boolean;
   readonly summary: string;
+  /** Documents a 404: what the path's :id may not name. */
+  readonly notFound?: string;
+  /** Documents a 409 the route answers besides a stale If-Match. */
+  readonly conflict?: string;
 }
 
 /** The body of a command that takes none: any field sent is refused as unknown. */
@@ -47,6 +51,23 @@ export function commandRoute<Body extends object, Result extends { revision: num
   return route;
 }
 
+/** A route but for its OpenAPI summary, which completes it: `referral.route(name, path, body).summary('…')`. */
+export interface RouteAwaitingSummary<Body extends object, Result extends { revision: number | bigint | string }> {
+  summary(text: string): CommandRoute<Body, Result>;
+}
+
+/** What a usual route may state beyond its name, path and body (roles, If-Match, Location, …). */
+export type RouteOptions<Body extends object, Result extends { revision: number | bigint | string }> = Omit<
+  CommandRoute<Body, Result>,
+  'name' | 'path' | 'body' | 'summary' | 'execute'
+>;
+
+export function awaitingSummary<Body extends object, Result extends { revision: number | bigint | string }>(
+  route: Omit<CommandRoute<Body, Result>, 'summary'>,
+): RouteAwaitingSummary<Body, Result> {
+  return { summary: (summary) => ({ ...route, summary }) };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own body and result
 type AnyCommandRoute = CommandRoute<any, any>;
 
@@ -54,10 +75,15 @@ type AnyCommandRoute = CommandRoute<any, any>;
 type ByRouteKey<Map, Routes> = Map & Record<Exclude<keyof Map, keyof Routes>, never>;
 
 /**
- * The OpenAPI prose of a group of routes, kept beside them in the folder's `*.openapi.ts`: the answer
- * its routes document (`response`, unless `responses` names another) and their long descriptions.
+ * How a group of routes shows in the OpenAPI document, kept beside them in the folder's `*.openapi.ts`:
+ * its tag, its name, the answer its routes document (`response`, unless `responses` names another) and
+ * their long descriptions.
  */
 export interface CommandOpenApi<Routes, Descriptions, Responses> {
+  /** Its class name: OpenAPI's operationIds are `<name>_<route key>`. */
+  readonly name: string;
+  /** Its OpenAPI tag. */
+  readonly tag: string;
   readonly response?: CommandResponse;
   readonly responses?: ByRouteKey<Responses, Routes>;
   readonly descriptions?: ByRouteKey<Descriptions, Routes>;
@@ -69,11 +95,7 @@ export interface CommandControllerDefinition<Routes, Descriptions, Responses> ex
   Descriptions,
   Responses
 > {
-  /** Its class name: OpenAPI's operationIds are `<name>_<route key>`. */
-  readonly name: string;
   readonly prefix: string;
-  /** Its OpenAPI tag. */
-  readonly tag: string;
   readonly roles?: readonly Role[];
   readonly routes: Routes;
 }
@@ -137,9 +159,15 @@ export function commandController<
     applyDecorators(
       Post(route.path),
       HttpCode(route.location ? 201 : 200),
-      Endpoint({ roles, summary: route.summary, description: controller.descriptions?.[key] }),
+      Endpoint({
+        roles,
+        summary: route.summary,
+        description: controller.descriptions?.[key],
+        notFound: route.notFound,
+      }),
       CommandEndpoint({ ifMatch: route.ifMatch !== false }),
       respond({ description: response.description, schema: { example: response.example } }),
+      ...(route.conflict ? [ApiConflictResponse({ description: route.conflict })] : []),
       ...(route.gate ? [ApiResponse(APPROVAL_REQUESTED_RESPONSE)] : []),
     )(prototype, key, Object.getOwnPropertyDescriptor(prototype, key)!);
   }

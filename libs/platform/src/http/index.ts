@@ -9,9 +9,16 @@ export { ReadsFrom } from './read-your-writes';
 export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';
 export { CommandEndpoint, CommandRequest, CommandResponder } from './command-request';
-export { commandController, commandRoute, givenFields, NoBodyDto } from './command-routes';
-export type { CommandResponse, CommandRoute, CommandRouteInput } from './command-routes';
+export { awaitingSummary, commandController, commandRoute, givenFields, NoBodyDto } from './command-routes';
+export type {
+  CommandResponse,
+  CommandRoute,
+  CommandRouteInput,
+  RouteAwaitingSummary,
+  RouteOptions,
+} from './command-routes';
 export { ApiController, Endpoint } from './endpoints';
+export { RevisionETag } from './if-match';
 export type { EndpointDescriptions } from './endpoints';
 export { FreeText } from './validation';
 export { Field, type FieldDoc } from './fields';

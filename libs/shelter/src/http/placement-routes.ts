@@ -1,5 +1,6 @@
-import { type CommandRoute, commandRoute, givenFields } from '@nrm/platform/http';
-import { onPlacement, type PlacementCommandResult } from '../application/placement-commands';
+import type { Type } from '@nestjs/common';
+import { awaitingSummary, givenFields } from '@nrm/platform/http';
+import { onPlacement } from '../application/placement-commands';
 import type {
   AcceptPlacement,
   CheckInPlacement,
@@ -16,30 +17,26 @@ type FieldsOf<Name extends PlacementCommand['type']> = Omit<
   'type' | 'placementId' | 'actor' | 'now'
 >;
 
-type PlacementRoute<Name extends string, Body extends object> = Omit<
-  CommandRoute<Body, PlacementCommandResult>,
-  'execute'
-> & {
-  readonly name: Name;
-  /** An accept or a check-in: it takes or uses a bed, so the case's rules are checked first. */
-  readonly takesBed: boolean;
-};
-
 /**
  * Routes on the placement of the path (:id), like a track's (trackRoutes): the command is named like the
- * route and holds the body's fields, which the compiler checks against that command.
+ * route and holds the body's fields, which the compiler checks against that command. `takesBed`: an
+ * accept or a check-in takes or uses a bed, so the case's rules are checked first.
  */
 export const placement = {
-  commandRoute: <Name extends PlacementCommand['type'], Body extends FieldsOf<Name>>({
-    takesBed,
-    ...route
-  }: PlacementRoute<Name, Body>) =>
-    commandRoute({
-      ...route,
+  route: <Name extends PlacementCommand['type'], Body extends FieldsOf<Name>>(
+    name: Name,
+    path: string,
+    body: Type<Body>,
+    { takesBed }: { takesBed: boolean },
+  ) =>
+    awaitingSummary({
+      name,
+      path,
+      body,
       execute: onPlacement(
-        (placementId, body: Body) => (actor, now) =>
+        (placementId, given: Body) => (actor, now) =>
           // Body's constraint makes this the command `Name`; the compiler cannot follow it into the union.
-          ({ type: route.name, placementId, ...givenFields(body), actor, now }) as unknown as ShelterCommand,
+          ({ type: name, placementId, ...givenFields(given), actor, now }) as unknown as ShelterCommand,
         { takesBed },
       ),
     }),

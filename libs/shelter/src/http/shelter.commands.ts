@@ -13,9 +13,7 @@ import { placement } from './placement-routes';
 import { PLACEMENTS_OPENAPI, SHELTER_COMMANDS_OPENAPI } from './shelter.openapi';
 
 export const ShelterCommandsController = commandController({
-  name: 'SheltersController',
   prefix: 'shelters',
-  tag: 'shelters',
   ...SHELTER_COMMANDS_OPENAPI,
   routes: {
     register: commandRoute({
@@ -41,9 +39,7 @@ export const ShelterCommandsController = commandController({
 
 /** Placements: requested for a case, answered and carried out by the shelter operator's staff. */
 export const PlacementsController = commandController({
-  name: 'PlacementsController',
   prefix: '',
-  tag: 'shelters',
   roles: ['shelter-staff', 'coordinator'],
   ...PLACEMENTS_OPENAPI,
   routes: {
@@ -58,33 +54,17 @@ export const PlacementsController = commandController({
       summary: 'Request a shelter placement for a case',
       execute: requestPlacement,
     }),
-    accept: placement.commandRoute({
-      name: 'AcceptPlacement',
-      path: 'placements/:id/accept',
-      body: NoBodyDto,
-      summary: 'Accept a placement request: takes a bed',
-      takesBed: true,
-    }),
-    decline: placement.commandRoute({
-      name: 'DeclinePlacement',
-      path: 'placements/:id/decline',
-      body: DeclinePlacementDto,
-      summary: 'Decline a placement request, with a reason',
-      takesBed: false,
-    }),
-    checkIn: placement.commandRoute({
-      name: 'CheckInPlacement',
-      path: 'placements/:id/check-in',
-      body: NoBodyDto,
-      summary: 'Check the person in',
-      takesBed: true,
-    }),
-    checkOut: placement.commandRoute({
-      name: 'CheckOutPlacement',
-      path: 'placements/:id/check-out',
-      body: CheckOutPlacementDto,
-      summary: 'Check the person out, with a reason and the date: frees the bed',
-      takesBed: false,
-    }),
+    accept: placement
+      .route('AcceptPlacement', 'placements/:id/accept', NoBodyDto, { takesBed: true })
+      .summary('Accept a placement request: takes a bed'),
+    decline: placement
+      .route('DeclinePlacement', 'placements/:id/decline', DeclinePlacementDto, { takesBed: false })
+      .summary('Decline a placement request, with a reason'),
+    checkIn: placement
+      .route('CheckInPlacement', 'placements/:id/check-in', NoBodyDto, { takesBed: true })
+      .summary('Check the person in'),
+    checkOut: placement
+      .route('CheckOutPlacement', 'placements/:id/check-out', CheckOutPlacementDto, { takesBed: false })
+      .summary('Check the person out, with a reason and the date: frees the bed'),
   },
 });

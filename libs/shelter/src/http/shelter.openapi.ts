@@ -3,6 +3,8 @@ import type { SheltersController } from './shelters.controller';
 
 /** The OpenAPI prose of the shelter commands (shelter.commands.ts): their answer and descriptions. */
 export const SHELTER_COMMANDS_OPENAPI = {
+  name: 'SheltersController',
+  tag: 'shelters',
   response: {
     description: "The shelter's new revision (also as ETag) and the global position, to pass as minPosition on reads",
     example: { shelterId: '3f0c…', revision: 1, position: '43' },
@@ -25,6 +27,8 @@ const PLACEMENT_RESULT = {
 
 /** The OpenAPI prose of the placement commands (shelter.commands.ts): answers and descriptions. */
 export const PLACEMENTS_OPENAPI = {
+  name: 'PlacementsController',
+  tag: 'shelters',
   response: PLACEMENT_RESULT,
   responses: {
     request: {

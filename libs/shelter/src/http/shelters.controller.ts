@@ -1,10 +1,9 @@
-import { Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CaseReadAudit } from '@nrm/case';
+import { RecordsCaseReads } from '@nrm/case';
 import { CurrentActor } from '@nrm/platform';
-import { ApiController, Endpoint, ReadsFrom, ReadYourWritesDto } from '@nrm/platform/http';
+import { ApiController, Endpoint, ReadsFrom, ReadYourWritesDto, RevisionETag } from '@nrm/platform/http';
 import type { Actor } from '@nrm/shared-kernel';
-import type { Response } from 'express';
 import {
   GetShelterQuery,
   ListSheltersQuery,
@@ -17,10 +16,7 @@ import { SHELTERS_OPENAPI } from './shelter.openapi';
 
 @ApiController('shelters', 'shelters')
 export class SheltersController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly readAudit: CaseReadAudit,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ReadsFrom([SHELTERS_PROJECTION])
@@ -42,21 +38,15 @@ export class SheltersController {
     ok: { description: 'The shelter' },
     notFound: 'No such shelter',
   })
-  async get(
+  // The placements shown carry each case's care needs: a read of that case's personal data.
+  @RecordsCaseReads('GET /shelters/{id}', (view: ShelterView) => view.placements.map((placement) => placement.caseId))
+  @RevisionETag()
+  get(
     @Param('id', new ParseUUIDPipe()) id: string,
     // Only for minPosition: the read waits for it (ReadsFrom).
     @Query() _read: ReadYourWritesDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<ShelterView> {
-    const view: ShelterView = await this.queries.execute(new GetShelterQuery(id, actor));
-    // The placements shown carry each case's care needs: a read of that case's personal data.
-    await this.readAudit.recordReads(
-      actor,
-      'GET /shelters/{id}',
-      view.placements.map((placement) => placement.caseId),
-    );
-    response.setHeader('ETag', `"${view.revision}"`);
-    return view;
+    return this.queries.execute(new GetShelterQuery(id, actor));
   }
 }

@@ -44,9 +44,7 @@ export class AppointGuardianDto {
 const identification = trackRoutes(identificationDecider);
 
 export const IdentificationController = commandController({
-  name: 'IdentificationController',
   prefix: 'cases',
-  tag: 'cases',
   ...IDENTIFICATION_OPENAPI,
   routes: {
     open: commandRoute({
@@ -59,35 +57,25 @@ export const IdentificationController = commandController({
       summary: 'Identification: open a case for a presumed victim',
       execute: openCase,
     }),
-    recordConsent: identification.commandRoute({
-      name: 'RecordReferralConsent',
-      path: ':id/consent',
-      roles: ['first-responder', 'case-worker', 'coordinator'],
-      body: RecordConsentDto,
-      summary: 'Record consent to referral given or withdrawn',
-    }),
+    recordConsent: identification
+      .route('RecordReferralConsent', ':id/consent', RecordConsentDto, {
+        roles: ['first-responder', 'case-worker', 'coordinator'],
+      })
+      .summary('Record consent to referral given or withdrawn'),
   },
 });
 
 /** Child cases (DESIGN §3.1): the child-protection body is notified and a guardian appointed. */
 export const ChildCaseController = commandController({
-  name: 'ChildCaseController',
   prefix: 'cases',
-  tag: 'cases',
   roles: TRACK_COMMAND_ROLES,
   ...CHILD_CASE_OPENAPI,
   routes: {
-    notifyChildProtection: identification.commandRoute({
-      name: 'NotifyChildProtection',
-      path: ':id/child-protection-notification',
-      body: NotifyChildProtectionDto,
-      summary: 'Child case: record that the child-protection body was notified',
-    }),
-    appointGuardian: identification.commandRoute({
-      name: 'AppointGuardian',
-      path: ':id/guardian',
-      body: AppointGuardianDto,
-      summary: 'Child case: record the appointment of a guardian',
-    }),
+    notifyChildProtection: identification
+      .route('NotifyChildProtection', ':id/child-protection-notification', NotifyChildProtectionDto)
+      .summary('Child case: record that the child-protection body was notified'),
+    appointGuardian: identification
+      .route('AppointGuardian', ':id/guardian', AppointGuardianDto)
+      .summary('Child case: record the appointment of a guardian'),
   },
 });

@@ -4,6 +4,8 @@ import type { IndicatorsController } from './indicators.controller';
 
 /** The OpenAPI prose of identification's routes (identification.commands.ts): answers and descriptions. */
 export const IDENTIFICATION_OPENAPI = {
+  name: 'IdentificationController',
+  tag: 'cases',
   responses: {
     open: {
       description: 'Case opened',
@@ -25,6 +27,8 @@ export const IDENTIFICATION_OPENAPI = {
 
 /** The OpenAPI prose of the child-case routes (identification.commands.ts): their answer and descriptions. */
 export const CHILD_CASE_OPENAPI = {
+  name: 'ChildCaseController',
+  tag: 'cases',
   response: caseCommandAnswer(
     'New revision (also as ETag) and the global position, to pass as minPosition on reads',
     1,

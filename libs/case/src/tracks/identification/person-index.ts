@@ -7,7 +7,12 @@ export interface PersonIndex {
   /** Before the opening's append, in its unit of work: openings of one person one at a time. */
   lockPerson(person: PersonToIndex): Promise<void>;
   /** In the opening's unit of work: indexes the case and alerts coordinators of a possible match. */
-  recordOpenedCase(opened: { caseId: string; caseNumber: string; personId: string; person: PersonToIndex }): Promise<void>;
+  recordOpenedCase(opened: {
+    caseId: string;
+    caseNumber: string;
+    personId: string;
+    person: PersonToIndex;
+  }): Promise<void>;
   /** In the erasure's unit of work: the case never matches again. */
   forgetCase(caseId: string): Promise<void>;
 }

@@ -83,9 +83,7 @@ export class ErasePersonalDataDto {
 const lifecycle = trackRoutes(caseLifecycleDecider);
 
 export const CaseLifecycleController = commandController({
-  name: 'CaseLifecycleController',
   prefix: 'cases',
-  tag: 'cases',
   roles: TRACK_COMMAND_ROLES,
   ...CASE_LIFECYCLE_OPENAPI,
   routes: {
@@ -97,18 +95,10 @@ export const CaseLifecycleController = commandController({
       gate: ({ id, body }) => ({ caseId: id, command: givenFields(body) }),
       execute: ({ id, body }, context, services) => closeCase({ id, body: givenFields(body) }, context, services),
     }),
-    reopen: lifecycle.commandRoute({
-      name: 'ReopenCase',
-      path: ':id/reopen',
-      body: ReopenCaseDto,
-      summary: 'Reopen a closed case',
-    }),
-    transfer: lifecycle.commandRoute({
-      name: 'TransferCase',
-      path: ':id/transfer',
-      body: TransferCaseDto,
-      summary: 'Transfer a case to another organisation',
-    }),
+    reopen: lifecycle.route('ReopenCase', ':id/reopen', ReopenCaseDto).summary('Reopen a closed case'),
+    transfer: lifecycle
+      .route('TransferCase', ':id/transfer', TransferCaseDto)
+      .summary('Transfer a case to another organisation'),
     erasePersonalData: commandRoute({
       name: 'ErasePersonalData',
       path: ':id/erase-personal-data',

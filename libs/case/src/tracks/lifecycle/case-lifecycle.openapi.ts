@@ -2,6 +2,8 @@ import { caseCommandAnswer } from '../../http/track-routes';
 
 /** The OpenAPI prose of the case lifecycle's routes (case-lifecycle.commands.ts): their answer and descriptions. */
 export const CASE_LIFECYCLE_OPENAPI = {
+  name: 'CaseLifecycleController',
+  tag: 'cases',
   response: caseCommandAnswer(
     'New revision (also as ETag) and the global position, to pass as minPosition on reads',
     4,

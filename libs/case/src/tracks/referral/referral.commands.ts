@@ -1,4 +1,4 @@
-import { commandController, commandRoute, Field, FreeText } from '@nrm/platform/http';
+import { commandController, commandRoute, Field, FreeText, givenFields } from '@nrm/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -107,47 +107,34 @@ const referral = trackRoutes(referralDecider);
 
 /** Referral to the competent authority and the victim-status decision (DESIGN §3.2). */
 export const ReferralController = commandController({
-  name: 'ReferralController',
   prefix: 'cases',
-  tag: 'cases',
   ...REFERRAL_OPENAPI,
   routes: {
-    refer: referral.commandRoute({
-      name: 'ReferCase',
-      path: ':id/referral',
-      roles: ['first-responder', 'case-worker', 'coordinator'],
-      body: ReferCaseDto,
-      summary: 'Refer the presumed victim to the competent authority',
-    }),
+    refer: referral
+      .route('ReferCase', ':id/referral', ReferCaseDto, { roles: ['first-responder', 'case-worker', 'coordinator'] })
+      .summary('Refer the presumed victim to the competent authority'),
     decide: commandRoute({
       name: 'DecideVictimStatus',
       path: ':id/status-decision',
       roles: ['competent-authority-officer'],
       body: StatusDecisionDto,
       summary: 'The competent authority grants or refuses victim status',
-      execute: referral.onCase((body: StatusDecisionDto) =>
-        body.decision === 'granted'
-          ? {
-              type: 'DecideVictimStatus',
-              decision: 'granted',
-              decisionNumber: body.decisionNumber ?? '',
-              decidedOn: body.decidedOn,
-            }
+      execute: referral.onCase(({ decision, decisionNumber, decidedOn, reasons }: StatusDecisionDto) =>
+        decision === 'granted'
+          ? { type: 'DecideVictimStatus', decision, decisionNumber: decisionNumber ?? '', decidedOn }
           : {
               type: 'DecideVictimStatus',
-              decision: 'refused',
-              reasons: body.reasons ?? [],
-              decidedOn: body.decidedOn,
-              ...(body.decisionNumber === undefined ? {} : { decisionNumber: body.decisionNumber }),
+              decision,
+              reasons: reasons ?? [],
+              decidedOn,
+              ...givenFields({ decisionNumber }),
             },
       ),
     }),
-    requestReview: referral.commandRoute({
-      name: 'RequestStatusDecisionReview',
-      path: ':id/status-decision/review',
-      roles: ['case-worker', 'coordinator', 'first-responder', 'competent-authority-officer'],
-      body: StatusDecisionReviewDto,
-      summary: 'Request a review of a refusal of victim status',
-    }),
+    requestReview: referral
+      .route('RequestStatusDecisionReview', ':id/status-decision/review', StatusDecisionReviewDto, {
+        roles: ['case-worker', 'coordinator', 'first-responder', 'competent-authority-officer'],
+      })
+      .summary('Request a review of a refusal of victim status'),
   },
 });

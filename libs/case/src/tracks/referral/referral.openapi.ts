@@ -2,6 +2,8 @@ import { caseCommandAnswer } from '../../http/track-routes';
 
 /** The OpenAPI prose of the referral's routes (referral.commands.ts): their answer and descriptions. */
 export const REFERRAL_OPENAPI = {
+  name: 'ReferralController',
+  tag: 'cases',
   response: caseCommandAnswer(
     'New revision (also as ETag) and the global position of the event, to pass as minPosition on reads',
     1,

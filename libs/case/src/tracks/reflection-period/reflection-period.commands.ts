@@ -60,9 +60,7 @@ export class EndReflectionPeriodDto {
 const reflectionPeriod = trackRoutes(reflectionPeriodDecider);
 
 export const ReflectionPeriodController = commandController({
-  name: 'ReflectionPeriodController',
   prefix: 'cases',
-  tag: 'reflection period',
   roles: TRACK_COMMAND_ROLES,
   ...REFLECTION_PERIOD_OPENAPI,
   routes: {
@@ -73,17 +71,11 @@ export const ReflectionPeriodController = commandController({
       summary: 'Start a reflection period',
       execute: startReflectionPeriod,
     }),
-    extend: reflectionPeriod.commandRoute({
-      name: 'ExtendReflectionPeriod',
-      path: ':id/reflection-period/extension',
-      body: ExtendReflectionPeriodDto,
-      summary: 'Extend the active reflection period',
-    }),
-    end: reflectionPeriod.commandRoute({
-      name: 'EndReflectionPeriod',
-      path: ':id/reflection-period/end',
-      body: EndReflectionPeriodDto,
-      summary: 'End the active reflection period early',
-    }),
+    extend: reflectionPeriod
+      .route('ExtendReflectionPeriod', ':id/reflection-period/extension', ExtendReflectionPeriodDto)
+      .summary('Extend the active reflection period'),
+    end: reflectionPeriod
+      .route('EndReflectionPeriod', ':id/reflection-period/end', EndReflectionPeriodDto)
+      .summary('End the active reflection period early'),
   },
 });

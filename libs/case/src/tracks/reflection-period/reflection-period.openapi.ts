@@ -2,6 +2,8 @@ import { caseCommandAnswer } from '../../http/track-routes';
 
 /** The OpenAPI prose of the reflection period's routes (reflection-period.commands.ts): answers and descriptions. */
 export const REFLECTION_PERIOD_OPENAPI = {
+  name: 'ReflectionPeriodController',
+  tag: 'reflection period',
   response: caseCommandAnswer('New revision and position', 4, '58'),
   responses: {
     start: {

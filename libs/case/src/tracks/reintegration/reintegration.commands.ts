@@ -96,9 +96,7 @@ const adoption = (body: AdoptReintegrationPlanDto) => ({
 
 /** Reintegration (DESIGN §3.6): an individual plan, services, periodic reviews, completion. */
 export const ReintegrationController = commandController({
-  name: 'ReintegrationController',
   prefix: 'cases/:id',
-  tag: 'reintegration',
   roles: TRACK_COMMAND_ROLES,
   ...REINTEGRATION_OPENAPI,
   routes: {
@@ -110,23 +108,14 @@ export const ReintegrationController = commandController({
       gate: ({ id, body }) => ({ caseId: id, command: adoption(body) }),
       execute: reintegration.onCase(adoption),
     }),
-    recordService: reintegration.commandRoute({
-      name: 'RecordReintegrationService',
-      path: 'reintegration/services',
-      body: RecordReintegrationServiceDto,
-      summary: 'Record a service delivered by a provider organisation',
-    }),
-    review: reintegration.commandRoute({
-      name: 'ReviewReintegration',
-      path: 'reintegration/reviews',
-      body: ReviewReintegrationDto,
-      summary: 'Record a periodic review of the plan',
-    }),
-    complete: reintegration.commandRoute({
-      name: 'CompleteReintegration',
-      path: 'reintegration/complete',
-      body: CompleteReintegrationDto,
-      summary: 'Complete the reintegration plan with its outcome',
-    }),
+    recordService: reintegration
+      .route('RecordReintegrationService', 'reintegration/services', RecordReintegrationServiceDto)
+      .summary('Record a service delivered by a provider organisation'),
+    review: reintegration
+      .route('ReviewReintegration', 'reintegration/reviews', ReviewReintegrationDto)
+      .summary('Record a periodic review of the plan'),
+    complete: reintegration
+      .route('CompleteReintegration', 'reintegration/complete', CompleteReintegrationDto)
+      .summary('Complete the reintegration plan with its outcome'),
   },
 });

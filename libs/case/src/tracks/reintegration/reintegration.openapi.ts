@@ -2,6 +2,8 @@ import { caseCommandAnswer } from '../../http/track-routes';
 
 /** The OpenAPI prose of reintegration's routes (reintegration.commands.ts): their answer and descriptions. */
 export const REINTEGRATION_OPENAPI = {
+  name: 'ReintegrationController',
+  tag: 'reintegration',
   response: caseCommandAnswer(
     'New revision (also as ETag) and the global position of the event, for minPosition on reads',
     5,

@@ -94,47 +94,27 @@ const repatriation = trackRoutes(repatriationDecider);
 
 /** Repatriation (DESIGN §3.5): voluntary, with consent, a risk assessment before travel. */
 export const RepatriationController = commandController({
-  name: 'RepatriationController',
   prefix: 'cases/:id/repatriation',
-  tag: 'repatriation',
   roles: TRACK_COMMAND_ROLES,
   ...REPATRIATION_OPENAPI,
   routes: {
-    request: repatriation.commandRoute({
-      name: 'RequestRepatriation',
-      path: '',
-      body: RequestRepatriationDto,
-      summary: 'Open a repatriation with the voluntary consent of the person',
-    }),
-    assessRisk: repatriation.commandRoute({
-      name: 'AssessRepatriationRisk',
-      path: 'risk-assessment',
-      body: AssessRepatriationRiskDto,
-      summary: 'Record a risk assessment of the return',
-    }),
-    recordTravelDocuments: repatriation.commandRoute({
-      name: 'RecordTravelDocuments',
-      path: 'travel-documents',
-      body: RecordTravelDocumentsDto,
-      summary: 'Record travel documents issued for the return (no document numbers)',
-    }),
-    schedule: repatriation.commandRoute({
-      name: 'ScheduleRepatriation',
-      path: 'schedule',
-      body: ScheduleRepatriationDto,
-      summary: 'Schedule the travel',
-    }),
-    complete: repatriation.commandRoute({
-      name: 'CompleteRepatriation',
-      path: 'complete',
-      body: CompleteRepatriationDto,
-      summary: 'Record the arrival: the repatriation is complete',
-    }),
-    cancel: repatriation.commandRoute({
-      name: 'CancelRepatriation',
-      path: 'cancel',
-      body: CancelRepatriationDto,
-      summary: 'Cancel the open repatriation, with a reason (409 no-open-repatriation when none)',
-    }),
+    request: repatriation
+      .route('RequestRepatriation', '', RequestRepatriationDto)
+      .summary('Open a repatriation with the voluntary consent of the person'),
+    assessRisk: repatriation
+      .route('AssessRepatriationRisk', 'risk-assessment', AssessRepatriationRiskDto)
+      .summary('Record a risk assessment of the return'),
+    recordTravelDocuments: repatriation
+      .route('RecordTravelDocuments', 'travel-documents', RecordTravelDocumentsDto)
+      .summary('Record travel documents issued for the return (no document numbers)'),
+    schedule: repatriation
+      .route('ScheduleRepatriation', 'schedule', ScheduleRepatriationDto)
+      .summary('Schedule the travel'),
+    complete: repatriation
+      .route('CompleteRepatriation', 'complete', CompleteRepatriationDto)
+      .summary('Record the arrival: the repatriation is complete'),
+    cancel: repatriation
+      .route('CancelRepatriation', 'cancel', CancelRepatriationDto)
+      .summary('Cancel the open repatriation, with a reason (409 no-open-repatriation when none)'),
   },
 });

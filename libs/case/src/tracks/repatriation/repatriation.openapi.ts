@@ -2,6 +2,8 @@ import { caseCommandAnswer } from '../../http/track-routes';
 
 /** The OpenAPI prose of repatriation's routes (repatriation.commands.ts): their answer and descriptions. */
 export const REPATRIATION_OPENAPI = {
+  name: 'RepatriationController',
+  tag: 'repatriation',
   response: caseCommandAnswer(
     'New revision (also as ETag) and the global position of the event, for minPosition on reads',
     3,
