@@ -5,7 +5,7 @@
  * parameters, read-your-writes) is the named entry `@nrm/platform/http`, which the application
  * layer may not import. The domain imports neither.
  */
-export { AllowRoles, CurrentActor, Public, type AuthenticatedRequest } from './auth/auth';
+export { AllowRoles, CurrentActor, Public, type AuthenticatedRequest } from './http/auth-guard';
 export { enableBoundedShutdown } from './bounded-shutdown';
 export { CLOCK } from './clock';
 export { CommandPipeline } from './commands/command-pipeline';

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Environment } from '../config/environment';
 import { PerUserThrottlerGuard, rateLimitModule } from '../http/rate-limit';
-import { AuthGuard } from './auth';
+import { AuthGuard } from '../http/auth-guard';
 import { TokenVerifier } from './token-verifier';
 
 @Global()

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth';
+import { Public } from '../http/auth-guard';
 import { Endpoint } from '../http/endpoints';
 import { HealthCheck, type HealthReport } from './health-check';
 import { HEALTH_OPENAPI } from './health.openapi';

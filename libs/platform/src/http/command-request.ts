@@ -2,7 +2,7 @@ import { applyDecorators, createParamDecorator, type ExecutionContext, Injectabl
 import { ApiHeader } from '@nestjs/swagger';
 import type { Actor } from '@nrm/shared-kernel';
 import type { Request, Response } from 'express';
-import { authenticatedActor } from '../auth/auth';
+import { authenticatedActor } from './auth-guard';
 import type { CommandContext } from '../commands/command-pipeline';
 import { IdempotentCommands } from '../idempotency/idempotent-commands';
 import { correlationIdOf } from '../logging/logging';

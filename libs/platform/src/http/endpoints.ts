@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Role } from '@nrm/shared-kernel';
-import { AllowRoles } from '../auth/auth';
+import { AllowRoles } from './auth-guard';
 
 /** A controller of signed-in callers: its path, its OpenAPI tag and the bearer token it takes. */
 export function ApiController(prefix: string, tag: string): ClassDecorator {

@@ -11,7 +11,7 @@ import { StaleRevisionError, UnstorableEventError, WrongExpectedRevisionError } 
 import { DomainRuleViolation, ForbiddenError, NotFoundError, UnprocessableRequestError } from '@nrm/shared-kernel';
 import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
-import { InvalidBearerTokenException } from '../auth/auth';
+import { InvalidBearerTokenException } from './auth-guard';
 
 /** RFC 9457 problem details. `errors` lists every invalid field; `rule` names a broken domain rule. */
 export interface ProblemDetails {

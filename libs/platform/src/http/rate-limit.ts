@@ -10,7 +10,7 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import type { AuthenticatedRequest } from '../auth/auth';
+import type { AuthenticatedRequest } from './auth-guard';
 import { Environment } from '../config/environment';
 
 // 'default': the headers are then the standard Retry-After and X-RateLimit-Limit/Remaining/Reset.

@@ -16,7 +16,7 @@ import type { Actor } from '@nrm/shared-kernel';
 import type { Response } from 'express';
 import { from, type Observable, switchMap } from 'rxjs';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedRequest } from '../auth/auth';
+import type { AuthenticatedRequest } from './auth-guard';
 import { Environment } from '../config/environment';
 import { isPosition, ReadYourWritesDto } from './read-your-writes.dto';
 import { EdgeValidationPipe } from './validation';

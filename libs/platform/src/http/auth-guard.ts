@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Actor, Role } from '@nrm/shared-kernel';
 import type { Request } from 'express';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { InvalidTokenError, TokenVerifier } from '../auth/token-verifier';
 
 const PUBLIC = 'nrm:public';
 const ALLOWED_ROLES = 'nrm:roles';
