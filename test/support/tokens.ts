@@ -44,6 +44,25 @@ export const coordinator = (): TokenClaims => ({
   roles: ['coordinator'],
 });
 
+/**
+ * The users most suites act as: `officer`, of the Baku police, who opens the suite's cases, and the
+ * national `coordinator`. `officerId` is the officer's user id, for a suite that finds it again (on a
+ * timeline entry, in the access log); a suite adds its other users beside these two.
+ */
+export const officerAndCoordinator = (officerId = 'officer-1') => ({
+  officer: responder('police-baku', officerId),
+  coordinator: coordinator(),
+});
+
+/**
+ * `officerAndCoordinator`, and `otherOfficer`, of the Ganja police: an officer of another force, who
+ * may not see the Baku officer's cases (need to know).
+ */
+export const officersAndCoordinator = (officerId = 'officer-1', otherOfficerId = 'officer-g') => ({
+  ...officerAndCoordinator(officerId),
+  otherOfficer: responder('police-ganja', otherOfficerId),
+});
+
 /** Signs any payload as given (claims may be missing or wrong); `exp` in seconds since the epoch. */
 export async function signRawToken(
   payload: Record<string, unknown>,
