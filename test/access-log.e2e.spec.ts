@@ -8,7 +8,7 @@ import {
   analyst,
   caseWorker,
   competentAuthority,
-  coordinator,
+  officersAndCoordinator,
   responder,
   shelterStaff,
   signToken,
@@ -39,11 +39,9 @@ const rebuildReadModels = () => runCli('rebuild-read-models');
 describe('Access log: read audit and disclosure record', () => {
   const t = useTestApp({
     users: {
-      officer: responder('police-baku', 'officer-a'),
+      ...officersAndCoordinator('officer-a'),
       colleague: responder('police-baku', 'officer-b'),
-      foreignOfficer: responder('police-ganja', 'officer-g'),
       authority: competentAuthority('mia-officer-1', 'MIA Officer'),
-      coord: coordinator(),
       statistician: analyst(),
       staff: shelterStaff(),
       caseWorker: caseWorker({ sub: 'worker-1' }),
@@ -69,7 +67,7 @@ describe('Access log: read audit and disclosure record', () => {
   }
 
   async function accessLog(caseId: string, position = lastPosition, query = ''): Promise<Entry[]> {
-    const response = await get(`/cases/${caseId}/access-log?minPosition=${position}${query}`, tokens.coord);
+    const response = await get(`/cases/${caseId}/access-log?minPosition=${position}${query}`, tokens.coordinator);
     expect(response.status).toBe(200);
     expect(response.headers['x-read-model-caught-up']).toBe('true');
     return response.body.items;
@@ -84,7 +82,7 @@ describe('Access log: read audit and disclosure record', () => {
     expect((await get(`/cases/${caseId}?minPosition=${position}`, tokens.officer)).status).toBe(200);
     expect((await get(`/cases/${caseId}?minPosition=${position}`, tokens.colleague)).status).toBe(200);
     expect((await get(`/cases/${caseId}/timeline?minPosition=${position}`, tokens.authority)).status).toBe(200);
-    expect((await get(`/cases/${caseId}`, tokens.coord)).status).toBe(200);
+    expect((await get(`/cases/${caseId}`, tokens.coordinator)).status).toBe(200);
 
     const log = await accessLog(caseId);
     expect(reads(log).map((entry) => [entry.endpoint, entry.by.userId, entry.by.organisationId])).toEqual([
@@ -114,12 +112,12 @@ describe('Access log: read audit and disclosure record', () => {
 
   it('a 404 read records nothing: neither a hidden case nor a missing one', async () => {
     const { caseId, position } = await openCase();
-    const hidden = await get(`/cases/${caseId}?minPosition=${position}`, tokens.foreignOfficer);
+    const hidden = await get(`/cases/${caseId}?minPosition=${position}`, tokens.otherOfficer);
     expect(hidden.status).toBe(404);
-    expect((await get(`/cases/${caseId}/timeline`, tokens.foreignOfficer)).status).toBe(404);
+    expect((await get(`/cases/${caseId}/timeline`, tokens.otherOfficer)).status).toBe(404);
     const missing = randomUUID();
-    expect((await get(`/cases/${missing}`, tokens.coord)).status).toBe(404);
-    expect((await get(`/cases/${missing}/timeline`, tokens.coord)).status).toBe(404);
+    expect((await get(`/cases/${missing}`, tokens.coordinator)).status).toBe(404);
+    expect((await get(`/cases/${missing}/timeline`, tokens.coordinator)).status).toBe(404);
 
     expect(reads(await accessLog(caseId))).toEqual([]);
     expect(await queryRows(t.database.url, `SELECT * FROM case_read_log WHERE user_id = 'officer-g'`)).toEqual([]);
@@ -185,7 +183,7 @@ describe('Access log: read audit and disclosure record', () => {
       },
     ]);
 
-    const shelter = await post('/shelters', tokens.coord, {
+    const shelter = await post('/shelters', tokens.coordinator, {
       name: 'Bakı Qadın Sığınacağı',
       operatorOrgId: 'ngo-tamas',
       region: 'Bakı',
@@ -218,7 +216,7 @@ describe('Access log: read audit and disclosure record', () => {
     // The shelter's staff read the case's care view; a coordinator reads the shelter with its placements.
     expect((await get(`/cases/${caseId}?minPosition=${placed.body.position}`, tokens.staff)).status).toBe(200);
     expect(
-      (await get(`/shelters/${shelter.body.shelterId}?minPosition=${placed.body.position}`, tokens.coord)).status,
+      (await get(`/shelters/${shelter.body.shelterId}?minPosition=${placed.body.position}`, tokens.coordinator)).status,
     ).toBe(200);
     expect(reads(await accessLog(caseId)).map((entry) => [entry.endpoint, entry.by.userId])).toEqual([
       ['GET /cases/{id}', 'staff-1'],
@@ -273,11 +271,11 @@ describe('Access log: read audit and disclosure record', () => {
       competentAuthorityOrgId: 'mia-anti-trafficking',
     });
     track(referred.body.position);
-    expect((await get(`/cases/${caseId}?minPosition=${referred.body.position}`, tokens.coord)).status).toBe(200);
+    expect((await get(`/cases/${caseId}?minPosition=${referred.body.position}`, tokens.coordinator)).status).toBe(200);
 
-    const first = await get(`/cases/${caseId}/access-log?minPosition=${lastPosition}&pageSize=2`, tokens.coord);
-    const second = await get(`/cases/${caseId}/access-log?pageSize=2&page=2`, tokens.coord);
-    const third = await get(`/cases/${caseId}/access-log?pageSize=2&page=3`, tokens.coord);
+    const first = await get(`/cases/${caseId}/access-log?minPosition=${lastPosition}&pageSize=2`, tokens.coordinator);
+    const second = await get(`/cases/${caseId}/access-log?pageSize=2&page=2`, tokens.coordinator);
+    const third = await get(`/cases/${caseId}/access-log?pageSize=2&page=3`, tokens.coordinator);
     expect([first.body.total, first.body.page, first.body.pageSize]).toEqual([5, 1, 2]);
     const types = [...first.body.items, ...second.body.items, ...third.body.items].map(
       (entry: Entry) => `${entry.type}:${entry.by.userId}`,
@@ -289,8 +287,8 @@ describe('Access log: read audit and disclosure record', () => {
       'disclosure:officer-a',
       'read:coordinator-1',
     ]);
-    expect((await get(`/cases/${caseId}/access-log?pageSize=0`, tokens.coord)).status).toBe(400);
-    expect((await get(`/cases/${caseId}/access-log?colour=red`, tokens.coord)).status).toBe(400);
+    expect((await get(`/cases/${caseId}/access-log?pageSize=0`, tokens.coordinator)).status).toBe(400);
+    expect((await get(`/cases/${caseId}/access-log?colour=red`, tokens.coordinator)).status).toBe(400);
   });
 
   it('is for coordinators only: 403 for every other role, 404 for a case that does not exist', async () => {
@@ -300,10 +298,10 @@ describe('Access log: read audit and disclosure record', () => {
       expect(refused.status).toBe(403);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
-    const missing = await get(`/cases/${randomUUID()}/access-log?minPosition=${position}`, tokens.coord);
+    const missing = await get(`/cases/${randomUUID()}/access-log?minPosition=${position}`, tokens.coordinator);
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect((await get(`/cases/not-a-uuid/access-log`, tokens.coord)).status).toBe(400);
+    expect((await get(`/cases/not-a-uuid/access-log`, tokens.coordinator)).status).toBe(400);
     expect((await request(t.http).get(`/cases/${caseId}/access-log`)).status).toBe(401);
   });
 

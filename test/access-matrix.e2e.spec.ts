@@ -64,36 +64,26 @@ interface Persona {
   orgType: OrganisationType;
 }
 
+/** A role's own and foreign organisation, with their types (the foreign one of the own one's unless said). */
+const ownAndForeign = (
+  own: string,
+  ownType: OrganisationType,
+  foreign: string,
+  foreignType = ownType,
+): readonly [Persona, Persona] => [
+  { org: own, orgType: ownType },
+  { org: foreign, orgType: foreignType },
+];
+
 /** Own and foreign organisation of each role. */
 const PERSONAS: Record<RoleKey, readonly [Persona, Persona]> = {
-  FR: [
-    { org: ORG.owner, orgType: 'police' },
-    { org: ORG.foreignOwner, orgType: 'border' },
-  ],
-  CA: [
-    { org: ORG.authority, orgType: 'competent-authority' },
-    { org: ORG.otherAuthority, orgType: 'migration' },
-  ],
-  SS: [
-    { org: ORG.shelterOperator, orgType: 'ngo' },
-    { org: ORG.otherShelterOperator, orgType: 'ngo' },
-  ],
-  CW: [
-    { org: ORG.authority, orgType: 'competent-authority' },
-    { org: ORG.unrelatedNgo, orgType: 'ngo' },
-  ],
-  CO: [
-    { org: ORG.coordinator, orgType: 'coordinator' },
-    { org: ORG.otherCoordinator, orgType: 'coordinator' },
-  ],
-  AN: [
-    { org: ORG.statistics, orgType: 'statistics' },
-    { org: ORG.otherStatistics, orgType: 'statistics' },
-  ],
-  AD: [
-    { org: ORG.it, orgType: 'coordinator' },
-    { org: ORG.otherIt, orgType: 'coordinator' },
-  ],
+  FR: ownAndForeign(ORG.owner, 'police', ORG.foreignOwner, 'border'),
+  CA: ownAndForeign(ORG.authority, 'competent-authority', ORG.otherAuthority, 'migration'),
+  SS: ownAndForeign(ORG.shelterOperator, 'ngo', ORG.otherShelterOperator),
+  CW: ownAndForeign(ORG.authority, 'competent-authority', ORG.unrelatedNgo, 'ngo'),
+  CO: ownAndForeign(ORG.coordinator, 'coordinator', ORG.otherCoordinator),
+  AN: ownAndForeign(ORG.statistics, 'statistics', ORG.otherStatistics),
+  AD: ownAndForeign(ORG.it, 'coordinator', ORG.otherIt),
 };
 
 const ROLE_KEYS = Object.keys(ROLE_OF) as RoleKey[];
@@ -138,6 +128,14 @@ const onCaseA = (suffix: string, body: (f: Fixture) => object, expected = CASE_C
   expected,
 });
 
+/** A read of case A: `GET /cases/{caseA}` and what follows it. */
+const readOfCaseA = (suffix: string, expected: Record<RoleKey, Cell>): EndpointRow => ({
+  method: 'GET',
+  path: (f) => `/cases/${f.caseA}${suffix}`,
+  hiddenId: caseA,
+  expected,
+});
+
 /**
  * EVERY endpoint of the API. Reads first; then commands, placement commands on their own placement,
  * and the case's closing and reopening last (commands may change the case: 409/422 still mean access).
@@ -145,30 +143,10 @@ const onCaseA = (suffix: string, body: (f: Fixture) => object, expected = CASE_C
 const ENDPOINTS: readonly EndpointRow[] = [
   // Reads.
   { method: 'GET', path: () => '/cases', expected: { FR: OK, CA: OK, SS: OK, CW: OK, CO: OK, AN: NO, AD: NO } },
-  {
-    method: 'GET',
-    path: (f) => `/cases/${f.caseA}`,
-    hiddenId: caseA,
-    expected: { FR: OWN, CA: OK, SS: OWN, CW: OWN, CO: OK, AN: NO, AD: NO },
-  },
-  {
-    method: 'GET',
-    path: (f) => `/cases/${f.caseA}/timeline`,
-    hiddenId: caseA,
-    expected: { FR: OWN, CA: OK, SS: NO, CW: OWN, CO: OK, AN: NO, AD: NO },
-  },
-  {
-    method: 'GET',
-    path: (f) => `/cases/${f.caseA}/access-log`,
-    hiddenId: caseA,
-    expected: { FR: NO, CA: NO, SS: NO, CW: NO, CO: OK, AN: NO, AD: NO },
-  },
-  {
-    method: 'GET',
-    path: (f) => `/cases/${f.caseA}/integrity`,
-    hiddenId: caseA,
-    expected: { FR: NO, CA: NO, SS: NO, CW: NO, CO: OK, AN: NO, AD: NO },
-  },
+  readOfCaseA('', { FR: OWN, CA: OK, SS: OWN, CW: OWN, CO: OK, AN: NO, AD: NO }),
+  readOfCaseA('/timeline', { FR: OWN, CA: OK, SS: NO, CW: OWN, CO: OK, AN: NO, AD: NO }),
+  readOfCaseA('/access-log', { FR: NO, CA: NO, SS: NO, CW: NO, CO: OK, AN: NO, AD: NO }),
+  readOfCaseA('/integrity', { FR: NO, CA: NO, SS: NO, CW: NO, CO: OK, AN: NO, AD: NO }),
   { method: 'GET', path: () => '/deadlines', expected: { FR: OK, CA: OK, SS: OK, CW: OK, CO: OK, AN: NO, AD: NO } },
   { method: 'GET', path: () => '/indicators', expected: { FR: OK, CA: OK, SS: OK, CW: OK, CO: OK, AN: OK, AD: OK } },
   { method: 'GET', path: () => '/notifications', expected: { FR: OK, CA: OK, SS: OK, CW: OK, CO: OK, AN: OK, AD: OK } },

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp } from './support/test-app';
-import { coordinator, responder, supervisor } from './support/tokens';
+import { officerAndCoordinator, responder, supervisor } from './support/tokens';
 
 const HOUR_MS = 3_600_000;
 
@@ -19,11 +19,10 @@ describe('Supervisor approvals through HTTP (default configuration: closure and 
 
   const t = useTestApp({
     users: {
-      officer: responder('police-baku', 'officer-a'),
+      ...officerAndCoordinator('officer-a'),
       otherOfficer: responder('police-baku', 'officer-b'),
       boss: supervisor('police-baku'),
       otherBoss: supervisor('police-ganja'),
-      coordinator: coordinator(),
     },
   });
   const { tokens } = t;

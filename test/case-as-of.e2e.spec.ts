@@ -1,6 +1,6 @@
 import { umidShelter, validCase } from './support/case-bodies';
 import { useTestApp } from './support/test-app';
-import { competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
+import { competentAuthority, officersAndCoordinator, shelterStaff } from './support/tokens';
 import { asBearer, postAccepted } from './support/requests';
 import { DAY_MS, isoDay } from './support/dates';
 
@@ -24,9 +24,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
 
   const t = useTestApp({
     users: {
-      coord: coordinator(),
-      officer: responder('police-baku', 'officer-asof'),
-      otherOfficer: responder('police-ganja', 'officer-elsewhere'),
+      ...officersAndCoordinator('officer-asof'),
       authority: competentAuthority(),
       staff: shelterStaff('ngo-umid', 'staff-asof'),
     },
@@ -38,8 +36,8 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
     lastPosition = accepted.position;
     return accepted;
   };
-  const get = (path: string, token = tokens.coord) => asBearer(t.http, token).get(path);
-  const asOf = (instant: string, token = tokens.coord) =>
+  const get = (path: string, token = tokens.coordinator) => asBearer(t.http, token).get(path);
+  const asOf = (instant: string, token = tokens.coordinator) =>
     get(`/cases/${caseId}?asOf=${encodeURIComponent(instant)}&minPosition=${lastPosition}`, token);
   const timeline = async (query = ''): Promise<TimelineEntry[]> => {
     const res = await get(`/cases/${caseId}/timeline?minPosition=${lastPosition}${query}`);
@@ -123,7 +121,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
   });
 
   it("a placement shows as it stood then; shelter staff see then's care view of their own shelter", async () => {
-    const shelter = await post('/shelters', tokens.coord, umidShelter());
+    const shelter = await post('/shelters', tokens.coordinator, umidShelter());
     const placementId = (
       await post(`/cases/${caseId}/placements`, tokens.officer, {
         shelterId: shelter.shelterId,
@@ -196,7 +194,7 @@ describe('GET /cases/{id}?asOf=: the case as it was recorded at an instant', () 
   it('data erased since stays erased in the past, on the page and on the timeline', async () => {
     const decided = await recordedAt('VictimStatusGranted');
     expect((await asOf(decided)).body.person).toMatchObject({ givenName: 'Aysel', familyName: 'Məmmədova' });
-    await post(`/cases/${caseId}/erase-personal-data`, tokens.coord, {
+    await post(`/cases/${caseId}/erase-personal-data`, tokens.coordinator, {
       legalBasis: { authority: 'court', decisionNumber: '2(103)-9/2026', decidedOn: isoDay(0) },
     });
     const erasedSince = await asOf(decided);

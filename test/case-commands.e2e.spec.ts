@@ -2,15 +2,12 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp } from './support/test-app';
-import { coordinator, responder } from './support/tokens';
+import { officerAndCoordinator } from './support/tokens';
 import { PROBLEM } from './support/refusals';
 
 describe('Case commands through HTTP', () => {
   const t = useTestApp({
-    users: {
-      officer: responder('police-baku', 'officer-c'),
-      coordinator: coordinator(),
-    },
+    users: officerAndCoordinator(),
   });
   const { tokens } = t;
 

@@ -6,15 +6,13 @@ import { PROBLEM, expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
-import { caseWorker, coordinator, responder, signToken } from './support/tokens';
+import { caseWorker, officersAndCoordinator, signToken } from './support/tokens';
 
 describe('Case lifecycle through HTTP: closure, reopening, transfer', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      officer: responder('police-baku', 'officer-l'),
-      otherOfficer: responder('police-ganja', 'officer-g'),
-      coordinator: coordinator(),
+      ...officersAndCoordinator('officer-l'),
       receiver: caseWorker({ org: 'ngo-clean-world' }),
     },
   });

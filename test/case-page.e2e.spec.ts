@@ -1,6 +1,6 @@
 import { umidShelter, validCase } from './support/case-bodies';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { competentAuthority, coordinator, responder, shelterStaff } from './support/tokens';
+import { competentAuthority, officerAndCoordinator, shelterStaff } from './support/tokens';
 import { asBearer, postAccepted } from './support/requests';
 import { HOUR_MS, isoDay } from './support/dates';
 
@@ -13,8 +13,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      coord: coordinator(),
-      officer: responder('police-baku', 'officer-page'),
+      ...officerAndCoordinator(),
       authority: competentAuthority(),
       staff: shelterStaff('ngo-umid', 'staff-page'),
     },
@@ -23,13 +22,13 @@ describe('The case page: every track, the open deadlines, the stage', () => {
 
   const post = (path: string, token: string, body: object = {}) => postAccepted(t.http, token, path, body);
   const get = (path: string, token: string) => asBearer(t.http, token).get(path);
-  const page = async (caseId: string, position: string, token = tokens.coord) => {
+  const page = async (caseId: string, position: string, token = tokens.coordinator) => {
     const res = await get(`/cases/${caseId}?minPosition=${position}`, token);
     expect(res.status).toBe(200);
     return res.body;
   };
   const listIds = async (query: string, position: string) => {
-    const res = await get(`/cases?${query}&pageSize=100&minPosition=${position}`, tokens.coord);
+    const res = await get(`/cases?${query}&pageSize=100&minPosition=${position}`, tokens.coordinator);
     expect(res.status).toBe(200);
     return res.body.items.map((item: { id: string }) => item.id);
   };
@@ -69,7 +68,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     expect(await listIds(`deadlineDueBefore=${now}`, opened.position)).toContain(caseId);
     expect(await listIds(`deadlineDueBefore=${now}&deadlineKind=hand-over`, opened.position)).toContain(caseId);
     expect(await listIds(`deadlineDueBefore=${now}&deadlineKind=shelter-stay`, opened.position)).not.toContain(caseId);
-    const listed = (await get(`/cases?q=${view.caseNumber}&minPosition=${opened.position}`, tokens.coord)).body
+    const listed = (await get(`/cases?q=${view.caseNumber}&minPosition=${opened.position}`, tokens.coordinator)).body
       .items[0];
     expect(listed).toMatchObject({
       id: caseId,
@@ -140,7 +139,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toContain('reflection-period');
 
     // A shelter: the person checks in while the reflection period runs.
-    const shelter = await post('/shelters', tokens.coord, umidShelter());
+    const shelter = await post('/shelters', tokens.coordinator, umidShelter());
     const placementRequest = await post(`/cases/${caseId}/placements`, tokens.officer, {
       shelterId: shelter.shelterId,
       needs: ['interpreter'],
@@ -289,7 +288,7 @@ describe('The case page: every track, the open deadlines, the stage', () => {
     });
     expect(view.openDeadlines.map((d: { kind: string }) => d.kind)).toEqual(['hand-over']);
 
-    const shelter = await post('/shelters', tokens.coord, {
+    const shelter = await post('/shelters', tokens.coordinator, {
       name: 'Uşaq evi',
       operatorOrgId: 'ngo-umid',
       region: 'Bakı',

@@ -7,7 +7,7 @@ import { PROBLEM, expectRefusalLeftEvents } from './support/refusals';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
-import { coordinator, responder } from './support/tokens';
+import { officersAndCoordinator } from './support/tokens';
 
 const childCase = () => {
   const body = validCase();
@@ -18,9 +18,7 @@ describe('Child cases through HTTP: child-protection notification and guardian',
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      officer: responder('police-baku', 'officer-k'),
-      otherOfficer: responder('police-ganja', 'officer-g'),
-      coordinator: coordinator(),
+      ...officersAndCoordinator('officer-k'),
     },
   });
   const { tokens } = t;

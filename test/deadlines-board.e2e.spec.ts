@@ -2,7 +2,7 @@ import request from 'supertest';
 import { azerbaijanCalendar, addWorkingDays } from '@nrm/deadlines/domain';
 import { validCase } from './support/case-bodies';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { analyst, caseWorker, competentAuthority, coordinator, responder, signToken } from './support/tokens';
+import { analyst, caseWorker, competentAuthority, officersAndCoordinator, signToken } from './support/tokens';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -36,10 +36,8 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      officer: responder('police-baku', 'officer-dl'),
-      otherOfficer: responder('police-ganja', 'officer-ganja'),
+      ...officersAndCoordinator(),
       authority: competentAuthority('mia-officer-dl', 'MIA Officer'),
-      coord: coordinator(),
       worker: caseWorker({ org: 'ngo-tamas', sub: 'tamas-worker' }),
     },
   });
@@ -166,10 +164,10 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
   describe('reflection periods', () => {
     it('a period recorded as started 31 days ago is due already: overdue at once, for the case owner', async () => {
       const { caseId } = await openCase(fromNow(-32 * DAY));
-      await board(tokens.coord); // the case summary is there: the period's owner is known
+      await board(tokens.coordinator); // the case summary is there: the period's owner is known
       const startedAt = fromNow(-31 * DAY);
       await command(tokens.authority, `/cases/${caseId}/reflection-period`, { startedAt, days: 30 });
-      const [period] = ofCase(await board(tokens.coord, { kind: 'reflection-period', status: 'all' }), caseId);
+      const [period] = ofCase(await board(tokens.coordinator, { kind: 'reflection-period', status: 'all' }), caseId);
       expect(period).toMatchObject({
         kind: 'reflection-period',
         reference: expect.any(String),
@@ -188,7 +186,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
 
     it('an extension moves the due time', async () => {
       const { caseId } = await openCase(fromNow(-21 * DAY));
-      await board(tokens.coord);
+      await board(tokens.coordinator);
       const startedAt = fromNow(-20 * DAY);
       await command(tokens.authority, `/cases/${caseId}/reflection-period`, { startedAt, days: 30 });
       const [before] = ofCase(await board(tokens.officer, { kind: 'reflection-period' }), caseId);
@@ -209,7 +207,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     let caseId: string;
 
     beforeAll(async () => {
-      const shelter = await command(tokens.coord, '/shelters', {
+      const shelter = await command(tokens.coordinator, '/shelters', {
         name: 'Bakı Qadın Sığınacağı',
         operatorOrgId: 'ngo-tamas',
         region: 'Bakı',
@@ -218,7 +216,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
       });
       await request(t.http)
         .get(`/shelters/${shelter.shelterId}?minPosition=${lastPosition}`)
-        .set('Authorization', `Bearer ${tokens.coord}`);
+        .set('Authorization', `Bearer ${tokens.coordinator}`);
       ({ caseId } = await openCase(fromNow(-HOUR)));
       await command(tokens.officer, `/cases/${caseId}/placements`, {
         shelterId: shelter.shelterId,
@@ -227,7 +225,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     });
 
     it("a placement request starts the shelter's answer (24 h), for the shelter's operator", async () => {
-      const [answer] = ofCase(await board(tokens.coord, { kind: 'shelter-answer' }), caseId);
+      const [answer] = ofCase(await board(tokens.coordinator, { kind: 'shelter-answer' }), caseId);
       expect(answer).toMatchObject({
         responsibleOrganisationId: 'ngo-tamas',
         status: 'open',
@@ -242,9 +240,9 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     });
 
     it('closing the case cancels its open deadlines', async () => {
-      await command(tokens.coord, `/cases/${caseId}/close`, { reason: 'lost-contact' });
-      expect(ofCase(await board(tokens.coord), caseId)).toEqual([]);
-      const cancelled = ofCase(await board(tokens.coord, { status: 'cancelled' }), caseId);
+      await command(tokens.coordinator, `/cases/${caseId}/close`, { reason: 'lost-contact' });
+      expect(ofCase(await board(tokens.coordinator), caseId)).toEqual([]);
+      const cancelled = ofCase(await board(tokens.coordinator, { status: 'cancelled' }), caseId);
       expect(cancelled.map((item) => item.kind).sort()).toEqual(['hand-over', 'shelter-answer']);
       expect(cancelled.every((item) => item.closedAt !== null)).toBe(true);
     });
@@ -259,7 +257,7 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
       const ours = await board(tokens.officer, { status: 'all' });
       expect(ours.items.some((item) => item.caseId === caseId)).toBe(false);
       // Coordinators and the competent authority see everything.
-      for (const token of [tokens.coord, tokens.authority]) {
+      for (const token of [tokens.coordinator, tokens.authority]) {
         const all = await board(token, { status: 'all' });
         expect(all.items.some((item) => item.caseId === caseId)).toBe(true);
         expect(all.total).toBeGreaterThan(ours.total);
@@ -267,48 +265,48 @@ describe('The deadline board through HTTP (GET /deadlines)', () => {
     });
 
     it('sorted by due time, then id, and paginated', async () => {
-      const all = await board(tokens.coord, { status: 'all' });
+      const all = await board(tokens.coordinator, { status: 'all' });
       const keys = all.items.map((item) => `${item.dueAt}|${item.deadlineId}`);
       expect(keys).toEqual([...keys].sort());
-      const first = await board(tokens.coord, { status: 'all', pageSize: 2, page: 1 });
-      const second = await board(tokens.coord, { status: 'all', pageSize: 2, page: 2 });
+      const first = await board(tokens.coordinator, { status: 'all', pageSize: 2, page: 1 });
+      const second = await board(tokens.coordinator, { status: 'all', pageSize: 2, page: 2 });
       expect(first).toMatchObject({ page: 1, pageSize: 2, total: all.total });
       expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
     });
 
     it('filters by kind, responsible organisation, due window, status and overdue', async () => {
-      const byKind = await board(tokens.coord, { kind: 'hand-over', status: 'all' });
+      const byKind = await board(tokens.coordinator, { kind: 'hand-over', status: 'all' });
       expect(byKind.items.length).toBeGreaterThan(1);
       expect(byKind.items.every((item) => item.kind === 'hand-over')).toBe(true);
 
-      const byOrg = await board(tokens.coord, { org: 'mia-anti-trafficking', status: 'all' });
+      const byOrg = await board(tokens.coordinator, { org: 'mia-anti-trafficking', status: 'all' });
       expect(byOrg.items.length).toBeGreaterThan(0);
       expect(byOrg.items.every((item) => item.responsibleOrganisationId === 'mia-anti-trafficking')).toBe(true);
 
       const dueFrom = fromNow(0);
       const dueTo = fromNow(2 * DAY);
-      const window = await board(tokens.coord, { dueFrom, dueTo, status: 'all' });
+      const window = await board(tokens.coordinator, { dueFrom, dueTo, status: 'all' });
       expect(window.items.length).toBeGreaterThan(0);
       for (const item of window.items) {
         expect(Date.parse(item.dueAt)).toBeGreaterThanOrEqual(Date.parse(dueFrom));
         expect(Date.parse(item.dueAt)).toBeLessThanOrEqual(Date.parse(dueTo));
       }
 
-      const upcoming = await board(tokens.coord, { overdue: false });
+      const upcoming = await board(tokens.coordinator, { overdue: false });
       expect(upcoming.items.length).toBeGreaterThan(0);
       expect(upcoming.items.every((item) => item.status === 'open' && !item.overdue)).toBe(true);
-      const overdue = await board(tokens.coord, { overdue: true });
+      const overdue = await board(tokens.coordinator, { overdue: true });
       expect(overdue.items.every((item) => item.status === 'open' && item.overdue)).toBe(true);
 
-      const open = await board(tokens.coord);
+      const open = await board(tokens.coordinator);
       expect(open.items.every((item) => item.status === 'open')).toBe(true);
-      const met = await board(tokens.coord, { status: 'met' });
+      const met = await board(tokens.coordinator, { status: 'met' });
       expect(met.items.length).toBeGreaterThan(0);
       expect(met.items.every((item) => item.status === 'met')).toBe(true);
     });
 
     it('refuses bad filters with 400 and analysts with 403', async () => {
-      const get = (query: object, token = tokens.coord) =>
+      const get = (query: object, token = tokens.coordinator) =>
         request(t.http).get('/deadlines').query(query).set('Authorization', `Bearer ${token}`);
       for (const query of [
         { kind: 'tea-break' },

@@ -8,7 +8,7 @@ import { validCase } from './support/case-bodies';
 import { deleteKeys, fireStep, queueSettled, waitFor } from './support/deadlines';
 import { useTestApp } from './support/test-app';
 import { redisUrl, withClient } from './support/test-environment';
-import { competentAuthority, coordinator, responder } from './support/tokens';
+import { competentAuthority, officersAndCoordinator } from './support/tokens';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -36,10 +36,8 @@ describe('Reflection periods expire on time, by themselves (deadlines through HT
     env: { DEADLINE_RECONCILE_INTERVAL_MS: '1000' },
     clock,
     users: {
-      officer: responder('police-baku', 'officer-dl'),
-      otherOfficer: responder('police-ganja', 'officer-other'),
+      ...officersAndCoordinator(),
       authority: competentAuthority('ca-officer-1'),
-      coordinator: coordinator(),
     },
   });
   const { tokens } = t;

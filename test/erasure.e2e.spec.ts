@@ -6,7 +6,7 @@ import { dumpRedis, occurrences, pgDump } from './support/dumps';
 import { countEvents, queryRows } from './support/events';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder } from './support/tokens';
+import { officerAndCoordinator } from './support/tokens';
 
 /** Everything personal this test writes: none of it may survive the erasure anywhere. */
 const SECRET = {
@@ -28,7 +28,7 @@ const SECRET_TEXTS = Object.values(SECRET);
 describe('Erasure of personal data by legal order (crypto-shredding) through HTTP', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
-    users: { officer: responder('police-baku', 'officer-e'), coordinator: coordinator() },
+    users: officerAndCoordinator(),
   });
   const { tokens } = t;
 

@@ -2,15 +2,14 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, shelterStaff, signRawToken, signToken } from './support/tokens';
+import { coordinator, officerAndCoordinator, shelterStaff, signRawToken, signToken } from './support/tokens';
 
 /** Each of the input edges the engine and case issues found answering 500, or accepting what it should not. */
 describe('Input checked at the edge', () => {
   const t = useTestApp({
     env: { ...WITHOUT_APPROVALS, HTTP_BODY_LIMIT_BYTES: '65536' },
     users: {
-      officer: responder(),
-      coord: coordinator(),
+      ...officerAndCoordinator(),
       staff: shelterStaff(),
     },
   });
@@ -22,7 +21,7 @@ describe('Input checked at the edge', () => {
   beforeAll(async () => {
     caseId = (await post('/cases', tokens.officer, validCase()).expect(201)).body.caseId;
     shelterId = (
-      await post('/shelters', tokens.coord, {
+      await post('/shelters', tokens.coordinator, {
         name: 'Bakı Qadın Sığınacağı',
         operatorOrgId: 'ngo-tamas',
         region: 'Bakı',
@@ -39,7 +38,8 @@ describe('Input checked at the edge', () => {
     const call = request(t.http).post(path).set('Authorization', `Bearer ${token}`);
     return typeof body === 'string' ? call.set('Content-Type', 'application/json').send(body) : call.send(body);
   }
-  const get = (path: string, token = tokens.coord) => request(t.http).get(path).set('Authorization', `Bearer ${token}`);
+  const get = (path: string, token = tokens.coordinator) =>
+    request(t.http).get(path).set('Authorization', `Bearer ${token}`);
 
   /** A 400 problem+json listing exactly these fields, and no event appended. */
   async function expectInvalid(send: () => Promise<request.Response>, fields: string[]) {
@@ -71,7 +71,7 @@ describe('Input checked at the edge', () => {
         () =>
           post(
             '/shelters',
-            tokens.coord,
+            tokens.coordinator,
             loneSurrogate(
               JSON.stringify({
                 name: 'SURROGATE',
@@ -98,7 +98,7 @@ describe('Input checked at the edge', () => {
         () =>
           post(
             `/shelters/${shelterId}/capacity`,
-            tokens.coord,
+            tokens.coordinator,
             loneSurrogate(JSON.stringify({ beds: 3, reason: 'SURROGATE' })),
           ),
         ['reason'],
@@ -188,7 +188,7 @@ describe('Input checked at the edge', () => {
     ])('%s refuses a prototype key (%#), naming it', async (path, body, field) => {
       const url = path.replace('{case}', caseId).replace('{shelter}', shelterId);
       await expectInvalid(
-        () => post(url, path.startsWith('/shelters') ? tokens.coord : tokens.officer, body()),
+        () => post(url, path.startsWith('/shelters') ? tokens.coordinator : tokens.officer, body()),
         [field],
       );
     });
@@ -253,11 +253,11 @@ describe('Reading one’s writes at the ends of the store', () => {
   // A short wait, so the position never reached answers within the test.
   const t = useTestApp({
     env: { ...WITHOUT_APPROVALS, READ_WAIT_TIMEOUT_MS: '300' },
-    users: { coord: coordinator() },
+    users: { coordinator: coordinator() },
   });
   const { tokens } = t;
 
-  const get = (path: string) => request(t.http).get(path).set('Authorization', `Bearer ${tokens.coord}`);
+  const get = (path: string) => request(t.http).get(path).set('Authorization', `Bearer ${tokens.coordinator}`);
 
   it('answers minPosition=0 caught up (it always waited the full time and said false)', async () => {
     const read = await get('/cases?minPosition=0');

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { StoreIntegrity } from '@nrm/platform';
 import { tamasShelter, validCase } from './support/case-bodies';
 import { useTestApp } from './support/test-app';
-import { coordinator, responder } from './support/tokens';
+import { officerAndCoordinator } from './support/tokens';
 import { queryRows } from './support/events';
 import { runCli } from './support/processes';
 
@@ -11,10 +11,7 @@ const verifyIntegrity = (...args: string[]) => runCli('verify-integrity', ...arg
 
 describe('Tamper-evident history: GET /cases/{id}/integrity and npm run verify-integrity', () => {
   const t = useTestApp({
-    users: {
-      officer: responder('police-baku', 'officer-i'),
-      coordinator: coordinator(),
-    },
+    users: officerAndCoordinator(),
   });
   const { tokens } = t;
 

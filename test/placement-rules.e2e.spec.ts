@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { tamasShelter, validCase } from './support/case-bodies';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { coordinator, responder, shelterStaff } from './support/tokens';
+import { officerAndCoordinator, shelterStaff } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 import { requestsTo } from './support/requests';
 
@@ -16,8 +16,7 @@ describe('Placements and their case: rules across streams', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      coord: coordinator(),
-      officer: responder('police-baku', 'officer-p'),
+      ...officerAndCoordinator(),
       staff: shelterStaff('ngo-tamas', 'staff-r'),
     },
   });
@@ -28,7 +27,7 @@ describe('Placements and their case: rules across streams', () => {
     expectRefusedWithNothingAppended(t.database.url, send, status, rule);
 
   async function registerShelter(beds: number): Promise<string> {
-    const res = await post('/shelters', tokens.coord, tamasShelter(`Sığınacaq ${beds}`, beds));
+    const res = await post('/shelters', tokens.coordinator, tamasShelter(`Sığınacaq ${beds}`, beds));
     expect(res.status).toBe(201);
     return res.body.shelterId;
   }
@@ -67,7 +66,7 @@ describe('Placements and their case: rules across streams', () => {
       );
     }
     expect(answers.map((a) => a.status)).toEqual(caseIds.map(() => 200));
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${maxPosition(answers)}`, tokens.coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${maxPosition(answers)}`, tokens.coordinator);
     expect(shelter.body).toMatchObject({ occupied: ROUNDS / 2, freeBeds: ROUNDS / 2 });
   });
 
@@ -89,7 +88,7 @@ describe('Placements and their case: rules across streams', () => {
       409,
       'case-not-closed',
     );
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, tokens.coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, tokens.coordinator);
     expect(shelter.body).toMatchObject({ occupied: 0, freeBeds: 2 });
     expect(shelter.body.placements).toEqual([expect.objectContaining({ placementId, status: 'ended' })]);
   });
@@ -108,10 +107,10 @@ describe('Placements and their case: rules across streams', () => {
 
     const closed = await post(`/cases/${caseId}/close`, tokens.officer, { reason: 'lost-contact' });
     expect(closed.status).toBe(200);
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, tokens.coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${closed.body.position}`, tokens.coordinator);
     // Only the other case's bed is still taken.
     expect(shelter.body).toMatchObject({ occupied: 1, freeBeds: 2 });
-    const page = await get(`/cases/${caseId}?minPosition=${closed.body.position}`, tokens.coord);
+    const page = await get(`/cases/${caseId}?minPosition=${closed.body.position}`, tokens.coordinator);
     expect(page.body).toMatchObject({ stage: 'closed', activeTracks: ['closed'] });
     expect(page.body.tracks.placements).toEqual([
       expect.objectContaining({ placementId: accepted, state: 'ended', endedAt: expect.any(String) }),
@@ -148,10 +147,10 @@ describe('Placements and their case: rules across streams', () => {
       if (accept.status === 409) expect(accept.body.rule).toBe('case-not-closed');
     }
     const position = maxPosition(outcomes.flatMap((o) => [o.close, o.accept]));
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${position}`, tokens.coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${position}`, tokens.coordinator);
     expect(shelter.body).toMatchObject({ occupied: 0, freeBeds: ROUNDS });
     for (const { caseId, placementId } of outcomes) {
-      const page = await get(`/cases/${caseId}?minPosition=${position}`, tokens.coord);
+      const page = await get(`/cases/${caseId}?minPosition=${position}`, tokens.coordinator);
       expect(page.body.stage).toBe('closed');
       const placement = page.body.tracks.placements.find((p: { placementId: string }) => p.placementId === placementId);
       expect({ caseId, state: placement.state }).toEqual({ caseId, state: 'ended' });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { useTestApp } from './support/test-app';
-import { coordinator, responder } from './support/tokens';
+import { officerAndCoordinator } from './support/tokens';
 import { PROBLEM } from './support/refusals';
 
 describe('Reads through HTTP', () => {
@@ -9,10 +9,7 @@ describe('Reads through HTTP', () => {
   let lastPosition: string;
 
   const t = useTestApp({
-    users: {
-      officer: responder('police-baku', 'officer-r'),
-      coordinator: coordinator(),
-    },
+    users: officerAndCoordinator('officer-r'),
   });
   const { tokens } = t;
 

@@ -2,16 +2,15 @@ import request from 'supertest';
 import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp } from './support/test-app';
-import { competentAuthority, coordinator, responder } from './support/tokens';
+import { competentAuthority, officerAndCoordinator, responder } from './support/tokens';
 import { PROBLEM, expectRefusedWithNothingAppended } from './support/refusals';
 import { isoDay } from './support/dates';
 
 describe('Referral and victim-status decision through HTTP', () => {
   const t = useTestApp({
     users: {
-      officer: responder('police-baku', 'officer-ref'),
+      ...officerAndCoordinator('officer-ref'),
       otherOfficer: responder('border-guard-astara', 'officer-other'),
-      coordinator: coordinator(),
       authority: competentAuthority('mia-officer-1', 'MIA Officer'),
     },
   });

@@ -3,7 +3,7 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
-import { analyst, caseWorker, coordinator, responder } from './support/tokens';
+import { analyst, caseWorker, officersAndCoordinator } from './support/tokens';
 import { PROBLEM, expectEachRefusedWithNothingAppended, expectRefusedWithNothingAppended } from './support/refusals';
 import { isoDay as day } from './support/dates';
 
@@ -11,10 +11,8 @@ describe('Reintegration through HTTP', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      officer: responder('police-baku', 'officer-i'),
+      ...officersAndCoordinator(),
       worker: caseWorker({ sub: 'case-worker-2', orgType: 'assistance-centre' }),
-      coordinator: coordinator(),
-      otherOfficer: responder('police-ganja', 'officer-g'),
       analyst: analyst(),
     },
   });

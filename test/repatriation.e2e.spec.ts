@@ -3,7 +3,7 @@ import { countEvents } from './support/events';
 import { asBearer, openCaseAs, readCaseAs, readTimelineAs } from './support/requests';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
-import { analyst, caseWorker, coordinator, responder } from './support/tokens';
+import { analyst, caseWorker, officersAndCoordinator } from './support/tokens';
 import { PROBLEM, expectRefusedWithNothingAppended } from './support/refusals';
 import { DAY_MS, isoDay as day } from './support/dates';
 
@@ -11,10 +11,8 @@ describe('Repatriation through HTTP', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      officer: responder('police-baku', 'officer-r'),
+      ...officersAndCoordinator(),
       worker: caseWorker(),
-      coordinator: coordinator(),
-      otherOfficer: responder('police-ganja', 'officer-g'),
       analyst: analyst(),
     },
   });

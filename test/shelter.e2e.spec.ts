@@ -3,7 +3,7 @@ import { validCase } from './support/case-bodies';
 import { countEvents } from './support/events';
 import { useTestApp, WITHOUT_APPROVALS } from './support/test-app';
 import { entrySaying } from './support/timeline';
-import { analyst, coordinator, responder, shelterStaff } from './support/tokens';
+import { analyst, officersAndCoordinator, shelterStaff } from './support/tokens';
 import { expectRefusedWithNothingAppended } from './support/refusals';
 import { requestsTo } from './support/requests';
 import { isoDay } from './support/dates';
@@ -12,9 +12,7 @@ describe('Shelters and placements through HTTP', () => {
   const t = useTestApp({
     env: WITHOUT_APPROVALS,
     users: {
-      coord: coordinator(),
-      officer: responder('police-baku', 'officer-a'),
-      otherOfficer: responder('police-ganja', 'officer-g'),
+      ...officersAndCoordinator('officer-a'),
       staff: shelterStaff('ngo-tamas'),
       otherStaff: shelterStaff('ngo-other', 'staff-x'),
       statistician: analyst(),
@@ -34,7 +32,7 @@ describe('Shelters and placements through HTTP', () => {
   });
 
   async function registerShelter(overrides: object = {}): Promise<string> {
-    const res = await post('/shelters', tokens.coord, shelterBody(overrides));
+    const res = await post('/shelters', tokens.coordinator, shelterBody(overrides));
     expect(res.status).toBe(201);
     return res.body.shelterId;
   }
@@ -50,7 +48,7 @@ describe('Shelters and placements through HTTP', () => {
     const res = await post(`/cases/${caseId}/placements`, token, { shelterId, needs: ['medical-care'] });
     expect(res.status).toBe(201);
     // The placements read model finds the shelter of a placement: read our write before answering it.
-    const read = await get(`/shelters/${shelterId}?minPosition=${res.body.position}`, tokens.coord);
+    const read = await get(`/shelters/${shelterId}?minPosition=${res.body.position}`, tokens.coordinator);
     expect(read.headers['x-read-model-caught-up']).toBe('true');
     return res.body as { placementId: string; position: string; revision: number };
   }
@@ -63,7 +61,7 @@ describe('Shelters and placements through HTTP', () => {
     it('registers a shelter and lists it with its free beds', async () => {
       const res = await post(
         '/shelters',
-        tokens.coord,
+        tokens.coordinator,
         shelterBody({ name: 'Gəncə Sığınacağı', region: 'Gəncə', beds: 7 }),
       );
       expect(res.status).toBe(201);
@@ -98,17 +96,17 @@ describe('Shelters and placements through HTTP', () => {
     });
 
     it('refuses invalid input naming every bad field', async () => {
-      const res = await post('/shelters', tokens.coord, { ...shelterBody({ beds: 0, accepts: [] }), rooms: 3 });
+      const res = await post('/shelters', tokens.coordinator, { ...shelterBody({ beds: 0, accepts: [] }), rooms: 3 });
       expect(res.status).toBe(400);
       const fields = res.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['beds', 'accepts', 'rooms']));
-      expect((await post('/shelters', tokens.coord, shelterBody({ beds: 501, accepts: ['elderly'] }))).status).toBe(
-        400,
-      );
+      expect(
+        (await post('/shelters', tokens.coordinator, shelterBody({ beds: 501, accepts: ['elderly'] }))).status,
+      ).toBe(400);
     });
 
     it('answers 404 for an unknown shelter', async () => {
-      expect((await get('/shelters/00000000-0000-4000-8000-000000000000', tokens.coord)).status).toBe(404);
+      expect((await get('/shelters/00000000-0000-4000-8000-000000000000', tokens.coordinator)).status).toBe(404);
     });
   });
 
@@ -145,7 +143,7 @@ describe('Shelters and placements through HTTP', () => {
         'check-out-needs-check-in',
       );
 
-      const checkedIn = await onPlacement('check-in', tokens.coord);
+      const checkedIn = await onPlacement('check-in', tokens.coordinator);
       expect(checkedIn.status).toBe(200);
       await expectRefused(() => onPlacement('check-in', tokens.staff), 409, 'check-in-needs-acceptance');
       await expectRefused(
@@ -238,7 +236,7 @@ describe('Shelters and placements through HTTP', () => {
     it('refuses a placement for a closed case', async () => {
       const shelterId = await registerShelter();
       const caseId = await openCase();
-      const closed = await post(`/cases/${caseId}/close`, tokens.coord, { reason: 'lost-contact' });
+      const closed = await post(`/cases/${caseId}/close`, tokens.coordinator, { reason: 'lost-contact' });
       expect(closed.status).toBe(200);
       await expectRefused(
         () => post(`/cases/${caseId}/placements`, tokens.officer, { shelterId, needs: [] }),
@@ -358,9 +356,11 @@ describe('Shelters and placements through HTTP', () => {
         read.headers.etag,
       );
       expect(changed.status).toBe(200);
-      const after = await get(`/shelters/${shelterId}?minPosition=${changed.body.position}`, tokens.coord);
+      const after = await get(`/shelters/${shelterId}?minPosition=${changed.body.position}`, tokens.coordinator);
       expect(after.body).toMatchObject({ beds: 3, occupied: 2, freeBeds: 1 });
-      expect((await post(`/shelters/${shelterId}/capacity`, tokens.coord, { beds: 0, reason: 'x' })).status).toBe(400);
+      expect((await post(`/shelters/${shelterId}/capacity`, tokens.coordinator, { beds: 0, reason: 'x' })).status).toBe(
+        400,
+      );
     });
   });
 
@@ -375,7 +375,7 @@ describe('Shelters and placements through HTTP', () => {
     expect(requests.map((r) => r.status)).toEqual(caseIds.map(() => 201));
     const placements: string[] = requests.map((r) => r.body.placementId);
     const lastPosition = requests.map((r) => BigInt(r.body.position)).reduce((a, b) => (a > b ? a : b));
-    const caughtUp = await get(`/shelters/${shelterId}?minPosition=${lastPosition}`, tokens.coord);
+    const caughtUp = await get(`/shelters/${shelterId}?minPosition=${lastPosition}`, tokens.coordinator);
     expect(caughtUp.body.placements).toHaveLength(50);
 
     const before = await countEvents(t.database.url);
@@ -387,7 +387,7 @@ describe('Shelters and placements through HTTP', () => {
     expect(await countEvents(t.database.url)).toBe(before + 1);
 
     const winner = answers.find((a) => a.status === 200)!;
-    const shelter = await get(`/shelters/${shelterId}?minPosition=${winner.body.position}`, tokens.coord);
+    const shelter = await get(`/shelters/${shelterId}?minPosition=${winner.body.position}`, tokens.coordinator);
     expect(shelter.body).toMatchObject({ beds: 1, occupied: 1, freeBeds: 0 });
     expect(shelter.body.placements.filter((p: { status: string }) => p.status === 'accepted')).toHaveLength(1);
   });

@@ -19,13 +19,22 @@ export async function signToken(claims: TokenClaims, secret = TEST_JWT_SECRET, e
     .sign(new TextEncoder().encode(secret));
 }
 
-export const responder = (org = 'police-baku', sub = 'officer-1'): TokenClaims => ({
-  sub,
-  name: `Officer ${sub}`,
-  org,
-  orgType: 'police',
-  roles: ['first-responder'],
-});
+/**
+ * Members of staff of one kind: of `orgType`, with the one `role`, named by `title` and their id; of
+ * the organisation and with the id given, or the kind's defaults.
+ */
+const staffMember =
+  (orgType: OrganisationType, role: Role, title: string, defaults: { org: string; sub: string }) =>
+  (org = defaults.org, sub = defaults.sub): TokenClaims => ({
+    sub,
+    name: `${title} ${sub}`,
+    org,
+    orgType,
+    roles: [role],
+  });
+
+/** A police officer, a first responder: opens the cases. */
+export const responder = staffMember('police', 'first-responder', 'Officer', { org: 'police-baku', sub: 'officer-1' });
 
 export const coordinator = (): TokenClaims => ({
   sub: 'coordinator-1',
@@ -33,6 +42,25 @@ export const coordinator = (): TokenClaims => ({
   org: 'national-coordinator',
   orgType: 'coordinator',
   roles: ['coordinator'],
+});
+
+/**
+ * The users most suites act as: `officer`, of the Baku police, who opens the suite's cases, and the
+ * national `coordinator`. `officerId` is the officer's user id, for a suite that finds it again (on a
+ * timeline entry, in the access log); a suite adds its other users beside these two.
+ */
+export const officerAndCoordinator = (officerId = 'officer-1') => ({
+  officer: responder('police-baku', officerId),
+  coordinator: coordinator(),
+});
+
+/**
+ * `officerAndCoordinator`, and `otherOfficer`, of the Ganja police: an officer of another force, who
+ * may not see the Baku officer's cases (need to know).
+ */
+export const officersAndCoordinator = (officerId = 'officer-1', otherOfficerId = 'officer-g') => ({
+  ...officerAndCoordinator(officerId),
+  otherOfficer: responder('police-ganja', otherOfficerId),
 });
 
 /** Signs any payload as given (claims may be missing or wrong); `exp` in seconds since the epoch. */
@@ -74,13 +102,7 @@ export const supervisor = (org = 'police-baku', sub = `supervisor-${org}`): Toke
 });
 
 /** Staff of the NGO running a shelter: accept, check in and check out the placements there. */
-export const shelterStaff = (org = 'ngo-tamas', sub = 'staff-1'): TokenClaims => ({
-  sub,
-  name: `Staff ${sub}`,
-  org,
-  orgType: 'ngo',
-  roles: ['shelter-staff'],
-});
+export const shelterStaff = staffMember('ngo', 'shelter-staff', 'Staff', { org: 'ngo-tamas', sub: 'staff-1' });
 
 /**
  * A case worker: follows the person through repatriation, reintegration and the case's closure. Of the

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Field, ReadYourWritesDto } from '@nrm/platform/http';
+import { Field, Paged, ReadYourWritesDto } from '@nrm/platform/http';
 import { IsOptional, IsUUID } from 'class-validator';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../application/approval-queries';
 
-export class ListApprovalsDto extends ReadYourWritesDto {
+class ApprovalListFilters extends ReadYourWritesDto {
   @Field.oneOf(APPROVAL_STATUSES, { optional: true, example: 'pending' })
   status?: ApprovalStatus;
 
@@ -11,13 +11,9 @@ export class ListApprovalsDto extends ReadYourWritesDto {
   @IsOptional()
   @IsUUID()
   caseId?: string;
-
-  @Field.page()
-  page = 1;
-
-  @Field.pageSize({ defaultSize: 20, max: 100 })
-  pageSize = 20;
 }
+
+export class ListApprovalsDto extends Paged(ApprovalListFilters) {}
 
 export class RejectApprovalDto {
   @Field.writtenReason({

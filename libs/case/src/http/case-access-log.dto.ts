@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Field, ReadYourWritesDto } from '@nrm/platform/http';
+import { Paged, ReadYourWritesDto } from '@nrm/platform/http';
 import { CASE_READ_ENDPOINTS } from '../application/case-read-audit';
 import { DATA_CATEGORIES, DISCLOSURE_KINDS } from '../read-models/case-disclosures.projection';
 
 /** GET /cases/{id}/access-log query: a page, and `minPosition` to see the disclosure of one's own command. */
-export class AccessLogQueryDto extends ReadYourWritesDto {
-  @Field.page()
-  page = 1;
-
-  @Field.pageSize({ defaultSize: 50, max: 200 })
-  pageSize = 50;
-}
+export class AccessLogQueryDto extends Paged(ReadYourWritesDto, { defaultSize: 50, max: 200 }) {}
 
 export class AccessLogActorDto {
   @ApiProperty({ description: 'User id (JWT sub) of the member of staff', example: 'officer-1' })

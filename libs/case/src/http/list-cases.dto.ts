@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Field, ReadYourWritesDto } from '@nrm/platform/http';
+import { Field, Paged, ReadYourWritesDto } from '@nrm/platform/http';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES } from '../domain/case-vocabulary';
 import { DEADLINE_KINDS } from '@nrm/deadlines/domain';
 import type { CaseFilters } from '../application/case-queries';
 
-export class ListCasesDto extends ReadYourWritesDto {
+class CaseListFilters extends ReadYourWritesDto {
   @Field.oneOf(CASE_STAGES, {
     optional: true,
     description:
@@ -57,13 +57,9 @@ export class ListCasesDto extends ReadYourWritesDto {
     example: '2026',
   })
   q?: string;
+}
 
-  @Field.page()
-  page = 1;
-
-  @Field.pageSize({ defaultSize: 20, max: 100 })
-  pageSize = 20;
-
+export class ListCasesDto extends Paged(CaseListFilters) {
   /** What the query string asks for, in the read side's terms. */
   caseFilters(): CaseFilters {
     return {

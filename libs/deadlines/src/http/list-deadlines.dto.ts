@@ -1,10 +1,10 @@
-import { Field, ReadYourWritesDto } from '@nrm/platform/http';
+import { Field, Paged, ReadYourWritesDto } from '@nrm/platform/http';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../domain/deadline-rules';
 import type { DeadlineFilters } from '../application/deadline-queries';
 
 const STATUS_FILTERS = [...DEADLINE_STATUSES, 'all'] as const;
 
-export class ListDeadlinesDto extends ReadYourWritesDto {
+class DeadlineListFilters extends ReadYourWritesDto {
   @Field.oneOf(DEADLINE_KINDS, { optional: true, example: 'status-decision' })
   kind?: DeadlineKind;
 
@@ -39,13 +39,9 @@ export class ListDeadlinesDto extends ReadYourWritesDto {
       '`status` says). A late deadline keeps status `met`, with `late: true`.',
   )
   late?: boolean;
+}
 
-  @Field.page()
-  page = 1;
-
-  @Field.pageSize({ defaultSize: 20, max: 100 })
-  pageSize = 20;
-
+export class ListDeadlinesDto extends Paged(DeadlineListFilters) {
   /** What the query string asks for, in the read side's terms. */
   deadlineFilters(): DeadlineFilters {
     return {

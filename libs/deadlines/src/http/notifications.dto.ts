@@ -1,12 +1,8 @@
-import { Field } from '@nrm/platform/http';
+import { Field, Paged } from '@nrm/platform/http';
 
-export class ListNotificationsDto {
+class NotificationListFilters {
   @Field.booleanFilter('unread', 'true: only notifications not yet read.')
   unread?: boolean;
-
-  @Field.page()
-  page = 1;
-
-  @Field.pageSize({ defaultSize: 20, max: 100 })
-  pageSize = 20;
 }
+
+export class ListNotificationsDto extends Paged(NotificationListFilters) {}

@@ -1,22 +1,18 @@
-import { Field } from '@nrm/platform/http';
+import { Field, Paged } from '@nrm/platform/http';
 import type { DuplicateAlertStatus } from '../application/duplicate-alerts';
 
 const STATUSES: readonly DuplicateAlertStatus[] = ['open', 'linked', 'dismissed'];
 
-export class ListDuplicateAlertsDto {
+class DuplicateAlertListFilters {
   @Field.oneOf(STATUSES, {
     optional: true,
     description: 'Only alerts in this state; all without it.',
     message: 'status must be open, linked or dismissed',
   })
   status?: DuplicateAlertStatus;
-
-  @Field.page()
-  page = 1;
-
-  @Field.pageSize({ defaultSize: 20, max: 100 })
-  pageSize = 20;
 }
+
+export class ListDuplicateAlertsDto extends Paged(DuplicateAlertListFilters) {}
 
 export class DismissDuplicateAlertDto {
   @Field.writtenReason({

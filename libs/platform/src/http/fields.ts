@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { BooleanParam, PageParam, PageSizeParam } from './query-params';
+import { BooleanParam } from './query-params';
 import { CALENDAR_DATE, FreeText, ORGANISATION_ID } from './validation';
 
 /**
@@ -163,7 +163,5 @@ export const Field = {
   nested: NestedField,
   organisationId: OrganisationIdField,
   countryCode: CountryCodeField,
-  page: PageParam,
-  pageSize: PageSizeParam,
   booleanFilter: BooleanParam,
 } as const;

@@ -4,7 +4,7 @@
  * limits. Controllers use it; the application layer may not (eslint.config.mjs).
  */
 export { ProblemDetailsFilter } from './problem-details';
-export { refuseUndecodableQuery } from './query-params';
+export { Paged, type PageSizes, refuseUndecodableQuery } from './query-params';
 export { ReadsFrom } from './read-your-writes';
 export { ReadYourWritesDto } from './read-your-writes.dto';
 export { createValidationPipe } from './validation';

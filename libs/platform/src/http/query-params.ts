@@ -19,7 +19,7 @@ const DecimalInteger = () =>
 export const MAX_PAGE = 1_000_000;
 
 /** `?page=`: 1-based page number. */
-export function PageParam(): PropertyDecorator {
+function PageParam(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE }),
     IsOptional(),
@@ -31,7 +31,7 @@ export function PageParam(): PropertyDecorator {
 }
 
 /** `?pageSize=`: items per page, up to `max`. */
-export function PageSizeParam({ defaultSize, max }: { defaultSize: number; max: number }): PropertyDecorator {
+function PageSizeParam({ defaultSize, max }: PageSizes): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: 'integer', default: defaultSize, minimum: 1, maximum: max }),
     IsOptional(),
@@ -40,6 +40,36 @@ export function PageSizeParam({ defaultSize, max }: { defaultSize: number; max: 
     Min(1, { message: `pageSize must be a whole number from 1 to ${max}` }),
     Max(max, { message: `pageSize must be a whole number from 1 to ${max}` }),
   );
+}
+
+/** How many items a page of a list holds when the query string does not say, and at most. */
+export interface PageSizes {
+  readonly defaultSize: number;
+  readonly max: number;
+}
+
+/** The page sizes of most lists. */
+const USUAL_PAGE_SIZES: PageSizes = { defaultSize: 20, max: 100 };
+
+/** What TypeScript accepts as the base of a mixin. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type QueryClass = new (...args: any[]) => object;
+
+/**
+ * A list's query string: the fields of `Filters`, then `page` and `pageSize` (`sizes`, 20 a page
+ * and at most 100 unless said), e.g. `class ListSheltersDto extends Paged(ShelterListFilters, { defaultSize:
+ * 50, max: 200 }) {}`. A base class's fields come first in OpenAPI's parameters (and in a 400's
+ * list of problems), so the page is mixed in over the filters: it stays the last of the parameters.
+ */
+export function Paged<Filters extends QueryClass>(Filters: Filters, sizes: PageSizes = USUAL_PAGE_SIZES) {
+  class PagedQuery extends Filters {
+    @PageParam()
+    page = 1;
+
+    @PageSizeParam(sizes)
+    pageSize = sizes.defaultSize;
+  }
+  return PagedQuery;
 }
 
 /** A `true`/`false` filter; anything else is a 400 naming the parameter. */

@@ -1,4 +1,4 @@
-import { Field, ReadYourWritesDto } from '@nrm/platform/http';
+import { Field, Paged, ReadYourWritesDto } from '@nrm/platform/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SHELTER_ACCEPTS } from '../domain/shelter.events';
@@ -37,7 +37,7 @@ export class ChangeCapacityDto {
   reason!: string;
 }
 
-export class ListSheltersDto extends ReadYourWritesDto {
+class ShelterListFilters extends ReadYourWritesDto {
   @Field.text({ optional: true, max: 100, min: 0, example: 'Bakı' })
   region?: string;
 
@@ -46,13 +46,9 @@ export class ListSheltersDto extends ReadYourWritesDto {
 
   @Field.booleanFilter('hasFreeBeds', 'true: only shelters with a free bed; false: only full ones.')
   hasFreeBeds?: boolean;
-
-  @Field.page()
-  page = 1;
-
-  @Field.pageSize({ defaultSize: 50, max: 200 })
-  pageSize = 50;
 }
+
+export class ListSheltersDto extends Paged(ShelterListFilters, { defaultSize: 50, max: 200 }) {}
 
 export class RequestPlacementDto {
   @ApiProperty({ example: '3f0c1d52-8a4e-4b51-9a51-2d8f6f1f2b10', description: 'The shelter (GET /shelters).' })
