@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ALL_EVENT_TYPES } from '@nrm/composition';
+import { ALL_EVENT_TYPES, CaseSummaryRulesModule } from '@nrm/composition';
 import { DEADLINE_QUEUE, DeadlineJobs, DeadlineSchedulerModule } from '@nrm/deadlines';
 import { PlatformModule } from '@nrm/platform';
 import { Queue } from 'bullmq';
@@ -38,7 +38,14 @@ const WINDOW_SECONDS = 60;
 const FIRST_DUE_MS = 3_000;
 const PAGE = 1_000;
 
-@Module({ imports: [PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: false }), DeadlineSchedulerModule] })
+// CaseSummaryRulesModule: the case library, which the reflection period's expiry loads, reads with the rules.
+@Module({
+  imports: [
+    PlatformModule.forRoot({ eventTypes: ALL_EVENT_TYPES, http: false }),
+    DeadlineSchedulerModule,
+    CaseSummaryRulesModule,
+  ],
+})
 class DeadlineWorkerBenchModule {}
 
 async function main(): Promise<void> {
