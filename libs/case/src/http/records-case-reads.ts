@@ -35,22 +35,13 @@ class CaseReadsInterceptor implements NestInterceptor {
     const { endpoint, casesShown } = this.reflector.get<CaseReads>(CASE_READS, context.getHandler());
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const { asOf } = request.query;
-    return next
-      .handle()
-      .pipe(
-        switchMap((answer) =>
-          from(
-            this.audit
-              .recordReads(
-                request.actor!,
-                endpoint,
-                casesShown(answer, request),
-                typeof asOf === 'string' ? new Date(asOf) : null,
-              )
-              .then(() => answer),
-          ),
-        ),
-      );
+    // Used only once the handler answered, that is after the validation pipe accepted it.
+    const asOfDate = typeof asOf === 'string' && asOf !== '' ? new Date(asOf) : null;
+    const record = async (answer: never) => {
+      await this.audit.recordReads(request.actor!, endpoint, casesShown(answer, request), asOfDate);
+      return answer;
+    };
+    return next.handle().pipe(switchMap((answer) => from(record(answer))));
   }
 }
 
