@@ -102,14 +102,20 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
 
 /** Every key of one Redis prefix gone: FLUSHALL for this test alone (the Redis is shared). */
 export async function deleteKeys(redis: Redis, prefix: string): Promise<number> {
-  let deleted = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) deleted += await redis.del(...keys);
-  } while (cursor !== '0');
-  return deleted;
+  // One script, so nothing runs between the scan and the deletes, as with FLUSHALL: deleted in
+  // rounds, a reconciler's round between two could re-create a job whose set is then deleted.
+  const deleted = await redis.eval(
+    `local cursor, deleted = '0', 0
+     repeat
+       local reply = redis.call('SCAN', cursor, 'MATCH', ARGV[1], 'COUNT', 1000)
+       cursor = reply[1]
+       for _, key in ipairs(reply[2]) do deleted = deleted + redis.call('DEL', key) end
+     until cursor == '0'
+     return deleted`,
+    0,
+    `${prefix}:*`,
+  );
+  return Number(deleted);
 }
 
 /**
