@@ -15,7 +15,6 @@ export { fullyVisibleCasesCondition } from './application/case-access';
 export { assertVisible } from './application/case-commands';
 export type { CaseCommandContext, CaseCommandResult } from './application/case-commands';
 export { CASE_SUMMARY_RULES } from './application/case-history';
-export { CaseReadAudit } from './application/case-read-audit';
 export { RecordsCaseReads } from './http/records-case-reads';
 export { CaseReadLogEntity } from './application/case-read-log.entity';
 export { CaseDisclosureEntity, CaseDisclosureShelterEntity } from './read-models/case-disclosure.entity';

@@ -3,7 +3,13 @@ import { DuplicateAlerts } from '../application/duplicate-alerts';
 import { DismissDuplicateAlertDto } from './duplicate-alerts.dto';
 import { DUPLICATE_ALERT_RESOLUTIONS_OPENAPI } from './duplicate-alerts.openapi';
 
-const ALREADY_RESOLVED = 'The alert was already linked or dismissed';
+/** What both resolutions are: on an open alert, with no If-Match and no ETag (see below). */
+const RESOLUTION = {
+  ifMatch: false,
+  etag: false,
+  notFound: 'No such alert',
+  conflict: 'The alert was already linked or dismissed',
+} as const;
 
 /**
  * Resolving a possible-duplicate alert, for coordinators only. It takes no If-Match (an alert is
@@ -18,10 +24,7 @@ export const DuplicateAlertResolutionsController = commandController({
       name: 'LinkDuplicatePerson',
       path: ':id/link',
       body: NoBodyDto,
-      ifMatch: false,
-      etag: false,
-      notFound: 'No such alert',
-      conflict: ALREADY_RESOLVED,
+      ...RESOLUTION,
       summary: 'Link the cases of an alert as one person',
       execute: ({ id }, context, services) => services(DuplicateAlerts).link(id, context),
     }),
@@ -29,10 +32,7 @@ export const DuplicateAlertResolutionsController = commandController({
       name: 'DismissDuplicateAlert',
       path: ':id/dismiss',
       body: DismissDuplicateAlertDto,
-      ifMatch: false,
-      etag: false,
-      notFound: 'No such alert',
-      conflict: ALREADY_RESOLVED,
+      ...RESOLUTION,
       summary: 'Dismiss an alert: not the same person',
       execute: ({ id, body }, context, services) => services(DuplicateAlerts).dismiss(id, body.reason, context),
     }),

@@ -62,6 +62,7 @@ export type RouteOptions<Body extends object, Result extends { revision: number 
   'name' | 'path' | 'body' | 'summary' | 'execute'
 >;
 
+/** `route` as a RouteAwaitingSummary: the row helpers of the tracks and placements build on it. */
 export function awaitingSummary<Body extends object, Result extends { revision: number | bigint | string }>(
   route: Omit<CommandRoute<Body, Result>, 'summary'>,
 ): RouteAwaitingSummary<Body, Result> {
