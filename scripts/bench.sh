@@ -2,7 +2,8 @@
 # Performance benchmarks (`npm run bench`).
 #
 #   1. npm ci when node_modules is missing/stale; PostgreSQL + Redis reachable (scripts/lib/services.sh)
-#   2. a scratch database nrm_bench_<random> on the DATABASE_URL server (dropped on exit, always)
+#   2. a scratch database nrm_bench_<random> on the DATABASE_URL server and a Redis key prefix of the
+#      same name (both dropped on exit, always)
 #   3. npm run build (the API is benchmarked as served: dist/apps/api/src/main.js --with-worker)
 #   4. bench/event-store.bench.ts: migrations, then PostgresEventStore.appendToStream vs pgbench
 #      single-row INSERT at 1, 8 and 32 clients
@@ -61,6 +62,22 @@ cleanup() {
     psql_server -c "DROP DATABASE IF EXISTS \"$BENCH_DB\" WITH (FORCE)" >/dev/null 2>&1 \
       && say "dropped database $BENCH_DB" || say "could not drop database $BENCH_DB"
     psql_server -c "DROP DATABASE IF EXISTS \"${BENCH_DB}_deadlines\" WITH (FORCE)" >/dev/null 2>&1 || true
+    # Its Redis keys too (the API's, the console's and the deadlines' prefixes all start with it):
+    # left behind, a run leaves ~40,000 keys that whatever reads the whole Redis then wades through.
+    node -e '
+      const Redis = require("ioredis");
+      const redis = new Redis(process.argv[1], { maxRetriesPerRequest: 3 });
+      (async () => {
+        let cursor = "0", deleted = 0;
+        do {
+          const [next, keys] = await redis.scan(cursor, "MATCH", `${process.argv[2]}*`, "COUNT", 1000);
+          if (keys.length) deleted += await redis.del(...keys);
+          cursor = next;
+        } while (cursor !== "0");
+        return deleted;
+      })().then((deleted) => { console.error(`bench: deleted ${deleted} Redis keys`); redis.disconnect(); },
+        (error) => { console.error(`bench: could not delete the Redis keys: ${error.message}`); redis.disconnect(); });
+    ' "$REDIS_URL" "$BENCH_DB" || true
   fi
   if [[ $rc -ne 0 && -f $RESULTS/api.log ]]; then
     say "last API log lines:"
