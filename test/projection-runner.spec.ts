@@ -89,6 +89,8 @@ describe('The shared projection reader', () => {
 
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+    // The last appends' notification is sent now, not into the next test's runner.
+    await store.close();
     await dataSource.query(
       `TRUNCATE events, test_projected, projection_checkpoints, case_summaries, case_timeline_entries`,
     );
@@ -273,6 +275,18 @@ describe('The shared projection reader', () => {
     let idle = 0;
     runner(allProjections(new Environment()), { wait: timer.wait, onIdle: () => idle++ });
     await eventually(async () => idle > 0 && (await projectionStates((sql, p) => dataSource.query(sql, p))).length > 0);
+    // The store's watch wakes the runner once its LISTEN is answered, which may come after the first
+    // idle: wait for that answer, then for one period, so only the steady state is counted.
+    await eventually(async () => {
+      const rows: unknown[] = await dataSource.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+           AND application_name = 'nrm-events-watch' AND query LIKE 'LISTEN%' AND state = 'idle'`,
+      );
+      return rows.length === 1;
+    });
+    const settled = idle;
+    timer.fire();
+    await eventually(async () => idle > settled);
     const statements = jest.spyOn(Client.prototype, 'query');
     try {
       const periods = 20;

@@ -188,6 +188,27 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
     expect(read.events.map((e) => e.id)).toEqual([winners[0].id]);
   });
 
+  it('announces its last append before it closes, so readers elsewhere learn of it at once', async () => {
+    const { database } = harness;
+    const pool = new Pool({ connectionString: database.url, max: 2 });
+    const store = new PostgresEventStore(pool, { announceGatherMs: 50 });
+    const listener = new Client({ connectionString: database.url });
+    await listener.connect();
+    try {
+      const heard = new Promise<string | undefined>((resolve) =>
+        listener.on('notification', ({ payload }) => resolve(payload)),
+      );
+      await listener.query('LISTEN nrm_events_appended');
+      const { lastGlobalPosition } = await store.appendToStream(newStreamName(), [newTestEvent()], 'no_stream');
+      // The owner ends the pool right after closing the store (a shutdown), within the gather window.
+      await store.close();
+      await pool.end();
+      expect(await heard).toBe(lastGlobalPosition.toString());
+    } finally {
+      await listener.end();
+    }
+  });
+
   it('refuses the same event id twice', async () => {
     const { store } = harness;
     const event = newTestEvent();

@@ -133,9 +133,9 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly announceGatherMs: number;
-  /** The highest appended position not yet announced, and whether an announcement is under way. */
+  /** The highest appended position not yet announced, and the announcements under way. */
   private unannounced: GlobalPosition | null = null;
-  private announcing = false;
+  private announcing: Promise<void> | null = null;
 
   constructor(
     pool: Pool | PostgresTransactions,
@@ -238,27 +238,25 @@ export class PostgresEventStore implements EventStore {
    */
   private announce(position: GlobalPosition): void {
     if (this.unannounced === null || position > this.unannounced) this.unannounced = position;
-    if (!this.announcing) void this.sendAnnouncements();
+    this.announcing ??= this.sendAnnouncements();
   }
 
   private async sendAnnouncements(): Promise<void> {
-    this.announcing = true;
-    try {
+    do {
+      // Gathers what commits meanwhile into one notification (a transaction of its own for
+      // PostgreSQL, a wake-up and a read for every reader): without it, one writer appending one
+      // event at a time would send a notification per append. (Awaited first, so `announcing`
+      // is set before this ends.)
+      await sleep(this.announceGatherMs);
       // Once its owner ended the pool (shutdown), readers learn the rest from their safety net.
-      while (this.unannounced !== null && !this.pool.ending) {
-        // Gathers what commits meanwhile into one notification (a transaction of its own for
-        // PostgreSQL, a wake-up and a read for every reader): without it, one writer appending one
-        // event at a time would send a notification per append.
-        await sleep(this.announceGatherMs);
-        const position = this.unannounced;
-        this.unannounced = null;
-        await this.pool
-          .query({ name: 'nrm_announce_appended', text: ANNOUNCE_SQL, values: [position.toString()] })
-          .catch((error: unknown) => this.options.onError?.(error));
-      }
-    } finally {
-      this.announcing = false;
-    }
+      if (this.unannounced === null || this.pool.ending) break;
+      const position = this.unannounced;
+      this.unannounced = null;
+      await this.pool
+        .query({ name: 'nrm_announce_appended', text: ANNOUNCE_SQL, values: [position.toString()] })
+        .catch((error: unknown) => this.options.onError?.(error));
+    } while (this.unannounced !== null);
+    this.announcing = null;
   }
 
   async readStream(streamName: string): Promise<ReadStreamResult> {
@@ -395,8 +393,10 @@ export class PostgresEventStore implements EventStore {
     await this.pool.query('SELECT 1 FROM events LIMIT 1');
   }
 
+  /** Sends what is left to announce, so readers elsewhere learn of the last appends at once. */
   async close(): Promise<void> {
     // The pool belongs to whoever created it.
+    await this.announcing;
   }
 
   private async currentRevision(streamName: string): Promise<StreamRevision | null> {

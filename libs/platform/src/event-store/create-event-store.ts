@@ -49,6 +49,6 @@ export function createEventStore(
     unitOfWork: transactions,
     writeSql: (sql, parameters) => transactions.query(sql, parameters).then((result) => result.rows),
     sendWithNext: (sql, parameters) => transactions.sendWithNext(sql, parameters),
-    close: () => (ended ??= pool.end()),
+    close: () => (ended ??= store.close().then(() => pool.end())),
   };
 }
