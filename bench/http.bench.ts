@@ -1,12 +1,12 @@
 /**
- * Benchmarks 2 and 3 against the compiled API (`dist/apps/api/src/main.js --with-worker`):
+ * Benchmarks 2 and 3 against the compiled API and worker, as served (`npm run start:api`, `start:worker`):
  *   2. POST /cases closed-loop at 1, 8 and 32 concurrent clients: commands/s, p50/p99, non-201s;
  *   3. POST /cases open-loop at a fixed rate: lag from each 201 until the `case-summaries`
  *      checkpoint covers the command's position (checkpoint polled from another thread).
  * The API's RSS is sampled from /proc/<pid>/status during both.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
@@ -159,6 +159,11 @@ function cpuMeter(pid: number) {
  * separate: an API process and a worker process, as production runs them.
  */
 const SEPARATE_WORKER = process.env.BENCH_TOPOLOGY !== 'single';
+const API_NODE_OPTIONS = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    config: { apiNodeOptions: string };
+  }
+).config.apiNodeOptions.split(' ');
 
 class Api {
   private constructor(
@@ -188,11 +193,10 @@ class Api {
     // Chrome DevTools or speedscope): where a command's time goes, measured rather than guessed.
     const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
     const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    const apiArgs = [
-      ...nodeArgs,
-      join(ROOT, 'dist/apps/api/src/main.js'),
-      ...(SEPARATE_WORKER ? [] : ['--with-worker']),
-    ];
+    // As `npm run start:api` and the image start it: with its heap settings when it runs alone.
+    const apiArgs = SEPARATE_WORKER
+      ? [...nodeArgs, ...API_NODE_OPTIONS, join(ROOT, 'dist/apps/api/src/main.js')]
+      : [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js'), '--with-worker'];
     const child = spawn(process.execPath, apiArgs, { cwd: ROOT, env: childEnv, stdio: ['ignore', out, out] });
     const worker = SEPARATE_WORKER
       ? spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/worker/src/main.js')], {
@@ -259,7 +263,14 @@ async function closedLoop(api: Api, token: string, concurrency: number, seconds:
         started++;
         const begin = performance.now();
         try {
-          const reply = await request(agent, api.port, 'POST', '/cases', headers, Buffer.from(JSON.stringify(openCaseBody())));
+          const reply = await request(
+            agent,
+            api.port,
+            'POST',
+            '/cases',
+            headers,
+            Buffer.from(JSON.stringify(openCaseBody())),
+          );
           if (reply.status === 201) latencies.push(performance.now() - begin);
           else {
             non201++;

@@ -4,7 +4,8 @@
 #   1. npm ci when node_modules is missing/stale; PostgreSQL + Redis reachable (scripts/lib/services.sh)
 #   2. a scratch database nrm_bench_<random> on the DATABASE_URL server and a Redis key prefix of the
 #      same name (both dropped on exit, always)
-#   3. npm run build (the API is benchmarked as served: dist/apps/api/src/main.js --with-worker)
+#   3. npm run build (benchmarked as served: the API as `npm run start:api` starts it, heap settings
+#      included, and the worker beside it)
 #   4. bench/event-store.bench.ts: migrations, then PostgresEventStore.appendToStream vs pgbench
 #      single-row INSERT at 1, 8 and 32 clients
 #   5. bench/http.bench.ts: idle transactions/s (30 s, no traffic), POST /cases at 1, 8 and 32 clients, then
