@@ -1,7 +1,22 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { IdentifiedCommand, runAsIdentifiedCommand, sleep, UNIT_OF_WORK, type UnitOfWork } from '@nrm/event-store';
-import { type Clock, UnprocessableRequestError } from '@nrm/shared-kernel';
+import {
+  IdentifiedCommand,
+  runAsIdentifiedCommand,
+  sleep,
+  StaleRevisionError,
+  UNIT_OF_WORK,
+  type UnitOfWork,
+  UnstorableEventError,
+  WrongExpectedRevisionError,
+} from '@nrm/event-store';
+import {
+  type Clock,
+  DomainRuleViolation,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableRequestError,
+} from '@nrm/shared-kernel';
 import { CLOCK } from '../clock';
 import { Environment } from '../config/environment';
 import { SEND_WITH_NEXT, WRITE_SQL } from '../event-store/event-store.module';
@@ -26,6 +41,8 @@ interface KeyedRequest {
 
 /** How long a request waits for another one holding its key (EventStoreDB only) before a 422. */
 const IN_PROGRESS_WAIT_MS = 10_000;
+/** PostgreSQL's SQLSTATE for a broken unique constraint. */
+const UNIQUE_VIOLATION = '23505';
 const PURGE_INTERVAL_MS = 15 * 60_000;
 
 /**
@@ -48,6 +65,14 @@ ON CONFLICT (scope, key) DO UPDATE
      OR (k.response_body IS NULL AND k.request_hash = excluded.request_hash
          AND (k.lease_until IS NULL OR k.lease_until < $4))
 RETURNING created_at`;
+
+/**
+ * A key used for the first time (PostgreSQL): sent with the command's first statement instead of
+ * in a round trip of its own. When the key exists already it breaks the primary key, which fails
+ * that round trip and so the whole unit before anything else of it runs.
+ */
+const CLAIM_NEW_SQL = `
+INSERT INTO idempotency_keys (scope, key, request_hash, created_at, lease_until) VALUES ($1, $2, $3, $4, $5)`;
 
 /**
  * Idempotency-Key: the first request with a key runs and its successful result is kept; a repeat
@@ -83,9 +108,16 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
     const { scope, key } = request;
     if (key === undefined) return this.unitOfWork.run(execute);
     const keyed = { scope, key, hash: requestHash(request) };
-    return this.unitOfWork.atomic
-      ? this.unitOfWork.run(() => this.runOnce(keyed, execute))
-      : this.runOnce(keyed, execute);
+    if (!this.unitOfWork.atomic) return this.runOnce(keyed, execute);
+    // Most keys are new: claimed on the way. A key in use (a retry, a key past its retention) and a
+    // refusal (perhaps decided before the claim was even sent, so the key may hold a finished
+    // request's answer) take the full way. A failure of the database is answered as it is.
+    return this.unitOfWork
+      .run(() => this.runNewKey(keyed, execute))
+      .catch((error: unknown) => {
+        if (!isKeyInUse(error) && !isRefusal(error)) throw error;
+        return this.unitOfWork.run(() => this.runOnce(keyed, execute));
+      });
   }
 
   /** Forgets every key past its retention; returns how many. */
@@ -110,14 +142,27 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
     clearInterval(this.purgeTimer);
   }
 
+  private async runNewKey<Result extends object>(keyed: KeyedRequest, execute: () => Promise<Result>): Promise<Result> {
+    const { scope, key, hash } = keyed;
+    const now = this.clock.now();
+    await this.sendWithNext(CLAIM_NEW_SQL, [scope, key, hash, now, this.leaseUntil(now)]);
+    return this.executeClaimed(keyed, new IdentifiedCommand(scope, `${key}\n${now.toISOString()}`), execute);
+  }
+
   private async runOnce<Result extends object>(keyed: KeyedRequest, execute: () => Promise<Result>): Promise<Result> {
     const { scope, key, hash } = keyed;
     // How long this request has waited is elapsed time, not the clock's (a test clock may stand still).
     const deadline = performance.now() + IN_PROGRESS_WAIT_MS;
     for (;;) {
       const now = this.clock.now();
-      const leaseUntil = new Date(now.getTime() + this.env.IDEMPOTENCY_KEY_LEASE_SECONDS * 1000);
-      const claimed = await this.sql(CLAIM_SQL, [scope, key, hash, now, leaseUntil, this.retentionStart(now)]);
+      const claimed = await this.sql(CLAIM_SQL, [
+        scope,
+        key,
+        hash,
+        now,
+        this.leaseUntil(now),
+        this.retentionStart(now),
+      ]);
       if (claimed.length === 1) {
         // The key's first use is part of the identity: a key used anew after its retention makes new ids.
         const firstUse = (claimed[0] as { created_at: Date }).created_at.toISOString();
@@ -175,9 +220,33 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
       : this.sql(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]));
   }
 
+  private leaseUntil(now: Date): Date {
+    return new Date(now.getTime() + this.env.IDEMPOTENCY_KEY_LEASE_SECONDS * 1000);
+  }
+
   private retentionStart(now: Date): Date {
     return new Date(now.getTime() - this.env.IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000);
   }
+}
+
+function isKeyInUse(error: unknown): boolean {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === UNIQUE_VIOLATION && constraint === 'idempotency_keys_pkey';
+}
+
+/** The refusals a request is answered with (4xx), from the domain, the application or the store. */
+const REFUSALS = [
+  DomainRuleViolation,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableRequestError,
+  StaleRevisionError,
+  WrongExpectedRevisionError,
+  UnstorableEventError,
+];
+
+function isRefusal(error: unknown): boolean {
+  return REFUSALS.some((refusal) => error instanceof refusal);
 }
 
 function requestHash({ method, path, body }: IdempotentRequest): string {
