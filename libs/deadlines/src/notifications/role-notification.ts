@@ -1,39 +1,31 @@
-import type { SqlQuery } from '@nrm/platform';
-
 /** A notification for everyone holding a role, across organisations (e.g. coordinators). */
-export interface RoleNotification {
-  id: string;
+export interface RoleNotificationKind {
   role: string;
   /** A kind the notifications table allows (its kind check). */
   kind: string;
-  /** What it is about (the inbox's deadlineId): with `step`, it is sent at most once. */
-  subjectId: string;
+  /** With the subject, what makes it unique: it is sent at most once per subject and step. */
   step: string;
-  caseId: string;
-  /** A readable sentence without personal data. */
-  message: string;
-  createdAt: Date;
 }
 
 /**
- * Puts a notification in a role's inbox through the caller's SQL (so it commits with the caller's
- * transaction); a second one for the same subject and step is ignored.
+ * The statement (or the last part of one, after a WITH) that puts a notification of `kind` in the
+ * role's inbox for each row `select` returns, naming its columns id, subject_id (what it is about:
+ * the inbox's deadlineId), case_id, message (a readable sentence without personal data) and
+ * created_at. Run through the caller's SQL, it commits with the caller's transaction, and can be
+ * part of the statement whose rows decide whether to notify at all. A second one for the same
+ * subject and step is ignored.
  */
-export async function notifyRole(sql: SqlQuery, notification: RoleNotification): Promise<void> {
-  await sql(
-    `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
-                                deadline_version, step, case_id, message, created_at)
-     VALUES ($1, NULL, $2, $3, $4, 0, $5, $6, $7, $8)
-     ON CONFLICT DO NOTHING`,
-    [
-      notification.id,
-      notification.role,
-      notification.kind,
-      notification.subjectId,
-      notification.step,
-      notification.caseId,
-      notification.message,
-      notification.createdAt,
-    ],
-  );
+export function notifyRoleFrom({ role, kind, step }: RoleNotificationKind, select: string): string {
+  return `INSERT INTO notifications (notification_id, recipient_organisation_id, recipient_role, kind, deadline_id,
+                              deadline_version, step, case_id, message, created_at)
+     SELECT notification.id, NULL, ${literal(role)}, ${literal(kind)}, notification.subject_id,
+            0, ${literal(step)}, notification.case_id, notification.message, notification.created_at
+       FROM (${select}) AS notification
+     ON CONFLICT DO NOTHING`;
+}
+
+/** The kinds, roles and steps are the code's own words: only letters, digits and dashes. */
+function literal(word: string): string {
+  if (!/^[a-z0-9-]+$/i.test(word)) throw new Error(`not a notification word: ${word}`);
+  return `'${word}'`;
 }

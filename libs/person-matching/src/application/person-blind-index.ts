@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { notifyRole } from '@nrm/deadlines';
+import { notifyRoleFrom } from '@nrm/deadlines';
 import type { PersonIndex } from '@nrm/case';
 import { uuidV5 } from '@nrm/event-store';
 import {
@@ -71,63 +71,69 @@ export class PersonBlindIndex implements PersonIndex {
 
   /**
    * Indexes a case just opened (after lockPerson) and, when an earlier case shares a hash, records
-   * one alert for coordinators naming them all. The opening officer's answer is the same either way.
+   * one alert for coordinators naming them all, with its notification. The opening officer's answer
+   * is the same either way, so it is all one statement sent with the opening's COMMIT: the earlier
+   * cases sharing a digest (the most recent entries of each only, an index range each, so an opening
+   * costs the same however many share it), this case's entries (which that look-up does not see: a
+   * data-modifying CTE runs on the statement's snapshot), and the alert and its notification when
+   * there is a match. Both are derived from the case: a retried opening raises the same, not a second.
    */
   async recordOpenedCase(opened: OpenedCase): Promise<void> {
     const digests = this.digestsOf(opened.person);
     if (digests.length === 0) return;
-    const now = this.clock.now();
-    // One statement: the earlier cases sharing a digest (the most recent entries of each only, an
-    // index range each, so an opening costs the same however many share it) and this case's entries,
-    // which the lookup does not see (a data-modifying CTE runs on the statement's snapshot).
-    const matched = (await this.sql(
+    const alertId = uuidV5(`possible-duplicate\n${opened.caseId}`);
+    await this.sendWithNext(
       `WITH indexed AS (
          INSERT INTO person_blind_index (digest, case_id, person_id, case_number, recorded_at)
-         SELECT digest, $2, $3, $4, $5 FROM unnest($1::text[]) AS digest
-         ON CONFLICT DO NOTHING)
-       SELECT m.case_id AS "caseId", m.case_number AS "caseNumber", m.person_id AS "personId"
-         FROM unnest($1::text[]) AS d (digest)
-        CROSS JOIN LATERAL (
-              SELECT case_id, case_number, person_id, recorded_at
-                FROM person_blind_index b
-               WHERE b.digest = d.digest AND b.case_id <> $2
-               ORDER BY recorded_at DESC
-               LIMIT ${MAX_MATCHED_CASES}) m
-        GROUP BY m.case_id, m.case_number, m.person_id
-        ORDER BY max(m.recorded_at) DESC, m.case_id
-        LIMIT ${MAX_MATCHED_CASES}`,
-      [digests, opened.caseId, opened.personId, opened.caseNumber, now],
-    )) as unknown as MatchedCase[];
-    if (matched.length > 0) await this.raiseAlert(opened, matched, now);
+         SELECT digest, $2::uuid, $3::uuid, $4::text, $5::timestamptz FROM unnest($1::text[]) AS digest
+         ON CONFLICT DO NOTHING
+       ), matched AS (
+         SELECT m.case_id, m.case_number, m.person_id, max(m.recorded_at) AS recorded_at
+           FROM unnest($1::text[]) AS d (digest)
+          CROSS JOIN LATERAL (
+                SELECT case_id, case_number, person_id, recorded_at
+                  FROM person_blind_index b
+                 WHERE b.digest = d.digest AND b.case_id <> $2::uuid
+                 ORDER BY recorded_at DESC
+                 LIMIT ${MAX_MATCHED_CASES}) m
+          GROUP BY m.case_id, m.case_number, m.person_id
+          ORDER BY max(m.recorded_at) DESC, m.case_id
+          LIMIT ${MAX_MATCHED_CASES}
+       ), alert AS (
+         INSERT INTO possible_duplicates (alert_id, case_id, case_number, person_id, matched_cases, detected_at)
+         SELECT $6::uuid, $2::uuid, $4::text, $3::uuid,
+                jsonb_agg(jsonb_build_object('caseId', case_id, 'caseNumber', case_number, 'personId', person_id)
+                          ORDER BY recorded_at DESC, case_id), $5::timestamptz
+           FROM matched HAVING count(*) > 0
+         ON CONFLICT DO NOTHING
+       )
+       ${notifyRoleFrom(
+         {
+           role: 'coordinator',
+           kind: 'possible-duplicate',
+           step: 'detected',
+         },
+         `SELECT $7::uuid AS id, $6::uuid AS subject_id, $2::uuid AS case_id, $5::timestamptz AS created_at,
+                 'Case ' || $4::text || ' may concern the same person as '
+                   || string_agg(case_number, ', ' ORDER BY recorded_at DESC, case_id)
+                   || ': link them as one person or dismiss the alert (GET /possible-duplicates).' AS message
+            FROM matched HAVING count(*) > 0`,
+       )}`,
+      [
+        digests,
+        opened.caseId,
+        opened.personId,
+        opened.caseNumber,
+        this.clock.now(),
+        alertId,
+        uuidV5(`possible-duplicate-notification\n${alertId}`),
+      ],
+    );
   }
 
   /** An erasure: the case's entries go, so it never matches again. */
   async forgetCase(caseId: string): Promise<void> {
     await this.sql(`DELETE FROM person_blind_index WHERE case_id = $1`, [caseId]);
-  }
-
-  private async raiseAlert(opened: OpenedCase, matched: MatchedCase[], now: Date): Promise<void> {
-    // Derived from the case: a retried opening raises the same alert, not a second one.
-    const alertId = uuidV5(`possible-duplicate\n${opened.caseId}`);
-    await this.sql(
-      `INSERT INTO possible_duplicates (alert_id, case_id, case_number, person_id, matched_cases, detected_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT DO NOTHING`,
-      [alertId, opened.caseId, opened.caseNumber, opened.personId, JSON.stringify(matched), now],
-    );
-    const numbers = matched.map((match) => match.caseNumber).join(', ');
-    await notifyRole(this.sql, {
-      id: uuidV5(`possible-duplicate-notification\n${alertId}`),
-      role: 'coordinator',
-      kind: 'possible-duplicate',
-      subjectId: alertId,
-      step: 'detected',
-      caseId: opened.caseId,
-      message:
-        `Case ${opened.caseNumber} may concern the same person as ${numbers}: ` +
-        'link them as one person or dismiss the alert (GET /possible-duplicates).',
-      createdAt: now,
-    });
   }
 
   /** The person's blind-index digests, sorted. */
