@@ -188,6 +188,27 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
     expect(read.events.map((e) => e.id)).toEqual([winners[0].id]);
   });
 
+  it('is not held back by a transaction running in another database of the same server', async () => {
+    const { store } = harness;
+    const elsewhere = await createTestDatabase();
+    const other = new Client({ connectionString: elsewhere.url });
+    await other.connect();
+    try {
+      // Running, with a transaction id older than the append's: the whole server's xmin stays below it.
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()');
+      const before = await store.headPosition();
+      const stream = newStreamName();
+      const event = newTestEvent();
+      await store.appendToStream(stream, [event], 'no_stream');
+      const read = await store.readAll({ after: before, maxCount: 100 });
+      expect(read.filter((e) => e.streamName === stream).map((e) => e.id)).toEqual([event.id]);
+    } finally {
+      await other.end();
+      await elsewhere.drop();
+    }
+  });
+
   it('announces its last append before it closes, so readers elsewhere learn of it at once', async () => {
     const { database } = harness;
     const pool = new Pool({ connectionString: database.url, max: 2 });

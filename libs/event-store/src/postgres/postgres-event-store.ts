@@ -85,10 +85,26 @@ const EVENT_COLUMNS = `global_position, stream_name, stream_revision, event_id, 
  * the oldest one still running (the snapshot's xmin). A sequence value is taken before commit, so
  * a transaction may commit after one holding a higher position; bounding by xmin and ordering by
  * the writing transaction first means such a late commit is never skipped (as in emmett-postgresql).
+ *
+ * The snapshot's xmin is the whole server's, so the bound leaves out the running transactions
+ * that pg_stat_activity shows in another database, which cannot append here: a long transaction
+ * elsewhere on a shared server (another application, another test run) held every read model of
+ * this one back until it ended. A transaction it cannot place (finished meanwhile, or another
+ * role's while this one lacks pg_read_all_stats) still bounds the read.
  */
+const READ_BOUND_SQL = `
+SELECT coalesce(
+  (SELECT min(running.xid) FROM pg_snapshot_xip(snapshot.s) AS running (xid)
+   WHERE NOT EXISTS (
+     SELECT 1 FROM pg_stat_activity elsewhere
+     WHERE elsewhere.datname <> current_database()
+       AND elsewhere.backend_xid::text::bigint = running.xid::text::bigint % 4294967296)),
+  pg_snapshot_xmax(snapshot.s))
+FROM pg_current_snapshot() AS snapshot (s)`;
+
 const READ_ALL_SQL = `
 SELECT ${EVENT_COLUMNS} FROM events
-WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+WHERE transaction_id < (${READ_BOUND_SQL})
   AND (transaction_id, global_position) > (
     coalesce((SELECT transaction_id FROM events WHERE global_position = $1), '0'::xid8), $1::bigint)
 ORDER BY transaction_id, global_position

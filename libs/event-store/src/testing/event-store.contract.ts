@@ -124,9 +124,9 @@ export async function readAllOf(
 
 /**
  * readAllOf, asked again until `count` events are there (at most `timeoutMs`). Events become
- * readable only once every older transaction has ended, also those of other databases on the
- * same server (the PostgreSQL store bounds reads by the snapshot's xmin), so a read right after
- * an append may come too early.
+ * readable only once every older transaction that may append has ended (the PostgreSQL store
+ * bounds reads by the snapshot's xmin, leaving out other databases' transactions it can place),
+ * so a read right after an append may come too early.
  */
 export async function readAllOfOnceVisible(
   store: EventStore,
