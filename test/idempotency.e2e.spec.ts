@@ -6,6 +6,7 @@ import { countEvents, queryRows } from './support/events';
 import { useTestApp } from './support/test-app';
 import { responder } from './support/tokens';
 import { processEnvironment, spawnEntry } from './support/processes';
+import { FixedClock } from '@nrm/shared-kernel';
 
 /** A port of engine-write's range for the API started as a child process. */
 const CHILD_API_PORT = 4150;
@@ -222,6 +223,34 @@ describe('Idempotency-Key: one command, one commit', () => {
       expect(await keyRows('purge-old-1')).toEqual([]);
       expect(await keyRows('purge-fresh-1')).toHaveLength(1);
     });
+  });
+});
+
+describe('Idempotency-Key: a retry gets the first answer, whatever the command would decide now', () => {
+  const clock = new FixedClock(new Date('2026-11-20T10:00:00Z'));
+  const t = useTestApp({ clock, users: { officer: responder('police-baku', 'officer-idem-clock') } });
+
+  it('also when the opening would now be refused before anything of it reached the database', async () => {
+    const body = {
+      ...validCase(),
+      identification: { ...validCase().identification, identifiedAt: clock.now().toISOString() },
+    };
+    const open = () =>
+      request(t.http)
+        .post('/cases')
+        .set('Authorization', `Bearer ${t.tokens.officer}`)
+        .set('Idempotency-Key', 'clock-1')
+        .send(body);
+    const first = await open();
+    expect(first.status).toBe(201);
+    const before = await countEvents(t.database.url);
+
+    // Read now, the identification lies in the future: the decider refuses before any statement.
+    clock.advance(-60 * 60 * 1000);
+    const retried = await open();
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    expect(await countEvents(t.database.url)).toBe(before);
   });
 });
 

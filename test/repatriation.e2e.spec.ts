@@ -255,10 +255,28 @@ describe('Repatriation through HTTP', () => {
     await expect(
       post(`/cases/${caseId}/repatriation/risk-assessment`, { level: 'low' }, tokens.worker, { 'If-Match': '"0"' }),
     ).resolves.toMatchObject({ status: 412 });
+    // A retry whose If-Match its own first attempt made stale still gets that attempt's answer.
+    const assessed = { 'Idempotency-Key': `risk-${caseId}`, 'If-Match': '"1"' };
+    const assessedFirst = await post(
+      `/cases/${caseId}/repatriation/risk-assessment`,
+      { level: 'low' },
+      tokens.worker,
+      assessed,
+    );
+    const assessedAgain = await post(
+      `/cases/${caseId}/repatriation/risk-assessment`,
+      { level: 'low' },
+      tokens.worker,
+      assessed,
+    );
+    expect(assessedFirst.status).toBe(200);
+    expect(assessedAgain.status).toBe(200);
+    expect(assessedAgain.body).toEqual(assessedFirst.body);
+    expect(await events()).toBe(before + 2);
     const fresh = await post(`/cases/${caseId}/repatriation/risk-assessment`, { level: 'low' }, tokens.worker, {
-      'If-Match': '"1"',
+      'If-Match': '"2"',
     });
     expect(fresh.status).toBe(200);
-    expect(fresh.headers.etag).toBe('"2"');
+    expect(fresh.headers.etag).toBe('"3"');
   });
 });

@@ -230,7 +230,7 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
 }
 
 function isKeyInUse(error: unknown): boolean {
-  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
   return code === UNIQUE_VIOLATION && constraint === 'idempotency_keys_pkey';
 }
 
