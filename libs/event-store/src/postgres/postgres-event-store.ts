@@ -452,7 +452,8 @@ function toBigIntOrNull(value: string | null): bigint | null {
   return value === null ? null : BigInt(value);
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const pgError = error as { code?: string; constraint?: string };
+/** True for PostgreSQL's refusal of a row that breaks `constraint` (a unique index or primary key). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pgError = (error ?? {}) as { code?: string; constraint?: string };
   return pgError.code === UNIQUE_VIOLATION && pgError.constraint === constraint;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   IdentifiedCommand,
+  isUniqueViolation,
   runAsIdentifiedCommand,
   sleep,
   StaleRevisionError,
@@ -41,8 +42,6 @@ interface KeyedRequest {
 
 /** How long a request waits for another one holding its key (EventStoreDB only) before a 422. */
 const IN_PROGRESS_WAIT_MS = 10_000;
-/** PostgreSQL's SQLSTATE for a broken unique constraint. */
-const UNIQUE_VIOLATION = '23505';
 const PURGE_INTERVAL_MS = 15 * 60_000;
 
 /**
@@ -115,7 +114,7 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
     return this.unitOfWork
       .run(() => this.runNewKey(keyed, execute))
       .catch((error: unknown) => {
-        if (!isKeyInUse(error) && !isRefusal(error)) throw error;
+        if (!isUniqueViolation(error, 'idempotency_keys_pkey') && !isRefusal(error)) throw error;
         return this.unitOfWork.run(() => this.runOnce(keyed, execute));
       });
   }
@@ -227,11 +226,6 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
   private retentionStart(now: Date): Date {
     return new Date(now.getTime() - this.env.IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000);
   }
-}
-
-function isKeyInUse(error: unknown): boolean {
-  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
-  return code === UNIQUE_VIOLATION && constraint === 'idempotency_keys_pkey';
 }
 
 /** The refusals a request is answered with (4xx), from the domain, the application or the store. */
