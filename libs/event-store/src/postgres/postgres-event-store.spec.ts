@@ -258,12 +258,49 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
         typeof statement === 'string' ? statement : (statement as { text: string }).text,
       );
       sent.mockRestore();
-      expect(texts.filter((text) => !text.includes('pg_notify'))).toEqual([
-        expect.stringMatching(/^BEGIN;\s*INSERT INTO sent_with_next_\w+ .*;\s*WITH current_stream/s),
+      // Each statement inline, or run by name where the connection prepared it before.
+      expect(texts.filter((text) => !text.includes('pg_notify') && !text.startsWith('PREPARE'))).toEqual([
+        expect.stringMatching(
+          /^BEGIN;\s*(INSERT INTO sent_with_next_\w+ .*|EXECUTE nrm_tx_\w+\('it''s \$1; -- not SQL'\));\s*(WITH current_stream|EXECUTE nrm_append_to_stream\()/s,
+        ),
         'COMMIT',
       ]);
       expect(await notes()).toEqual(["it's $1; -- not SQL"]);
       expect((await store.readStream(stream)).currentRevision).toBe(0n);
+    });
+
+    it('is prepared on its connection once, and from then on run there by name in the same round trip', async () => {
+      const pool = new Pool({ connectionString: harness.database.url, max: 1 });
+      const store = new PostgresEventStore(pool);
+      const sent = jest.spyOn(Client.prototype, 'query');
+      const streams = [newStreamName(), newStreamName()];
+      try {
+        for (const [index, stream] of streams.entries()) {
+          await store.transactions.run(async () => {
+            await store.transactions.sendWithNext(`INSERT INTO ${table} (note) VALUES ($1)`, [`$1 it's ${index}`]);
+            await store.appendToStream(stream, [newTestEvent()], 'no_stream');
+          });
+        }
+      } finally {
+        await store.close();
+        await pool.end();
+      }
+      const texts = sent.mock.calls.map(([statement]) =>
+        typeof statement === 'string' ? statement : (statement as { text: string }).text,
+      );
+      sent.mockRestore();
+      expect(texts.filter((text) => !text.includes('pg_notify'))).toEqual([
+        expect.stringMatching(/^BEGIN;\s*INSERT INTO sent_with_next_\w+ .*;\s*WITH current_stream/s),
+        'COMMIT',
+        expect.stringMatching(/^PREPARE nrm_tx_\w+ AS INSERT INTO sent_with_next_/),
+        expect.stringMatching(/^PREPARE nrm_append_to_stream AS\s+WITH current_stream/),
+        expect.stringMatching(
+          /^BEGIN;\s*EXECUTE nrm_tx_\w+\('\$1 it''s 1'\);\s*EXECUTE nrm_append_to_stream\('contract-/,
+        ),
+        'COMMIT',
+      ]);
+      expect(await notes()).toEqual(expect.arrayContaining(["$1 it's 0", "$1 it's 1"]));
+      for (const stream of streams) expect((await harness.store.readStream(stream)).currentRevision).toBe(0n);
     });
 
     it('fails the unit where it fails: nothing of the unit is committed', async () => {
@@ -289,7 +326,8 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
           throw new Error('refused by the domain');
         }),
       ).rejects.toThrow('refused by the domain');
-      expect(await notes()).toEqual(['alone', "it's $1; -- not SQL"]);
+      expect(await notes()).toEqual(expect.arrayContaining(['alone', "it's $1; -- not SQL"]));
+      expect(await notes()).not.toContain('refused');
     });
   });
 });
