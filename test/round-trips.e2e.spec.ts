@@ -101,7 +101,7 @@ describe('round trips to PostgreSQL per command', () => {
     expect(ofEachCommand(statements)).toEqual(
       eachCommand(10, [
         /^BEGIN;\s+INSERT INTO idempotency_keys[^;]*;\s*SELECT pg_advisory_xact_lock[^;]*;\s*INSERT INTO personal_data_keys[^;]*;\s*WITH current_stream[\s\S]*INSERT INTO events/,
-        /^WITH indexed[\s\S]*INSERT INTO person_blind_index[^;]*;\s*UPDATE idempotency_keys[^;]*;\s*COMMIT$/,
+        /^WITH digests[\s\S]*INSERT INTO person_blind_index[^;]*;\s*UPDATE idempotency_keys[^;]*;\s*COMMIT$/,
       ]),
     );
     expect(statements.filter(isWakeUp).length).toBeLessThanOrEqual(10 + 1);
@@ -113,7 +113,7 @@ describe('round trips to PostgreSQL per command', () => {
     expect(ofEachCommand(statements)).toEqual(
       eachCommand(10, [
         /^BEGIN;\s+SELECT pg_advisory_xact_lock[^;]*;\s*INSERT INTO personal_data_keys[^;]*;\s*WITH current_stream[\s\S]*INSERT INTO events/,
-        /^WITH indexed[\s\S]*INSERT INTO person_blind_index[^;]*;\s*COMMIT$/,
+        /^WITH digests[\s\S]*INSERT INTO person_blind_index[^;]*;\s*COMMIT$/,
       ]),
     );
     expect(statements.filter(isWakeUp).length).toBeLessThanOrEqual(10 + 1);

@@ -1,4 +1,4 @@
-import { personMatchKeys, type PersonToMatch } from './person-match-keys';
+import { MAX_PERSON_MATCH_KEYS, personMatchKeys, type PersonToMatch } from './person-match-keys';
 
 const aygun: PersonToMatch = {
   givenName: 'Aygün',
@@ -43,5 +43,15 @@ describe('personMatchKeys', () => {
 
   it('an unknown citizenship and no date of birth give nothing to compare', () => {
     expect(personMatchKeys({ ...aygun, dateOfBirth: undefined, estimatedAge: 27, citizenship: 'unknown' })).toEqual([]);
+  });
+
+  it.each<[string, Partial<PersonToMatch>]>([
+    ['a date of birth', {}],
+    ['an estimated age', { dateOfBirth: undefined, estimatedAge: 27 }],
+    ['a date of birth and an estimated age', { estimatedAge: 27 }],
+  ])('given %s: never more than MAX_PERSON_MATCH_KEYS strings', (_, change) => {
+    const person = { ...aygun, ...change };
+    if (person.dateOfBirth === undefined) delete person.dateOfBirth;
+    expect(personMatchKeys(person).length).toBeLessThanOrEqual(MAX_PERSON_MATCH_KEYS);
   });
 });

@@ -14,6 +14,12 @@ export type PersonToMatch = PersonToIndex;
  *   citizenship gives none of these (too weak on name and year alone).
  * Versioned ("v1"), so a change of the normalisation can be told from the old entries.
  */
+/**
+ * The most strings one person gives: two (the date's pair, or an estimated age's two years). The
+ * blind index tells PostgreSQL so, to keep one plan for every opening.
+ */
+export const MAX_PERSON_MATCH_KEYS = 2;
+
 export function personMatchKeys(person: PersonToMatch): string[] {
   const name = normalisePersonName(person.givenName, person.familyName);
   if (name.length === 0) return [];
