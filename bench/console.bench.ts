@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
@@ -15,7 +14,7 @@ import { runMigrations } from '@nrm/platform';
 import { DEMO_USERS } from '../apps/api/src/console/demo-users';
 import { CHROMIUM_PATH, launchChromium } from '../test/console/support/chromium';
 import { validCase } from '../test/support/case-bodies';
-import { log, percentile, print, requireEnv, writeResult } from './lib';
+import { freePort, log, percentile, print, requireEnv, writeResult } from './lib';
 
 const ROOT = resolve(__dirname, '..');
 const CONSOLE_DIR = join(ROOT, 'dist/web');
@@ -33,17 +32,6 @@ function firstLoadJavaScriptGzipBytes(): { files: string[]; bytes: number } {
     0,
   );
   return { files, bytes };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {

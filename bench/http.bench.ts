@@ -8,7 +8,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PostgresEventStore } from '@nrm/event-store';
@@ -18,6 +17,7 @@ import {
   busyPercent,
   CONCURRENCIES,
   fmt,
+  freePort,
   log,
   machineCpu,
   nowMs,
@@ -71,17 +71,6 @@ export interface LagResult {
 interface Reply {
   status: number;
   body: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = net.createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => done(port));
-    });
-  });
 }
 
 function request(

@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { EventMetadata } from '@nrm/event-store';
 import { validCase } from '../test/support/case-bodies';
@@ -135,3 +136,15 @@ export function eventMetadata(): EventMetadata {
 }
 
 export const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+/** A TCP port free on 127.0.0.1 now (for a process started next). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
