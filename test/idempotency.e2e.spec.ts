@@ -51,6 +51,27 @@ describe('Idempotency-Key: one command, one commit', () => {
     };
   }
 
+  /**
+   * Makes the first write of a row to `table` for which `condition` holds stall (until its backend
+   * is terminated); every later one passes (a sequence counts them: it is not rolled back).
+   */
+  async function stallFirst(
+    table: string,
+    timing: 'BEFORE INSERT' | 'BEFORE UPDATE',
+    condition = 'true',
+  ): Promise<() => Promise<void>> {
+    const name = `idem_test_stall_${table}`;
+    await sql(`CREATE SEQUENCE ${name}`);
+    await sql(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF ${condition} AND nextval('${name}') = 1 THEN PERFORM pg_sleep(60); END IF; RETURN NEW; END $$`);
+    await sql(`CREATE TRIGGER ${name} ${timing} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+    return async () => {
+      await sql(`DROP TRIGGER ${name} ON ${table}`);
+      await sql(`DROP FUNCTION ${name}()`);
+      await sql(`DROP SEQUENCE ${name}`);
+    };
+  }
+
   /** Makes every append (the events' insert, before the commit is sent) run `action`. */
   async function onAppend(action: string): Promise<() => Promise<void>> {
     await sql(`CREATE FUNCTION idem_test_on_append() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -125,30 +146,61 @@ describe('Idempotency-Key: one command, one commit', () => {
     expect((await openCase('fails-late-1')).body).toEqual(retried.body);
   });
 
-  it("a command whose database connection is terminated mid-command: the retry opens the case once, never a stuck 'in progress'", async () => {
+  it('a command whose connection is terminated while its COMMIT is on its way: asked again the full way, it answers with one case', async () => {
     const before = await events();
-    const restore = await onCompletionOf('terminated-1', 'PERFORM pg_sleep(60)');
-    let restored = false;
+    const restore = await stallFirst('idempotency_keys', 'BEFORE UPDATE', `NEW.key = 'terminated-1'`);
     try {
       const pending = openCase('terminated-1').then((response) => response); // sent now (supertest is lazy)
       const backend = await stalledBackend();
       expect(await events()).toBe(before); // appended, not committed
       await sql(`SELECT pg_terminate_backend($1, 5000)`, [backend]);
-      expect((await pending).status).toBe(500);
-      await restore();
-      restored = true;
+      const answer = await pending;
+      expect(answer.status).toBe(201);
+      expect(await events()).toBe(before + 1);
+      expect(await keyRows('terminated-1')).toEqual([{ response_body: answer.body }]);
+      const again = await openCase('terminated-1');
+      expect(again.body).toEqual(answer.body);
+      expect(await events()).toBe(before + 1);
     } finally {
-      if (!restored) await restore();
+      await restore();
     }
-    expect(await keyRows('terminated-1')).toEqual([]);
+  });
 
-    const retried = await openCase('terminated-1');
-    expect(retried.status).toBe(201);
-    expect(await events()).toBe(before + 1);
-    const again = await openCase('terminated-1');
-    expect(again.status).toBe(201);
-    expect(again.body).toEqual(retried.body);
-    expect(await events()).toBe(before + 1);
+  it('a command whose connection is terminated before its COMMIT: it runs again on another connection and answers with one case', async () => {
+    const before = await events();
+    const restore = await stallFirst('events', 'BEFORE INSERT');
+    try {
+      const pending = openCase('terminated-2').then((response) => response);
+      await sql(`SELECT pg_terminate_backend($1, 5000)`, [await stalledBackend()]);
+      const answer = await pending;
+      expect(answer.status).toBe(201);
+      expect(await events()).toBe(before + 1);
+      expect((await openCase('terminated-2')).body).toEqual(answer.body);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('without a key, a COMMIT lost on its way: 503 saying it may or may not have taken effect (here it did not), with Retry-After', async () => {
+    const before = await events();
+    const restore = await stallFirst('person_blind_index', 'BEFORE INSERT');
+    try {
+      const pending = request(t.http)
+        .post('/cases')
+        .set('Authorization', `Bearer ${tokens.officer}`)
+        .send(validCase())
+        .then((response) => response);
+      await sql(`SELECT pg_terminate_backend($1, 5000)`, [await stalledBackend()]);
+      const answer = await pending;
+      expect(answer.status).toBe(503);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answer.headers['retry-after']).toBe('1');
+      expect(answer.body).toMatchObject({ type: expect.stringMatching(/commit-outcome-unknown$/), status: 503 });
+      expect(answer.body.detail).toMatch(/may or may not have taken effect/);
+      expect(await events()).toBe(before);
+    } finally {
+      await restore();
+    }
   });
 
   it('an API process killed with SIGKILL mid-command: the retry opens the case once and then answers with it', async () => {

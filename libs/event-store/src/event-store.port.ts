@@ -102,6 +102,20 @@ export class UnitOfWorkConflictError extends WrongExpectedRevisionError {
   }
 }
 
+/**
+ * The connection was lost while the unit of work's COMMIT was on its way: it may have committed
+ * or not. With an Idempotency-Key the request is asked again the full way (its key tells which);
+ * without one the caller is told so (503), as nobody can know.
+ */
+export class CommitOutcomeUnknownError extends Error {
+  constructor(cause: unknown) {
+    super('The database connection was lost while the command committed: it may or may not have taken effect', {
+      cause,
+    });
+    this.name = 'CommitOutcomeUnknownError';
+  }
+}
+
 export interface EventStore {
   /** Appends atomically, all or nothing; throws WrongExpectedRevisionError on a concurrency conflict. */
   appendToStream(streamName: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;

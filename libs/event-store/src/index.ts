@@ -7,6 +7,7 @@ export * from './esdb/esdb-event-store';
 export * from './handle-command';
 export * from './sleep';
 export * from './postgres/postgres-transactions';
+export * from './postgres/database-unavailable';
 export * from './unit-of-work';
 export * from './command-identity';
 export * from './integrity/hash-chain';

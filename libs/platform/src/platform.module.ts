@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { EventTypeDefinition } from '@nrm/event-store';
+import { type EventTypeDefinition, GuardedPool } from '@nrm/event-store';
+import * as pg from 'pg';
 import { type Clock, systemClock } from '@nrm/shared-kernel';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
@@ -39,6 +40,8 @@ export class PlatformModule {
           useFactory: (env: Environment) => ({
             ...dataSourceOptions(env.DATABASE_URL, [], env.DATABASE_POOL_SIZE),
             autoLoadEntities: true,
+            // node-postgres as it is, but for its pool: a lost connection must not end the process.
+            driver: { ...pg, Pool: GuardedPool },
           }),
         }),
         RedisModule,

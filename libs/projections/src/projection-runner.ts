@@ -1,4 +1,11 @@
-import { type DecodedEvent, type EventCodec, type EventStore, type GlobalPosition, sleep } from '@nrm/event-store';
+import {
+  type DecodedEvent,
+  type EventCodec,
+  type EventStore,
+  type GlobalPosition,
+  isDatabaseUnavailable,
+  sleep,
+} from '@nrm/event-store';
 import { Client, type ClientConfig } from 'pg';
 import { clientConfigOf } from './client-config';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -482,22 +489,13 @@ function byCheckpoint(slots: Slot[]): Slot[][] {
 }
 
 /**
- * A failure of the database rather than of the event: no connection (SQLSTATE class 08), too many
- * connections or out of resources (53), shut down by an operator (57P), a serialization failure
- * or deadlock (40001, 40P01), or the driver losing its connection. Nobody stops on one of those.
+ * A failure of the database rather than of the event: out of reach (isDatabaseUnavailable), or a
+ * serialization failure or deadlock (40001, 40P01). Nobody stops on one of those.
  */
 function isTransient(error: unknown): boolean {
-  const { code, driverError, message } = error as {
-    code?: unknown;
-    driverError?: { code?: unknown };
-    message?: unknown;
-  };
-  const sqlState = typeof code === 'string' ? code : typeof driverError?.code === 'string' ? driverError.code : '';
-  if (/^(08|53|57P)|^40001$|^40P01$/.test(sqlState)) return true;
-  return (
-    typeof message === 'string' &&
-    /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i.test(message)
-  );
+  if (isDatabaseUnavailable(error)) return true;
+  const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  return [code, driverError?.code].some((sqlState) => sqlState === '40001' || sqlState === '40P01');
 }
 
 function asError(error: unknown): Error {

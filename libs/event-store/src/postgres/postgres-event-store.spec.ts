@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { WrongExpectedRevisionError } from '../event-store.port';
+import { CommitOutcomeUnknownError, WrongExpectedRevisionError } from '../event-store.port';
 import {
   eventStoreContract,
   newStreamName,
@@ -10,6 +10,7 @@ import {
   readAllOfOnceVisible,
   startCollecting,
 } from '../testing/event-store.contract';
+import { GuardedPool } from './database-unavailable';
 import { PostgresEventStore } from './postgres-event-store';
 
 interface PostgresHarness {
@@ -270,7 +271,7 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
     });
 
     it('is prepared on its connection once, and from then on run there by name in the same round trip', async () => {
-      const pool = new Pool({ connectionString: harness.database.url, max: 1 });
+      const pool = new GuardedPool({ connectionString: harness.database.url, max: 1 });
       const store = new PostgresEventStore(pool);
       const sent = jest.spyOn(Client.prototype, 'query');
       const streams = [newStreamName(), newStreamName()];
@@ -328,6 +329,51 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
       ).rejects.toThrow('refused by the domain');
       expect(await notes()).toEqual(expect.arrayContaining(['alone', "it's $1; -- not SQL"]));
       expect(await notes()).not.toContain('refused');
+    });
+  });
+
+  describe('the unit of work when the database is lost', () => {
+    const table = `lost_units_${randomUUID().replace(/-/g, '')}`;
+    beforeAll(() => harness.pool.query(`CREATE TABLE ${table} (note text)`));
+    const notes = async (note: string) =>
+      (await harness.pool.query(`SELECT 1 FROM ${table} WHERE note = $1`, [note])).rowCount;
+    const terminateItself = 'SELECT pg_terminate_backend(pg_backend_pid())';
+
+    it('runs again on another connection when lost before its COMMIT: what it wrote commits once', async () => {
+      const { transactions } = harness.store;
+      let attempts = 0;
+      await transactions.run(async () => {
+        attempts++;
+        await transactions.query(`INSERT INTO ${table} (note) VALUES ($1)`, ['before the commit']);
+        if (attempts === 1) await transactions.query(terminateItself);
+      });
+      expect(attempts).toBe(2);
+      expect(await notes('before the commit')).toBe(1);
+    });
+
+    it('lost while its COMMIT is on its way: CommitOutcomeUnknownError, and it is not run again', async () => {
+      const { transactions } = harness.store;
+      let attempts = 0;
+      const unit = transactions.run(async () => {
+        attempts++;
+        await transactions.query(`INSERT INTO ${table} (note) VALUES ($1)`, ['with the commit']);
+        await transactions.sendWithNext(terminateItself, []);
+      });
+      await expect(unit).rejects.toBeInstanceOf(CommitOutcomeUnknownError);
+      expect(attempts).toBe(1);
+      expect(await notes('with the commit')).toBe(0); // here the server ended it before the COMMIT
+    });
+
+    it('a lent connection lost before its borrower listens ends no process: its queries fail, and the pool drops it', async () => {
+      const pool = new GuardedPool({ connectionString: harness.database.url, max: 1 });
+      const client = await pool.connect(); // a borrower that has not added its own listener (yet)
+      const ended = new Promise((resolve) => client.once('end', resolve));
+      await terminateConnections(harness.database.url, harness.database.name);
+      await ended;
+      await expect(client.query('SELECT 1')).rejects.toThrow(/not queryable|terminat/i);
+      client.release();
+      expect(pool.totalCount).toBe(0);
+      await pool.end();
     });
   });
 });

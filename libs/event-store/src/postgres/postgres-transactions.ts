@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { escapeLiteral, type Pool, type PoolClient, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
-import { UnitOfWorkConflictError } from '../event-store.port';
+import { CommitOutcomeUnknownError, UnitOfWorkConflictError } from '../event-store.port';
+import { sleep } from '../sleep';
 import type { UnitOfWork } from '../unit-of-work';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 // How node-postgres itself renders a parameter (Date in its time zone form, arrays as array
 // literals, objects as JSON), so that a statement sent with its values inline means the same.
@@ -14,6 +16,14 @@ const MAX_NAMED_STATEMENTS = 100;
 
 /** As many fresh starts as handleCommand's re-decisions allow in the worst race (ShelterCommands). */
 const MAX_CONFLICT_RETRIES = 60;
+
+/**
+ * Fresh starts after the database was lost before the COMMIT was sent, the first after this many
+ * milliseconds and each next one after twice as long: a connection lost with others (a restart,
+ * a failover) leaves its pool's idle ones dead too, and a start at once would take one of them.
+ */
+const MAX_UNAVAILABLE_RETRIES = 3;
+const FIRST_UNAVAILABLE_RETRY_MS = 20;
 
 interface Statement {
   text: string;
@@ -126,13 +136,24 @@ export class PostgresTransactions implements UnitOfWork {
     return this.current.getStore() !== undefined;
   }
 
+  /**
+   * Runs `work` in one transaction. It starts again from the beginning, on another connection,
+   * when a concurrent append won its stream's revision, and when the database was lost before the
+   * COMMIT was sent (the server rolled the transaction back: nothing of it was kept). Lost while
+   * the COMMIT was on its way, it throws CommitOutcomeUnknownError: it may have committed.
+   */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    for (let attempt = 0; ; attempt++) {
+    let conflicts = 0;
+    let losses = 0;
+    for (;;) {
       try {
         return await this.withConnection((client, discard) => this.runOnce(client, discard, work));
       } catch (error) {
-        if (!(error instanceof UnitOfWorkConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        if (error instanceof UnitOfWorkConflictError && conflicts++ < MAX_CONFLICT_RETRIES) continue;
+        if (error instanceof CommitOutcomeUnknownError || !isDatabaseUnavailable(error)) throw error;
+        if (losses >= MAX_UNAVAILABLE_RETRIES) throw error;
+        await sleep(FIRST_UNAVAILABLE_RETRY_MS * 2 ** losses++);
       }
     }
   }
@@ -140,14 +161,17 @@ export class PostgresTransactions implements UnitOfWork {
   private async runOnce<T>(client: PoolClient, discard: (error: Error) => void, work: () => Promise<T>): Promise<T> {
     const transaction: OpenTransaction = { client, begun: false, pending: [], afterCommit: [], unprepared: [] };
     let result: T;
+    let committing = false;
     try {
       result = await this.current.run(transaction, work);
       if (transaction.begun || transaction.pending.length > 0) {
+        committing = true;
         await this.send(client, [...takeAhead(transaction), COMMIT], transaction.unprepared);
       }
     } catch (error) {
       // A failed ROLLBACK means the connection is gone: the server rolls back by itself.
       if (transaction.begun) await client.query('ROLLBACK').catch(discard);
+      if (committing && isDatabaseUnavailable(error) && !neverSent(error)) throw new CommitOutcomeUnknownError(error);
       throw error;
     }
     for (const callback of transaction.afterCommit) callback();
@@ -248,6 +272,11 @@ export class PostgresTransactions implements UnitOfWork {
 }
 
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
+/** node-postgres refused to send it: the connection had been lost before (so nothing committed). */
+function neverSent(error: unknown): boolean {
+  return error instanceof Error && /not queryable/.test(error.message);
+}
 
 /** The statements due ahead of the unit's next one: BEGIN when not sent yet, and those sent with next. */
 function takeAhead(transaction: OpenTransaction): Statement[] {

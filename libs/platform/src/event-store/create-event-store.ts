@@ -1,11 +1,11 @@
 import {
   EsdbEventStore,
   type EventStore,
+  GuardedPool,
   PostgresEventStore,
   separateCommits,
   type UnitOfWork,
 } from '@nrm/event-store';
-import { Pool } from 'pg';
 import type { Environment } from '../config/environment';
 import type { SqlQuery, SqlWithoutResult } from '../personal-data/encrypted-personal-data-protector';
 
@@ -38,7 +38,7 @@ export function createEventStore(
       close: () => store.close(),
     };
   }
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.EVENT_STORE_POOL_SIZE });
+  const pool = new GuardedPool({ connectionString: env.DATABASE_URL, max: env.EVENT_STORE_POOL_SIZE });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', onError);
   let ended: Promise<void> | undefined;

@@ -7,7 +7,13 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { StaleRevisionError, UnstorableEventError, WrongExpectedRevisionError } from '@nrm/event-store';
+import {
+  CommitOutcomeUnknownError,
+  isDatabaseUnavailable,
+  StaleRevisionError,
+  UnstorableEventError,
+  WrongExpectedRevisionError,
+} from '@nrm/event-store';
 import { DomainRuleViolation, ForbiddenError, NotFoundError, UnprocessableRequestError } from '@nrm/shared-kernel';
 import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -25,6 +31,8 @@ export interface ProblemDetails {
 }
 
 export const PROBLEM_JSON = 'application/problem+json';
+/** What a 503 asks a client to wait before it retries. */
+const RETRY_AFTER_SECONDS = 1;
 const PROBLEM_BASE = 'https://nrm.example/problems/';
 
 /** Thrown by the validation pipe: carries every offending field. */
@@ -56,7 +64,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(exception), instance: request.originalUrl };
-    if (problem.status >= 500) {
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn({ err: exception, path: request.originalUrl }, 'database unavailable');
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, path: request.originalUrl }, 'unhandled error');
     } else if (exception instanceof UnstorableEventError) {
       // The codec is the last line of defence: reaching it means an edge check is missing.
@@ -116,6 +127,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: HttpStatus.CONFLICT,
         detail: 'Others changed this record at the same moment; try again.',
         rule: 'concurrent-modification',
+      };
+    }
+    if (exception instanceof CommitOutcomeUnknownError) {
+      return {
+        type: `${PROBLEM_BASE}commit-outcome-unknown`,
+        title: 'Database unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail:
+          `${exception.message}. Retry with the same Idempotency-Key (it answers with the first result if it ` +
+          'took effect), or read before retrying without one.',
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        type: `${PROBLEM_BASE}database-unavailable`,
+        title: 'Database unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: 'The database cannot be reached at the moment; nothing was changed. Retry shortly.',
       };
     }
     const refusal = refusalStatusOf(exception);

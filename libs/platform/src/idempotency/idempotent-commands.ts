@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  CommitOutcomeUnknownError,
   IdentifiedCommand,
   isUniqueViolation,
   runAsIdentifiedCommand,
@@ -108,13 +109,18 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
     if (key === undefined) return this.unitOfWork.run(execute);
     const keyed = { scope, key, hash: requestHash(request) };
     if (!this.unitOfWork.atomic) return this.runOnce(keyed, execute);
-    // Most keys are new: claimed on the way. A key in use (a retry, a key past its retention) and a
+    // Most keys are new: claimed on the way. A key in use (a retry, a key past its retention), a
     // refusal (perhaps decided before the claim was even sent, so the key may hold a finished
-    // request's answer) take the full way. A failure of the database is answered as it is.
+    // request's answer) and a COMMIT lost on its way (the key holds the answer if it committed,
+    // nothing if not) take the full way. Any other failure of the database is answered as it is.
     return this.unitOfWork
       .run(() => this.runNewKey(keyed, execute))
       .catch((error: unknown) => {
-        if (!isUniqueViolation(error, 'idempotency_keys_pkey') && !isRefusal(error)) throw error;
+        const fullWay =
+          isUniqueViolation(error, 'idempotency_keys_pkey') ||
+          isRefusal(error) ||
+          error instanceof CommitOutcomeUnknownError;
+        if (!fullWay) throw error;
         return this.unitOfWork.run(() => this.runOnce(keyed, execute));
       });
   }
