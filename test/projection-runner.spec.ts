@@ -198,6 +198,26 @@ describe('The shared projection reader', () => {
     expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
   });
 
+  it('a projection whose connection is lost mid-transaction (TypeORM then releases its query runner) pauses, never stops', async () => {
+    const flaky = new RecordingProjection('test-lost-connection', true);
+    let losses = 3;
+    const apply = flaky.apply.bind(flaky);
+    flaky.apply = async (events, manager) => {
+      if (losses-- > 0) {
+        const [{ pid }]: { pid: number }[] = await manager.query('SELECT pg_backend_pid() AS pid');
+        await dataSource.query('SELECT pg_terminate_backend($1, 5000)', [pid]);
+        await eventually(async () => manager.queryRunner!.isReleased);
+      }
+      return apply(events, manager);
+    };
+    runner([flaky], { applyAttempts: 2 });
+    const last = await openCases(['One']);
+    await eventually(() => reached('test-lost-connection', last));
+    expect(losses).toBeLessThan(0);
+    expect(await projectedBy('test-lost-connection')).toBe(1);
+    expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
+  });
+
   it('skip moves a stopped projection past its event and records why', async () => {
     runner([new RecordingProjection('test-poisonable')]);
     const poisoned = await openCases([POISON]);

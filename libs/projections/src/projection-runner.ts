@@ -8,7 +8,12 @@ import {
 } from '@nrm/event-store';
 import { Client, type ClientConfig } from 'pg';
 import { clientConfigOf } from './client-config';
-import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type DataSource,
+  type EntityManager,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { CHECKPOINT_MOVED_CHANNEL, PROJECTIONS_CHANGED_CHANNEL, type StoppedProjection } from './projection-admin';
 import type { Projection } from './projection';
 
@@ -488,12 +493,19 @@ function byCheckpoint(slots: Slot[]): Slot[][] {
   return [...groups.values()];
 }
 
+/** What TypeORM throws at a statement of a transaction whose connection it released on its loss. */
+const RELEASED_BY_A_LOST_CONNECTION = [QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError];
+
 /**
- * A failure of the database rather than of the event: out of reach (isDatabaseUnavailable), or a
- * serialization failure or deadlock (40001, 40P01). Nobody stops on one of those.
+ * A failure of the database rather than of the event: out of reach (isDatabaseUnavailable), a
+ * serialization failure or deadlock (40001, 40P01), or a transaction whose connection was lost
+ * between two statements (TypeORM then releases its query runner, and the next statement finds it
+ * released: the crash harness stopped case-summaries so). Nobody stops on one of those.
  */
 function isTransient(error: unknown): boolean {
-  if (isDatabaseUnavailable(error)) return true;
+  if (isDatabaseUnavailable(error) || RELEASED_BY_A_LOST_CONNECTION.some((released) => error instanceof released)) {
+    return true;
+  }
   const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
   return [code, driverError?.code].some((sqlState) => sqlState === '40001' || sqlState === '40P01');
 }
