@@ -182,41 +182,40 @@ describe('The shared projection reader', () => {
     expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
   });
 
-  it('a database failure (too many connections) pauses a projection but never stops it', async () => {
-    const flaky = new RecordingProjection('test-flaky', true);
-    let failures = 5;
+  /**
+   * A projection whose first `failures` batches fail by `fail` (then it applies as usual), with two
+   * attempts before a stop: it must pause, go on, and never stop.
+   */
+  async function expectPausedNeverStopped(
+    name: string,
+    failures: number,
+    fail: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    const flaky = new RecordingProjection(name, true);
     const apply = flaky.apply.bind(flaky);
     flaky.apply = async (events, manager) => {
-      if (failures-- > 0) throw Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
+      if (failures-- > 0) await fail(manager);
       return apply(events, manager);
     };
     runner([flaky], { applyAttempts: 2 });
     const last = await openCases(['One']);
-    await eventually(() => reached('test-flaky', last));
+    await eventually(() => reached(name, last));
     expect(failures).toBeLessThan(0);
-    expect(await projectedBy('test-flaky')).toBe(1);
+    expect(await projectedBy(name)).toBe(1);
     expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
-  });
+  }
 
-  it('a projection whose connection is lost mid-transaction (TypeORM then releases its query runner) pauses, never stops', async () => {
-    const flaky = new RecordingProjection('test-lost-connection', true);
-    let losses = 3;
-    const apply = flaky.apply.bind(flaky);
-    flaky.apply = async (events, manager) => {
-      if (losses-- > 0) {
-        const [{ pid }]: { pid: number }[] = await manager.query('SELECT pg_backend_pid() AS pid');
-        await dataSource.query('SELECT pg_terminate_backend($1, 5000)', [pid]);
-        await eventually(async () => manager.queryRunner!.isReleased);
-      }
-      return apply(events, manager);
-    };
-    runner([flaky], { applyAttempts: 2 });
-    const last = await openCases(['One']);
-    await eventually(() => reached('test-lost-connection', last));
-    expect(losses).toBeLessThan(0);
-    expect(await projectedBy('test-lost-connection')).toBe(1);
-    expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
-  });
+  it('a database failure (too many connections) pauses a projection but never stops it', () =>
+    expectPausedNeverStopped('test-flaky', 5, async () => {
+      throw Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
+    }));
+
+  it('a projection whose connection is lost mid-transaction (TypeORM then releases its query runner) pauses, never stops', () =>
+    expectPausedNeverStopped('test-lost-connection', 3, async (manager) => {
+      const [{ pid }]: { pid: number }[] = await manager.query('SELECT pg_backend_pid() AS pid');
+      await dataSource.query('SELECT pg_terminate_backend($1, 5000)', [pid]);
+      await eventually(async () => manager.queryRunner!.isReleased);
+    }));
 
   it('skip moves a stopped projection past its event and records why', async () => {
     runner([new RecordingProjection('test-poisonable')]);
