@@ -41,6 +41,18 @@ class RecordingProjection implements Projection {
   }
 }
 
+/** A test-only projection of events this suite never appends: its read model never changes. */
+class PassingProjection implements Projection {
+  readonly tables = [];
+  constructor(readonly name: string) {}
+  handles(type: string): boolean {
+    return type === 'ShelterRegistered';
+  }
+  async apply(): Promise<void> {
+    throw new Error('never handed an event');
+  }
+}
+
 /** The safety net's timer, fired by the test instead of by the wall clock. */
 class ManualTimer {
   private pending: (() => void)[] = [];
@@ -317,6 +329,33 @@ describe('The shared projection reader', () => {
       // At least the safety-net read of each period (so the count does see the runner's statements).
       expect(statements.mock.calls.length).toBeGreaterThanOrEqual(periods);
       expect(statements.mock.calls.length).toBeLessThanOrEqual(2 * periods);
+    } finally {
+      statements.mockRestore();
+    }
+  });
+
+  it('projections that handle none of a batch move their checkpoints together, in one statement without a transaction', async () => {
+    const passing = ['test-pass-a', 'test-pass-b', 'test-pass-c'];
+    const statements = jest.spyOn(Client.prototype, 'query');
+    try {
+      runner([new RecordingProjection('test-handling'), ...passing.map((name) => new PassingProjection(name))]);
+      const last = await openCases(['Person 1', 'Person 2', 'Person 3']);
+      await eventually(async () => {
+        for (const name of ['test-handling', ...passing]) if (!(await reached(name, last))) return false;
+        return true;
+      });
+      expect(await projectedBy('test-handling')).toBe(3);
+      const checkpointMoves = statements.mock.calls
+        .map(([config, values]) => ({
+          text: typeof config === 'string' ? config : (config as { text: string }).text,
+          values: (values ?? (config as { values?: unknown[] }).values ?? []) as unknown[],
+        }))
+        .filter(({ text }) => /UPDATE projection_checkpoints\b.*SET position/s.test(text));
+      const together = checkpointMoves.filter(({ values }) => Array.isArray(values[0]));
+      const alone = checkpointMoves.filter(({ values }) => !Array.isArray(values[0]));
+      expect(together.length).toBeGreaterThan(0);
+      for (const { values } of together) expect([...(values[0] as string[])].sort()).toEqual(passing);
+      expect(alone.every(({ values }) => values[0] === 'test-handling')).toBe(true);
     } finally {
       statements.mockRestore();
     }

@@ -70,7 +70,8 @@ interface CheckpointRow {
 /**
  * One reader per worker: it reads each batch once, decodes (and decrypts) it once and hands it to
  * every projection this worker owns, each moving its own checkpoint by compare-and-set in the same
- * transaction as its read-model change, so a crash never double-applies or skips.
+ * transaction as its read-model change, so a crash never double-applies or skips. Those that handle
+ * none of a batch's events move theirs together, in one statement (`passOver`).
  *
  * Ownership: the owner of a projection holds a PostgreSQL advisory lock on one dedicated
  * connection (released by the server when the owner dies; the other worker takes it at its next
@@ -307,9 +308,49 @@ export class ProjectionRunner {
     const decoded = await this.decode(
       events.filter((event) => group.some((slot) => slot.projection.handles(event.type))),
     );
-    const results = await Promise.allSettled(group.map((slot) => this.applyTo(slot, events, decoded)));
+    const handling = group.filter((slot) => events.some((event) => slot.projection.handles(event.type)));
+    const passing = group.filter((slot) => !handling.includes(slot));
+    const results = await Promise.allSettled([
+      ...handling.map((slot) => this.applyTo(slot, events, decoded)),
+      this.passOver(passing, events[events.length - 1].globalPosition),
+    ]);
     for (const result of results) if (result.status === 'rejected') throw result.reason;
     return true;
+  }
+
+  /**
+   * Moves the checkpoints of the projections that handle none of the batch's events, all in one
+   * statement: their read models do not change, and a transaction each (BEGIN, the move, COMMIT)
+   * was a third of the worker's round trips under load (and round trips, its socket writes, half
+   * of its CPU profile). Compare-and-set as in `commit`; one whose checkpoint moved elsewhere is lost.
+   */
+  private async passOver(slots: Slot[], last: GlobalPosition): Promise<void> {
+    if (slots.length === 0) return;
+    let moved: [{ projection: string }[], number];
+    try {
+      // TypeORM answers an UPDATE with its rows and how many it changed.
+      moved = await this.dataSource.query(
+        `UPDATE projection_checkpoints AS checkpoint SET position = $2, updated_at = now()
+         FROM unnest($1::text[], $3::bigint[]) AS passing (projection, expected)
+         WHERE checkpoint.projection = passing.projection AND checkpoint.stopped_at IS NULL
+           AND checkpoint.position IS NOT DISTINCT FROM passing.expected
+         RETURNING checkpoint.projection, pg_notify('${CHECKPOINT_MOVED_CHANNEL}', checkpoint.projection),
+           set_config('synchronous_commit', 'off', true)`,
+        [
+          slots.map((slot) => slot.projection.name),
+          last.toString(),
+          slots.map((slot) => slot.checkpoint?.toString() ?? null),
+        ],
+      );
+    } catch (error) {
+      // Nothing of a projection's own failed here: the database did.
+      throw new ReadModelsUnreachableError(`read models unreachable: ${messageOf(error)}`);
+    }
+    const names = new Set(moved[0].map((row) => row.projection));
+    for (const slot of slots) {
+      if (names.has(slot.projection.name)) slot.checkpoint = last;
+      else this.lost(slot);
+    }
   }
 
   /** Decodes (and decrypts) once for every projection; an event that cannot be decoded is kept as its error. */
