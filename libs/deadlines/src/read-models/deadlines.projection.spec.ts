@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CaseSummaryEntity } from '@nrm/case';
 import type { DecodedEvent } from '@nrm/event-store';
 import { dataSourceOptions } from '@nrm/platform';
@@ -97,6 +98,42 @@ describe('DeadlinesProjection against PostgreSQL', () => {
     await projection.afterCommit();
     expect(await rows()).toEqual(first);
     expect(changed).toHaveLength(1);
+  });
+
+  it('opens the deadlines of a batch of cases in one statement; the batch again opens none', async () => {
+    const caseIds = Array.from({ length: 50 }, () => randomUUID());
+    const openings = caseIds.map((id) =>
+      event('CaseOpened', {
+        caseId: id,
+        isChild: false,
+        openingOrganisationId: 'police-baku',
+        identification: { identifiedAt: '2026-11-20T10:30:00.000Z' },
+      }),
+    );
+    const changed: string[][] = [];
+    const projection = new DeadlinesProjection(settings, {
+      deadlinesChanged: async (ids) => void changed.push([...ids]),
+    });
+    const statementsOf = (events: DecodedEvent[]) =>
+      dataSource.transaction(async (manager) => {
+        const statements = jest.spyOn(manager, 'query');
+        await projection.apply(events, manager);
+        await projection.afterCommit();
+        return statements.mock.calls.length;
+      });
+
+    expect(await statementsOf(openings)).toBe(1);
+    const handOvers: { case_id: string }[] = await dataSource.query(
+      `SELECT case_id FROM deadlines WHERE kind = 'hand-over' AND status = 'open' AND case_id = ANY($1)`,
+      [caseIds],
+    );
+    expect(handOvers.map((row) => row.case_id).sort()).toEqual([...caseIds].sort());
+    expect(changed).toEqual([caseIds.map((id) => `hand-over.${id}`)]);
+
+    expect(await statementsOf(openings)).toBe(1);
+    expect(changed).toHaveLength(1);
+    // The other cases here read every row of the board.
+    await dataSource.query(`DELETE FROM deadlines WHERE case_id = ANY($1)`, [caseIds]);
   });
 
   it("a move bumps the version (the steps fired are the old version's); a close only closes an open deadline", async () => {

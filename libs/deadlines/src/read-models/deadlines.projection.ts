@@ -16,6 +16,16 @@ import {
 
 export const DEADLINES_PROJECTION = 'deadlines';
 
+/** A deadline to open, and the position of the event that opens it. */
+interface Opening {
+  deadline: Extract<DeadlineChange, { type: 'open' }>['deadline'];
+  position: bigint;
+}
+
+/** Each open takes this many parameters; PostgreSQL takes at most 65,535 in one statement. */
+const OPEN_PARAMETERS = 8;
+const OPENS_PER_STATEMENT = 1_000;
+
 export interface DeadlineProjectionHooks {
   /** Called after a batch that opened, moved or closed these deadlines was committed. */
   deadlinesChanged?: (deadlineIds: readonly string[]) => Promise<void>;
@@ -46,13 +56,26 @@ export class DeadlinesProjection implements Projection {
   async apply(events: readonly DecodedEvent[], manager: EntityManager): Promise<void> {
     // A batch whose transaction failed is applied again from scratch: forget what it touched.
     this.touched = new Set();
+    // Opens wait to be written together (a statement each was the worker's most frequent one under
+    // load); written before anything reads or changes this projection's rows, so order holds.
+    const opening: Opening[] = [];
+    const open = async () => {
+      for (const id of await this.open(opening.splice(0), manager)) this.touched.add(id);
+    };
     for (const event of events) {
+      if (lookupNeededBy(event) !== null) await open();
       const lookups = await this.lookUp(event, manager);
       for (const change of deadlineChangesOf(event, this.settings, lookups)) {
+        if (change.type === 'open') {
+          opening.push({ deadline: change.deadline, position: event.globalPosition });
+          continue;
+        }
+        await open();
         const ids = await this.write(change, event.globalPosition, manager);
         for (const id of ids) this.touched.add(id);
       }
     }
+    await open();
   }
 
   async afterCommit(): Promise<void> {
@@ -142,23 +165,42 @@ export class DeadlinesProjection implements Projection {
     };
   }
 
-  /** Writes one change; returns the ids of the deadlines it actually changed. */
-  private async write(change: DeadlineChange, position: bigint, manager: EntityManager): Promise<string[]> {
+  /**
+   * Opens deadlines in one statement per OPENS_PER_STATEMENT, each unless it exists (a replay);
+   * returns the ids of those it opened. Of one id opened twice, the first stands, as one by one.
+   */
+  private async open(opening: readonly Opening[], manager: EntityManager): Promise<string[]> {
+    const opened: string[] = [];
+    for (let start = 0; start < opening.length; start += OPENS_PER_STATEMENT) {
+      const values: unknown[] = [];
+      const rows = opening.slice(start, start + OPENS_PER_STATEMENT).map(({ deadline: d, position }) => {
+        values.push(d.id, d.kind, d.caseId, d.reference, d.responsibleOrganisationId, d.startedAt, d.dueAt);
+        values.push(position.toString());
+        const n = values.length - OPEN_PARAMETERS;
+        return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, 'open', 1, $${n + 8})`;
+      });
+      const inserted: { deadline_id: string }[] = await manager.query(
+        `INSERT INTO deadlines (deadline_id, kind, case_id, reference, responsible_organisation_id,
+           started_at, due_at, status, version, updated_position)
+         VALUES ${rows.join(', ')}
+         ON CONFLICT (deadline_id) DO NOTHING
+         RETURNING deadline_id`,
+        values,
+      );
+      opened.push(...inserted.map((row) => row.deadline_id));
+    }
+    return opened;
+  }
+
+  /** Writes one change other than an open; returns the ids of the deadlines it actually changed. */
+  private async write(
+    change: Exclude<DeadlineChange, { type: 'open' }>,
+    position: bigint,
+    manager: EntityManager,
+  ): Promise<string[]> {
     const at = position.toString();
     let result: [{ deadline_id: string }[], number] | { deadline_id: string }[];
     switch (change.type) {
-      case 'open': {
-        const d = change.deadline;
-        result = await manager.query(
-          `INSERT INTO deadlines (deadline_id, kind, case_id, reference, responsible_organisation_id,
-             started_at, due_at, status, version, updated_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 1, $8)
-           ON CONFLICT (deadline_id) DO NOTHING
-           RETURNING deadline_id`,
-          [d.id, d.kind, d.caseId, d.reference, d.responsibleOrganisationId, d.startedAt, d.dueAt, at],
-        );
-        break;
-      }
       case 'move': {
         const target = targetSql(change.target, 3);
         result = await manager.query(
