@@ -3,9 +3,10 @@
 # its key until it is 201, while the API (API and worker in one process) is killed with SIGKILL and
 # restarted every CRASH_KILL_EVERY_MS and every PostgreSQL session of its database is terminated
 # every CRASH_TERMINATE_EVERY_MS; then counts what was acknowledged against what is stored.
-# Prints one JSON line and exits 1 when a case was lost or doubled, a key was left in progress, a
-# read model misses an acknowledged case, a projection stopped, the API exited by itself or
-# answered a 500. Knobs: CRASH_COMMANDS (default 1500), CRASH_CLIENTS (16), CRASH_KILL_EVERY_MS
+# Then stops the API once every projection is at the store's last event, and rebuilds the read
+# models from the events (rebuild-read-models). Prints one JSON line and exits 1 when a case was
+# lost or doubled, a key was left in progress, a read model misses an acknowledged case or differs
+# from its rebuild, a projection stopped, the API exited by itself or answered a 500. Knobs: CRASH_COMMANDS (default 1500), CRASH_CLIENTS (16), CRASH_KILL_EVERY_MS
 # (5000; 0: never), CRASH_TERMINATE_EVERY_MS (350; 0: never). Scratch database and Redis prefix,
 # dropped at the end; builds first unless CRASH_SKIP_BUILD=1.
 set -uo pipefail

@@ -2,11 +2,13 @@
  * The crash harness's load and its count (see scripts/crash-harness.sh, which prepares the
  * database and the environment). Runs the compiled API with its worker, as `npm start` does.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { allProjections } from '@nrm/composition';
+import { Environment } from '@nrm/platform';
 import { Pool } from 'pg';
 import { freePort, log, openCaseBody, print } from '../bench/lib';
 import { responder, signToken } from '../test/support/tokens';
@@ -180,6 +182,18 @@ async function main(): Promise<void> {
     missing = await missingFromReadModel();
   }
   const one = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0].n);
+  // The read models as the crashes left them, against a rebuild from the events alone.
+  const caughtUp = await everyProjectionAtHead(db);
+  const kills = api.kills;
+  await api.kill();
+  const lived = await readModelDigests(db);
+  const rebuild = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'rebuild-read-models'], {
+    cwd: ROOT,
+    env: process.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const rebuilt = await readModelDigests(db);
+  const differingFromRebuild = Object.keys(lived).filter((table) => lived[table] !== rebuilt[table]);
   const result = {
     commands: COMMANDS,
     acknowledged: acknowledged.size,
@@ -192,13 +206,16 @@ async function main(): Promise<void> {
         `SELECT projection, stopped_error FROM projection_checkpoints WHERE stopped_at IS NOT NULL`,
       )
     ).rows,
-    kills: api.kills,
+    projectionsCaughtUp: caughtUp,
+    rebuildExitStatus: rebuild.status,
+    readModelRows: Object.fromEntries(Object.entries(lived).map(([table, digest]) => [table, digest.split(' ')[0]])),
+    differingFromRebuild,
+    kills,
     terminatedSessions: terminations,
     unexpectedExits: api.unexpectedExits,
     answers: statuses,
     lost,
   };
-  await api.kill();
   await db.end();
   print(JSON.stringify(result));
   const held =
@@ -210,9 +227,49 @@ async function main(): Promise<void> {
     missing === 0 &&
     result.stoppedProjections.length === 0 &&
     result.unexpectedExits === 0 &&
+    caughtUp &&
+    rebuild.status === 0 &&
+    differingFromRebuild.length === 0 &&
     !statuses[500];
   print(held ? 'crash harness: held' : 'crash harness: FAILED');
   process.exitCode = held ? 0 : 1;
+}
+
+/** Every projection's checkpoint at the store's last event (the worker is still running), or false after 60 s. */
+async function everyProjectionAtHead(db: Pool): Promise<boolean> {
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    const { rows } = await db.query<{ behind: string }>(
+      `SELECT count(*) AS behind FROM projection_checkpoints
+       WHERE position IS DISTINCT FROM (
+         SELECT global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1)`,
+    );
+    if (Number(rows[0].behind) === 0) return true;
+    await sleep(200);
+  }
+  return false;
+}
+
+/**
+ * Each read model's row count and a digest of its rows, in a fixed order, leaving out the columns
+ * PostgreSQL fills in when a row is written (now(), sequences): what a rebuild must give again.
+ */
+async function readModelDigests(db: Pool): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  for (const table of allProjections(new Environment()).flatMap((projection) => projection.tables)) {
+    const { rows: columns } = await db.query<{ name: string }>(
+      `SELECT quote_ident(column_name) AS name FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = $1
+         AND coalesce(column_default, '') !~ '(now\\(\\)|nextval|random)'
+       ORDER BY ordinal_position`,
+      [table],
+    );
+    const { rows } = await db.query<{ n: string; digest: string }>(
+      `SELECT count(*) AS n, md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) AS digest
+       FROM (SELECT ROW(${columns.map((column) => column.name).join(', ')})::text AS r FROM ${table}) AS rows_of`,
+    );
+    digests[table] = `${rows[0].n} ${rows[0].digest}`;
+  }
+  return digests;
 }
 
 main().catch((error: unknown) => {
