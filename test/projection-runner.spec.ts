@@ -301,6 +301,38 @@ describe('The shared projection reader', () => {
     expect((await projectionStates((sql, p) => dataSource.query(sql, p))).every((state) => !state.stopped)).toBe(true);
   });
 
+  it('while an older transaction hides an announced event, the reader asks again at most gatherMs apart', async () => {
+    const gatherMs = 10;
+    const safetyNet = new ManualTimer();
+    const waits: number[] = [];
+    // The safety net waits for the test; every shorter wait (gathering, reading again) is recorded and ends at once.
+    const wait = (ms: number, signal: AbortSignal) => {
+      if (ms >= 2_000) return safetyNet.wait(ms, signal);
+      waits.push(ms);
+      return new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    const blocker = new Client({ connectionString: database.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_current_xact_id()');
+      runner([new RecordingProjection('test-hidden')], { wait, gatherMs, safetyNetMs: 2_000 });
+      const last = await openCases(['Person 1']);
+      // Announced, read again and again while hidden, then given up until something wakes it.
+      await eventually(async () => waits.length >= 8);
+      expect(await reached('test-hidden', last)).toBe(false);
+      await blocker.query('COMMIT');
+      await eventually(async () => {
+        safetyNet.fire();
+        return reached('test-hidden', last);
+      });
+      expect(await projectedBy('test-hidden')).toBe(1);
+      expect(Math.max(...waits)).toBeLessThanOrEqual(gatherMs);
+    } finally {
+      await blocker.end();
+    }
+  });
+
   it('an idle runner issues at most two statements per safety-net period', async () => {
     const timer = new ManualTimer();
     let idle = 0;

@@ -47,6 +47,12 @@ export interface ProjectionRunnerOptions {
 
 type Recorded = Awaited<ReturnType<EventStore['readAll']>>[number];
 
+/**
+ * Reads after an announcement that found nothing readable yet, before the reader waits to be woken
+ * again (about half a second at `gatherMs` apart; the safety net finishes the job).
+ */
+const MAX_HIDDEN_READS = 50;
+
 /** Another worker moved the checkpoint, or a rebuild reset it: this one must read its state again. */
 class CheckpointMovedError extends Error {}
 
@@ -274,6 +280,7 @@ export class ProjectionRunner {
   private async drain(): Promise<void> {
     this.lastReadAt = performance.now();
     let backoff = 1;
+    let hiddenReads = 0;
     while (!this.abort.signal.aborted) {
       const running = this.slots.filter((slot) => slot.owned && !slot.stopped);
       if (running.length === 0) return;
@@ -283,12 +290,15 @@ export class ProjectionRunner {
       }
       if (progressed) {
         backoff = 1;
+        hiddenReads = 0;
         continue;
       }
       // Announced but not yet readable: an older transaction is still running (the xmin bound).
-      if (this.announced <= this.seen || backoff > 256) return;
+      // The wait grows only up to `gatherMs`: it ends when that transaction does, and a wait that
+      // kept doubling (to 256 ms) overshot its end by as long as it had already waited.
+      if (this.announced <= this.seen || hiddenReads++ >= MAX_HIDDEN_READS) return;
       await this.wait(backoff, this.abort.signal);
-      backoff = Math.min(backoff * 2, 512);
+      backoff = Math.min(backoff * 2, this.gatherMs);
     }
   }
 
