@@ -23,6 +23,7 @@ import {
   nowMs,
   openCaseBody,
   percentile,
+  postgresCpuSeconds,
   processCpuSeconds,
   requireEnv,
   resultsDir,
@@ -45,6 +46,8 @@ export interface HttpStep {
   non201Sample: string | null;
   rssMaxMb: number;
   apiCpuPercentOfCore: number;
+  workerCpuPercentOfCore: number;
+  postgresCpuPercentOfCore: number;
   clientCpuPercentOfCore: number;
   machineBusyPercent: number;
 }
@@ -65,6 +68,8 @@ export interface LagResult {
   pollIntervalMs: number;
   rssMaxMb: number;
   apiCpuPercentOfCore: number;
+  workerCpuPercentOfCore: number;
+  postgresCpuPercentOfCore: number;
   machineBusyPercent: number;
 }
 
@@ -126,18 +131,26 @@ class RssSampler {
   }
 }
 
-/** CPU used by the API process, by this client process and by the whole machine over a span. */
-function cpuMeter(pid: number) {
-  const api = processCpuSeconds(pid);
+/**
+ * CPU used by the API process, the worker process (NaN when it runs in the API's), PostgreSQL,
+ * this client process and the whole machine over a span: where a command's CPU goes.
+ */
+function cpuMeter(api: Api) {
+  const apiSeconds = processCpuSeconds(api.pid);
+  const workerSeconds = api.workerPid === null ? NaN : processCpuSeconds(api.workerPid);
+  const postgresSeconds = postgresCpuSeconds();
   const self = process.cpuUsage();
   const machine = machineCpu();
   const t0 = performance.now();
   return () => {
     const seconds = (performance.now() - t0) / 1000;
     const own = process.cpuUsage(self);
+    const percent = (used: number) => (100 * used) / seconds;
     return {
-      apiCpuPercentOfCore: (100 * (processCpuSeconds(pid) - api)) / seconds,
-      clientCpuPercentOfCore: (100 * (own.user + own.system)) / 1e6 / seconds,
+      apiCpuPercentOfCore: percent(processCpuSeconds(api.pid) - apiSeconds),
+      workerCpuPercentOfCore: api.workerPid === null ? NaN : percent(processCpuSeconds(api.workerPid) - workerSeconds),
+      postgresCpuPercentOfCore: percent(postgresCpuSeconds() - postgresSeconds),
+      clientCpuPercentOfCore: percent((own.user + own.system) / 1e6),
       machineBusyPercent: busyPercent(machine, machineCpu()),
     };
   };
@@ -221,6 +234,11 @@ class Api {
     return this.child.pid as number;
   }
 
+  /** The worker's process, or null when it runs in the API's. */
+  get workerPid(): number | null {
+    return this.worker?.pid ?? null;
+  }
+
   async stop(): Promise<void> {
     await Promise.all([stopProcess(this.child), this.worker ? stopProcess(this.worker) : undefined]);
   }
@@ -242,7 +260,7 @@ async function closedLoop(api: Api, token: string, concurrency: number, seconds:
   let non201 = 0;
   let non201Sample: string | null = null;
   const rss = new RssSampler(api.pid).start();
-  const cpu = cpuMeter(api.pid);
+  const cpu = cpuMeter(api);
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   let started = 0;
@@ -388,7 +406,7 @@ async function projectionLag(
       );
     };
     const rss = new RssSampler(api.pid).start();
-    const cpu = cpuMeter(api.pid);
+    const cpu = cpuMeter(api);
     const t0 = performance.now();
     let sent = 0;
     await new Promise<void>((done) => {
@@ -473,6 +491,8 @@ async function projectionLag(
       pollIntervalMs,
       rssMaxMb,
       apiCpuPercentOfCore: usage.apiCpuPercentOfCore,
+      workerCpuPercentOfCore: usage.workerCpuPercentOfCore,
+      postgresCpuPercentOfCore: usage.postgresCpuPercentOfCore,
       machineBusyPercent: usage.machineBusyPercent,
     };
   } finally {
@@ -541,7 +561,8 @@ async function main(): Promise<void> {
       log(
         `  ${fmt(step.commandsPerSecond)} commands/s, p50 ${fmt(step.p50Ms, 1)} ms, p99 ${fmt(step.p99Ms, 1)} ms, ` +
           `${step.non201} non-201${step.non201Sample ? ` (${step.non201Sample})` : ''}, RSS max ${fmt(step.rssMaxMb)} MB, ` +
-          `CPU api ${fmt(step.apiCpuPercentOfCore)}% client ${fmt(step.clientCpuPercentOfCore)}% machine ${fmt(step.machineBusyPercent)}%`,
+          `CPU api ${fmt(step.apiCpuPercentOfCore)}% worker ${fmt(step.workerCpuPercentOfCore)}% ` +
+          `postgres ${fmt(step.postgresCpuPercentOfCore)}% client ${fmt(step.clientCpuPercentOfCore)}% machine ${fmt(step.machineBusyPercent)}%`,
       );
       steps.push(step);
     }
@@ -553,7 +574,8 @@ async function main(): Promise<void> {
       const lag = await projectionLag(api, token, databaseUrl, rate, seconds);
       log(
         `  achieved ${fmt(lag.achievedRate)}/s (${lag.ok} ok, ${lag.non201} non-201), lag p50 ${fmt(lag.lagP50Ms, 1)} ms, ` +
-          `p99 ${fmt(lag.lagP99Ms, 1)} ms, max ${fmt(lag.lagMaxMs, 1)} ms, ${lag.notCovered} not covered, RSS max ${fmt(lag.rssMaxMb)} MB`,
+          `p99 ${fmt(lag.lagP99Ms, 1)} ms, max ${fmt(lag.lagMaxMs, 1)} ms, ${lag.notCovered} not covered, RSS max ${fmt(lag.rssMaxMb)} MB, ` +
+          `CPU api ${fmt(lag.apiCpuPercentOfCore)}% worker ${fmt(lag.workerCpuPercentOfCore)}% postgres ${fmt(lag.postgresCpuPercentOfCore)}%`,
       );
       lags.push(lag);
       writeResult('lag', lags); // after each phase: a later one that fails keeps the earlier figures

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
  * `npx ts-node -T -r tsconfig-paths/register`; `scripts/bench.sh` drives them.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { EventMetadata } from '@nrm/event-store';
@@ -72,15 +72,42 @@ export function busyPercent(from: CpuSnapshot, to: CpuSnapshot): number {
   return total > 0 ? (100 * (to.busy - from.busy)) / total : NaN;
 }
 
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
-export function processCpuSeconds(pid: number): number {
+/**
+ * CPU seconds (user + system) a process has used, from /proc/<pid>/stat; with its ended children's
+ * (those it has waited for) when asked.
+ */
+export function processCpuSeconds(pid: number, { withEndedChildren = false } = {}): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ=100)
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    // utime, stime, cutime, cstime, in clock ticks (USER_HZ=100)
+    const ticks = fields[11] + fields[12] + (withEndedChildren ? fields[13] + fields[14] : 0);
+    return ticks / 100;
   } catch {
     return NaN;
   }
+}
+
+/**
+ * CPU seconds used by the PostgreSQL server: its processes alive now, and those that ended (the
+ * server's main process counts its ended children's, cutime and cstime, once it has reaped them).
+ */
+export function postgresCpuSeconds(): number {
+  let seconds = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const used = processCpuSeconds(Number(entry), { withEndedChildren: true });
+      if (Number.isFinite(used)) seconds += used;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return seconds;
 }
 
 /** Resident set size of a process in MB (VmRSS), or NaN once it is gone. */
