@@ -210,6 +210,44 @@ describe('PostgresEventStore (PostgreSQL only)', () => {
     }
   });
 
+  it('reads of the store and of a stream use its indexes after it grew from empty (statistics taken while it was empty)', async () => {
+    const database = await createTestDatabase();
+    // One connection: the reads that met the empty store and those after the growth share it.
+    const pool = new Pool({ connectionString: database.url, max: 1 });
+    const store = new PostgresEventStore(pool);
+    const seqScansOfEvents = async () => {
+      // This backend's own counts, flushed now rather than up to a second later.
+      await pool.query('SELECT pg_stat_force_next_flush()');
+      const { rows } = await pool.query<{ n: string }>(
+        `SELECT seq_scan AS n FROM pg_stat_user_tables WHERE relname = 'events'`,
+      );
+      return Number(rows[0].n);
+    };
+    try {
+      // As a fresh installation's maintenance, or the bench, leaves it: known to be empty.
+      await pool.query('VACUUM ANALYZE events');
+      for (let i = 0; i < 10; i++) {
+        await store.readAll({ after: null, maxCount: 500 });
+        await store.readStream('grown-1');
+      }
+      await pool.query(
+        `INSERT INTO events (stream_name, stream_revision, event_id, event_type, schema_version, data, metadata)
+         SELECT 'grown-' || n, 0, gen_random_uuid(), 'Grown', 1, jsonb_build_object('n', n), '{}' FROM generate_series(1, 5000) n`,
+      );
+      const last = (await pool.query<{ p: string }>(`SELECT max(global_position) AS p FROM events`)).rows[0].p;
+      const before = await seqScansOfEvents();
+      for (let i = 0; i < 10; i++) {
+        expect(await store.readAll({ after: BigInt(last) - 3n, maxCount: 500 })).toHaveLength(3);
+        expect((await store.readStream('grown-1')).events).toHaveLength(1);
+      }
+      expect((await seqScansOfEvents()) - before).toBe(0);
+    } finally {
+      await store.close();
+      await pool.end();
+      await database.drop();
+    }
+  });
+
   it('announces its last append before it closes, so readers elsewhere learn of it at once', async () => {
     const { database } = harness;
     const pool = new Pool({ connectionString: database.url, max: 2 });

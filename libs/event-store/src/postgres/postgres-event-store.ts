@@ -86,25 +86,16 @@ const EVENT_COLUMNS = `global_position, stream_name, stream_revision, event_id, 
  * a transaction may commit after one holding a higher position; bounding by xmin and ordering by
  * the writing transaction first means such a late commit is never skipped (as in emmett-postgresql).
  *
- * The snapshot's xmin is the whole server's, so the bound leaves out the running transactions
- * that pg_stat_activity shows in another database, which cannot append here: a long transaction
- * elsewhere on a shared server (another application, another test run) held every read model of
- * this one back until it ended. A transaction it cannot place (finished meanwhile, or another
- * role's while this one lacks pg_read_all_stats) still bounds the read.
+ * The snapshot's xmin is the whole server's, so the bound (`nrm_events_read_bound()`, migration
+ * 1763742590000) leaves out the running transactions that pg_stat_activity shows in another
+ * database, which cannot append here: a long transaction elsewhere on a shared server (another
+ * application, another test run) held every read model of this one back until it ended. A
+ * transaction it cannot place (finished meanwhile, or another role's while this one lacks
+ * pg_read_all_stats) still bounds the read.
  */
-const READ_BOUND_SQL = `
-SELECT coalesce(
-  (SELECT min(running.xid) FROM pg_snapshot_xip(snapshot.s) AS running (xid)
-   WHERE NOT EXISTS (
-     SELECT 1 FROM pg_stat_activity elsewhere
-     WHERE elsewhere.datname <> current_database()
-       AND elsewhere.backend_xid::text::bigint = running.xid::text::bigint % 4294967296)),
-  pg_snapshot_xmax(snapshot.s))
-FROM pg_current_snapshot() AS snapshot (s)`;
-
 const READ_ALL_SQL = `
 SELECT ${EVENT_COLUMNS} FROM events
-WHERE transaction_id < (${READ_BOUND_SQL})
+WHERE transaction_id < nrm_events_read_bound()
   AND (transaction_id, global_position) > (
     coalesce((SELECT transaction_id FROM events WHERE global_position = $1), '0'::xid8), $1::bigint)
 ORDER BY transaction_id, global_position
@@ -276,8 +267,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamName: string): Promise<ReadStreamResult> {
+    // Unnamed, as readAll: a plan kept per connection could be one made while the store was empty.
     const { rows } = await this.transactions.query<EventRow>({
-      name: 'nrm_read_stream',
       text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = $1 ORDER BY stream_revision`,
       values: [streamName],
     });
@@ -286,8 +277,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
+    // Unnamed: planned on every read for the store's size now (about 0.1 ms). A plan kept per
+    // connection could be one made while the store was empty, which scanned the whole events
+    // table on every read until the next ANALYZE (see migration 1763742590000).
     const { rows } = await this.pool.query<EventRow>({
-      name: 'nrm_read_all',
       text: READ_ALL_SQL,
       values: [(after ?? 0n).toString(), maxCount],
     });

@@ -20,6 +20,7 @@ import { Approvals1763742580000 } from './1763742580000-approvals';
 import { EventHashChain1763742550000 } from './1763742550000-event-hash-chain';
 import { AppendsAnnouncedByWriter1763742540000 } from './1763742540000-appends-announced-by-writer';
 import { DeadlineJobSteps1763742530000 } from './1763742530000-deadline-job-steps';
+import { EventsReadBound1763742590000 } from './1763742590000-events-read-bound';
 
 /** Every migration, in order. The only way the schema changes (never `synchronize`). */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   EventHashChain1763742550000,
   AppendsAnnouncedByWriter1763742540000,
   DeadlineJobSteps1763742530000,
+  EventsReadBound1763742590000,
 ];
