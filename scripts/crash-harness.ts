@@ -193,7 +193,9 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const rebuilt = await readModelDigests(db);
-  const differingFromRebuild = Object.keys(lived).filter((table) => lived[table] !== rebuilt[table]);
+  const differingFromRebuild = Object.keys(lived).filter(
+    (table) => lived[table].rows !== rebuilt[table].rows || lived[table].digest !== rebuilt[table].digest,
+  );
   const result = {
     commands: COMMANDS,
     acknowledged: acknowledged.size,
@@ -208,7 +210,7 @@ async function main(): Promise<void> {
     ).rows,
     projectionsCaughtUp: caughtUp,
     rebuildExitStatus: rebuild.status,
-    readModelRows: Object.fromEntries(Object.entries(lived).map(([table, digest]) => [table, digest.split(' ')[0]])),
+    readModelRows: Object.fromEntries(Object.entries(lived).map(([table, { rows }]) => [table, rows])),
     differingFromRebuild,
     kills,
     terminatedSessions: terminations,
@@ -253,8 +255,8 @@ async function everyProjectionAtHead(db: Pool): Promise<boolean> {
  * Each read model's row count and a digest of its rows, in a fixed order, leaving out the columns
  * PostgreSQL fills in when a row is written (now(), sequences): what a rebuild must give again.
  */
-async function readModelDigests(db: Pool): Promise<Record<string, string>> {
-  const digests: Record<string, string> = {};
+async function readModelDigests(db: Pool): Promise<Record<string, { rows: number; digest: string }>> {
+  const digests: Record<string, { rows: number; digest: string }> = {};
   for (const table of allProjections(new Environment()).flatMap((projection) => projection.tables)) {
     const { rows: columns } = await db.query<{ name: string }>(
       `SELECT quote_ident(column_name) AS name FROM information_schema.columns
@@ -267,7 +269,7 @@ async function readModelDigests(db: Pool): Promise<Record<string, string>> {
       `SELECT count(*) AS n, md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) AS digest
        FROM (SELECT ROW(${columns.map((column) => column.name).join(', ')})::text AS r FROM ${table}) AS rows_of`,
     );
-    digests[table] = `${rows[0].n} ${rows[0].digest}`;
+    digests[table] = { rows: Number(rows[0].n), digest: rows[0].digest };
   }
   return digests;
 }

@@ -368,10 +368,9 @@ export class ProjectionRunner {
   }
 
   /**
-   * Moves the checkpoints of the projections that handle none of the batch's events, all in one
-   * statement: their read models do not change, and a transaction each (BEGIN, the move, COMMIT)
-   * was a third of the worker's round trips under load (and round trips, its socket writes, half
-   * of its CPU profile). Compare-and-set as in `commit`; one whose checkpoint moved elsewhere is lost.
+   * When a batch goes a projection at a time: moves the checkpoints of those that handle none of
+   * its events in one statement, without a transaction (their read models do not change).
+   * Compare-and-set as in `commit`; one whose checkpoint moved elsewhere is lost.
    */
   private async passOver(slots: Slot[], last: GlobalPosition): Promise<void> {
     if (slots.length === 0) return;
