@@ -3,22 +3,13 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import {
   CommitOutcomeUnknownError,
   IdentifiedCommand,
-  isUniqueViolation,
+  isDatabaseUnavailable,
   runAsIdentifiedCommand,
   sleep,
-  StaleRevisionError,
   UNIT_OF_WORK,
   type UnitOfWork,
-  UnstorableEventError,
-  WrongExpectedRevisionError,
 } from '@nrm/event-store';
-import {
-  type Clock,
-  DomainRuleViolation,
-  ForbiddenError,
-  NotFoundError,
-  UnprocessableRequestError,
-} from '@nrm/shared-kernel';
+import { type Clock, UnprocessableRequestError } from '@nrm/shared-kernel';
 import { CLOCK } from '../clock';
 import { Environment } from '../config/environment';
 import { SEND_WITH_NEXT, WRITE_SQL } from '../event-store/event-store.module';
@@ -109,18 +100,15 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
     if (key === undefined) return this.unitOfWork.run(execute);
     const keyed = { scope, key, hash: requestHash(request) };
     if (!this.unitOfWork.atomic) return this.runOnce(keyed, execute);
-    // Most keys are new: claimed on the way. A key in use (a retry, a key past its retention), a
-    // refusal (perhaps decided before the claim was even sent, so the key may hold a finished
-    // request's answer) and a COMMIT lost on its way (the key holds the answer if it committed,
-    // nothing if not) take the full way. Any other failure of the database is answered as it is.
+    // Most keys are new: claimed on the way. Whatever else happens takes the full way, which reads
+    // the key first: a key in use (a retry, a key past its retention), a refusal (perhaps decided
+    // before the claim was even sent, so the key may hold a finished request's answer), a COMMIT
+    // lost on its way (the key holds the answer if it committed, nothing if not). Only a database
+    // that cannot be reached is answered as it is: the unit of work has already tried it again.
     return this.unitOfWork
       .run(() => this.runNewKey(keyed, execute))
       .catch((error: unknown) => {
-        const fullWay =
-          isUniqueViolation(error, 'idempotency_keys_pkey') ||
-          isRefusal(error) ||
-          error instanceof CommitOutcomeUnknownError;
-        if (!fullWay) throw error;
+        if (isDatabaseUnavailable(error) && !(error instanceof CommitOutcomeUnknownError)) throw error;
         return this.unitOfWork.run(() => this.runOnce(keyed, execute));
       });
   }
@@ -232,21 +220,6 @@ export class IdempotentCommands implements OnApplicationBootstrap, OnApplication
   private retentionStart(now: Date): Date {
     return new Date(now.getTime() - this.env.IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000);
   }
-}
-
-/** The refusals a request is answered with (4xx), from the domain, the application or the store. */
-const REFUSALS = [
-  DomainRuleViolation,
-  ForbiddenError,
-  NotFoundError,
-  UnprocessableRequestError,
-  StaleRevisionError,
-  WrongExpectedRevisionError,
-  UnstorableEventError,
-];
-
-function isRefusal(error: unknown): boolean {
-  return REFUSALS.some((refusal) => error instanceof refusal);
 }
 
 function requestHash({ method, path, body }: IdempotentRequest): string {
