@@ -73,8 +73,13 @@ class ManualTimer {
   }
 }
 
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await sleep(10);
+/** Polls until check holds; gives up well inside the test's timeout, so its finally blocks still run. */
+async function eventually(check: () => Promise<boolean>, giveUpAfterMs = 20_000): Promise<void> {
+  const giveUpAt = performance.now() + giveUpAfterMs;
+  while (!(await check())) {
+    if (performance.now() > giveUpAt) throw new Error(`still not so after ${giveUpAfterMs} ms: ${check.toString()}`);
+    await sleep(10);
+  }
 }
 
 describe('The shared projection reader', () => {
@@ -143,6 +148,15 @@ describe('The shared projection reader', () => {
       (s) => s.projection === projection,
     );
     return state?.position != null && (await store.hasReached(BigInt(state.position), position));
+  }
+
+  /** The runner's watch has its LISTEN answered: from now on an append's notification reaches it. */
+  async function listening(): Promise<boolean> {
+    const rows: unknown[] = await dataSource.query(
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+         AND application_name = 'nrm-events-watch' AND query LIKE 'LISTEN%' AND state = 'idle'`,
+    );
+    return rows.length === 1;
   }
 
   async function projectedBy(projection: string): Promise<number> {
@@ -317,6 +331,9 @@ describe('The shared projection reader', () => {
       await blocker.query('BEGIN');
       await blocker.query('SELECT pg_current_xact_id()');
       runner([new RecordingProjection('test-hidden')], { wait, gatherMs, safetyNetMs: 2_000 });
+      // Only an announced event is read again while hidden: a notification sent before the LISTEN
+      // would leave the runner to the safety net, which waits for the test.
+      await eventually(listening);
       const last = await openCases(['Person 1']);
       // Announced, read again and again while hidden, then given up until something wakes it.
       await eventually(async () => waits.length >= 8);
@@ -340,13 +357,7 @@ describe('The shared projection reader', () => {
     await eventually(async () => idle > 0 && (await projectionStates((sql, p) => dataSource.query(sql, p))).length > 0);
     // The store's watch wakes the runner once its LISTEN is answered, which may come after the first
     // idle: wait for that answer, then for one period, so only the steady state is counted.
-    await eventually(async () => {
-      const rows: unknown[] = await dataSource.query(
-        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
-           AND application_name = 'nrm-events-watch' AND query LIKE 'LISTEN%' AND state = 'idle'`,
-      );
-      return rows.length === 1;
-    });
+    await eventually(listening);
     const settled = idle;
     timer.fire();
     await eventually(async () => idle > settled);
